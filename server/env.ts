@@ -1,0 +1,39 @@
+// The only module that reads process.env: every setting is validated here once.
+import { z } from "zod";
+
+const optionalUrl = z.string().url().optional().or(z.literal("").transform(() => undefined));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().positive().default(3000),
+  SWITCHYARD_MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+    .optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  SWITCHYARD_DEMO_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  SWITCHYARD_DEMO_REQUESTS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(1500),
+  SWITCHYARD_EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  SWITCHYARD_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(500),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+  }
+  return parsed.data;
+}
+
+export const env = load();
+
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
+  return env.DATABASE_URL;
+}

@@ -1,0 +1,69 @@
+// SQL that aggregates request rows into hourly UsageRollup rows and adds them to what is
+// there. The usage writer runs it over the rows a batch inserted; the rebuild command runs it
+// over a time range of RequestLog. One query text for both keeps them in agreement.
+import { LATENCY_BUCKET_BOUNDS_MS } from "./latency-buckets";
+
+function histogramSql(column: string): string {
+  const bounds = LATENCY_BUCKET_BOUNDS_MS;
+  const cells = bounds.map((upper, i) => {
+    const lower = i === 0 ? null : bounds[i - 1];
+    const cond = lower === null ? `${column} < ${upper}` : `${column} >= ${lower} AND ${column} < ${upper}`;
+    return `count(*) FILTER (WHERE ${cond})::int`;
+  });
+  cells.push(`count(*) FILTER (WHERE ${column} >= ${bounds[bounds.length - 1]})::int`);
+  return `ARRAY[${cells.join(", ")}]`;
+}
+
+const addArrays = (column: string) =>
+  `"${column}" = ARRAY(SELECT a + b FROM unnest("UsageRollup"."${column}", EXCLUDED."${column}") AS t(a, b))`;
+
+const SUMMED = [
+  "requests", "errors", "cacheHits", "fallbacks", "unpriced", "inputTokens", "outputTokens",
+  "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount",
+];
+
+/** `source` is a relation with RequestLog's columns (a table, or a CTE of inserted rows). */
+export function upsertRollupsFromSql(source: string): string {
+  return `
+INSERT INTO "UsageRollup" ("tenantId", "hour", "category", "model", "teamId", "apiKeyId", "policyId",
+  "requests", "errors", "cacheHits", "fallbacks", "unpriced", "inputTokens", "outputTokens",
+  "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount", "latencyHistogram", "ttftHistogram")
+SELECT r."tenantId", date_trunc('hour', r."createdAt"), coalesce(r."category", ''), coalesce(r."chosenModel", ''),
+  coalesce(r."teamId", ''), coalesce(r."apiKeyId", ''), coalesce(r."policyId", ''),
+  count(*)::int,
+  count(*) FILTER (WHERE r."status" >= 400)::int,
+  count(*) FILTER (WHERE r."cacheHit")::int,
+  count(*) FILTER (WHERE r."fallbackCount" > 0)::int,
+  count(*) FILTER (WHERE r."costUsd" IS NULL AND r."status" < 400)::int,
+  coalesce(sum(r."inputTokens"), 0)::bigint,
+  coalesce(sum(r."outputTokens"), 0)::bigint,
+  coalesce(sum(r."costUsd"), 0),
+  coalesce(sum(r."baselineCostUsd"), 0),
+  coalesce(sum(r."latencyMs"), 0)::bigint,
+  coalesce(sum(r."ttftMs"), 0)::bigint,
+  count(r."ttftMs")::int,
+  ${histogramSql('r."latencyMs"')},
+  ${histogramSql('r."ttftMs"')}
+FROM ${source} r
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+ON CONFLICT ("tenantId", "hour", "category", "model", "teamId", "apiKeyId", "policyId") DO UPDATE SET
+  ${SUMMED.map((c) => `"${c}" = "UsageRollup"."${c}" + EXCLUDED."${c}"`).join(",\n  ")},
+  ${addArrays("latencyHistogram")},
+  ${addArrays("ttftHistogram")}`;
+}
+
+/**
+ * Inserts a batch of request rows given as one JSON array parameter ($1) and adds the rows
+ * actually inserted to the rollups, in one statement: a request id seen before (a retried
+ * batch) is neither inserted nor counted twice.
+ */
+export const INSERT_REQUESTS_WITH_ROLLUPS_SQL = `
+WITH inserted AS (
+  INSERT INTO "RequestLog"
+  SELECT * FROM json_populate_recordset(NULL::"RequestLog", $1::json)
+  ON CONFLICT ("id") DO NOTHING
+  RETURNING *
+), rolled AS (${upsertRollupsFromSql("inserted")}
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM inserted)::int AS inserted`;

@@ -1,0 +1,40 @@
+// What the gateway (and the demo traffic generator) records for every request.
+export interface AttemptRecord {
+  model: string;
+  provider: string;
+  status: number;
+  errorClass: string | null;
+  latencyMs: number;
+}
+
+export interface UsageRecord {
+  id: string;
+  tenantId: string;
+  apiKeyId: string | null;
+  teamId: string | null;
+  policyId: string | null;
+  endpoint: "openai" | "anthropic";
+  requestedModel: string;
+  category: string | null;
+  categorySource: string | null;
+  confidence: number | null;
+  difficulty: number | null;
+  chosenModel: string | null;
+  provider: string | null;
+  attempts: AttemptRecord[];
+  fallbackCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  /** null = unpriced: the catalog has no price for the model. */
+  costUsd: number | null;
+  baselineCostUsd: number | null;
+  latencyMs: number;
+  ttftMs: number | null;
+  cacheHit: boolean;
+  stream: boolean;
+  simulated: boolean;
+  status: number;
+  errorClass: string | null;
+  explanation: unknown;
+  createdAt: Date;
+}

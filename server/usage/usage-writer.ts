@@ -1,0 +1,106 @@
+// Batches usage records off the hot path. A failed batch goes back to the head of the queue
+// and is retried with backoff; request ids make the insert idempotent, so a batch that
+// committed but whose acknowledgement was lost is not counted twice.
+import type { UsageRecord } from "./usage-record";
+import { INSERT_REQUESTS_WITH_ROLLUPS_SQL } from "./rollup-sql";
+
+export interface UsageSink {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+export interface UsageWriterOptions {
+  flushIntervalMs?: number;
+  batchSize?: number;
+  /** Records held while the database is unreachable; beyond it the oldest are dropped and counted. */
+  maxBuffered?: number;
+  maxBackoffMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export class UsageWriter {
+  private queue: UsageRecord[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private failures = 0;
+  private retryAt = 0;
+  dropped = 0;
+  written = 0;
+
+  private readonly flushIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly maxBuffered: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly db: UsageSink, private readonly options: UsageWriterOptions = {}) {
+    this.flushIntervalMs = options.flushIntervalMs ?? 500;
+    this.batchSize = options.batchSize ?? 500;
+    this.maxBuffered = options.maxBuffered ?? 200_000;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  record(record: UsageRecord): void {
+    this.queue.push(record);
+    if (this.queue.length > this.maxBuffered) {
+      this.queue.shift();
+      this.dropped++;
+    }
+    this.schedule();
+  }
+
+  /** Writes everything queued so far; resolves when the queue is empty or a write failed. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    this.flushing = this.drain().finally(() => (this.flushing = null));
+    await this.flushing;
+  }
+
+  /** Flushes, retrying until done or the deadline passes; for graceful shutdown. */
+  async close(deadlineMs = 10_000): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const deadline = Date.now() + deadlineMs;
+    while (this.queue.length > 0 && Date.now() < deadline) {
+      this.retryAt = 0;
+      await this.flush();
+      if (this.queue.length > 0) await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    const delay = Math.max(this.flushIntervalMs, this.retryAt - Date.now());
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush().finally(() => {
+        if (this.queue.length > 0) this.schedule();
+      });
+    }, delay);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    if (Date.now() < this.retryAt) return;
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.batchSize);
+      try {
+        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, JSON.stringify(batch.map(toRow)));
+        this.written += batch.length;
+        this.failures = 0;
+      } catch (error) {
+        this.queue.unshift(...batch);
+        this.failures++;
+        this.retryAt = Date.now() + Math.min(this.maxBackoffMs, 250 * 2 ** Math.min(this.failures, 10));
+        this.options.onError?.(error);
+        return;
+      }
+    }
+  }
+}
+
+function toRow(r: UsageRecord) {
+  return { ...r, createdAt: r.createdAt.toISOString(), explanation: r.explanation ?? null };
+}
