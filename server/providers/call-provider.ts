@@ -1,0 +1,169 @@
+import { createDeadline, withTimeouts, type CallTimeouts, type Deadline } from "./deadline";
+import { parseSSE } from "./sse";
+import {
+  createStreamState,
+  type ChatRequest,
+  type ChatResponse,
+  type ProviderAdapter,
+  type ProviderTarget,
+  type StreamEvent,
+} from "./types";
+import { UpstreamError } from "./upstream-error";
+
+export type { CallTimeouts } from "./deadline";
+
+export type CallProviderOptions = {
+  /** Abort when the client goes away; its reason is rethrown as is. */
+  signal?: AbortSignal;
+  timeouts?: CallTimeouts;
+  /** Injected in tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
+};
+
+type StreamTarget = ProviderTarget & { stream: true };
+type JsonTarget = ProviderTarget & { stream: false };
+
+/** The DOM typings of ReadableStream lack async iteration; cancelling on early exit frees the socket. */
+async function* readChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
+
+/** Errors thrown by shared adapter code name the adapter they were shared from. */
+function withProvider(error: unknown, provider: string): unknown {
+  if (!(error instanceof UpstreamError) || error.provider === provider) return error;
+  const { status, kind, message, retryAfterMs } = error;
+  return new UpstreamError({ status, kind, message, provider, retryAfterMs, cause: error.cause });
+}
+
+async function* mapHttpStream(adapter: ProviderAdapter, body: AsyncIterable<Uint8Array>, deadline: Deadline, timeouts: CallTimeouts) {
+  const state = createStreamState();
+  try {
+    for await (const sse of parseSSE(withTimeouts(body, deadline, timeouts))) {
+      for (const event of adapter.mapStreamEvent(sse, state)) {
+        if (event.type === "finish") state.sawFinish = true;
+        if (event.type === "usage") state.sawUsage = true;
+        yield event;
+      }
+    }
+  } catch (error) {
+    throw withProvider(deadline.toFailure(error, "stream_broken"), adapter.id);
+  } finally {
+    deadline.dispose();
+  }
+  // A body that ends cleanly but early looks like success at the HTTP level; it is not.
+  if (!state.terminated && !(state.sawFinish && state.sawUsage)) {
+    throw new UpstreamError({
+      status: 0,
+      kind: "stream_broken",
+      message: `${adapter.id}: stream ended before the provider's end marker`,
+      provider: adapter.id,
+    });
+  }
+}
+
+async function* guardInProcessStream(adapter: ProviderAdapter, events: AsyncIterable<StreamEvent>, deadline: Deadline, timeouts: CallTimeouts) {
+  try {
+    yield* withTimeouts(events, deadline, timeouts);
+  } catch (error) {
+    throw withProvider(deadline.toFailure(error, "stream_broken"), adapter.id);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * Resolves only once the first event arrived, so failures before any output (status
+ * errors, timeouts, an immediate error event) can still fall back to another model.
+ */
+async function primeStream(events: AsyncGenerator<StreamEvent>): Promise<AsyncIterable<StreamEvent>> {
+  const first = await events.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      yield* events;
+    },
+  };
+}
+
+async function invokeInProcess(adapter: ProviderAdapter, invoke: NonNullable<ProviderAdapter["invoke"]>, req: ChatRequest, target: ProviderTarget, deadline: Deadline, timeouts: CallTimeouts) {
+  if (!target.stream) deadline.arm(timeouts.firstByteMs, "response");
+  try {
+    const result = await invoke(req, target, { signal: deadline.signal });
+    if (!(Symbol.asyncIterator in result)) return result;
+    return primeStream(guardInProcessStream(adapter, result, deadline, timeouts));
+  } catch (error) {
+    throw withProvider(deadline.toFailure(error, "unknown"), adapter.id);
+  } finally {
+    if (!target.stream) deadline.dispose();
+  }
+}
+
+async function readJson(adapter: ProviderAdapter, response: Response, deadline: Deadline, timeouts: CallTimeouts) {
+  deadline.arm(timeouts.firstByteMs, "response body");
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw withProvider(deadline.toFailure(error, "connection"), adapter.id);
+  } finally {
+    deadline.dispose();
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UpstreamError({ status: response.status, kind: "unknown", message: `${adapter.id}: response is not JSON`, provider: adapter.id });
+  }
+  try {
+    return adapter.parseResponse(json);
+  } catch (error) {
+    throw withProvider(error, adapter.id);
+  }
+}
+
+export function callProvider(adapter: ProviderAdapter, req: ChatRequest, target: JsonTarget, options?: CallProviderOptions): Promise<ChatResponse>;
+export function callProvider(adapter: ProviderAdapter, req: ChatRequest, target: StreamTarget, options?: CallProviderOptions): Promise<AsyncIterable<StreamEvent>>;
+export function callProvider(adapter: ProviderAdapter, req: ChatRequest, target: ProviderTarget, options?: CallProviderOptions): Promise<ChatResponse | AsyncIterable<StreamEvent>>;
+export async function callProvider(
+  adapter: ProviderAdapter,
+  req: ChatRequest,
+  target: ProviderTarget,
+  options: CallProviderOptions = {},
+): Promise<ChatResponse | AsyncIterable<StreamEvent>> {
+  const timeouts = options.timeouts ?? {};
+  const deadline = createDeadline(adapter.id, options.signal);
+  if (adapter.invoke) return invokeInProcess(adapter, adapter.invoke, req, target, deadline, timeouts);
+
+  const { url, init } = adapter.buildRequest(req, target);
+  deadline.arm(timeouts.connectMs, "response headers");
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, { ...init, signal: deadline.signal });
+  } catch (error) {
+    deadline.dispose();
+    throw deadline.toFailure(error, "connection");
+  }
+  deadline.disarm();
+
+  if (!response.ok) {
+    const bodyText = await response.text().catch(() => "");
+    deadline.dispose();
+    throw adapter.mapError(response.status, bodyText, response.headers);
+  }
+  if (!target.stream) return readJson(adapter, response, deadline, timeouts);
+  if (!response.body) {
+    deadline.dispose();
+    throw new UpstreamError({ status: response.status, kind: "stream_broken", message: `${adapter.id}: empty stream body`, provider: adapter.id });
+  }
+  return primeStream(mapHttpStream(adapter, readChunks(response.body), deadline, timeouts));
+}

@@ -1,0 +1,75 @@
+import { UpstreamError, type UpstreamErrorKind } from "./upstream-error";
+
+export type CallTimeouts = {
+  /** Until response headers arrive (connect + upstream queueing). */
+  connectMs?: number;
+  /** From headers until the first body bytes (or first event of an in-process stream). */
+  firstByteMs?: number;
+  /** Longest silence allowed between two chunks once the body is flowing. */
+  idleMs?: number;
+};
+
+export type Deadline = ReturnType<typeof createDeadline>;
+
+/**
+ * One AbortController per upstream call, linked to the caller's signal, whose timers abort
+ * with a "timeout" UpstreamError so the reason survives however fetch reports the abort.
+ */
+export function createDeadline(provider: string, callerSignal?: AbortSignal) {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) onCallerAbort();
+  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+
+  function disarm() {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  }
+
+  return {
+    signal: controller.signal,
+    arm(ms: number | undefined, waitingFor: string) {
+      disarm();
+      if (ms === undefined || controller.signal.aborted) return;
+      timer = setTimeout(() => {
+        const message = `${provider}: no ${waitingFor} within ${ms} ms`;
+        controller.abort(new UpstreamError({ status: 0, kind: "timeout", message, provider }));
+      }, ms);
+    },
+    disarm,
+    dispose() {
+      disarm();
+      callerSignal?.removeEventListener("abort", onCallerAbort);
+    },
+    /**
+     * What to throw for a failure: the caller's own abort reason untouched (not an upstream
+     * fault, never retried), our timeout, an UpstreamError as is, or else `fallbackKind`.
+     */
+    toFailure(error: unknown, fallbackKind: UpstreamErrorKind): unknown {
+      if (callerSignal?.aborted) return callerSignal.reason;
+      if (controller.signal.aborted) return controller.signal.reason;
+      if (error instanceof UpstreamError) return error;
+      const message = `${provider}: ${error instanceof Error ? error.message : String(error)}`;
+      return new UpstreamError({ status: 0, kind: fallbackKind, message, provider, cause: error });
+    },
+  };
+}
+
+/** Re-arms the deadline around every chunk: first-byte before the first, idle after each. */
+export async function* withTimeouts<T>(
+  source: AsyncIterable<T>,
+  deadline: Deadline,
+  timeouts: CallTimeouts,
+): AsyncGenerator<T> {
+  deadline.arm(timeouts.firstByteMs, "first byte");
+  try {
+    for await (const chunk of source) {
+      deadline.disarm();
+      yield chunk;
+      deadline.arm(timeouts.idleMs, "data");
+    }
+  } finally {
+    deadline.disarm();
+  }
+}

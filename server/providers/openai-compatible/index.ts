@@ -1,0 +1,15 @@
+import { openaiAdapter } from "../openai";
+import type { ProviderAdapter } from "../types";
+import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+
+/**
+ * vLLM, Ollama, GLM and friends speak the OpenAI wire format at another base URL.
+ * Images and json_schema depend on the served model, so they are not promised here.
+ */
+export const openaiCompatibleAdapter: ProviderAdapter = {
+  ...openaiAdapter,
+  id: "openai-compatible",
+  supports: ["tools", "json_object", "stop", "top_p", "streaming"],
+  mapError: (status, bodyText, headers) =>
+    errorFromResponse("openai-compatible", status, extractErrorMessage(bodyText), headers),
+};

@@ -1,0 +1,13 @@
+import type { ProviderAdapter } from "../types";
+import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { buildOpenAIRequest } from "./build-request";
+import { mapOpenAIStreamEvent, parseOpenAIResponse } from "./parse-response";
+
+export const openaiAdapter: ProviderAdapter = {
+  id: "openai",
+  supports: ["tools", "images", "json_object", "json_schema", "stop", "top_p", "streaming"],
+  buildRequest: buildOpenAIRequest,
+  parseResponse: parseOpenAIResponse,
+  mapStreamEvent: mapOpenAIStreamEvent,
+  mapError: (status, bodyText, headers) => errorFromResponse("openai", status, extractErrorMessage(bodyText), headers),
+};

@@ -1,0 +1,133 @@
+import type { UpstreamError } from "./upstream-error";
+
+export { UpstreamError, type UpstreamErrorKind } from "./upstream-error";
+
+export type ProviderId = "openai" | "anthropic" | "google" | "openai-compatible" | "simulated";
+
+export type TextPart = { type: "text"; text: string };
+export type ImageSource =
+  | { kind: "url"; url: string }
+  | { kind: "base64"; mediaType: string; data: string };
+export type ImagePart = { type: "image"; source: ImageSource };
+/** `arguments` stays a JSON string, as OpenAI sends it, so partial/invalid JSON is never lost. */
+export type ToolCallPart = { type: "tool_call"; id: string; name: string; arguments: string };
+export type ToolResultPart = {
+  type: "tool_result";
+  toolCallId: string;
+  content: string;
+  isError?: boolean;
+};
+
+export type UserMessage = { role: "user"; content: Array<TextPart | ImagePart> };
+export type AssistantMessage = { role: "assistant"; content: Array<TextPart | ToolCallPart> };
+export type ToolMessage = { role: "tool"; content: ToolResultPart[] };
+export type ChatMessage = UserMessage | AssistantMessage | ToolMessage;
+
+export type JsonSchema = Record<string, unknown>;
+
+export type ToolDefinition = { name: string; description?: string; parameters: JsonSchema };
+export type ToolChoice = "auto" | "none" | "required" | { name: string };
+
+export type ResponseFormat =
+  | { type: "text" }
+  | { type: "json_object" }
+  | { type: "json_schema"; name: string; schema: JsonSchema; strict?: boolean };
+
+/** The one internal request every caller format converts into and every adapter reads. */
+export type ChatRequest = {
+  system?: string;
+  messages: ChatMessage[];
+  tools?: ToolDefinition[];
+  toolChoice?: ToolChoice;
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  stop?: string[];
+  responseFormat?: ResponseFormat;
+  stream: boolean;
+  user?: string;
+  metadata?: Record<string, string>;
+};
+
+export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "error";
+
+/** inputTokens includes cached tokens; cachedInputTokens is the cached share of it. */
+export type Usage = { inputTokens: number; outputTokens: number; cachedInputTokens?: number };
+
+export type ToolCall = { id: string; name: string; arguments: string };
+
+export type ChatResponse = {
+  id: string;
+  model: string;
+  content: string;
+  toolCalls: ToolCall[];
+  finishReason: FinishReason;
+  usage: Usage;
+};
+
+export type StreamEvent =
+  | { type: "start"; id: string; model: string }
+  | { type: "text"; text: string }
+  | { type: "tool_call_start"; index: number; id: string; name: string }
+  | { type: "tool_call_delta"; index: number; argumentsDelta: string }
+  | { type: "finish"; finishReason: FinishReason }
+  | { type: "usage"; usage: Usage };
+
+export type SSEEvent = { event?: string; data: string; id?: string };
+
+export type ProviderTarget = {
+  providerModelId: string;
+  baseUrl: string;
+  apiKey: string;
+  stream: boolean;
+};
+
+export type UpstreamRequest = {
+  url: string;
+  init: { method: "POST"; headers: Record<string, string>; body: string };
+};
+
+/**
+ * Mutable per-stream state handed to `mapStreamEvent`: providers spread one logical
+ * message over many events (tool indexes, input tokens first and output tokens last),
+ * and `terminated` is how an adapter tells the caller it saw the provider's end marker.
+ */
+export type StreamState = {
+  started: boolean;
+  terminated: boolean;
+  sawFinish: boolean;
+  sawUsage: boolean;
+  toolIndexByKey: Map<string | number, number>;
+  usage: Usage;
+};
+
+export type Feature = "tools" | "images" | "json_object" | "json_schema" | "stop" | "top_p" | "streaming";
+
+export type CallOptions = { signal?: AbortSignal };
+
+export type ProviderAdapter = {
+  id: ProviderId;
+  supports: readonly Feature[];
+  buildRequest(req: ChatRequest, target: ProviderTarget): UpstreamRequest;
+  parseResponse(json: unknown): ChatResponse;
+  /** Returns canonical events for one SSE event; throws UpstreamError for in-stream errors. */
+  mapStreamEvent(sse: SSEEvent, state: StreamState): StreamEvent[];
+  mapError(status: number, bodyText: string, headers: Headers): UpstreamError;
+  /** In-process providers (simulated) answer here instead of over HTTP. */
+  invoke?(
+    req: ChatRequest,
+    target: ProviderTarget,
+    options: CallOptions,
+  ): Promise<ChatResponse | AsyncIterable<StreamEvent>>;
+};
+
+export function createStreamState(): StreamState {
+  return {
+    started: false,
+    terminated: false,
+    sawFinish: false,
+    sawUsage: false,
+    toolIndexByKey: new Map(),
+    usage: { inputTokens: 0, outputTokens: 0 },
+  };
+}
