@@ -1,0 +1,36 @@
+import { Tiktoken } from "js-tiktoken/lite";
+import o200kBase from "js-tiktoken/ranks/o200k_base";
+
+/**
+ * Token counting with the o200k_base BPE (ranks ship inside js-tiktoken; nothing is downloaded).
+ *
+ * Exact BPE over long texts costs ~0.5 ms per 4,000 characters, too slow for the routing hot path,
+ * so `countTokens` is exact up to `EXACT_TOKEN_CHAR_LIMIT` characters and beyond that encodes a
+ * head and a tail sample and extrapolates by characters. `countTokensExact` is always exact.
+ */
+export const EXACT_TOKEN_CHAR_LIMIT = 600;
+const SAMPLE_CHARS = 300;
+
+let encoder: Tiktoken | null = null;
+function getEncoder(): Tiktoken {
+  if (!encoder) encoder = new Tiktoken(o200kBase);
+  return encoder;
+}
+
+export function countTokensExact(text: string): number {
+  if (text.length === 0) return 0;
+  return getEncoder().encode(text).length;
+}
+
+export function countTokens(text: string, exactCharLimit: number = EXACT_TOKEN_CHAR_LIMIT): number {
+  const n = text.length;
+  if (n <= exactCharLimit) return countTokensExact(text);
+  const half = Math.max(1, Math.floor(Math.min(SAMPLE_CHARS, exactCharLimit / 2)));
+  const head = text.slice(0, half);
+  const tail = text.slice(n - half);
+  const sampled = countTokensExact(head) + countTokensExact(tail);
+  return Math.max(1, Math.round((sampled * n) / (2 * half)));
+}
+
+/** Per-message framing overhead of chat formats (role markers etc.), in tokens. */
+export const MESSAGE_OVERHEAD_TOKENS = 4;

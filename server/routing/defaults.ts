@@ -1,0 +1,91 @@
+import type { CatalogModel, RoutingPolicy } from "./types";
+
+/**
+ * Default catalog: public March 2026 figures.
+ * Quality per category: coding = SWE-bench Verified, science = GPQA Diamond,
+ * math = ARC-AGI-2, computer_use = OSWorld, general = general index. null = unknown (never 0).
+ * Context windows and latencies are published/typical values and are editable in the console.
+ */
+export const DEFAULT_CATALOG: CatalogModel[] = [
+  {
+    id: "gpt-5.4",
+    provider: "openai",
+    providerModelId: "gpt-5.4",
+    displayName: "GPT-5.4",
+    inputPricePerMTok: 2.5,
+    outputPricePerMTok: 20,
+    contextWindow: 400_000,
+    quality: { coding: 78.0, science: 92.8, math: 73.3, computer_use: 75.0, general: 57 },
+    latencyMs: 900,
+    enabled: true,
+    deprecatedAt: null,
+    replacementModelId: null,
+  },
+  {
+    id: "claude-opus-4.6",
+    provider: "anthropic",
+    providerModelId: "claude-opus-4-6",
+    displayName: "Claude Opus 4.6",
+    inputPricePerMTok: 5,
+    outputPricePerMTok: 25,
+    contextWindow: 200_000,
+    quality: { coding: 80.8, science: 91.3, math: 75.2, computer_use: 72.7, general: 53 },
+    latencyMs: 1400,
+    enabled: true,
+    deprecatedAt: null,
+    replacementModelId: null,
+  },
+  {
+    id: "gemini-3.1-pro",
+    provider: "google",
+    providerModelId: "gemini-3.1-pro",
+    displayName: "Gemini 3.1 Pro",
+    inputPricePerMTok: 2,
+    outputPricePerMTok: 12,
+    contextWindow: 1_048_576,
+    // computer_use 71 is approximate.
+    quality: { coding: 76.0, science: 94.3, math: 77.1, computer_use: 71, general: 57 },
+    latencyMs: 1100,
+    enabled: true,
+    deprecatedAt: null,
+    replacementModelId: null,
+  },
+  {
+    id: "glm-5",
+    provider: "zhipu", // OpenAI-compatible API
+    providerModelId: "glm-5",
+    displayName: "GLM-5 (open weights)",
+    inputPricePerMTok: 1,
+    outputPricePerMTok: null, // unknown
+    contextWindow: 200_000,
+    // math: only AIME (92.7%) is published, not ARC-AGI-2, so it is unknown here.
+    quality: { coding: 77.8, science: 86.0, math: null, computer_use: null, general: 54 },
+    latencyMs: 1000,
+    enabled: true,
+    deprecatedAt: null,
+    replacementModelId: null,
+  },
+];
+
+/**
+ * Default policy. Bars are set so that the baseline-level quality is demanded of hard prompts,
+ * while easy prompts (where any frontier model answers as well as the best) may go to cheaper
+ * models. See docs/ROUTING.md ("Default policy") for the reasoning.
+ */
+export const DEFAULT_POLICY: RoutingPolicy = {
+  id: "default",
+  name: "Default",
+  version: 1,
+  baselineModelId: "claude-opus-4.6",
+  defaultCategory: "general",
+  confidenceThreshold: 0.5,
+  difficultyBarRaise: 10,
+  rules: {
+    coding: { qualityBar: 74, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    math: { qualityBar: 75, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    science: { qualityBar: 90, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    computer_use: { qualityBar: 68, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    general: { qualityBar: 53, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+  },
+  customCategories: [],
+};

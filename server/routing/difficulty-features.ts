@@ -1,0 +1,69 @@
+import { addTextFeatures, type FeatureSink } from "./hash-features";
+import { computeHeuristics, HEURISTIC_COUNT } from "./compute-heuristics";
+
+/** Extra dense cues for difficulty on top of the shared heuristics. */
+const EXTRA_NAMES = [
+  "log_words",
+  "avg_word_length",
+  "long_word_share",
+  "sentences",
+  "digit_share",
+  "which_of_following",
+  "multi_step_cues",
+  "option_length",
+  "quoted_or_scenario",
+  "capital_share",
+] as const;
+
+export const DIFFICULTY_DENSE_NAMES: readonly string[] = [
+  ...Array.from({ length: HEURISTIC_COUNT }, (_, i) => `h${i}`),
+  ...EXTRA_NAMES,
+];
+export const DIFFICULTY_DENSE_COUNT = HEURISTIC_COUNT + EXTRA_NAMES.length;
+/** Weight of the hashed n-gram namespace for difficulty (kept small: it should not memorise topics). */
+export const DIFFICULTY_TEXT_WEIGHT = 0.5;
+
+const MULTI_STEP = /\b(then|after that|next|finally|first|second|step|steps|both|each|all of the|none of the|respectively|assume|suppose|given that|if\b|unless|except|compare|derive|prove|calculate|estimate)\b/g;
+
+function count(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(s) !== null && n < 50) n++;
+  return n;
+}
+
+export function difficultyFeatures(text: string, sink: FeatureSink, dense: Float32Array): void {
+  sink.n = 0;
+  addTextFeatures(text, DIFFICULTY_TEXT_WEIGHT, sink);
+  computeHeuristics(text, dense);
+  const lower = text.toLowerCase();
+  const words = lower.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const nw = words.length;
+  let totalLen = 0;
+  let longWords = 0;
+  for (const w of words) {
+    totalLen += w.length;
+    if (w.length >= 9) longWords++;
+  }
+  let digits = 0;
+  let caps = 0;
+  const m = Math.min(text.length, 2000);
+  for (let i = 0; i < m; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c >= 65 && c <= 90) caps++;
+  }
+  const optionLines = text.match(/\n\s*\(?[A-E][).:]\s*[^\n]*/g) ?? [];
+  const optionLen = optionLines.reduce((a, s) => a + s.length, 0) / Math.max(1, optionLines.length);
+  let j = HEURISTIC_COUNT;
+  dense[j++] = Math.min(1, Math.log1p(nw) / Math.log1p(800));
+  dense[j++] = nw > 0 ? Math.min(1, totalLen / nw / 10) : 0;
+  dense[j++] = nw > 0 ? longWords / nw : 0;
+  dense[j++] = Math.min(1, count(/[.!?](\s|$)/g, text) / 10);
+  dense[j++] = m > 0 ? Math.min(1, (digits / m) * 10) : 0;
+  dense[j++] = /which of the following|all of the following|which one of|true statements?/.test(lower) ? 1 : 0;
+  dense[j++] = Math.min(1, count(MULTI_STEP, lower) / 6);
+  dense[j++] = Math.min(1, Math.log1p(optionLen) / Math.log1p(300));
+  dense[j++] = /["“].{20,}["”]|\bscenario\b|\bstatement \d\b/.test(text) ? 1 : 0;
+  dense[j++] = m > 0 ? Math.min(1, (caps / m) * 10) : 0;
+}

@@ -1,0 +1,104 @@
+import { createSink } from "../hash-features";
+import { HEURISTIC_COUNT, HEURISTIC_NAMES } from "../compute-heuristics";
+import { extractPromptText } from "../extract-prompt-text";
+import { featurizePrompt } from "../featurize-prompt";
+import { FEATURE_BUCKETS } from "../hash-features";
+import { decodeLinear, encodeLinear, type LinearArtefact } from "../model-codec";
+import { fitTemperature, scoreExample, trainLinear, type SparseExample } from "./train-softmax";
+
+export interface LabelledRow {
+  id: string;
+  category: string;
+  source: string;
+  prompt: string;
+}
+
+export interface ClassifierArtefact extends LinearArtefact {
+  format: "switchyard-category-classifier";
+  version: number;
+  trainingData: { sha256: string; rows: number; augmentedRows: number };
+  labels: string[];
+  heuristics: string[];
+  temperature: number;
+}
+
+export const CLASSIFIER_VERSION = 1;
+
+export const DEFAULT_CLASSIFIER_OPTIONS = {
+  epochs: 6,
+  learningRate: 0.2,
+  l2: 1e-5,
+  seed: 20260301,
+  /** Per-(category, source) count^-alpha example weighting: big templated sources weigh less. */
+  sourceAlpha: 0.5,
+};
+export type ClassifierOptions = typeof DEFAULT_CLASSIFIER_OPTIONS;
+
+export function featurizeRow(prompt: string): Omit<SparseExample, "label" | "weight"> {
+  const text = extractPromptText({ messages: [{ role: "user", content: prompt }] });
+  const sink = createSink(4096);
+  const dense = new Float32Array(HEURISTIC_COUNT);
+  featurizePrompt(text.user, text.context, sink, dense);
+  return { idx: sink.idx.slice(0, sink.n), val: sink.val.slice(0, sink.n), dense };
+}
+
+export function labelsOf(rows: LabelledRow[]): string[] {
+  return [...new Set(rows.map((r) => r.category))].sort();
+}
+
+export function toExamples(rows: LabelledRow[], labels: string[], sourceAlpha: number): SparseExample[] {
+  const groupCount = new Map<string, number>();
+  for (const r of rows) groupCount.set(`${r.category}\u0000${r.source}`, (groupCount.get(`${r.category}\u0000${r.source}`) ?? 0) + 1);
+  const raw = rows.map((r) => Math.pow(groupCount.get(`${r.category}\u0000${r.source}`)!, -sourceAlpha));
+  // Normalise so each category carries the same total weight and the mean weight is 1.
+  const perClass = new Map<string, number>();
+  rows.forEach((r, i) => perClass.set(r.category, (perClass.get(r.category) ?? 0) + raw[i]!));
+  const target = rows.length / labels.length;
+  return rows.map((r, i) => ({
+    ...featurizeRow(r.prompt),
+    label: labels.indexOf(r.category),
+    weight: (raw[i]! * target) / perClass.get(r.category)!,
+  }));
+}
+
+export interface TrainedClassifier {
+  artefact: ClassifierArtefact;
+}
+
+/** Train on `train`, quantise, then fit the temperature on `calibration` (e.g. dev). Deterministic. */
+export function trainClassifier(
+  train: LabelledRow[],
+  calibration: LabelledRow[],
+  meta: { sha256: string; augmentedRows: number },
+  options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
+): ClassifierArtefact {
+  const labels = labelsOf(train);
+  const examples = toExamples(train, labels, options.sourceAlpha);
+  const weights = trainLinear(examples, {
+    classes: labels.length,
+    buckets: FEATURE_BUCKETS,
+    dense: HEURISTIC_COUNT,
+    epochs: options.epochs,
+    learningRate: options.learningRate,
+    l2: options.l2,
+    seed: options.seed,
+  });
+  const encoded = encodeLinear(weights);
+  const decoded = decodeLinear(encoded);
+  const calib = calibration.filter((r) => labels.includes(r.category));
+  const logits = calib.map((r) => {
+    const out = new Float64Array(labels.length);
+    scoreExample(decoded, featurizeRow(r.prompt), out);
+    return out;
+  });
+  const temperature = calib.length > 0 ? fitTemperature(logits, calib.map((r) => labels.indexOf(r.category)), labels.length) : 1;
+  return {
+    format: "switchyard-category-classifier",
+    version: CLASSIFIER_VERSION,
+    trainingData: { sha256: meta.sha256, rows: train.length, augmentedRows: meta.augmentedRows },
+    labels,
+    heuristics: [...HEURISTIC_NAMES],
+    temperature,
+    ...encoded,
+  };
+}

@@ -1,0 +1,117 @@
+/** Public types of the routing engine. Pure data; no runtime code. */
+
+export type BuiltinCategory = "coding" | "math" | "science" | "computer_use" | "general";
+export const BUILTIN_CATEGORIES: readonly BuiltinCategory[] = [
+  "coding",
+  "math",
+  "science",
+  "computer_use",
+  "general",
+] as const;
+
+/** A builtin category or a tenant-defined one. */
+export type Category = string;
+
+export interface CatalogModel {
+  id: string; // catalog slug, e.g. "gpt-5.4"
+  provider: string; // "openai" | "anthropic" | "google" | "zhipu" | tenant custom provider id
+  providerModelId: string;
+  displayName: string;
+  inputPricePerMTok: number | null; // USD per 1M tokens; null = unknown
+  outputPricePerMTok: number | null;
+  contextWindow: number; // tokens
+  quality: Record<string, number | null>; // per category, 0-100; null = unknown
+  latencyMs: number | null;
+  enabled: boolean;
+  deprecatedAt: string | null; // ISO date; deprecated from this instant on
+  replacementModelId: string | null;
+}
+
+export interface CategoryRule {
+  qualityBar: number;
+  allowedModels: string[] | null; // null = all catalog models
+  fallbackOrder: string[];
+  maxCostUsd: number | null; // per request expected cost cap
+  latencyTargetMs: number | null;
+}
+
+export interface CustomCategoryRule {
+  name: string;
+  keywords?: string[];
+  regex?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface RoutingPolicy {
+  id: string;
+  name: string;
+  version: number;
+  baselineModelId: string;
+  defaultCategory: Category; // used when confidence < threshold
+  confidenceThreshold: number;
+  difficultyBarRaise: number; // quality points added to the bar at difficulty 1
+  rules: Record<Category, CategoryRule>;
+  customCategories: CustomCategoryRule[];
+  /** Optional per-category expected output tokens (overrides the engine defaults). */
+  outputTokensByCategory?: Record<Category, number>;
+}
+
+export type MessageRole = "system" | "user" | "assistant" | "tool";
+
+export interface RouteRequest {
+  messages: { role: MessageRole; content: string }[];
+  system?: string;
+  tools?: { name: string; description?: string }[];
+  maxOutputTokens?: number;
+  forcedCategory?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface RouteInput {
+  request: RouteRequest;
+  catalog: CatalogModel[];
+  policy: RoutingPolicy;
+  /** Model ids with an open circuit, mapped to the reason. */
+  unhealthy: Record<string, string>;
+  now: Date;
+}
+
+export type CategorySource = "forced" | "rule" | "classifier" | "default";
+export type CandidateStatus = "chosen" | "fallback" | "skipped";
+
+export interface CandidateExplanation {
+  modelId: string;
+  status: CandidateStatus;
+  reason: string;
+  expectedCostUsd: number | null;
+  requiredQuality: number;
+  quality: number | null;
+}
+
+export interface RoutingError {
+  code: string;
+  message: string;
+}
+
+export interface RoutingDecision {
+  category: Category;
+  confidence: number;
+  categorySource: CategorySource;
+  /** Classifier's own top category and probabilities (present even when forced/rule). */
+  classifierCategory?: Category;
+  difficulty: number;
+  model: CatalogModel | null;
+  fallbacks: CatalogModel[];
+  degraded: boolean;
+  error: RoutingError | null;
+  estimate: {
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number | null;
+    baselineCostUsd: number | null;
+  };
+  candidates: CandidateExplanation[];
+  summary: string;
+}
+
+export type CostEstimate = { priced: true; usd: number } | { priced: false; reason: string };
