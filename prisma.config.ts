@@ -10,8 +10,11 @@ import { defineConfig } from "prisma/config";
 // 1. Catalog columns of type `name` (19) and `"char"` (18) cannot be deserialised by the
 //    adapter; report them as text (25), which they are on the wire.
 const TEXT_OID = 25;
-const addFields = pg.Result.prototype.addFields;
-pg.Result.prototype.addFields = function patchedAddFields(fieldDescriptions) {
+// addFields is internal to pg, hence the local type.
+type FieldDescription = { dataTypeID: number };
+const resultPrototype = pg.Result.prototype as unknown as { addFields(fields: FieldDescription[]): void };
+const addFields = resultPrototype.addFields;
+resultPrototype.addFields = function patchedAddFields(fieldDescriptions) {
   for (const field of fieldDescriptions) {
     if (field.dataTypeID === 19 || field.dataTypeID === 18) field.dataTypeID = TEXT_OID;
   }

@@ -1,0 +1,112 @@
+// `npm start`: database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo
+// seed on first start, production build when sources changed, then the console.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { env } from "../server/env";
+import { createPrismaClient } from "../server/db/client";
+import { ensureDatabase, migrate } from "../server/db/prepare-database";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../server/db/embedded-postgres";
+import { seed } from "../server/demo/seed";
+import { DEMO_LOGIN, DEMO_TENANT_SLUG, issueDemoKey } from "../server/demo/seed-demo";
+import { DATA_DIR, loadOrCreateLocalSecrets, readDemoKey, saveDemoKey } from "./local-state";
+import { buildIfNeeded } from "./build-if-needed";
+
+const log = (message: string) => console.error(`[switchyard] ${message}`);
+
+async function demoKeyFor(databaseUrl: string, seededKey: string | null): Promise<string> {
+  const u = new URL(databaseUrl);
+  const databaseId = `${u.hostname}:${u.port}${u.pathname}`;
+  if (seededKey) {
+    saveDemoKey(databaseId, seededKey);
+    return seededKey;
+  }
+  const known = readDemoKey(databaseId);
+  if (known) return known;
+  const db = createPrismaClient(databaseUrl);
+  try {
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { slug: DEMO_TENANT_SLUG } });
+    const reissued = await issueDemoKey(db, tenant.id);
+    saveDemoKey(databaseId, reissued);
+    return reissued;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function main() {
+  let embedded: EmbeddedServer | null = null;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting embedded PostgreSQL on 127.0.0.1:${env.SWITCHYARD_EMBEDDED_PG_PORT} (data in .data/postgres)`);
+    embedded = await startEmbeddedPostgres(path.join(DATA_DIR, "postgres"), env.SWITCHYARD_EMBEDDED_PG_PORT);
+    databaseUrl = embedded.url("switchyard");
+  }
+
+  let child: ReturnType<typeof spawn> | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child!.once("exit", resolve));
+    }
+    if (embedded) await embedded.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    await ensureDatabase(databaseUrl);
+    const applied = await migrate(databaseUrl);
+    if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+
+    const db = createPrismaClient(databaseUrl);
+    const seeded = await seed(db, { days: env.SWITCHYARD_DEMO_DAYS, requestsPerDay: env.SWITCHYARD_DEMO_REQUESTS_PER_DAY }).finally(() => db.$disconnect());
+    if (seeded.created) log(`seeded demo tenant with ${seeded.requests} requests of history`);
+    const apiKey = await demoKeyFor(databaseUrl, seeded.apiKey);
+
+    if (buildIfNeeded()) log("built the app");
+
+    const secrets = loadOrCreateLocalSecrets();
+    const url = `http://localhost:${env.PORT}`;
+    child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(env.PORT)], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        SWITCHYARD_MASTER_KEY: env.SWITCHYARD_MASTER_KEY ?? secrets.masterKey,
+        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
+        NEXTAUTH_URL: env.NEXTAUTH_URL ?? url,
+      },
+    });
+    child.once("exit", (code) => void shutdown(code ?? 1));
+    await waitForHealth(`${url}/api/health`);
+    console.log(`Console: ${url}`);
+    console.log(`Login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    console.log(`API key: ${apiKey}`);
+    log(`OpenAI/Anthropic-compatible gateway at ${url}/v1. Ctrl-C stops the app${embedded ? " and the embedded database" : ""}.`);
+  } catch (error) {
+    console.error(error);
+    await shutdown(1);
+  }
+}
+
+async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The app did not become healthy at ${url}`);
+}
+
+void main();

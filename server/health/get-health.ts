@@ -1,0 +1,38 @@
+// GET /api/health: version, database reachability and whether every committed migration is
+// applied. 503 when either check fails, so load balancers and the start script can rely on it.
+import pkg from "../../package.json";
+import { getDb } from "../db/client";
+import { migrationStatus } from "../db/migration-status";
+
+export interface Health {
+  status: "ok" | "degraded";
+  version: string;
+  database: { reachable: boolean; error?: string };
+  migrations: { applied: boolean; pending: string[] };
+}
+
+export async function checkHealth(): Promise<Health> {
+  const health: Health = {
+    status: "degraded",
+    version: pkg.version,
+    database: { reachable: false },
+    migrations: { applied: false, pending: [] },
+  };
+  try {
+    const db = getDb();
+    const status = await migrationStatus({
+      query: async (sql) => ({ rows: await db.$queryRawUnsafe<Record<string, unknown>[]>(sql) }),
+    });
+    health.database.reachable = true;
+    health.migrations = { applied: status.pending.length === 0 && status.failed.length === 0, pending: status.pending };
+  } catch (error) {
+    health.database.error = error instanceof Error ? error.message.split("\n")[0] : "unreachable";
+  }
+  if (health.database.reachable && health.migrations.applied) health.status = "ok";
+  return health;
+}
+
+export async function handleHealth(): Promise<Response> {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "cache-control": "no-store" } });
+}
