@@ -19,6 +19,7 @@ export type RecordedRequest = {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** Parsed JSON, loosely typed so tests can assert on any field. */
   body: any;
 };
 
@@ -122,8 +123,11 @@ async function handle(dialect: Dialect, options: FakeUpstreamOptions, requests: 
   const script = typeof options.reply === "function" ? options.reply(recorded) : options.reply;
   const reply = { ...DEFAULT_REPLY, ...script };
   if (dialect.isStream(recorded)) return writeStream(res, dialect.renderStream(reply, recorded), fault);
-  if (fault?.type === "slow-first-byte") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
   res.writeHead(200, { "content-type": "application/json" });
+  if (fault?.type === "slow-first-byte") {
+    res.flushHeaders();
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  }
   res.end(JSON.stringify(dialect.renderJson(reply, recorded)));
 }
 

@@ -1,0 +1,32 @@
+import type { ChatResponse, ProviderAdapter, SSEEvent, StreamEvent, StreamState } from "../types";
+import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { simulate, simulateStream, type SimulationSettings } from "./simulate";
+
+export { simulate, simulateStream, planSimulation, DEFAULT_SIMULATION } from "./simulate";
+export type { SimulateOptions, SimulationSettings } from "./simulate";
+
+/**
+ * The simulated provider answers in process through `invoke`. Its wire form, should it ever
+ * be served over HTTP, is the canonical form itself, which keeps the rest of the contract honest.
+ */
+export function createSimulatedAdapter(settings: Partial<SimulationSettings> = {}): ProviderAdapter {
+  return {
+    id: "simulated",
+    supports: ["tools", "images", "json_object", "json_schema", "stop", "top_p", "streaming"],
+    buildRequest: (req, target) => ({
+      url: `${target.baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.providerModelId)}`,
+      init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(req) },
+    }),
+    parseResponse: (json) => json as ChatResponse,
+    mapStreamEvent: (sse: SSEEvent, state: StreamState) => {
+      const event = JSON.parse(sse.data) as StreamEvent;
+      if (event.type === "usage") state.terminated = true;
+      return [event];
+    },
+    mapError: (status, bodyText, headers) => errorFromResponse("simulated", status, extractErrorMessage(bodyText), headers),
+    invoke: async (req, target, { signal }) => {
+      const options = { ...settings, model: target.providerModelId, signal };
+      return target.stream ? simulateStream(req, options) : simulate(req, options);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { ChatRequest, ChatResponse, StreamEvent, ToolCall, ToolDefinition } from "../types";
+import { UpstreamError } from "../upstream-error";
+import { countRequestTokens, countTextTokens, decodeTokens, encodeText } from "./count-tokens";
+import { generateFromSchema } from "./generate-arguments";
+import { createRandom, generateAnswer, hashString } from "./generate-text";
+
+export type SimulationSettings = {
+  /** Delay before the first token (and before a non-streaming answer). */
+  firstTokenMs: number;
+  /** Delay per generated token after the first. */
+  perTokenMs: number;
+  /** Share of requests, in [0,1], that fail with a 429 or 503. */
+  errorRate: number;
+  /** Changes which requests fail and the wording of answers. */
+  seed: number;
+};
+
+export type SimulateOptions = Partial<SimulationSettings> & { model?: string; signal?: AbortSignal };
+
+export const DEFAULT_SIMULATION: SimulationSettings = { firstTokenMs: 0, perTokenMs: 0, errorRate: 0, seed: 0 };
+
+const TOOL_REQUEST_CUE = /\b(use|call|invoke|run)\b.*\b(tool|function)\b/i;
+const WORDS_PER_CHUNK = 2;
+const TOKENS_PER_CHUNK = 3;
+
+type Plan = {
+  error?: UpstreamError;
+  response: ChatResponse;
+  /** The answer split into token-sized pieces, for streaming. */
+  pieces: string[];
+};
+
+function lastUserText(req: ChatRequest): string {
+  const last = req.messages[req.messages.length - 1];
+  if (last?.role !== "user") return "";
+  return last.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join(" ");
+}
+
+/** Calls a tool when forced to, or when the newest user turn asks for one (never right after a tool result). */
+function pickTool(req: ChatRequest, prompt: string): ToolDefinition | undefined {
+  const tools = req.tools ?? [];
+  const choice = req.toolChoice ?? "auto";
+  if (tools.length === 0 || choice === "none") return undefined;
+  if (typeof choice === "object") return tools.find((t) => t.name === choice.name);
+  const named = tools.find((t) => prompt.includes(t.name));
+  if (choice === "required") return named ?? tools[0];
+  return prompt && (named || TOOL_REQUEST_CUE.test(prompt)) ? (named ?? tools[0]) : undefined;
+}
+
+function chooseFailure(random: () => number, settings: SimulationSettings, model: string): UpstreamError | undefined {
+  if (random() >= settings.errorRate) return undefined;
+  const rateLimited = random() < 0.5;
+  return new UpstreamError({
+    status: rateLimited ? 429 : 503,
+    kind: rateLimited ? "rate_limited" : "server",
+    message: rateLimited ? `simulated rate limit on ${model}` : `simulated outage on ${model}`,
+    provider: "simulated",
+    ...(rateLimited ? { retryAfterMs: 1000 } : {}),
+  });
+}
+
+/** Everything about the answer is decided up front from a hash of (seed, model, request). */
+export function planSimulation(req: ChatRequest, model: string, settings: SimulationSettings): Plan {
+  const key = JSON.stringify([settings.seed, model, req.system, req.messages, req.tools, req.toolChoice]);
+  const hash = hashString(key);
+  const random = createRandom(hash);
+  const id = `sim-${hash.toString(16).padStart(8, "0")}`;
+  const prompt = lastUserText(req);
+  const usage = { inputTokens: countRequestTokens(req), outputTokens: 0 };
+  const error = chooseFailure(random, settings, model);
+
+  const tool = pickTool(req, prompt);
+  if (tool) {
+    const args = JSON.stringify(generateFromSchema(tool.parameters));
+    const toolCall: ToolCall = { id: `call_${hash.toString(36)}`, name: tool.name, arguments: args };
+    usage.outputTokens = countTextTokens(tool.name) + countTextTokens(args);
+    const response: ChatResponse = { id, model, content: "", toolCalls: [toolCall], finishReason: "tool_calls", usage };
+    return { error, response, pieces: [] };
+  }
+
+  let tokens = encodeText(generateAnswer(prompt || "the previous result", random));
+  const truncated = req.maxTokens !== undefined && tokens.length > req.maxTokens;
+  if (truncated) tokens = tokens.slice(0, req.maxTokens);
+  // Split on words, not tokens: a token boundary can fall inside a multi-byte character.
+  const content = decodeTokens(tokens);
+  const words = content.match(/\s*\S+/g) ?? [];
+  const pieces: string[] = [];
+  for (let i = 0; i < words.length; i += WORDS_PER_CHUNK) pieces.push(words.slice(i, i + WORDS_PER_CHUNK).join(""));
+  usage.outputTokens = tokens.length;
+  const finishReason = truncated ? "length" : "stop";
+  return { error, response: { id, model, content, toolCalls: [], finishReason, usage }, pieces };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function resolveOptions(options: SimulateOptions) {
+  const settings: SimulationSettings = {
+    firstTokenMs: options.firstTokenMs ?? DEFAULT_SIMULATION.firstTokenMs,
+    perTokenMs: options.perTokenMs ?? DEFAULT_SIMULATION.perTokenMs,
+    errorRate: options.errorRate ?? DEFAULT_SIMULATION.errorRate,
+    seed: options.seed ?? DEFAULT_SIMULATION.seed,
+  };
+  return { settings, model: options.model ?? "simulated", signal: options.signal };
+}
+
+export async function simulate(req: ChatRequest, options: SimulateOptions = {}): Promise<ChatResponse> {
+  const { settings, model, signal } = resolveOptions(options);
+  const plan = planSimulation(req, model, settings);
+  await sleep(settings.firstTokenMs, signal);
+  if (plan.error) throw plan.error;
+  await sleep(settings.perTokenMs * Math.max(plan.response.usage.outputTokens - 1, 0), signal);
+  return plan.response;
+}
+
+export async function* simulateStream(req: ChatRequest, options: SimulateOptions = {}): AsyncGenerator<StreamEvent> {
+  const { settings, model, signal } = resolveOptions(options);
+  const { error, response, pieces } = planSimulation(req, model, settings);
+  await sleep(settings.firstTokenMs, signal);
+  if (error) throw error;
+  yield { type: "start", id: response.id, model };
+  for (const [i, piece] of pieces.entries()) {
+    if (i > 0) await sleep(settings.perTokenMs * TOKENS_PER_CHUNK, signal);
+    yield { type: "text", text: piece };
+  }
+  for (const [index, call] of response.toolCalls.entries()) {
+    yield { type: "tool_call_start", index, id: call.id, name: call.name };
+    const third = Math.ceil(call.arguments.length / 3);
+    for (let at = 0; at < call.arguments.length; at += third) {
+      await sleep(settings.perTokenMs * TOKENS_PER_CHUNK, signal);
+      yield { type: "tool_call_delta", index, argumentsDelta: call.arguments.slice(at, at + third) };
+    }
+  }
+  yield { type: "finish", finishReason: response.finishReason };
+  yield { type: "usage", usage: response.usage };
+}
