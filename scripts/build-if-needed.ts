@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { childEnv } from "../server/env";
 
 const INPUTS = ["app", "components", "server", "prisma/schema.prisma", "next.config.js", "package-lock.json", "postcss.config.mjs"];
 const IGNORED = new Set(["node_modules", "generated", ".next"]);
@@ -31,7 +32,7 @@ export function buildIfNeeded(root = process.cwd()): boolean {
   execFileSync(path.join(root, "node_modules", ".bin", "next"), ["build"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: childEnv({ NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }),
   });
   writeFileSync(stampFile, current);
   return true;

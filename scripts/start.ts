@@ -2,7 +2,7 @@
 // seed on first start, production build when sources changed, then the console.
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { env } from "../server/env";
+import { childEnv, env } from "../server/env";
 import { createPrismaClient } from "../server/db/client";
 import { ensureDatabase, migrate } from "../server/db/prepare-database";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../server/db/embedded-postgres";
@@ -10,6 +10,7 @@ import { seed } from "../server/demo/seed";
 import { DEMO_LOGIN, DEMO_TENANT_SLUG, issueDemoKey } from "../server/demo/seed-demo";
 import { DATA_DIR, loadOrCreateLocalSecrets, readDemoKey, saveDemoKey } from "./local-state";
 import { buildIfNeeded } from "./build-if-needed";
+import { waitForHealth } from "./wait-for-health";
 
 const log = (message: string) => console.error(`[switchyard] ${message}`);
 
@@ -73,15 +74,14 @@ async function main() {
     const url = `http://localhost:${env.PORT}`;
     child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(env.PORT)], {
       stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
+      env: childEnv({
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: databaseUrl,
         SWITCHYARD_MASTER_KEY: env.SWITCHYARD_MASTER_KEY ?? secrets.masterKey,
         NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
         NEXTAUTH_URL: env.NEXTAUTH_URL ?? url,
-      },
+      }),
     });
     child.once("exit", (code) => void shutdown(code ?? 1));
     await waitForHealth(`${url}/api/health`);
@@ -93,20 +93,6 @@ async function main() {
     console.error(error);
     await shutdown(1);
   }
-}
-
-async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The app did not become healthy at ${url}`);
 }
 
 void main();

@@ -37,3 +37,8 @@ export function requireDatabaseUrl(): string {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
   return env.DATABASE_URL;
 }
+
+/** The environment for a child process (Prisma CLI, Next server), with overrides. */
+export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...overrides };
+}

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import pg from "pg";
-import { useTestDatabase } from "../testing/use-test-database";
+import { setupTestDatabase } from "../testing/setup-test-database";
 import { forTenant, NOT_DIRECTLY_SCOPED, SHARED_CATALOG_MODEL, TENANT_OWNED_MODELS } from "./tenant-scope";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 import { decryptSecret, encryptSecret, secretHint } from "../crypto/secret-box";
 
-const t = useTestDatabase();
+const t = setupTestDatabase();
 
 async function makeTenant(slug: string) {
   const tenant = await t.db.tenant.create({ data: { name: slug, slug } });

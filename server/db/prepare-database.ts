@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { migrationStatus } from "./migration-status";
+import { childEnv } from "../env";
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -57,7 +58,7 @@ export async function migrate(url: string, root = process.cwd()): Promise<string
   if (pending.length === 0) return [];
   execFileSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    env: childEnv({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   return pending;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "../db/client";
 import { cloneDatabase, dropDatabase } from "./test-database";
 
-export function useTestDatabase(): { readonly db: Db; readonly url: string } {
+export function setupTestDatabase(): { readonly db: Db; readonly url: string } {
   const state = {} as { db: Db; url: string };
   beforeAll(async () => {
     state.url = await cloneDatabase(inject("templateDatabaseUrl"));
