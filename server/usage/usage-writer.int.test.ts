@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "../testing/setup-test-database";
+import { startTcpProxy, type TcpProxy } from "../testing/tcp-proxy";
+import { createPrismaClient, type Db } from "../db/client";
+import { UsageWriter } from "./usage-writer";
+import type { UsageRecord } from "./usage-record";
+import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from "./latency-buckets";
+
+const t = setupTestDatabase();
+
+function record(tenantId: string, overrides: Partial<UsageRecord> = {}): UsageRecord {
+  return {
+    id: randomUUID(), tenantId, apiKeyId: "key-1", teamId: null, policyId: "pol-1", endpoint: "openai",
+    requestedModel: "auto", category: "coding", categorySource: "classifier", confidence: 0.9, difficulty: 0.4,
+    chosenModel: "gpt-5.4", provider: "openai", attempts: [], fallbackCount: 0, inputTokens: 100, outputTokens: 50,
+    costUsd: 0.00125, baselineCostUsd: 0.00175, latencyMs: 420, ttftMs: 180, cacheHit: false, stream: false,
+    simulated: true, status: 200, errorClass: null, explanation: { summary: "test" },
+    createdAt: new Date("2026-11-20T10:15:00Z"), ...overrides,
+  };
+}
+
+async function rollupTotals(db: Db, tenantId: string) {
+  const rows = await db.usageRollup.findMany({ where: { tenantId } });
+  return {
+    rows: rows.length,
+    requests: rows.reduce((s, r) => s + r.requests, 0),
+    errors: rows.reduce((s, r) => s + r.errors, 0),
+    unpriced: rows.reduce((s, r) => s + r.unpriced, 0),
+    cost: rows.reduce((s, r) => s + Number(r.costUsd), 0),
+    histogram: rows.reduce((acc, r) => acc.map((v, i) => v + (r.latencyHistogram[i] ?? 0)), new Array(LATENCY_BUCKET_COUNT).fill(0)),
+  };
+}
+
+describe("usage writer", () => {
+  let tenantId: string;
+  beforeAll(async () => {
+    tenantId = (await t.db.tenant.create({ data: { name: "Usage", slug: `usage-${randomUUID()}` } })).id;
+  });
+
+  it("writes request rows and hourly rollups in one go, and counts a retried batch once", async () => {
+    const writer = new UsageWriter(t.db);
+    const records = [
+      record(tenantId),
+      record(tenantId, { latencyMs: 2500 }),
+      record(tenantId, { createdAt: new Date("2026-11-20T11:05:00Z"), costUsd: null, chosenModel: "glm-5" }),
+      record(tenantId, { status: 502, errorClass: "upstream", costUsd: 0 }),
+    ];
+    for (const r of records) writer.record(r);
+    await writer.flush();
+    expect(await t.db.requestLog.count({ where: { tenantId } })).toBe(4);
+
+    // A batch whose commit was not acknowledged is sent again: nothing is counted twice.
+    const again = new UsageWriter(t.db);
+    for (const r of records) again.record(r);
+    await again.flush();
+    expect(await t.db.requestLog.count({ where: { tenantId } })).toBe(4);
+
+    const totals = await rollupTotals(t.db, tenantId);
+    // Rows 1, 2 and 4 share an hour and a model; row 3 has its own.
+    expect(totals).toMatchObject({ rows: 2, requests: 4, errors: 1, unpriced: 1 });
+    expect(totals.cost).toBeCloseTo(0.0025, 8);
+    expect(totals.histogram[latencyBucketIndex(420)]).toBe(3);
+    expect(totals.histogram[latencyBucketIndex(2500)]).toBe(1);
+
+    const unpriced = await t.db.requestLog.findFirstOrThrow({ where: { tenantId, chosenModel: "glm-5" } });
+    expect(unpriced.costUsd).toBeNull();
+  });
+
+  describe("during a database outage", () => {
+    let proxy: TcpProxy;
+    let db: Db;
+    beforeAll(async () => {
+      const target = new URL(t.url);
+      proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+      target.hostname = "127.0.0.1";
+      target.port = String(proxy.port);
+      db = createPrismaClient(target.toString());
+    });
+    afterAll(async () => {
+      await db.$disconnect();
+      await proxy.close();
+    });
+
+    it("keeps records while the database is unreachable and writes them once it is back", async () => {
+      const errors: unknown[] = [];
+      const writer = new UsageWriter(db, { flushIntervalMs: 20, maxBackoffMs: 100, onError: (e) => errors.push(e) });
+      const before = await t.db.requestLog.count({ where: { tenantId } });
+      await proxy.cut();
+      for (let i = 0; i < 25; i++) writer.record(record(tenantId));
+      await writer.flush();
+      expect(errors.length).toBeGreaterThan(0);
+      expect(writer.pending).toBe(25);
+
+      await proxy.restore();
+      await writer.close(10_000);
+      expect(writer.pending).toBe(0);
+      expect(await t.db.requestLog.count({ where: { tenantId } })).toBe(before + 25);
+      expect((await rollupTotals(t.db, tenantId)).requests).toBe(before + 25);
+    });
+  });
+});
