@@ -3,6 +3,7 @@ import { errorFromResponse, extractErrorMessage } from "../upstream-error";
 import { simulate, simulateStream, type SimulationSettings } from "./simulate";
 
 export { simulate, simulateStream, planSimulation, DEFAULT_SIMULATION } from "./simulate";
+export { countRequestTokens, countTextTokens, loadTokenizer } from "./count-tokens";
 export type { SimulateOptions, SimulationSettings } from "./simulate";
 
 /**
