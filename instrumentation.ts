@@ -1,9 +1,19 @@
-// Runs once when a server process starts: refuse to serve in production without the secrets
-// that protect stored credentials and sessions.
+// Runs once when a server process starts. NEXT_RUNTIME is Next's own build-time flag, not a
+// setting, so it is read here rather than through server/env.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { masterKey } = await import("./server/crypto/secret-box");
   const { env } = await import("./server/env");
+  // Refuse to serve in production without the secrets that protect credentials and sessions.
   masterKey();
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is required in production");
+
+  // With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), shutdown is ours: usage records
+  // still buffered are written before the process exits.
+  const { flushUsageOnShutdown } = await import("./server/usage/usage-writer-instance");
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void flushUsageOnShutdown().finally(() => process.exit(0));
+    });
+  }
 }

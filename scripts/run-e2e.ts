@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       env: childEnv({
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "true",
         DATABASE_URL: databaseUrl,
         NEXTAUTH_URL: baseUrl,
         NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -77,6 +77,7 @@ async function main() {
       env: childEnv({
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_MANUAL_SIG_HANDLE: "true",
         DATABASE_URL: databaseUrl,
         SWITCHYARD_MASTER_KEY: env.SWITCHYARD_MASTER_KEY ?? secrets.masterKey,
         NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,

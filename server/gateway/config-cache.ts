@@ -1,0 +1,81 @@
+// In-process caches that keep database round trips off the hot path: API keys by hash and
+// tenant configuration by tenant, each with a short TTL and explicit invalidation when the
+// console changes them. Kept on globalThis because Next.js may load this module once per
+// route bundle.
+import type { PrismaClient } from "../db/generated/client";
+import { hashApiKey } from "../auth/api-key-secret";
+import { loadTenantConfig, type TenantConfig } from "./load-tenant-config";
+
+export interface GatewayKey {
+  id: string;
+  tenantId: string;
+  teamId: string | null;
+  policyId: string | null;
+  name: string;
+  scopes: string[];
+  monthlyBudgetUsd: number | null;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+}
+
+interface Entry<T> {
+  value: T;
+  expiresAt: number;
+}
+
+const KEY_TTL_MS = 30_000;
+const UNKNOWN_KEY_TTL_MS = 5_000;
+const TENANT_TTL_MS = 30_000;
+
+interface Caches {
+  keys: Map<string, Entry<GatewayKey | null>>;
+  tenants: Map<string, Entry<Promise<TenantConfig>>>;
+}
+
+const holder = globalThis as unknown as { __switchyardGatewayCaches?: Caches };
+const caches: Caches = (holder.__switchyardGatewayCaches ??= { keys: new Map(), tenants: new Map() });
+
+export async function findKeyBySecret(db: PrismaClient, secret: string, now = Date.now()): Promise<GatewayKey | null> {
+  const hash = hashApiKey(secret);
+  const cached = caches.keys.get(hash);
+  if (cached && cached.expiresAt > now) return cached.value;
+  const row = await db.apiKey.findUnique({ where: { hash } });
+  const value: GatewayKey | null = row && {
+    id: row.id,
+    tenantId: row.tenantId,
+    teamId: row.teamId,
+    policyId: row.policyId,
+    name: row.name,
+    scopes: row.scopes,
+    monthlyBudgetUsd: row.monthlyBudgetUsd === null ? null : Number(row.monthlyBudgetUsd),
+    rpmLimit: row.rpmLimit,
+    tpmLimit: row.tpmLimit,
+    expiresAt: row.expiresAt,
+    revokedAt: row.revokedAt,
+  };
+  caches.keys.set(hash, { value, expiresAt: now + (value ? KEY_TTL_MS : UNKNOWN_KEY_TTL_MS) });
+  return value;
+}
+
+export function tenantConfig(db: PrismaClient, tenantId: string, now = Date.now()): Promise<TenantConfig> {
+  const cached = caches.tenants.get(tenantId);
+  if (cached && cached.expiresAt > now) return cached.value;
+  const value = loadTenantConfig(db, tenantId);
+  caches.tenants.set(tenantId, { value, expiresAt: now + TENANT_TTL_MS });
+  // A failed load must not stay cached for the whole TTL.
+  value.catch(() => caches.tenants.delete(tenantId));
+  return value;
+}
+
+/** Called when a key is revoked, rotated or edited. */
+export function invalidateKey(hash: string): void {
+  caches.keys.delete(hash);
+}
+
+/** Called when a tenant's catalog, policies or credentials change. */
+export function invalidateTenant(tenantId: string): void {
+  caches.tenants.delete(tenantId);
+  for (const [hash, entry] of caches.keys) if (entry.value?.tenantId === tenantId) caches.keys.delete(hash);
+}
