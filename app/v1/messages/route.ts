@@ -1,0 +1,4 @@
+export { handleMessages as POST } from "@/server/gateway/endpoints";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";

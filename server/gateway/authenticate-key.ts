@@ -1,0 +1,22 @@
+// Finds the caller's API key (Authorization: Bearer or x-api-key) through the key cache.
+import type { PrismaClient } from "../db/generated/client";
+import { findKeyBySecret, type GatewayKey } from "./config-cache";
+import { forbidden, unauthorized } from "./gateway-error";
+
+export const GATEWAY_SCOPE = "gateway";
+
+export function presentedKey(headers: Headers): string | null {
+  const bearer = headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  return bearer || headers.get("x-api-key")?.trim() || null;
+}
+
+export async function authenticateKey(db: PrismaClient, headers: Headers, now: Date): Promise<GatewayKey> {
+  const secret = presentedKey(headers);
+  if (!secret) throw unauthorized("Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'");
+  const key = await findKeyBySecret(db, secret, now.getTime());
+  if (!key) throw unauthorized("Invalid API key");
+  if (key.revokedAt && key.revokedAt <= now) throw unauthorized("This API key has been revoked");
+  if (key.expiresAt && key.expiresAt <= now) throw unauthorized("This API key has expired");
+  if (!key.scopes.includes(GATEWAY_SCOPE)) throw forbidden(`This API key lacks the '${GATEWAY_SCOPE}' scope`);
+  return key;
+}

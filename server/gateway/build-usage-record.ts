@@ -1,0 +1,67 @@
+// Turns one gateway request's outcome into its usage record, pricing the real token counts
+// with the catalog (unknown price -> unpriced, never $0) and the policy's baseline model.
+import { estimateCost, costOrNull } from "../routing/estimate-cost";
+import type { CatalogModel, RoutingDecision } from "../routing/types";
+import type { Usage } from "../providers/types";
+import type { AttemptRecord, UsageRecord } from "../usage/usage-record";
+import type { GatewayKey } from "./config-cache";
+
+export interface RequestOutcome {
+  requestId: string;
+  key: GatewayKey;
+  endpoint: UsageRecord["endpoint"];
+  requestedModel: string;
+  policyId: string | null;
+  decision: RoutingDecision | null;
+  explanation: unknown;
+  served: CatalogModel | null;
+  baseline: CatalogModel | null;
+  attempts: AttemptRecord[];
+  usage: Usage | null;
+  status: number;
+  errorClass: string | null;
+  stream: boolean;
+  simulated: boolean;
+  cacheHit: boolean;
+  latencyMs: number;
+  ttftMs: number | null;
+  startedAt: Date;
+}
+
+function price(model: CatalogModel | null, usage: Usage | null): number | null {
+  if (!usage || (usage.inputTokens === 0 && usage.outputTokens === 0)) return 0;
+  return model ? costOrNull(estimateCost(model, usage.inputTokens, usage.outputTokens)) : null;
+}
+
+export function buildUsageRecord(o: RequestOutcome): UsageRecord {
+  return {
+    id: o.requestId,
+    tenantId: o.key.tenantId,
+    apiKeyId: o.key.id,
+    teamId: o.key.teamId,
+    policyId: o.policyId,
+    endpoint: o.endpoint,
+    requestedModel: o.requestedModel,
+    category: o.decision?.category ?? null,
+    categorySource: o.decision?.categorySource ?? null,
+    confidence: o.decision?.confidence ?? null,
+    difficulty: o.decision?.difficulty ?? null,
+    chosenModel: o.served?.id ?? null,
+    provider: o.served?.provider ?? null,
+    attempts: o.attempts,
+    fallbackCount: Math.max(0, o.attempts.length - 1),
+    inputTokens: o.usage?.inputTokens ?? 0,
+    outputTokens: o.usage?.outputTokens ?? 0,
+    costUsd: o.cacheHit ? 0 : price(o.served, o.usage),
+    baselineCostUsd: price(o.baseline, o.usage),
+    latencyMs: o.latencyMs,
+    ttftMs: o.ttftMs,
+    cacheHit: o.cacheHit,
+    stream: o.stream,
+    simulated: o.simulated,
+    status: o.status,
+    errorClass: o.errorClass,
+    explanation: o.explanation,
+    createdAt: o.startedAt,
+  };
+}

@@ -1,0 +1,137 @@
+// The gateway's request pipeline for both caller formats: key -> body -> policy (cached) ->
+// route -> provider with fallback -> response in the caller's format -> usage record.
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { getDb } from "../db/client";
+import { route } from "../routing";
+import type { CatalogModel, RoutingDecision, RouteRequest } from "../routing/types";
+import type { ChatResponse, StreamEvent } from "../providers/types";
+import { getUsageWriter } from "../usage/usage-writer-instance";
+import type { UsageRecord } from "../usage/usage-record";
+import { describeValidationError } from "./formats/describe-validation-error";
+import type { CallerFormat, CanonicalInput } from "./formats/types";
+import { authenticateKey } from "./authenticate-key";
+import { tenantConfig, type GatewayKey } from "./config-cache";
+import { GatewayError, badRequest, unavailable } from "./gateway-error";
+import { readJsonBody } from "./read-json-body";
+import { resolveModel, type ModelSelection } from "./resolve-model";
+import { AttemptsFailed, runAttempts } from "./run-attempts";
+import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
+import { streamResponse } from "./stream-response";
+import { errorResponse, gatewayHeaders, upstreamFailureStatus } from "./gateway-response";
+
+export interface ChatEndpoint<Body> {
+  name: UsageRecord["endpoint"];
+  schema: z.ZodType<Body>;
+  format: CallerFormat<Body>;
+}
+
+export const CATEGORY_HEADER = "x-switchyard-category";
+
+function routeRequestOf(input: CanonicalInput, headers: Headers): RouteRequest {
+  const forced = headers.get(CATEGORY_HEADER)?.trim();
+  return {
+    messages: input.view.messages,
+    system: input.view.system,
+    tools: input.view.tools,
+    maxOutputTokens: input.request.maxTokens,
+    forcedCategory: forced || undefined,
+    metadata: input.request.metadata,
+  };
+}
+
+function planOf(selection: ModelSelection, decision: RoutingDecision): CatalogModel[] {
+  if (selection.kind === "direct") return [selection.model];
+  if (!decision.model) throw unavailable(decision.error?.message ?? "No model in the catalog can serve this request");
+  return [decision.model, ...decision.fallbacks];
+}
+
+function explanationOf(decision: RoutingDecision, selection: ModelSelection) {
+  const { model: _model, fallbacks: _fallbacks, ...rest } = decision;
+  return {
+    ...rest,
+    plan: planOf(selection, decision).map((m) => m.id),
+    ...(selection.kind === "direct" ? { direct: selection.model.id, replacedDeprecated: selection.replaced } : {}),
+  };
+}
+
+export async function handleChatRequest<Body>(request: Request, endpoint: ChatEndpoint<Body>): Promise<Response> {
+  const requestId = `req_${randomUUID().replaceAll("-", "")}`;
+  const startedAt = new Date();
+  const started = performance.now();
+  const db = getDb();
+  let key: GatewayKey | null = null;
+  const outcome: Partial<RequestOutcome> = { attempts: [], stream: false, simulated: false, cacheHit: false, ttftMs: null, usage: null };
+  /** Builds and queues this request's usage record (once a key identified the tenant). */
+  const record = (status: number, errorClass: string | null): UsageRecord | null => {
+    if (!key) return null;
+    const usage = buildUsageRecord({
+      requestId, key, endpoint: endpoint.name, requestedModel: "unknown", policyId: null, decision: null,
+      explanation: null, served: null, baseline: null, attempts: [], usage: null, stream: false, simulated: false,
+      cacheHit: false, ttftMs: null, ...outcome, status, errorClass,
+      latencyMs: Math.round(performance.now() - started), startedAt,
+    });
+    getUsageWriter().record(usage);
+    return usage;
+  };
+
+  try {
+    key = await authenticateKey(db, request.headers, startedAt);
+    const parsed = endpoint.schema.safeParse(await readJsonBody(request));
+    if (!parsed.success) throw badRequest(describeValidationError(parsed.error).message);
+    const input = endpoint.format.toCanonical(parsed.data);
+    outcome.requestedModel = input.model;
+    outcome.stream = input.request.stream;
+
+    const config = await tenantConfig(db, key.tenantId);
+    const selection = resolveModel(input.model, key, config, startedAt);
+    const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy: {}, now: startedAt });
+    outcome.decision = decision;
+    outcome.policyId = selection.policy.id;
+    outcome.baseline = config.catalog.find((m) => m.id === selection.policy.baselineModelId) ?? null;
+    outcome.explanation = explanationOf(decision, selection);
+    const plan = planOf(selection, decision);
+
+    const abort = new AbortController();
+    request.signal?.addEventListener("abort", () => abort.abort(new Error("client disconnected")), { once: true });
+    const success = await runAttempts(plan, input.request, config, abort.signal);
+    outcome.attempts = success.attempts;
+    outcome.served = success.model;
+    outcome.simulated = success.simulated;
+
+    const headers = gatewayHeaders({ requestId, model: success.model, decision, attempts: success.attempts, simulated: success.simulated, replaced: selection.kind === "direct" ? selection.replaced : [] });
+    const meta = { id: requestId, model: success.model.id, created: Math.floor(startedAt.getTime() / 1000) };
+
+    if (input.request.stream) {
+      const includeUsage = (parsed.data as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage === true;
+      return streamResponse(success.result as AsyncIterable<StreamEvent>, endpoint.format.createStreamEncoder({ ...meta, includeUsage }), {
+        headers, startedAt: started, abort,
+        onDone: (s) => {
+          outcome.usage = s.usage;
+          outcome.ttftMs = s.ttftMs;
+          record(s.status, s.errorClass);
+        },
+      });
+    }
+    const response = success.result as ChatResponse;
+    outcome.usage = response.usage;
+    outcome.ttftMs = Math.round(performance.now() - started);
+    const costUsd = record(200, null)?.costUsd ?? null;
+    headers.set("x-switchyard-cost-usd", costUsd === null ? "unpriced" : costUsd.toFixed(8));
+    return Response.json(endpoint.format.fromCanonical(response, meta), { headers });
+  } catch (error) {
+    if (error instanceof AttemptsFailed) {
+      outcome.attempts = error.attempts;
+      const status = upstreamFailureStatus(error.last);
+      record(status, error.last.kind);
+      return errorResponse(endpoint.format, new GatewayError(status, `All models in the plan failed; last error from ${error.last.provider}: ${error.last.message}`, error.last.retryAfterMs ? { "retry-after": String(Math.ceil(error.last.retryAfterMs / 1000)) } : {}), requestId);
+    }
+    if (error instanceof GatewayError) {
+      record(error.status, "request_error");
+      return errorResponse(endpoint.format, error, requestId);
+    }
+    console.error(`[gateway] ${requestId} failed:`, error);
+    record(500, "internal");
+    return errorResponse(endpoint.format, new GatewayError(500, "Internal error in the gateway"), requestId);
+  }
+}

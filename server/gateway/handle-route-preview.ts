@@ -1,0 +1,68 @@
+// POST /v1/route: the routing decision and its explanation for a request body, without
+// calling any model. Accepts an OpenAI Chat Completions body, an Anthropic Messages body, or
+// `{ "prompt": "...", "model"?: "auto" }`.
+import { z } from "zod";
+import { getDb } from "../db/client";
+import { route } from "../routing";
+import type { RouteRequest } from "../routing/types";
+import { authenticateKey } from "./authenticate-key";
+import { tenantConfig } from "./config-cache";
+import { anthropicEndpoint, callerFormatOf, openAIEndpoint } from "./endpoints";
+import { describeValidationError } from "./formats/describe-validation-error";
+import { GatewayError, badRequest } from "./gateway-error";
+import { errorResponse } from "./gateway-response";
+import { CATEGORY_HEADER, type ChatEndpoint } from "./handle-chat-request";
+import { readJsonBody } from "./read-json-body";
+import { resolveModel } from "./resolve-model";
+
+const promptBody = z.object({ prompt: z.string().min(1), system: z.string().optional(), model: z.string().default("auto") });
+
+type ParsedBody = { model: string; request: Omit<RouteRequest, "forcedCategory"> };
+
+function parseWith<Body>(endpoint: ChatEndpoint<Body>, body: unknown): ParsedBody | null {
+  const parsed = endpoint.schema.safeParse(body);
+  if (!parsed.success) return null;
+  const input = endpoint.format.toCanonical(parsed.data);
+  return { model: input.model, request: { ...input.view, maxOutputTokens: input.request.maxTokens, metadata: input.request.metadata } };
+}
+
+function parseBody(body: unknown): ParsedBody {
+  const plain = promptBody.safeParse(body);
+  if (plain.success) return { model: plain.data.model, request: { messages: [{ role: "user", content: plain.data.prompt }], system: plain.data.system } };
+  const parsed = parseWith(openAIEndpoint, body) ?? parseWith(anthropicEndpoint, body);
+  if (parsed) return parsed;
+  const openAIError = openAIEndpoint.schema.safeParse(body).error;
+  throw badRequest(`Send { "prompt": "..." }, an OpenAI chat body or an Anthropic messages body. ${openAIError ? describeValidationError(openAIError).message : ""}`.trim());
+}
+
+export async function handleRoutePreview(request: Request): Promise<Response> {
+  const now = new Date();
+  try {
+    const db = getDb();
+    const key = await authenticateKey(db, request.headers, now);
+    const { model, request: routeRequest } = parseBody(await readJsonBody(request));
+    const config = await tenantConfig(db, key.tenantId);
+    const selection = resolveModel(model, key, config, now);
+    const forced = request.headers.get(CATEGORY_HEADER)?.trim() || undefined;
+    const decision = route({ request: { ...routeRequest, forcedCategory: forced }, catalog: config.catalog, policy: selection.policy, unhealthy: {}, now });
+    const chosen = selection.kind === "direct" ? selection.model : decision.model;
+    return Response.json({
+      policy: selection.policy.name,
+      category: decision.category,
+      confidence: decision.confidence,
+      category_source: decision.categorySource,
+      difficulty: decision.difficulty,
+      model: chosen?.id ?? null,
+      fallbacks: selection.kind === "direct" ? [] : decision.fallbacks.map((m) => m.id),
+      degraded: decision.degraded,
+      error: decision.error,
+      estimate: decision.estimate,
+      candidates: decision.candidates,
+      summary: decision.summary,
+      ...(selection.kind === "direct" ? { direct: true, replaced_deprecated: selection.replaced } : {}),
+    });
+  } catch (error) {
+    if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
+    throw error;
+  }
+}
