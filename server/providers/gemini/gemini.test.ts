@@ -93,6 +93,14 @@ describe("Gemini adapter", () => {
     expect(events).toContainEqual({ type: "finish", finishReason: "tool_calls" });
   });
 
+  it("reads the retry delay Gemini puts in the error body", () => {
+    const body = JSON.stringify({
+      error: { code: 429, message: "quota", status: "RESOURCE_EXHAUSTED", details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "38s" }] },
+    });
+    expect(geminiAdapter.mapError(429, body, new Headers())).toMatchObject({ kind: "rate_limited", retryAfterMs: 38_000, message: "quota" });
+    expect(geminiAdapter.mapError(503, "<html>busy</html>", new Headers({ "retry-after": "5" }))).toMatchObject({ kind: "server", retryAfterMs: 5000 });
+  });
+
   it.each([
     ["MAX_TOKENS", "length"],
     ["SAFETY", "content_filter"],

@@ -1,6 +1,6 @@
 import type { ProviderAdapter } from "../types";
-import { errorFromResponse, extractErrorMessage } from "../upstream-error";
 import { buildGeminiRequest } from "./build-request";
+import { mapGeminiError } from "./map-error";
 import { mapGeminiStreamEvent, parseGeminiResponse } from "./parse-response";
 
 export const geminiAdapter: ProviderAdapter = {
@@ -9,5 +9,5 @@ export const geminiAdapter: ProviderAdapter = {
   buildRequest: buildGeminiRequest,
   parseResponse: parseGeminiResponse,
   mapStreamEvent: mapGeminiStreamEvent,
-  mapError: (status, bodyText, headers) => errorFromResponse("google", status, extractErrorMessage(bodyText), headers),
+  mapError: mapGeminiError,
 };

@@ -1,4 +1,5 @@
 import { openaiAdapter } from "../openai";
+import { buildOpenAIRequest } from "../openai/build-request";
 import type { ProviderAdapter } from "../types";
 import { errorFromResponse, extractErrorMessage } from "../upstream-error";
 
@@ -10,6 +11,7 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   ...openaiAdapter,
   id: "openai-compatible",
   supports: ["tools", "json_object", "stop", "top_p", "streaming"],
+  buildRequest: (req, target) => buildOpenAIRequest(req, target, "max_tokens"),
   mapError: (status, bodyText, headers) =>
     errorFromResponse("openai-compatible", status, extractErrorMessage(bodyText), headers),
 };

@@ -43,7 +43,13 @@ function toResponseFormat(format: ChatRequest["responseFormat"]) {
   };
 }
 
-export function buildOpenAIBody(req: ChatRequest, target: ProviderTarget): Record<string, unknown> {
+/**
+ * OpenAI's reasoning models reject `max_tokens`; most OpenAI-compatible servers (vLLM, Ollama,
+ * GLM) only know `max_tokens`.
+ */
+export type MaxTokensField = "max_completion_tokens" | "max_tokens";
+
+export function buildOpenAIBody(req: ChatRequest, target: ProviderTarget, maxTokensField: MaxTokensField): Record<string, unknown> {
   const messages: WireMessage[] = req.system ? [{ role: "system", content: req.system }] : [];
   messages.push(...req.messages.flatMap(toWireMessages));
   const body: Record<string, unknown> = { model: target.providerModelId, messages };
@@ -57,8 +63,7 @@ export function buildOpenAIBody(req: ChatRequest, target: ProviderTarget): Recor
     body.tool_choice =
       typeof req.toolChoice === "string" ? req.toolChoice : { type: "function", function: { name: req.toolChoice.name } };
   }
-  // max_tokens is what vLLM, Ollama and GLM understand; OpenAI still accepts it for chat models.
-  if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens;
+  if (req.maxTokens !== undefined) body[maxTokensField] = req.maxTokens;
   if (req.temperature !== undefined) body.temperature = req.temperature;
   if (req.topP !== undefined) body.top_p = req.topP;
   if (req.stop?.length) body.stop = req.stop;
@@ -72,7 +77,7 @@ export function buildOpenAIBody(req: ChatRequest, target: ProviderTarget): Recor
   return body;
 }
 
-export function buildOpenAIRequest(req: ChatRequest, target: ProviderTarget): UpstreamRequest {
+export function buildOpenAIRequest(req: ChatRequest, target: ProviderTarget, maxTokensField: MaxTokensField): UpstreamRequest {
   return {
     url: `${target.baseUrl.replace(/\/+$/, "")}/chat/completions`,
     init: {
@@ -82,7 +87,7 @@ export function buildOpenAIRequest(req: ChatRequest, target: ProviderTarget): Up
         authorization: `Bearer ${target.apiKey}`,
         accept: target.stream ? "text/event-stream" : "application/json",
       },
-      body: JSON.stringify(buildOpenAIBody(req, target)),
+      body: JSON.stringify(buildOpenAIBody(req, target, maxTokensField)),
     },
   };
 }

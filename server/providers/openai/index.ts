@@ -6,7 +6,7 @@ import { mapOpenAIStreamEvent, parseOpenAIResponse } from "./parse-response";
 export const openaiAdapter: ProviderAdapter = {
   id: "openai",
   supports: ["tools", "images", "json_object", "json_schema", "stop", "top_p", "streaming"],
-  buildRequest: buildOpenAIRequest,
+  buildRequest: (req, target) => buildOpenAIRequest(req, target, "max_completion_tokens"),
   parseResponse: parseOpenAIResponse,
   mapStreamEvent: mapOpenAIStreamEvent,
   mapError: (status, bodyText, headers) => errorFromResponse("openai", status, extractErrorMessage(bodyText), headers),

@@ -5,6 +5,7 @@ import { imageRequest, simpleRequest, targetFor, toolConversation, weatherTool }
 import { createStreamState, type StreamEvent } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { openaiAdapter } from ".";
+import { openaiCompatibleAdapter } from "../openai-compatible";
 
 let upstream: FakeUpstream | undefined;
 afterEach(async () => upstream?.close());
@@ -28,7 +29,7 @@ describe("OpenAI adapter", () => {
         { role: "system", content: "You are terse." },
         { role: "user", content: "Say hello." },
       ],
-      max_tokens: 64,
+      max_completion_tokens: 64,
       temperature: 0.2,
       top_p: 0.9,
       stop: ["END"],
@@ -56,6 +57,12 @@ describe("OpenAI adapter", () => {
       { type: "image_url", image_url: { url: "https://example.com/cat.png" } },
       { type: "image_url", image_url: { url: "data:image/jpeg;base64,AAAA" } },
     ]);
+  });
+
+  it("sends max_tokens instead to OpenAI-compatible servers", () => {
+    const body = JSON.parse(openaiCompatibleAdapter.buildRequest(simpleRequest, targetFor("http://localhost:11434/v1", false)).init.body);
+    expect(body.max_tokens).toBe(64);
+    expect(body.max_completion_tokens).toBeUndefined();
   });
 
   it("maps json_schema response formats", () => {

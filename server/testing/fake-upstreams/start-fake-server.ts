@@ -19,7 +19,8 @@ export type RecordedRequest = {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON, loosely typed so tests can assert on any field. */
+  /** Parsed JSON, loosely typed so tests can assert on any field of any provider's body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 };
 
