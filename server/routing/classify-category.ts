@@ -12,19 +12,22 @@ export interface CategoryPrediction {
 }
 
 // Scratch buffers reused across calls (not observable from outside; keeps the hot path allocation-light).
+// The last call's features stay readable through `lastFeatures` so difficulty can reuse them.
 const sink = createSink(1 << 14);
 const dense = new Float32Array(HEURISTIC_COUNT);
+let userCount = 0;
+export const lastFeatures = { sink, dense, userCount: () => userCount };
 
 /** Calibrated category probabilities for a prompt (temperature-scaled softmax of a linear model). */
 export function classifyCategory(text: Pick<PromptText, "user" | "context">, model: ClassifierModel = getClassifierModel()): CategoryPrediction {
   const { labels, temperature, weights: w } = model;
   const K = labels.length;
+  userCount = featurizePrompt(text.user, text.context, sink, dense);
   if (text.user.trim() === "" && text.context.trim() === "") {
     // Nothing to classify: a uniform, low-confidence answer lets the policy default apply.
     const p = 1 / K;
     return { category: labels[0]!, confidence: p, probabilities: Object.fromEntries(labels.map((l) => [l, p])) };
   }
-  featurizePrompt(text.user, text.context, sink, dense);
   const s = new Float64Array(K);
   for (let k = 0; k < K; k++) s[k] = w.bias[k]!;
   const mask = w.buckets - 1;
@@ -33,12 +36,12 @@ export function classifyCategory(text: Pick<PromptText, "user" | "context">, mod
   for (let i = 0; i < n; i++) {
     const base = (idx[i]! & mask) * K;
     const v = val[i]!;
-    for (let k = 0; k < K; k++) s[k] += sp[base + k]! * v;
+    for (let k = 0; k < K; k++) s[k] = s[k]! + sp[base + k]! * v;
   }
   for (let j = 0; j < dense.length; j++) {
     const v = dense[j]!;
     if (v === 0) continue;
-    for (let k = 0; k < K; k++) s[k] += w.denseW[j * K + k]! * v;
+    for (let k = 0; k < K; k++) s[k] = s[k]! + w.denseW[j * K + k]! * v;
   }
   let max = -Infinity;
   for (let k = 0; k < K; k++) max = Math.max(max, s[k]! / temperature);

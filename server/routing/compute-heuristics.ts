@@ -86,7 +86,7 @@ const HEURISTICS: Heuristic[] = [
   { name: "negation", fn: (_t, l) => sat(count(RE.negation, l), 3) },
   { name: "question_marks", fn: (t) => sat(count(RE.questions, t), 2) },
   { name: "imperative_start", fn: (_t, l) => (/^\s*(please\s+)?(write|create|make|build|implement|generate|give|list|explain|describe|find|open|go|click|compose|draft|tell|help|show|calculate|solve|compute|determine)\b/.test(l) ? 1 : 0) },
-  { name: "log_length", fn: (t) => Math.min(1, Math.log1p(t.length) / Math.log1p(4000)) },
+  { name: "log_length", fn: (t) => Math.min(1, Math.log1p(t.length) / Math.log1p(1400)) },
   { name: "lines", fn: (t) => sat(count(/\n/g, t), 12) },
   { name: "non_ascii", fn: (t) => nonAsciiShare(t) },
 ];
@@ -102,7 +102,9 @@ function nonAsciiShare(t: string): number {
 export const HEURISTIC_NAMES: readonly string[] = HEURISTICS.map((h) => h.name);
 export const HEURISTIC_COUNT = HEURISTICS.length;
 
-export function computeHeuristics(text: string, out: Float32Array = new Float32Array(HEURISTIC_COUNT)): Float32Array {
+/** Heuristics look at most at the first 800 and last 200 characters (their counts saturate early). */
+export function computeHeuristics(fullText: string, out: Float32Array = new Float32Array(HEURISTIC_COUNT)): Float32Array {
+  const text = fullText.length > 1000 ? `${fullText.slice(0, 800)}\n${fullText.slice(fullText.length - 200)}` : fullText;
   const lower = text.toLowerCase();
   for (let i = 0; i < HEURISTICS.length; i++) out[i] = HEURISTICS[i]!.fn(text, lower);
   return out;

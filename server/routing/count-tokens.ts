@@ -4,12 +4,12 @@ import o200kBase from "js-tiktoken/ranks/o200k_base";
 /**
  * Token counting with the o200k_base BPE (ranks ship inside js-tiktoken; nothing is downloaded).
  *
- * Exact BPE over long texts costs ~0.5 ms per 4,000 characters, too slow for the routing hot path,
+ * Exact BPE over long texts costs ~0.5-1 ms per 4,000 characters, too slow for the routing hot path,
  * so `countTokens` is exact up to `EXACT_TOKEN_CHAR_LIMIT` characters and beyond that encodes a
  * head and a tail sample and extrapolates by characters. `countTokensExact` is always exact.
  */
-export const EXACT_TOKEN_CHAR_LIMIT = 600;
-const SAMPLE_CHARS = 300;
+export const EXACT_TOKEN_CHAR_LIMIT = 200;
+const SAMPLE_CHARS = 100;
 
 let encoder: Tiktoken | null = null;
 function getEncoder(): Tiktoken {
@@ -19,7 +19,7 @@ function getEncoder(): Tiktoken {
 
 export function countTokensExact(text: string): number {
   if (text.length === 0) return 0;
-  return getEncoder().encode(text).length;
+  return getEncoder().encode(text, [], []).length;
 }
 
 export function countTokens(text: string, exactCharLimit: number = EXACT_TOKEN_CHAR_LIMIT): number {

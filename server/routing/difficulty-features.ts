@@ -1,5 +1,6 @@
 import { addTextFeatures, type FeatureSink } from "./hash-features";
 import { computeHeuristics, HEURISTIC_COUNT } from "./compute-heuristics";
+import { headTail, USER_HEAD_CHARS, USER_TAIL_CHARS } from "./extract-prompt-text";
 
 /** Extra dense cues for difficulty on top of the shared heuristics. */
 const EXTRA_NAMES = [
@@ -32,18 +33,37 @@ function count(re: RegExp, s: string): number {
   return n;
 }
 
-export function difficultyFeatures(text: string, sink: FeatureSink, dense: Float32Array): void {
+/**
+ * Training-time features of a raw prompt: the same truncation, hashing and heuristics as the
+ * routing hot path, which reuses the classifier's features (see estimate-difficulty.ts).
+ */
+export function difficultyFeatures(prompt: string, sink: FeatureSink, dense: Float32Array): void {
+  const text = headTail(prompt, USER_HEAD_CHARS, USER_TAIL_CHARS);
   sink.n = 0;
   addTextFeatures(text, DIFFICULTY_TEXT_WEIGHT, sink);
   computeHeuristics(text, dense);
+  difficultyExtras(text, dense);
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127;
+}
+
+/** Fill the extra dense cues (after the shared heuristics) for already-truncated text. */
+export function difficultyExtras(text: string, dense: Float32Array): void {
   const lower = text.toLowerCase();
-  const words = lower.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const nw = words.length;
+  let nw = 0;
   let totalLen = 0;
   let longWords = 0;
-  for (const w of words) {
-    totalLen += w.length;
-    if (w.length >= 9) longWords++;
+  let cur = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isAlnum(text.charCodeAt(i))) cur++;
+    else if (cur > 0) {
+      nw++;
+      totalLen += cur;
+      if (cur >= 9) longWords++;
+      cur = 0;
+    }
   }
   let digits = 0;
   let caps = 0;

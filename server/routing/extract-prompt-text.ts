@@ -13,8 +13,8 @@ export interface PromptText {
   turns: number;
 }
 
-export const USER_HEAD_CHARS = 1500;
-export const USER_TAIL_CHARS = 500;
+export const USER_HEAD_CHARS = 1000;
+export const USER_TAIL_CHARS = 300;
 const CONTEXT_CHARS = 400;
 
 /** Keep the first `head` and last `tail` characters of long texts (instructions tend to sit at either end). */

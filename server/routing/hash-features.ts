@@ -42,7 +42,7 @@ function finalize(h: number): number {
 const FNV = 0x811c9dc5;
 const PRIME = 16777619;
 let norm = new Uint16Array(4096);
-let words = new Int32Array(1024);
+let words: Int32Array = new Int32Array(1024);
 
 function isCjk(c: number): boolean {
   return (c >= 0x3040 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff);

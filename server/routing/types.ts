@@ -99,6 +99,8 @@ export interface RoutingDecision {
   categorySource: CategorySource;
   /** Classifier's own top category and probabilities (present even when forced/rule). */
   classifierCategory?: Category;
+  /** How a rule/default decision came about, e.g. "support (keyword \"refund\")". */
+  categoryDetail?: string;
   difficulty: number;
   model: CatalogModel | null;
   fallbacks: CatalogModel[];
@@ -111,6 +113,8 @@ export interface RoutingDecision {
     baselineCostUsd: number | null;
   };
   candidates: CandidateExplanation[];
+  /** Non-fatal remarks, e.g. an unknown forced category that was ignored. */
+  notes?: string[];
   summary: string;
 }
 

@@ -39,6 +39,16 @@ const sci = [
   ["What happens to the resistance of a metal wire as its temperature increases?", "It increases", "It decreases", "It stays the same", "It becomes zero"],
 ];
 
+const sciConcepts = ["photosynthesis", "natural selection", "plate tectonics", "nuclear fusion in stars", "the greenhouse effect", "osmosis", "the Doppler effect", "entropy", "chemical equilibrium", "DNA replication", "how vaccines train the immune system", "superconductivity", "the photoelectric effect", "cellular respiration", "radioactive decay", "the water cycle", "electromagnetic induction", "protein folding", "acid-base titration", "the Krebs cycle", "ocean tides", "semiconductor doping", "the structure of the atom", "how neurons transmit signals"];
+const sciVerbs = ["Explain", "Describe", "Explain in simple terms", "What is the role of energy in", "Summarize the key principles of", "How does temperature affect"];
+const sciCalc = ["Calculate the kinetic energy of a 1200 kg car moving at 25 m/s.", "What is the molarity of a solution made by dissolving 10 g of NaCl in 500 mL of water?", "An electron is accelerated through 100 V. What is its de Broglie wavelength?", "How much heat is needed to raise 2 kg of water from 20 °C to 80 °C?", "A gas occupies 4.0 L at 300 K and 1 atm. What volume does it occupy at 450 K and 2 atm?", "What is the half-life of an isotope if 25% remains after 10 years?", "Balance the equation: Fe + O2 -> Fe2O3, and name the type of reaction.", "A lens has focal length 15 cm. Where is the image of an object placed 40 cm away?"];
+const frameworks = ["React", "Django", "Flask", "pandas", "NumPy", "Spring Boot", "Node.js", "Docker", "Kubernetes", "git", "Express", "PyTorch", "Rails", "Vue"];
+const algos = ["binary search", "quicksort", "merge sort", "Dijkstra's algorithm", "a hash table lookup", "breadth-first search", "heap insertion", "dynamic programming for the knapsack problem"];
+const codeQs = ["my component re-renders in an infinite loop", "I get a 'module not found' error after installing a package", "the query returns duplicate rows", "the container exits immediately after starting", "my tests pass locally but fail in CI", "the API returns a CORS error", "memory usage keeps growing", "the merge produced conflicts in package-lock.json"];
+const cities = ["Kyoto", "Lisbon", "Mexico City", "Reykjavik", "Cape Town", "Vancouver", "Istanbul", "Hanoi", "Edinburgh", "Buenos Aires"];
+const lifeQs = ["improve my public speaking", "sleep better", "save money on groceries", "prepare for a job interview", "make new friends in a new city", "stay focused while studying", "negotiate a higher salary", "start running as a beginner", "deal with a difficult coworker", "write a good wedding speech"];
+const mathThm = ["the pigeonhole principle", "the binomial theorem", "Bayes' theorem", "the Chinese remainder theorem", "Fermat's little theorem", "the mean value theorem", "the inclusion-exclusion principle", "Euler's formula"];
+
 const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
   general: {
     count: 360,
@@ -59,6 +69,12 @@ const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
       (p) => `Write a short motivational message for a friend starting ${p(topics)}.`,
       (p) => `Explain the pros and cons of ${p(topics)} in a balanced way.`,
       (p) => `Create a catchy slogan for ${p(topics)}.`,
+      (p, n) => `Help me plan a ${2 + (n() % 5)}-day trip to ${p(cities)}.`,
+      (p) => `What are the best things to do in ${p(cities)} with kids?`,
+      (p) => `How can I ${p(lifeQs)}?`,
+      (p) => `Give me some advice on how to ${p(lifeQs)}.`,
+      (p) => `Recommend five books for someone who wants to ${p(lifeQs)}.`,
+      (p) => `Write a short bio for ${p(names)}, a ${p(tones)} event planner who loves ${p(topics)}.`,
     ],
   },
   coding: {
@@ -72,6 +88,12 @@ const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
       (p) => `I get this error when running my script:\nTraceback (most recent call last):\n  File "main.py", line 12, in <module>\nKeyError: '${p(items)}'\nHow do I fix it?`,
       (p) => `Implement a class in ${p(langs)} that ${p(tasks)} and add unit tests.`,
       (p) => `Refactor this function to be more readable:\nfunction f(a,b){if(a>b){return a-b}else{return b-a}}`,
+      (p) => `What is the time complexity of ${p(algos)}? Explain why.`,
+      (p) => `In ${p(frameworks)}, ${p(codeQs)}. What could cause this?`,
+      (p) => `Why does ${p(codeQs).replace(/^my /, "my ").replace(/^I /, "it happen that I ")} when using ${p(frameworks)}?`,
+      (p) => `Explain the difference between a process and a thread, with an example in ${p(langs)}.`,
+      (p) => `How do I ${p(tasks).replace(/^returns/, "return").replace(/s /, " ")} in ${p(langs)}?`,
+      (p) => `Given an array of integers, write an algorithm that ${p(tasks)}. Analyse its complexity.`,
     ],
   },
   math: {
@@ -84,6 +106,10 @@ const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
       (_p, n) => `Find all real $x$ such that $x^2 - ${n()}x + ${n()} = 0$.`,
       (_p, n) => `Let $f(x) = ${n()}x^3 - x + 1$. Compute $f'(${n()})$ and explain each step.`,
       (_p, n) => `Prove that the sum of the first $n$ odd numbers is $n^2$, then evaluate it for n = ${n()}.`,
+      (p) => `Using ${p(mathThm)}, show how to solve a typical problem and give a worked example.`,
+      (_p, n) => `How many ways can ${n()} people be seated around a round table if two of them refuse to sit together?`,
+      (_p, n) => `What is the probability of getting at least ${n() % 6 + 1} heads in ${n() % 6 + 7} fair coin tosses?`,
+      (_p, n) => `Evaluate the integral of x^${n() % 5 + 1} e^x from 0 to 1.`,
       (p, n) => `A store offers a ${n() * 5}% discount on a jacket that costs $${n() * 10}. ${p(names)} also pays 8% tax on the discounted price. What is the final price?`,
     ],
   },
@@ -99,7 +125,7 @@ const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
     ],
   },
   science: {
-    count: 160,
+    count: 200,
     gens: [
       (p) => {
         const q = p(sci);
@@ -109,6 +135,10 @@ const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
         const q = p(sci);
         return `${q[0]} Explain the underlying principle.`;
       },
+      (p) => `${p(sciVerbs)} ${p(sciConcepts)}.`,
+      (p) => `Describe the process of ${p(sciConcepts)} and why it matters.`,
+      (p) => `${p(sciCalc)}`,
+      (p) => `What is the relationship between ${p(sciConcepts)} and ${p(sciConcepts)}?`,
     ],
   },
 };

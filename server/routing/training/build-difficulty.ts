@@ -15,7 +15,7 @@ export interface DifficultyArtefact extends LinearArtefact {
   format: "switchyard-difficulty";
   version: number;
   target: string;
-  trainingData: { sha256: string; rows: number; heldBackSubjects: string[] };
+  trainingData: { sha256: string; rows: number; heldBackSubjects: string[]; excludedSubjects: string[] };
   denseFeatures: string[];
   /** Raw scores at the 0,5,...,100th percentiles of the training prompts: difficulty = percentile. */
   quantiles: number[];
@@ -28,7 +28,10 @@ export interface DifficultyArtefact extends LinearArtefact {
 
 export const DIFFICULTY_VERSION = 1;
 export const DIFFICULTY_BITS = 14;
-export const DEFAULT_DIFFICULTY_OPTIONS = { epochs: 4, learningRate: 0.05, l2: 1e-4, seed: 20260302 };
+/** Chosen by 4-fold cross-validation over training subjects (not on the held-back subjects). */
+export const DEFAULT_DIFFICULTY_OPTIONS = { epochs: 8, learningRate: 0.02, l2: 1e-3, seed: 20260302 };
+/** Subjects whose strong-model accuracy is below this are label artefacts and are not trained on. */
+export const MIN_STRONG_ACCURACY = 0.1;
 
 function featurize(prompt: string): Omit<SparseExample, "label" | "weight"> {
   const sink = createSink(4096);
@@ -40,8 +43,8 @@ function featurize(prompt: string): Omit<SparseExample, "label" | "weight"> {
   return { idx, val: sink.val.slice(0, sink.n), dense };
 }
 
-/** Training target: the prompt needs the strong model (strong right, weak wrong). */
-export const targetOf = (r: DifficultyRow): number => (r.strong_correct === 1 && r.weak_correct === 0 ? 1 : 0);
+/** Training target: the weaker model gets it wrong (P(weak wrong) ranks best in cross-validation). */
+export const targetOf = (r: DifficultyRow): number => (r.weak_correct === 1 ? 0 : 1);
 
 function fit(rows: DifficultyRow[], opt = DEFAULT_DIFFICULTY_OPTIONS): DecodedLinear {
   const ex: SparseExample[] = rows.map((r) => ({ ...featurize(r.prompt), label: targetOf(r), weight: 1 }));
@@ -106,6 +109,16 @@ function gapCurve(diff: number[], rows: DifficultyRow[], bins = 10): [number, nu
   return xs.map((x, i) => [Number(x.toFixed(4)), Number(Math.max(0, iso[i]!).toFixed(4))]);
 }
 
+function excludedSubjects(rows: DifficultyRow[]): string[] {
+  const acc = new Map<string, [number, number]>();
+  for (const r of rows) {
+    const s = subjectOf(r.id);
+    const a = acc.get(s) ?? [0, 0];
+    acc.set(s, [a[0] + r.strong_correct, a[1] + 1]);
+  }
+  return [...acc.entries()].filter(([, [c, n]]) => c / n < MIN_STRONG_ACCURACY).map(([s]) => s).sort();
+}
+
 export interface DifficultyReport {
   artefact: DifficultyArtefact;
   heldBackApgr: number;
@@ -115,14 +128,15 @@ export interface DifficultyReport {
 
 /** Train on non-held-back subjects; report APGR on the held-back subjects (never trained on). */
 export function trainDifficulty(rows: DifficultyRow[], sha256: string): DifficultyReport {
-  const train = rows.filter((r) => !isHeldBackSubject(subjectOf(r.id)));
+  const excluded = excludedSubjects(rows);
+  const train = rows.filter((r) => !isHeldBackSubject(subjectOf(r.id)) && !excluded.includes(subjectOf(r.id)));
   const held = rows.filter((r) => isHeldBackSubject(subjectOf(r.id)));
   const heldSubjects = [...new Set(held.map((r) => subjectOf(r.id)))].sort();
-  // Out-of-fold scores on training subjects (2 folds by subject) for the gap curve.
+  // Out-of-fold scores on training subjects (4 folds by subject) for the gap curve.
   const trainSubjects = [...new Set(train.map((r) => subjectOf(r.id)))].sort();
-  const foldOf = (r: DifficultyRow): number => trainSubjects.indexOf(subjectOf(r.id)) % 2;
+  const foldOf = (r: DifficultyRow): number => trainSubjects.indexOf(subjectOf(r.id)) % 4;
   const oofDiff = new Array<number>(train.length).fill(0);
-  for (const fold of [0, 1]) {
+  for (const fold of [0, 1, 2, 3]) {
     const w = fit(train.filter((r) => foldOf(r) !== fold));
     const idxs = train.map((r, i) => (foldOf(r) === fold ? i : -1)).filter((i) => i >= 0);
     const scores = idxs.map((i) => rawScore(w, train[i]!.prompt));
@@ -138,8 +152,8 @@ export function trainDifficulty(rows: DifficultyRow[], sha256: string): Difficul
   const artefact: DifficultyArtefact = {
     format: "switchyard-difficulty",
     version: DIFFICULTY_VERSION,
-    target: "P(strong model correct and weak model wrong), as a percentile of training prompts",
-    trainingData: { sha256, rows: train.length, heldBackSubjects: heldSubjects },
+    target: "P(weaker model wrong), reported as a percentile of training prompts",
+    trainingData: { sha256, rows: train.length, heldBackSubjects: heldSubjects, excludedSubjects: excluded },
     denseFeatures: [...DIFFICULTY_DENSE_NAMES],
     quantiles,
     gapCurve: gapCurve(oofDiff, train),

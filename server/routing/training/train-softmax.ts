@@ -37,13 +37,13 @@ export function scoreExample(w: LinearWeights, ex: Pick<SparseExample, "idx" | "
   for (let i = 0; i < ex.idx.length; i++) {
     const base = (ex.idx[i]! & mask) * K;
     const v = ex.val[i]!;
-    for (let k = 0; k < K; k++) out[k] += w.sparse[base + k]! * v;
+    for (let k = 0; k < K; k++) out[k] = out[k]! + w.sparse[base + k]! * v;
   }
   for (let j = 0; j < ex.dense.length; j++) {
     const v = ex.dense[j]!;
     if (v === 0) continue;
     const base = j * K;
-    for (let k = 0; k < K; k++) out[k] += w.denseW[base + k]! * v;
+    for (let k = 0; k < K; k++) out[k] = out[k]! + w.denseW[base + k]! * v;
   }
 }
 

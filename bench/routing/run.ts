@@ -1,0 +1,171 @@
+/**
+ * Routing benchmark: npx tsx bench/routing/run.ts [DATA_DIR] [--skip-loso]
+ * DATA_DIR defaults to ../shared/data/routing relative to the repo root.
+ * Prints a Markdown report (also the basis of bench/routing/RESULTS.md).
+ */
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_CATALOG, DEFAULT_POLICY, route, relativeQualityGap, estimateDifficulty } from "../../server/routing";
+import { classifyCategory } from "../../server/routing/classify-category";
+import { extractPromptText } from "../../server/routing/extract-prompt-text";
+import { augmentPrompts } from "../../server/routing/training/augment-prompts";
+import { DEFAULT_CLASSIFIER_OPTIONS, featurizeRow, labelsOf, toExamples, type LabelledRow } from "../../server/routing/training/build-classifier";
+import { computeApgr, isHeldBackSubject, subjectOf } from "../../server/routing/training/metrics";
+import { scoreExample, trainLinear } from "../../server/routing/training/train-softmax";
+import { FEATURE_BUCKETS } from "../../server/routing/hash-features";
+import { HEURISTIC_COUNT } from "../../server/routing/compute-heuristics";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const dataDir = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(repoRoot, "../shared/data/routing"));
+const skipLoso = args.includes("--skip-loso");
+const readJsonl = <T,>(f: string): T[] => readFileSync(path.join(dataDir, f), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
+const out: string[] = [];
+const log = (s = "") => {
+  out.push(s);
+  console.log(s);
+};
+
+const dev = readJsonl<LabelledRow>("dev.jsonl");
+const train = readJsonl<LabelledRow>("train.jsonl").sort((a, b) => (a.id < b.id ? -1 : 1));
+const labels = ["coding", "math", "science", "computer_use", "general"];
+const now = new Date("2026-03-15T00:00:00Z");
+
+// 1. Dev accuracy and confusion matrix.
+const conf: Record<string, Record<string, number>> = {};
+for (const a of labels) conf[a] = Object.fromEntries(labels.map((b) => [b, 0]));
+let correct = 0;
+const bySource = new Map<string, [number, number]>();
+for (const r of dev) {
+  const p = classifyCategory(extractPromptText({ messages: [{ role: "user", content: r.prompt }] })).category;
+  conf[r.category]![p] = (conf[r.category]![p] ?? 0) + 1;
+  if (p === r.category) correct++;
+  const k = `${r.category}/${r.source}`;
+  const v = bySource.get(k) ?? [0, 0];
+  bySource.set(k, [v[0] + (p === r.category ? 1 : 0), v[1] + 1]);
+}
+log(`## Category classifier on dev.jsonl (${dev.length} prompts)\n`);
+log(`Accuracy: **${pct(correct / dev.length, 2)}**\n`);
+log("| category | precision | recall | n |\n|---|---:|---:|---:|");
+for (const c of labels) {
+  const tp = conf[c]![c]!;
+  const predicted = labels.reduce((s, a) => s + conf[a]![c]!, 0);
+  const actual = labels.reduce((s, b) => s + conf[c]![b]!, 0);
+  log(`| ${c} | ${pct(tp / Math.max(1, predicted))} | ${pct(tp / Math.max(1, actual))} | ${actual} |`);
+}
+log(`\nConfusion matrix (rows = true, columns = predicted):\n`);
+log(`| true \\ pred | ${labels.join(" | ")} |\n|---|${labels.map(() => "---:").join("|")}|`);
+for (const a of labels) log(`| ${a} | ${labels.map((b) => conf[a]![b]).join(" | ")} |`);
+const weakSources = [...bySource.entries()].filter(([, [c, n]]) => c / n < 0.95).map(([k, [c, n]]) => `${k} ${pct(c / n)} (n=${n})`);
+log(`\nSources below 95 % on dev: ${weakSources.join("; ") || "none"}`);
+
+// 2. Leave-one-source-out.
+if (!skipLoso) {
+  const all = [...train, ...dev];
+  const sources = [...new Set(all.map((r) => r.source))].sort();
+  const synthetic = augmentPrompts();
+  const trainFeat = new Map<string, ReturnType<typeof featurizeRow>>();
+  const feat = (r: LabelledRow) => {
+    let f = trainFeat.get(r.id);
+    if (!f) trainFeat.set(r.id, (f = featurizeRow(r.prompt)));
+    return f;
+  };
+  log(`\n## Leave-one-source-out (train on train.jsonl without source S + synthetic rows, test on all of S's rows in train+dev)\n`);
+  log("| source | categories | n | accuracy |\n|---|---|---:|---:|");
+  let macro = 0;
+  let micro = 0;
+  let total = 0;
+  for (const s of sources) {
+    const tr = [...train.filter((r) => r.source !== s), ...synthetic];
+    const lab = labelsOf(tr);
+    const weights = toExamples(tr, lab, DEFAULT_CLASSIFIER_OPTIONS.sourceAlpha).map((e) => e.weight);
+    const examples = tr.map((r, i) => ({ ...feat(r), label: lab.indexOf(r.category), weight: weights[i]! }));
+    const w = trainLinear(examples, { classes: lab.length, buckets: FEATURE_BUCKETS, dense: HEURISTIC_COUNT, epochs: DEFAULT_CLASSIFIER_OPTIONS.epochs, learningRate: DEFAULT_CLASSIFIER_OPTIONS.learningRate, l2: DEFAULT_CLASSIFIER_OPTIONS.l2, seed: DEFAULT_CLASSIFIER_OPTIONS.seed });
+    const test = all.filter((r) => r.source === s);
+    const o = new Float64Array(lab.length);
+    let ok = 0;
+    for (const r of test) {
+      scoreExample(w, feat(r), o);
+      let best = 0;
+      for (let k = 1; k < lab.length; k++) if (o[k]! > o[best]!) best = k;
+      if (lab[best] === r.category) ok++;
+    }
+    const cats = [...new Set(test.map((r) => r.category))].sort().join(", ");
+    log(`| ${s} | ${cats} | ${test.length} | ${pct(ok / test.length)} |`);
+    macro += ok / test.length;
+    micro += ok;
+    total += test.length;
+  }
+  log(`\nMacro average over ${sources.length} sources: **${pct(macro / sources.length)}**; pooled: ${pct(micro / total)}`);
+}
+
+// 3. APGR on held-back difficulty subjects.
+const diffRows = readJsonl<{ id: string; prompt: string; strong_correct: number; weak_correct: number }>("difficulty_train.jsonl");
+const held = diffRows.filter((r) => isHeldBackSubject(subjectOf(r.id)));
+const hd = held.map((r) => estimateDifficulty(r.prompt));
+const apgr = computeApgr(hd, held.map((r) => r.strong_correct), held.map((r) => r.weak_correct));
+const heldSubjects = [...new Set(held.map((r) => subjectOf(r.id)))].sort();
+log(`\n## Difficulty: APGR on held-back MMLU subjects\n`);
+log(`Held-back subjects (hash of subject name % 4 == 0, never trained on): ${heldSubjects.join(", ")} (${held.length} prompts).\n`);
+log(`APGR: **${apgr.toFixed(4)}** (random = 0.5). Per subject:`);
+log("\n| subject | n | APGR |\n|---|---:|---:|");
+for (const s of heldSubjects) {
+  const idx = held.map((r, i) => (subjectOf(r.id) === s ? i : -1)).filter((i) => i >= 0);
+  log(`| ${s} | ${idx.length} | ${computeApgr(idx.map((i) => hd[i]!), idx.map((i) => held[i]!.strong_correct), idx.map((i) => held[i]!.weak_correct)).toFixed(3)} |`);
+}
+log(`\nGap curve used for expected quality (difficulty → relative strong-vs-weak gap): ${[0.05, 0.25, 0.5, 0.75, 0.95].map((d) => `${d}: ${relativeQualityGap(d).toFixed(2)}`).join(", ")}`);
+
+// 4. Projected savings and expected quality on dev with the default policy.
+const base = DEFAULT_CATALOG.find((m) => m.id === DEFAULT_POLICY.baselineModelId)!;
+let cost = 0;
+let baseCost = 0;
+let unpriced = 0;
+const qual: Record<string, { routed: number; base: number; n: number; models: Record<string, number> }> = {};
+for (const r of dev) {
+  const d = route({ request: { messages: [{ role: "user", content: r.prompt }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now });
+  if (d.estimate.costUsd === null) unpriced++;
+  cost += d.estimate.costUsd ?? 0;
+  baseCost += d.estimate.baselineCostUsd ?? 0;
+  const q = (qual[r.category] ??= { routed: 0, base: 0, n: 0, models: {} });
+  const qb = base.quality[r.category] ?? 0;
+  const qm = d.model?.quality[r.category] ?? 0;
+  q.routed += qb + (qm - qb) * relativeQualityGap(d.difficulty);
+  q.base += qb;
+  q.n++;
+  q.models[d.model?.id ?? "none"] = (q.models[d.model?.id ?? "none"] ?? 0) + 1;
+}
+log(`\n## Projected spend on dev.jsonl, default policy vs everything on ${base.id}\n`);
+log(`Routed: $${cost.toFixed(2)}; baseline: $${baseCost.toFixed(2)}; **savings ${pct(1 - cost / baseCost)}**${unpriced ? ` (${unpriced} decisions unpriced, counted as $0 here and flagged)` : ""}.\n`);
+log("Expected quality per (true) category: baseline score vs routed (difficulty-weighted, see docs/ROUTING.md):\n");
+log("| category | baseline | routed | Δ | models chosen |\n|---|---:|---:|---:|---|");
+for (const c of labels) {
+  const q = qual[c]!;
+  const models = Object.entries(q.models).sort().map(([m, n]) => `${m} ${pct(n / q.n, 0)}`).join(", ");
+  log(`| ${c} | ${(q.base / q.n).toFixed(2)} | ${(q.routed / q.n).toFixed(2)} | ${(q.routed / q.n - q.base / q.n >= 0 ? "+" : "")}${(q.routed / q.n - q.base / q.n).toFixed(2)} | ${models} |`);
+}
+
+// 5. Decision time.
+function timeIt(prompt: string, iters: number): [number, number] {
+  const input = { request: { messages: [{ role: "user" as const, content: prompt }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now };
+  for (let i = 0; i < 500; i++) route(input);
+  const ts: number[] = [];
+  for (let i = 0; i < iters; i++) {
+    const t0 = performance.now();
+    route(input);
+    ts.push(performance.now() - t0);
+  }
+  ts.sort((a, b) => a - b);
+  return [ts[Math.floor(iters * 0.5)]!, ts[Math.floor(iters * 0.99)]!];
+}
+const short = "Write a Python function that checks whether a number is prime.";
+const long = dev.map((r) => r.prompt).join("\n").slice(0, 4000);
+const [s50, s99] = timeIt(short, 5000);
+const [l50, l99] = timeIt(long, 5000);
+log(`\n## Decision time (warm, ${5000} decisions each)\n`);
+log("| prompt | p50 | p99 |\n|---|---:|---:|");
+log(`| short (${short.length} chars) | ${(s50 * 1000).toFixed(0)} µs | ${(s99 * 1000).toFixed(0)} µs |`);
+log(`| long (${long.length} chars) | ${(l50 * 1000).toFixed(0)} µs | ${(l99 * 1000).toFixed(0)} µs |`);
+log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), node ${process.version}.`);

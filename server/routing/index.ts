@@ -1,0 +1,13 @@
+/** Public API of the routing engine (pure; no I/O). */
+export { route, estimateInputTokens, estimateOutputTokens, DEFAULT_OUTPUT_TOKENS } from "./route";
+export { countTokens, countTokensExact, EXACT_TOKEN_CHAR_LIMIT } from "./count-tokens";
+export { estimateCost } from "./estimate-cost";
+export { classifyCategory, type CategoryPrediction } from "./classify-category";
+export { estimateDifficulty, relativeQualityGap } from "./estimate-difficulty";
+export { selectModel, type Selection, type SelectionInput } from "./select-model";
+export { matchCustomCategory } from "./match-custom-category";
+export { summarizeDecision, savingsPercent } from "./explain-decision";
+export { extractPromptText } from "./extract-prompt-text";
+export { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
+export { BUILTIN_CATEGORIES } from "./types";
+export type * from "./types";

@@ -1,0 +1,124 @@
+import { classifyCategory, lastFeatures } from "./classify-category";
+import { countTokens, MESSAGE_OVERHEAD_TOKENS } from "./count-tokens";
+import { estimateCost } from "./estimate-cost";
+import { difficultyFromFeatures } from "./estimate-difficulty";
+import { summarizeDecision } from "./explain-decision";
+import { extractPromptText } from "./extract-prompt-text";
+import { matchCustomCategory } from "./match-custom-category";
+import { selectModel } from "./select-model";
+import type { CategorySource, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
+
+/** Expected output tokens per category when the request gives no smaller max_tokens. */
+export const DEFAULT_OUTPUT_TOKENS: Record<string, number> = {
+  coding: 600,
+  math: 500,
+  science: 400,
+  computer_use: 300,
+  general: 450,
+};
+const FALLBACK_OUTPUT_TOKENS = 450;
+
+export function estimateOutputTokens(category: string, policy: RoutingPolicy, maxOutputTokens?: number): number {
+  const typical = policy.outputTokensByCategory?.[category] ?? DEFAULT_OUTPUT_TOKENS[category] ?? FALLBACK_OUTPUT_TOKENS;
+  return maxOutputTokens !== undefined && maxOutputTokens > 0 && maxOutputTokens < typical ? maxOutputTokens : typical;
+}
+
+export function estimateInputTokens(request: RouteRequest): number {
+  let n = 0;
+  if (request.system) n += countTokens(request.system) + MESSAGE_OVERHEAD_TOKENS;
+  for (const m of request.messages ?? []) n += countTokens(m.content ?? "") + MESSAGE_OVERHEAD_TOKENS;
+  for (const t of request.tools ?? []) n += countTokens(`${t.name} ${t.description ?? ""}`) + MESSAGE_OVERHEAD_TOKENS;
+  return n;
+}
+
+/**
+ * Route one request. Pure: the result depends only on the input (request, catalog snapshot,
+ * policy, health, clock) and the committed model artefacts.
+ */
+export function route(input: RouteInput): RoutingDecision {
+  const { request, catalog, policy, unhealthy, now } = input;
+  const text = extractPromptText(request);
+  const notes: string[] = [];
+
+  // 1. Category: forced > custom rule > classifier (> policy default when unsure).
+  const prediction = classifyCategory(text);
+  // Difficulty reuses the classifier's features of the last user turn (one featurisation per request).
+  const difficulty = difficultyFromFeatures(text.user, lastFeatures.sink, lastFeatures.userCount(), lastFeatures.dense);
+  let category = prediction.category;
+  let confidence = prediction.confidence;
+  let categorySource: CategorySource = "classifier";
+  let sourceDetail = "";
+  const forced = request.forcedCategory?.trim();
+  const custom = forced ? null : matchCustomCategory(policy.customCategories, `${text.user}\n${text.context}`, request.metadata);
+  if (forced && policy.rules[forced]) {
+    category = forced;
+    confidence = 1;
+    categorySource = "forced";
+  } else {
+    if (forced) notes.push(`forced category "${forced}" has no rule in policy ${policy.id}; ignored`);
+    if (custom && policy.rules[custom.name]) {
+      category = custom.name;
+      confidence = 1;
+      categorySource = "rule";
+      sourceDetail = `${custom.name} (${custom.matchedBy})`;
+    } else {
+      if (custom) notes.push(`custom category "${custom.name}" has no rule in policy ${policy.id}; ignored`);
+      if (prediction.confidence < policy.confidenceThreshold || !policy.rules[category]) {
+        sourceDetail = policy.rules[category]
+          ? `classifier said ${prediction.category} at ${prediction.confidence.toFixed(2)} < threshold ${policy.confidenceThreshold}`
+          : `classifier category ${prediction.category} has no rule`;
+        category = policy.defaultCategory;
+        categorySource = "default";
+      }
+    }
+  }
+
+  // 2. Difficulty raises the quality bar.
+  const rule = policy.rules[category];
+  const inputTokens = estimateInputTokens(request);
+  const outputTokens = estimateOutputTokens(category, policy, request.maxOutputTokens);
+  const baselineModel = catalog.find((m) => m.id === policy.baselineModelId) ?? null;
+  const baselineEst = baselineModel ? estimateCost(baselineModel, inputTokens, outputTokens) : null;
+  const baselineCostUsd = baselineEst && baselineEst.priced ? baselineEst.usd : null;
+
+  if (!rule) {
+    const message = `policy ${policy.id} has no rule for category "${category}" (default category misconfigured)`;
+    return {
+      category, confidence, categorySource, classifierCategory: prediction.category, difficulty,
+      model: null, fallbacks: [], degraded: false,
+      error: { code: "no_rule_for_category", message },
+      estimate: { inputTokens, outputTokens, costUsd: null, baselineCostUsd },
+      candidates: [], notes,
+      summary: `${category}, difficulty ${difficulty.toFixed(2)} → no model: ${message}`,
+    };
+  }
+  const requiredQuality = rule.qualityBar + policy.difficultyBarRaise * difficulty;
+
+  // 3. Selection and fallback plan.
+  const sel = selectModel({ catalog, rule, category, requiredQuality, inputTokens, outputTokens, unhealthy, now });
+  const chosenCost = sel.model ? estimateCost(sel.model, inputTokens, outputTokens) : null;
+  const costUsd = chosenCost && chosenCost.priced ? chosenCost.usd : null;
+
+  // 4. Explanation.
+  const summary = summarizeDecision({
+    category, confidence, categorySource, sourceDetail, difficulty, model: sel.model, choiceReason: sel.choiceReason,
+    costUsd, baselineCostUsd, baselineModelId: policy.baselineModelId, degraded: sel.degraded,
+    errorMessage: sel.error?.message ?? null,
+  });
+  return {
+    category,
+    confidence: Math.round(confidence * 1000) / 1000,
+    categorySource,
+    categoryDetail: sourceDetail || undefined,
+    classifierCategory: prediction.category,
+    difficulty,
+    model: sel.model,
+    fallbacks: sel.fallbacks,
+    degraded: sel.degraded,
+    error: sel.error,
+    estimate: { inputTokens, outputTokens, costUsd, baselineCostUsd },
+    candidates: sel.candidates,
+    notes,
+    summary,
+  };
+}

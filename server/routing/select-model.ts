@@ -1,0 +1,143 @@
+import { estimateCost } from "./estimate-cost";
+import type { CandidateExplanation, CatalogModel, CategoryRule, RoutingError } from "./types";
+
+export interface SelectionInput {
+  catalog: readonly CatalogModel[];
+  rule: CategoryRule;
+  category: string;
+  requiredQuality: number;
+  inputTokens: number;
+  outputTokens: number;
+  unhealthy: Record<string, string>;
+  now: Date;
+}
+
+export interface Selection {
+  model: CatalogModel | null;
+  fallbacks: CatalogModel[];
+  degraded: boolean;
+  error: RoutingError | null;
+  candidates: CandidateExplanation[];
+  /** Why the chosen model won, e.g. "cheapest meeting bar 74.3". */
+  choiceReason: string;
+}
+
+interface Assessed {
+  model: CatalogModel;
+  cost: number | null;
+  costNote: string | null;
+  quality: number | null;
+  /** Reason the model cannot be used at all (disabled, deprecated, unhealthy, context, allowed list, max cost). */
+  hardSkip: string | null;
+  /** Reason it misses the quality bar (only when not hard-skipped). */
+  barSkip: string | null;
+}
+
+const fmtUsd = (x: number): string => `$${x < 0.01 ? x.toFixed(5) : x.toFixed(4)}`;
+const fmtQ = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
+
+function assess(m: CatalogModel, s: SelectionInput): Assessed {
+  const est = estimateCost(m, s.inputTokens, s.outputTokens);
+  const cost = est.priced ? est.usd : null;
+  const costNote = est.priced ? null : est.reason;
+  const q = m.quality[s.category];
+  const quality = q === undefined ? null : q;
+  let hardSkip: string | null = null;
+  const totalTokens = s.inputTokens + s.outputTokens;
+  if (!m.enabled) hardSkip = "disabled";
+  else if (m.deprecatedAt !== null && !(s.now.getTime() < Date.parse(m.deprecatedAt)))
+    hardSkip = `deprecated since ${m.deprecatedAt}${m.replacementModelId ? ` (replacement: ${m.replacementModelId})` : ""}`;
+  else if (s.unhealthy[m.id] !== undefined) hardSkip = `unhealthy: ${s.unhealthy[m.id]}`;
+  else if (m.contextWindow < totalTokens)
+    hardSkip = `context window ${m.contextWindow} < ${totalTokens} estimated tokens`;
+  else if (s.rule.allowedModels !== null && !s.rule.allowedModels.includes(m.id)) hardSkip = "not in the rule's allowed models";
+  else if (s.rule.maxCostUsd !== null && cost === null) hardSkip = `cannot check max cost ${fmtUsd(s.rule.maxCostUsd)}: ${costNote}`;
+  else if (s.rule.maxCostUsd !== null && cost !== null && cost > s.rule.maxCostUsd)
+    hardSkip = `expected cost ${fmtUsd(cost)} over max ${fmtUsd(s.rule.maxCostUsd)}`;
+  let barSkip: string | null = null;
+  if (hardSkip === null) {
+    if (quality === null) barSkip = `quality for ${s.category} unknown, cannot meet bar ${fmtQ(s.requiredQuality)}`;
+    else if (quality < s.requiredQuality) barSkip = `quality ${fmtQ(quality)} below bar ${fmtQ(s.requiredQuality)}`;
+  }
+  return { model: m, cost, costNote, quality, hardSkip, barSkip };
+}
+
+/** Cheapest first; unpriced after priced; then lower latency (unknown last); then id. */
+function byCost(a: Assessed, b: Assessed): number {
+  if (a.cost !== null && b.cost !== null && a.cost !== b.cost) return a.cost - b.cost;
+  if ((a.cost === null) !== (b.cost === null)) return a.cost === null ? 1 : -1;
+  const la = a.model.latencyMs ?? Infinity;
+  const lb = b.model.latencyMs ?? Infinity;
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0;
+}
+
+/** Best quality first (unknown last), then cheapest. */
+function byQuality(a: Assessed, b: Assessed): number {
+  const qa = a.quality ?? -Infinity;
+  const qb = b.quality ?? -Infinity;
+  if (qa !== qb) return qb > qa ? 1 : -1;
+  return byCost(a, b);
+}
+
+function orderFallbacks(rest: Assessed[], fallbackOrder: readonly string[]): Assessed[] {
+  const preferred = fallbackOrder
+    .map((id) => rest.find((r) => r.model.id === id))
+    .filter((r): r is Assessed => r !== undefined);
+  return [...new Set([...preferred, ...rest])];
+}
+
+/**
+ * Pick the model: among usable models meeting the bar, the lowest expected cost (ties: latency).
+ * If none meets the bar, the best-quality usable model, flagged degraded. If none is usable,
+ * no model and a `no_model_available` error.
+ */
+export function selectModel(s: SelectionInput): Selection {
+  const assessed = s.catalog.map((m) => assess(m, s));
+  const qualifying = assessed.filter((a) => a.hardSkip === null && a.barSkip === null).sort(byCost);
+  const usable = assessed.filter((a) => a.hardSkip === null);
+  let chosen: Assessed | null = null;
+  let fallbacks: Assessed[] = [];
+  let degraded = false;
+  let choiceReason = "";
+  if (qualifying.length > 0) {
+    chosen = qualifying[0]!;
+    fallbacks = orderFallbacks(qualifying.slice(1), s.rule.fallbackOrder);
+    const tiedOnCost = qualifying.length > 1 && chosen.cost !== null && qualifying[1]!.cost === chosen.cost;
+    choiceReason =
+      chosen.cost === null
+        ? `meets bar ${fmtQ(s.requiredQuality)}, but its price is unknown (no priced model qualifies)`
+        : `cheapest meeting bar ${fmtQ(s.requiredQuality)}${tiedOnCost ? " (cost tie broken by latency)" : ""}`;
+  } else if (usable.length > 0) {
+    const ranked = [...usable].sort(byQuality);
+    chosen = ranked[0]!;
+    fallbacks = orderFallbacks(ranked.slice(1), s.rule.fallbackOrder);
+    degraded = true;
+    choiceReason = `no model meets bar ${fmtQ(s.requiredQuality)}; degraded to the best available quality`;
+  }
+  const fallbackIds = new Set(fallbacks.map((f) => f.model.id));
+  const candidates: CandidateExplanation[] = assessed.map((a) => {
+    const base = { modelId: a.model.id, expectedCostUsd: a.cost, requiredQuality: Math.round(s.requiredQuality * 10) / 10, quality: a.quality };
+    const priceNote = a.cost === null ? `; ${a.costNote}, ranked after priced models` : `; est ${fmtUsd(a.cost)}`;
+    if (chosen && a.model.id === chosen.model.id) return { ...base, status: "chosen" as const, reason: `${choiceReason}${priceNote}` };
+    if (fallbackIds.has(a.model.id)) {
+      const why = degraded ? `fallback (degraded): ${a.barSkip ?? "meets bar"}` : `fallback: meets bar ${fmtQ(s.requiredQuality)}`;
+      return { ...base, status: "fallback" as const, reason: `${why}${priceNote}` };
+    }
+    return { ...base, status: "skipped" as const, reason: a.hardSkip ?? a.barSkip ?? "not selected" };
+  });
+  const error: RoutingError | null = chosen
+    ? null
+    : {
+        code: "no_model_available",
+        message: `No usable model for category "${s.category}": ${assessed.length === 0 ? "the catalog is empty" : assessed.map((a) => `${a.model.id} ${a.hardSkip}`).join("; ")}`,
+      };
+  return {
+    model: chosen?.model ?? null,
+    fallbacks: fallbacks.map((f) => f.model),
+    degraded,
+    error,
+    candidates,
+    choiceReason,
+  };
+}
