@@ -58,6 +58,16 @@ describe("callProvider", () => {
     await expect(collect(events)).rejects.toMatchObject({ kind: "timeout" });
   });
 
+  it("reports a rejected key as a non-retryable auth error", async () => {
+    upstream = await startFakeOpenAI({ apiKey: "sk-other" });
+    await expect(callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false))).rejects.toMatchObject({
+      kind: "auth",
+      status: 401,
+      retryable: false,
+      message: "invalid api key",
+    });
+  });
+
   it("reports a reset connection as a connection error", async () => {
     upstream = await startFakeOpenAI({ fault: { type: "reset" } });
     await expect(callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false))).rejects.toMatchObject({ kind: "connection", status: 0, retryable: true });
