@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { selectModel, type SelectionInput } from "./select-model";
+import { route } from "./route";
+import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
+import type { CatalogModel, CategoryRule } from "./types";
+
+const NOW = new Date("2026-03-15T12:00:00Z");
+
+function model(id: string, over: Partial<CatalogModel> = {}): CatalogModel {
+  return {
+    id, provider: "p", providerModelId: id, displayName: id,
+    inputPricePerMTok: 1, outputPricePerMTok: 2, contextWindow: 100_000,
+    quality: { coding: 80 }, latencyMs: 1000, enabled: true, deprecatedAt: null, replacementModelId: null,
+    ...over,
+  };
+}
+const rule = (over: Partial<CategoryRule> = {}): CategoryRule => ({
+  qualityBar: 70, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null, ...over,
+});
+function sel(catalog: CatalogModel[], over: Partial<SelectionInput> = {}) {
+  return selectModel({
+    catalog, rule: rule(), category: "coding", requiredQuality: 70, inputTokens: 1000, outputTokens: 500,
+    unhealthy: {}, now: NOW, ...over,
+  });
+}
+const statusOf = (s: ReturnType<typeof sel>, id: string) => s.candidates.find((c) => c.modelId === id);
+
+describe("selectModel", () => {
+  it("chooses the cheapest model meeting the bar and orders the rest by cost", () => {
+    const s = sel([model("pricey", { inputPricePerMTok: 10 }), model("cheap"), model("mid", { inputPricePerMTok: 5 })]);
+    expect(s.model?.id).toBe("cheap");
+    expect(s.fallbacks.map((m) => m.id)).toEqual(["mid", "pricey"]);
+    expect(s.degraded).toBe(false);
+    expect(statusOf(s, "cheap")?.status).toBe("chosen");
+    expect(statusOf(s, "mid")?.status).toBe("fallback");
+  });
+
+  it("breaks cost ties by latency", () => {
+    const s = sel([model("slow", { latencyMs: 2000 }), model("fast", { latencyMs: 300 })]);
+    expect(s.model?.id).toBe("fast");
+    expect(statusOf(s, "fast")?.reason).toMatch(/latency/);
+  });
+
+  it("skips disabled models", () => {
+    const s = sel([model("off", { enabled: false, inputPricePerMTok: 0.1 }), model("on")]);
+    expect(s.model?.id).toBe("on");
+    expect(statusOf(s, "off")).toMatchObject({ status: "skipped", reason: "disabled" });
+  });
+
+  it("treats a model as deprecated from the exact instant of deprecatedAt on", () => {
+    const cat = (at: string) => [model("old", { deprecatedAt: at, inputPricePerMTok: 0.1, replacementModelId: "new" }), model("new")];
+    expect(sel(cat(NOW.toISOString())).model?.id).toBe("new");
+    expect(statusOf(sel(cat(NOW.toISOString())), "old")?.reason).toMatch(/deprecated since .*replacement: new/);
+    expect(sel(cat(new Date(NOW.getTime() + 1).toISOString())).model?.id).toBe("old");
+    expect(sel(cat(new Date(NOW.getTime() - 1).toISOString())).model?.id).toBe("new");
+  });
+
+  it("skips models whose context window is smaller than the estimated tokens", () => {
+    const s = sel([model("small", { contextWindow: 1499, inputPricePerMTok: 0.1 }), model("big")]);
+    expect(s.model?.id).toBe("big");
+    expect(statusOf(s, "small")?.reason).toMatch(/context window 1499 < 1500/);
+    expect(sel([model("exact", { contextWindow: 1500 })]).model?.id).toBe("exact");
+  });
+
+  it("skips models over the rule's max cost and unpriced models when a cap is set", () => {
+    // cheap: 1000*1e-6 + 500*2e-6 = $0.002; pricey: $0.011
+    const s = sel([model("pricey", { inputPricePerMTok: 10 }), model("cheap"), model("unpriced", { outputPricePerMTok: null })], {
+      rule: rule({ maxCostUsd: 0.005 }),
+    });
+    expect(s.model?.id).toBe("cheap");
+    expect(s.fallbacks).toEqual([]);
+    expect(statusOf(s, "pricey")?.reason).toMatch(/over max/);
+    expect(statusOf(s, "unpriced")?.reason).toMatch(/cannot check max cost/);
+  });
+
+  it("only considers the rule's allowed models", () => {
+    const s = sel([model("cheap"), model("allowed", { inputPricePerMTok: 9 })], { rule: rule({ allowedModels: ["allowed"] }) });
+    expect(s.model?.id).toBe("allowed");
+    expect(statusOf(s, "cheap")?.reason).toMatch(/allowed/);
+  });
+
+  it("skips unhealthy models and reports the reason", () => {
+    const s = sel([model("cheap"), model("other", { inputPricePerMTok: 3 })], { unhealthy: { cheap: "circuit open after 5 errors" } });
+    expect(s.model?.id).toBe("other");
+    expect(statusOf(s, "cheap")?.reason).toBe("unhealthy: circuit open after 5 errors");
+  });
+
+  it("ranks unknown prices after priced models and never reports $0", () => {
+    const s = sel([model("unknown", { inputPricePerMTok: null, outputPricePerMTok: null, latencyMs: 1 }), model("priced", { inputPricePerMTok: 50 })]);
+    expect(s.model?.id).toBe("priced");
+    expect(s.fallbacks.map((m) => m.id)).toEqual(["unknown"]);
+    const c = statusOf(s, "unknown")!;
+    expect(c.expectedCostUsd).toBeNull();
+    expect(c.reason).toMatch(/price unknown.*ranked after priced/);
+    const only = sel([model("unknown", { outputPricePerMTok: null })]);
+    expect(only.model?.id).toBe("unknown");
+    expect(only.choiceReason).toMatch(/price is unknown/);
+  });
+
+  it("never lets an unknown quality meet a bar", () => {
+    const s = sel([model("mystery", { quality: { coding: null }, inputPricePerMTok: 0.1 }), model("known")]);
+    expect(s.model?.id).toBe("known");
+    expect(statusOf(s, "mystery")?.reason).toMatch(/unknown, cannot meet bar/);
+    expect(statusOf(s, "mystery")?.quality).toBeNull();
+  });
+
+  it("degrades to the best-quality usable model when nothing meets the bar", () => {
+    const s = sel([model("a", { quality: { coding: 60 } }), model("b", { quality: { coding: 65 }, inputPricePerMTok: 9 }), model("off", { enabled: false, quality: { coding: 99 } })], { requiredQuality: 90 });
+    expect(s.degraded).toBe(true);
+    expect(s.model?.id).toBe("b");
+    expect(s.fallbacks.map((m) => m.id)).toEqual(["a"]);
+    expect(s.error).toBeNull();
+    expect(s.choiceReason).toMatch(/no model meets bar 90.0/);
+  });
+
+  it("returns no model and an actionable error when nothing is usable", () => {
+    const s = sel([model("a", { enabled: false }), model("b", { contextWindow: 10 })]);
+    expect(s.model).toBeNull();
+    expect(s.fallbacks).toEqual([]);
+    expect(s.error?.code).toBe("no_model_available");
+    expect(s.error?.message).toMatch(/a disabled.*b context window/);
+    expect(sel([]).error?.message).toMatch(/catalog is empty/);
+  });
+
+  it("puts the rule's fallbackOrder first in the fallback plan", () => {
+    const s = sel([model("cheap"), model("mid", { inputPricePerMTok: 5 }), model("pricey", { inputPricePerMTok: 10 })], {
+      rule: rule({ fallbackOrder: ["pricey", "missing"] }),
+    });
+    expect(s.fallbacks.map((m) => m.id)).toEqual(["pricey", "mid"]);
+  });
+});
+
+describe("route (selection with the default catalog)", () => {
+  const ask = (content: string, over: Partial<Parameters<typeof route>[0]> = {}) =>
+    route({ request: { messages: [{ role: "user", content }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now: NOW, ...over });
+
+  it("sends science to the cheapest model that meets the bar and explains the saving", () => {
+    const d = ask("Which organelle produces ATP in eukaryotic cells?\nA. Nucleus\nB. Mitochondrion\nC. Ribosome\nD. Golgi apparatus");
+    expect(d.category).toBe("science");
+    expect(d.model?.id).toBe("gemini-3.1-pro");
+    expect(d.estimate.costUsd).not.toBeNull();
+    expect(d.estimate.baselineCostUsd!).toBeGreaterThan(d.estimate.costUsd!);
+    expect(d.summary).toMatch(/^science \(\d\.\d\d\), difficulty \d\.\d\d → gemini-3\.1-pro: cheapest meeting bar \d+\.\d; est \$[\d.]+ vs \$[\d.]+ on claude-opus-4\.6 \(−\d+%\)$/);
+  });
+
+  it("moves to the next model when the chosen one is unhealthy", () => {
+    const d = ask("Which organelle produces ATP in eukaryotic cells?\nA. Nucleus\nB. Mitochondrion", { unhealthy: { "gemini-3.1-pro": "circuit open" } });
+    expect(d.model?.id).not.toBe("gemini-3.1-pro");
+    expect(d.candidates.find((c) => c.modelId === "gemini-3.1-pro")).toMatchObject({ status: "skipped", reason: "unhealthy: circuit open" });
+  });
+
+  it("uses max_tokens as the output estimate when it is smaller", () => {
+    const d = route({ request: { messages: [{ role: "user", content: "Tell me a joke." }], maxOutputTokens: 50 }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now: NOW });
+    expect(d.estimate.outputTokens).toBe(50);
+    expect(ask("Tell me a joke.").estimate.outputTokens).toBeGreaterThan(50);
+  });
+
+  it("returns an error decision when every model is unavailable", () => {
+    const catalog = DEFAULT_CATALOG.map((m) => ({ ...m, enabled: false }));
+    const d = ask("hello", { catalog });
+    expect(d.model).toBeNull();
+    expect(d.error?.code).toBe("no_model_available");
+    expect(d.summary).toMatch(/no model/);
+  });
+});
