@@ -1,0 +1,14 @@
+// Who is acting and on which tenant: built once per call by the tRPC tenant procedure and
+// handed to every console service. `db` is already scoped to the tenant (forTenant).
+import type { Db } from "../db/client";
+import type { TenantDb } from "../db/tenant-scope";
+import type { Role } from "./schemas/roles";
+
+export interface TenantActor {
+  db: TenantDb;
+  /** Unscoped client, for the few reads that are not tenant data (users by id). */
+  rootDb: Db;
+  tenantId: string;
+  userId: string;
+  role: Role;
+}

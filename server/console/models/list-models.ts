@@ -1,0 +1,24 @@
+// The tenant's catalog with, per model, the policies that reference it and its traffic in the
+// last 30 days (from the hourly rollups), so a deprecation shows what it affects.
+import type { TenantActor } from "../actor";
+import { effectiveRows, toCatalogEntry } from "./catalog-entry";
+
+const DAY_MS = 86_400_000;
+
+export async function listModels(actor: TenantActor, now = new Date()) {
+  const [rows, policies, traffic] = await Promise.all([
+    actor.db.model.findMany(),
+    actor.db.routingPolicy.findMany({ select: { id: true, name: true, baselineModelSlug: true, rules: { select: { allowedModels: true, fallbackOrder: true } } } }),
+    actor.db.usageRollup.groupBy({ by: ["model"], where: { hour: { gte: new Date(now.getTime() - 30 * DAY_MS) } }, _sum: { requests: true } }),
+  ]);
+  const requestsByModel = new Map(traffic.map((t) => [t.model, t._sum.requests ?? 0]));
+  return effectiveRows(rows).map(({ row, origin }) => ({
+    ...toCatalogEntry(row, origin),
+    requestsLast30Days: requestsByModel.get(row.slug) ?? 0,
+    referencedBy: policies
+      .filter((p) => p.baselineModelSlug === row.slug || p.rules.some((r) => r.allowedModels.includes(row.slug) || r.fallbackOrder.includes(row.slug)))
+      .map((p) => ({ id: p.id, name: p.name })),
+  }));
+}
+
+export type CatalogListEntry = Awaited<ReturnType<typeof listModels>>[number];

@@ -1,0 +1,21 @@
+import type { TenantActor } from "../actor";
+import { notFound } from "../console-error";
+import { diffPolicySnapshots } from "./diff-policy-snapshots";
+
+/** Versions newest first, each with what changed since the one before it. */
+export async function listPolicyVersions(actor: TenantActor, policyId: string) {
+  const policy = await actor.db.routingPolicy.findFirst({ where: { id: policyId }, select: { id: true } });
+  if (!policy) throw notFound("Policy");
+  const versions = await actor.rootDb.routingPolicyVersion.findMany({ where: { policyId: policy.id }, orderBy: { version: "asc" } });
+  const authorIds = [...new Set(versions.map((v) => v.createdById).filter((id): id is string => id !== null))];
+  const authors = await actor.rootDb.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, email: true } });
+  const emailById = new Map(authors.map((a) => [a.id, a.email]));
+  return versions
+    .map((v, i) => ({
+      version: v.version,
+      createdAt: v.createdAt,
+      createdBy: v.createdById ? (emailById.get(v.createdById) ?? null) : null,
+      changes: i === 0 ? [] : diffPolicySnapshots(versions[i - 1]!.snapshot, v.snapshot),
+    }))
+    .reverse();
+}

@@ -1,0 +1,42 @@
+// Conversions between stored policies and the console's editable fields, and the snapshot
+// stored with every version.
+import type { Prisma } from "../../db/generated/client";
+import { toRoutingPolicy, type PolicyWithRules } from "../../catalog/policy-snapshot";
+import type { PolicyFields } from "../schemas/policies";
+
+export function toPolicyFields(row: PolicyWithRules): PolicyFields {
+  return {
+    name: row.name,
+    description: row.description,
+    baselineModelSlug: row.baselineModelSlug,
+    defaultCategory: row.defaultCategory,
+    confidenceThreshold: row.confidenceThreshold,
+    difficultyBarRaise: row.difficultyBarRaise,
+    cacheTtlSeconds: row.cacheTtlSeconds,
+    rules: [...row.rules]
+      .sort((a, b) => a.category.localeCompare(b.category))
+      .map((r) => ({
+        category: r.category,
+        qualityBar: r.qualityBar,
+        allowedModels: r.allowedModels,
+        fallbackOrder: r.fallbackOrder,
+        maxCostUsd: r.maxCostUsd === null ? null : Number(r.maxCostUsd),
+        latencyTargetMs: r.latencyTargetMs,
+      })),
+  };
+}
+
+export function policyColumns(fields: PolicyFields) {
+  const { rules: _rules, ...columns } = fields;
+  return columns;
+}
+
+export function ruleRows(fields: PolicyFields): Omit<Prisma.PolicyRuleCreateManyInput, "policyId">[] {
+  return fields.rules.map((rule) => ({ ...rule }));
+}
+
+/** What a version stores: the engine's view of the policy plus the console-only settings. */
+export function policySnapshot(row: PolicyWithRules): Prisma.InputJsonValue {
+  const snapshot = { ...toRoutingPolicy(row), description: row.description, cacheTtlSeconds: row.cacheTtlSeconds };
+  return JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue;
+}

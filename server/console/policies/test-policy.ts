@@ -1,0 +1,44 @@
+// The policy tester: the same `route()` the gateway runs, on the tenant's saved policy and
+// catalog, without calling any provider.
+import { mergeCatalog } from "../../catalog/catalog-snapshot";
+import { toRoutingPolicy } from "../../catalog/policy-snapshot";
+import { route } from "../../routing";
+import type { TenantActor } from "../actor";
+import { notFound } from "../console-error";
+
+export async function testPolicy(actor: TenantActor, input: { policyId: string; prompt: string; system?: string | null }, now = new Date()) {
+  const [policy, models] = await Promise.all([
+    actor.db.routingPolicy.findFirst({ where: { id: input.policyId }, include: { rules: true } }),
+    actor.db.model.findMany(),
+  ]);
+  if (!policy) throw notFound("Policy");
+  const decision = route({
+    request: { messages: [{ role: "user", content: input.prompt }], system: input.system ?? undefined },
+    catalog: mergeCatalog(models),
+    policy: toRoutingPolicy(policy),
+    unhealthy: {},
+    now,
+  });
+  const { costUsd, baselineCostUsd } = decision.estimate;
+  return {
+    policyVersion: policy.version,
+    category: decision.category,
+    categorySource: decision.categorySource,
+    categoryDetail: decision.categoryDetail ?? null,
+    confidence: decision.confidence,
+    difficulty: decision.difficulty,
+    chosenModel: decision.model && { id: decision.model.id, displayName: decision.model.displayName, provider: decision.model.provider },
+    fallbackPlan: decision.fallbacks.map((m) => m.id),
+    estimate: {
+      ...decision.estimate,
+      baselineModelSlug: policy.baselineModelSlug,
+      // Null when either side is unpriced: an unknown price gives no saving figure, not 0 %.
+      savingsPct: costUsd !== null && baselineCostUsd !== null && baselineCostUsd > 0 ? (1 - costUsd / baselineCostUsd) * 100 : null,
+    },
+    candidates: decision.candidates,
+    degraded: decision.degraded,
+    error: decision.error,
+    notes: decision.notes ?? [],
+    summary: decision.summary,
+  };
+}

@@ -1,0 +1,32 @@
+// Saving a policy replaces its rules, bumps its version and stores the version's snapshot.
+import { invalidateTenant } from "../../gateway/config-cache";
+import type { TenantActor } from "../actor";
+import { conflict, notFound } from "../console-error";
+import { recordAudit } from "../record-audit";
+import type { PolicyFields } from "../schemas/policies";
+import { diffPolicySnapshots } from "./diff-policy-snapshots";
+import { policyColumns, policySnapshot, ruleRows } from "./policy-fields";
+
+export async function updatePolicy(actor: TenantActor, id: string, expectedVersion: number, fields: PolicyFields): Promise<{ version: number }> {
+  const saved = await actor.db.$transaction(async (tx) => {
+    const current = await tx.routingPolicy.findFirst({ where: { id }, include: { rules: true } });
+    if (!current) throw notFound("Policy");
+    if (current.version !== expectedVersion) {
+      throw conflict(`Someone saved version ${current.version} since you opened version ${expectedVersion}; reload to see it`);
+    }
+    const version = current.version + 1;
+    await tx.policyRule.deleteMany({ where: { policyId: id } });
+    const updated = await tx.routingPolicy.update({
+      where: { id },
+      data: { ...policyColumns(fields), version, rules: { create: ruleRows(fields) } },
+      include: { rules: true },
+    });
+    const snapshot = policySnapshot(updated);
+    await tx.routingPolicyVersion.create({ data: { policyId: id, version, snapshot, createdById: actor.userId } });
+    const changed = diffPolicySnapshots(policySnapshot(current), snapshot).map((c) => c.path);
+    await recordAudit(tx, actor, { action: "policy.updated", targetType: "policy", targetId: id, details: { name: fields.name, version, changed } });
+    return updated;
+  });
+  invalidateTenant(actor.tenantId);
+  return { version: saved.version };
+}

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { idSchema, nameSchema } from "./common";
+
+/** gateway: chat completions and messages; route: the explain endpoint; feedback: quality feedback. */
+export const KEY_SCOPES = ["gateway", "route", "feedback"] as const;
+
+export const createApiKeySchema = z.object({
+  name: nameSchema,
+  teamId: idSchema.nullable(),
+  policyId: idSchema.nullable(),
+  scopes: z.array(z.enum(KEY_SCOPES)).min(1, "Pick at least one scope"),
+  monthlyBudgetUsd: z.number().positive("Must be above 0").max(1_000_000_000).nullable(),
+  rpmLimit: z.number().int("Whole number").positive("Must be above 0").nullable(),
+  tpmLimit: z.number().int("Whole number").positive("Must be above 0").nullable(),
+  expiresAt: z.date().nullable(),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { categoryNameSchema, idSchema, modelSlugSchema } from "./common";
+
+export const policyRuleSchema = z.object({
+  category: categoryNameSchema,
+  qualityBar: z.number().min(0, "0 to 100").max(100, "0 to 100"),
+  allowedModels: z.array(modelSlugSchema),
+  fallbackOrder: z.array(modelSlugSchema),
+  maxCostUsd: z.number().positive("Must be above 0").nullable(),
+  latencyTargetMs: z.number().int("Whole number").positive("Must be above 0").nullable(),
+});
+export type PolicyRuleInput = z.infer<typeof policyRuleSchema>;
+
+export const policyFieldsSchema = z
+  .object({
+    // Clients select a policy by this name (`model: "<name>"`), so it stays URL- and header-safe.
+    name: z.string().trim().min(1, "Enter a name").max(60).regex(/^[a-z0-9][a-z0-9_-]*$/i, "Letters, digits, - and _ only"),
+    description: z.string().trim().max(300).nullable(),
+    baselineModelSlug: modelSlugSchema,
+    defaultCategory: categoryNameSchema,
+    confidenceThreshold: z.number().min(0, "0 to 1").max(1, "0 to 1"),
+    difficultyBarRaise: z.number().min(0, "0 to 50").max(50, "0 to 50"),
+    cacheTtlSeconds: z.number().int("Whole number").min(0).max(7 * 86_400, "At most a week").nullable(),
+    rules: z.array(policyRuleSchema).min(1, "Add at least one category rule"),
+  })
+  .superRefine((policy, ctx) => {
+    const seen = new Set<string>();
+    policy.rules.forEach((rule, index) => {
+      if (seen.has(rule.category)) ctx.addIssue({ code: "custom", path: ["rules", index, "category"], message: "Category appears twice" });
+      seen.add(rule.category);
+    });
+    if (!seen.has(policy.defaultCategory)) {
+      ctx.addIssue({ code: "custom", path: ["defaultCategory"], message: "The default category needs a rule" });
+    }
+  });
+export type PolicyFields = z.infer<typeof policyFieldsSchema>;
+
+export const updatePolicySchema = z.object({
+  id: idSchema,
+  /** The version the editor started from; a newer saved version means someone else saved first. */
+  expectedVersion: z.number().int().positive(),
+  policy: policyFieldsSchema,
+});
+
+export const testPolicySchema = z.object({
+  policyId: idSchema,
+  prompt: z.string().trim().min(1, "Type or paste a prompt").max(100_000, "At most 100,000 characters"),
+  system: z.string().max(20_000).nullish(),
+});

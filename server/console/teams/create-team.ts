@@ -1,0 +1,10 @@
+import type { TenantActor } from "../actor";
+import { recordAudit } from "../record-audit";
+
+export async function createTeam(actor: TenantActor, name: string): Promise<{ id: string }> {
+  return actor.db.$transaction(async (tx) => {
+    const team = await tx.team.create({ data: { tenantId: actor.tenantId, name }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "team.created", targetType: "team", targetId: team.id, details: { name } });
+    return team;
+  });
+}

@@ -1,0 +1,28 @@
+// The console API: one router per area.
+import { createCallerFactory, router } from "./init";
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { keysRouter } from "./routers/keys";
+import { logsRouter } from "./routers/logs";
+import { membersRouter } from "./routers/members";
+import { modelsRouter } from "./routers/models";
+import { policiesRouter } from "./routers/policies";
+import { providersRouter } from "./routers/providers";
+import { teamsRouter } from "./routers/teams";
+import { tenantRouter } from "./routers/tenant";
+
+export const appRouter = router({
+  account: accountRouter,
+  audit: auditRouter,
+  keys: keysRouter,
+  logs: logsRouter,
+  members: membersRouter,
+  models: modelsRouter,
+  policies: policiesRouter,
+  providers: providersRouter,
+  teams: teamsRouter,
+  tenant: tenantRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

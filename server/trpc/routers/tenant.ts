@@ -1,0 +1,18 @@
+// The current tenant, the user's tenants and switching between them, and tenant settings.
+import { TRPCError } from "@trpc/server";
+import { ownerProcedure, protectedProcedure, router, viewerProcedure } from "../init";
+import { renameTenantSchema, switchTenantSchema } from "../../console/schemas/account";
+import { listMyTenants } from "../../console/account/list-my-tenants";
+import { renameTenant } from "../../console/tenant/rename-tenant";
+
+export const tenantRouter = router({
+  current: viewerProcedure.query(({ ctx }) => ({ tenantId: ctx.actor.tenantId, name: ctx.tenantName, role: ctx.actor.role })),
+  mine: protectedProcedure.query(({ ctx }) => listMyTenants(ctx.db, ctx.userId)),
+  switch: protectedProcedure.input(switchTenantSchema).mutation(async ({ ctx, input }) => {
+    const membership = await ctx.db.membership.findUnique({ where: { userId_tenantId: { userId: ctx.userId, tenantId: input.tenantId } }, select: { id: true } });
+    if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You are not a member of that organisation" });
+    ctx.setTenantCookie(input.tenantId);
+    return { tenantId: input.tenantId };
+  }),
+  rename: ownerProcedure.input(renameTenantSchema).mutation(({ ctx, input }) => renameTenant(ctx.actor, input.name)),
+});

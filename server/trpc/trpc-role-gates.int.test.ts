@@ -1,0 +1,70 @@
+// Role gates: viewers only read, members may also use the tester, admins manage configuration,
+// owners also the tenant. Checked on every gated procedure through the real router.
+import { beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { setupTestDatabase } from "../testing/setup-test-database";
+import { ROLES, hasRole, type Role } from "../console/schemas/roles";
+import { makeConsoleFixture } from "./testing/console-fixture";
+
+const t = setupTestDatabase();
+
+type Fixture = Awaited<ReturnType<typeof makeConsoleFixture>>;
+type Caller = ReturnType<Fixture["as"]>;
+type Case = [name: string, needs: Role, call: (c: Caller, fx: Fixture) => Promise<unknown>];
+
+const policyFields = (name: string) => ({
+  name, description: null, baselineModelSlug: "gpt-5.4", defaultCategory: "general", confidenceThreshold: 0.5, difficultyBarRaise: 0, cacheTtlSeconds: null,
+  rules: [{ category: "general", qualityBar: 50, allowedModels: [], fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null }],
+});
+
+const CASES: Case[] = [
+  ["keys.list", "viewer", (c) => c.keys.list()],
+  ["logs.list", "viewer", (c) => c.logs.list({ filters: { from: null, to: null, apiKeyId: null, teamId: null, category: null, model: null, status: "any", cache: "any" }, limit: 10 })],
+  ["audit.list", "viewer", (c) => c.audit.list({ limit: 10 })],
+  ["policies.test", "member", (c, fx) => c.policies.test({ policyId: fx.a.policy.id, prompt: "Write a Python function that reverses a list" })],
+  ["keys.create", "admin", (c) => c.keys.create({ name: "k", teamId: null, policyId: null, scopes: ["gateway"], monthlyBudgetUsd: null, rpmLimit: null, tpmLimit: null, expiresAt: null })],
+  ["policies.create", "admin", (c) => c.policies.create(policyFields(`p-${Math.random().toString(36).slice(2, 8)}`))],
+  ["policies.setDefault", "admin", (c, fx) => c.policies.setDefault({ id: fx.a.policy.id })],
+  ["models.setLifecycle", "admin", (c) => c.models.setLifecycle({ slug: "glm-5", deprecatedAt: null, replacementSlug: null })],
+  ["providers.remove", "admin", (c) => c.providers.remove({ provider: "anthropic" })],
+  ["teams.create", "admin", (c) => c.teams.create({ name: `t-${Math.random().toString(36).slice(2, 8)}` })],
+  ["members.invite", "admin", (c) => c.members.invite({ email: null, role: "viewer" })],
+  ["tenant.rename", "owner", (c) => c.tenant.rename({ name: "Alpha" })],
+];
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : `unexpected: ${String(error)}`;
+  }
+}
+
+describe("console role gates", () => {
+  let fx: Fixture;
+  beforeAll(async () => {
+    fx = await makeConsoleFixture(t.db);
+  });
+
+  it.each(CASES)("%s needs %s", async (_name, needs, call) => {
+    for (const role of ROLES) {
+      const result = await outcome(call(fx.as(fx.a.users[role].id), fx));
+      if (hasRole(role, needs)) expect(result, `${role}`).not.toMatch(/FORBIDDEN|UNAUTHORIZED|unexpected/);
+      else expect(result, `${role}`).toBe("FORBIDDEN");
+    }
+  });
+
+  it("refuses anonymous callers", async () => {
+    expect(await outcome(fx.as(null).keys.list())).toBe("UNAUTHORIZED");
+  });
+
+  it("only an owner can make an owner, and the last owner stays", async () => {
+    const admin = fx.as(fx.a.users.admin.id);
+    expect(await outcome(admin.members.changeRole({ userId: fx.a.users.member.id, role: "owner" }))).toBe("FORBIDDEN");
+    expect(await outcome(admin.members.remove({ userId: fx.a.users.owner.id }))).toBe("FORBIDDEN");
+    const owner = fx.as(fx.a.users.owner.id);
+    expect(await outcome(owner.members.changeRole({ userId: fx.a.users.owner.id, role: "admin" }))).toBe("CONFLICT");
+    expect(await outcome(admin.members.changeRole({ userId: fx.a.users.viewer.id, role: "member" }))).toBe("ok");
+  });
+});
