@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SignInForm } from "@/components/sign-in-form";
 
 export const metadata = { title: "Sign in · Switchyard" };
@@ -11,6 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-semibold">Sign in to Switchyard</h1>
         <p className="mb-6 mt-1 text-sm text-slate-500">Route every request to the cheapest model that is good enough.</p>
         <SignInForm callbackUrl={target} />
+        <p className="mt-4 text-sm text-slate-500">New here? <Link className="text-indigo-700 hover:underline" href="/sign-up">Create an account</Link></p>
       </div>
     </main>
   );

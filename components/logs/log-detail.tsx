@@ -1,0 +1,48 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/trpc";
+import { Dialog } from "@/components/ui/dialog";
+import { Badge } from "@/components/ui/page-header";
+import { QueryState } from "@/components/ui/states";
+import { formatDateTime, formatUsd } from "@/components/ui/format";
+
+/** The drawer: the routing explanation and every attempt in the order it was tried. */
+export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) {
+  const trpc = useTRPC();
+  const log = useQuery(trpc.logs.get.queryOptions({ id }));
+  return (
+    <Dialog title="Request" onClose={onClose} side>
+      <QueryState query={log}>
+        {(r) => (
+          <div className="space-y-4 text-sm">
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
+              <dt className="text-slate-500">Id</dt><dd className="break-all font-mono text-xs">{r.id}</dd>
+              <dt className="text-slate-500">Time</dt><dd>{formatDateTime(r.createdAt)}</dd>
+              <dt className="text-slate-500">Key</dt><dd>{r.keyName ?? "unknown"} {r.keyPrefix && <span className="font-mono text-xs">{r.keyPrefix}…</span>}</dd>
+              <dt className="text-slate-500">Requested</dt><dd>{r.requestedModel} via {r.endpoint}</dd>
+              <dt className="text-slate-500">Category</dt><dd>{r.category ?? "—"} {r.categorySource && <Badge>{r.categorySource}</Badge>}</dd>
+              <dt className="text-slate-500">Model</dt><dd>{r.chosenModel ?? "—"} {r.simulated && <Badge tone="amber">simulated</Badge>}</dd>
+              <dt className="text-slate-500">Status</dt><dd>{r.status}{r.errorClass && ` (${r.errorClass})`}</dd>
+              <dt className="text-slate-500">Tokens</dt><dd>{r.inputTokens} in / {r.outputTokens} out</dd>
+              <dt className="text-slate-500">Cost</dt><dd>{formatUsd(r.costUsd, "unpriced")} (baseline {formatUsd(r.baselineCostUsd, "unpriced")})</dd>
+              <dt className="text-slate-500">Latency</dt><dd>{r.latencyMs} ms{r.ttftMs !== null && `, first token ${r.ttftMs} ms`}{r.cacheHit && " · cache hit"}</dd>
+            </dl>
+            <section aria-label="Attempts">
+              <h3 className="mb-1 font-semibold">Attempts</h3>
+              {r.attempts.length === 0 ? <p className="text-slate-500">No upstream attempt (served from cache or refused before routing).</p> : (
+                <ol className="list-decimal space-y-1 pl-5">
+                  {r.attempts.map((a, i) => <li key={i}><span className="font-mono">{a.model}</span> on {a.provider}: {String(a.status)}{a.errorClass && ` (${a.errorClass})`}{a.latencyMs !== null && `, ${a.latencyMs} ms`}</li>)}
+                </ol>
+              )}
+            </section>
+            <section aria-label="Routing explanation">
+              <h3 className="mb-1 font-semibold">Routing explanation</h3>
+              {r.explanation ? <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{JSON.stringify(r.explanation, null, 2)}</pre> : <p className="text-slate-500">None recorded.</p>}
+            </section>
+          </div>
+        )}
+      </QueryState>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+// The policy editor keeps every input as text; these convert between that draft and the
+// schema's PolicyFields, so the same zod schema validates in the browser and on the server.
+import type { PolicyFields } from "@/server/console/schemas/policies";
+import { numberOrNull, textOrNull } from "@/components/ui/format";
+
+export interface RuleDraft {
+  category: string;
+  qualityBar: string;
+  allowedModels: string;
+  fallbackOrder: string;
+  maxCostUsd: string;
+  latencyTargetMs: string;
+}
+
+export interface PolicyDraft {
+  name: string;
+  description: string;
+  baselineModelSlug: string;
+  defaultCategory: string;
+  confidenceThreshold: string;
+  difficultyBarRaise: string;
+  cacheTtlSeconds: string;
+  rules: RuleDraft[];
+}
+
+const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const text = (value: number | null) => (value === null ? "" : String(value));
+
+export const EMPTY_RULE: RuleDraft = { category: "", qualityBar: "50", allowedModels: "", fallbackOrder: "", maxCostUsd: "", latencyTargetMs: "" };
+
+export function toDraft(fields: PolicyFields): PolicyDraft {
+  return {
+    name: fields.name,
+    description: fields.description ?? "",
+    baselineModelSlug: fields.baselineModelSlug,
+    defaultCategory: fields.defaultCategory,
+    confidenceThreshold: String(fields.confidenceThreshold),
+    difficultyBarRaise: String(fields.difficultyBarRaise),
+    cacheTtlSeconds: text(fields.cacheTtlSeconds),
+    rules: fields.rules.map((r) => ({
+      category: r.category,
+      qualityBar: String(r.qualityBar),
+      allowedModels: r.allowedModels.join(", "),
+      fallbackOrder: r.fallbackOrder.join(", "),
+      maxCostUsd: text(r.maxCostUsd),
+      latencyTargetMs: text(r.latencyTargetMs),
+    })),
+  };
+}
+
+export function fromDraft(draft: PolicyDraft): unknown {
+  return {
+    name: draft.name,
+    description: textOrNull(draft.description),
+    baselineModelSlug: draft.baselineModelSlug,
+    defaultCategory: draft.defaultCategory,
+    confidenceThreshold: Number(draft.confidenceThreshold),
+    difficultyBarRaise: Number(draft.difficultyBarRaise),
+    cacheTtlSeconds: numberOrNull(draft.cacheTtlSeconds),
+    rules: draft.rules.map((r) => ({
+      category: r.category.trim(),
+      qualityBar: Number(r.qualityBar),
+      allowedModels: list(r.allowedModels),
+      fallbackOrder: list(r.fallbackOrder),
+      maxCostUsd: numberOrNull(r.maxCostUsd),
+      latencyTargetMs: numberOrNull(r.latencyTargetMs),
+    })),
+  };
+}
+
+export const NEW_POLICY_DRAFT: PolicyDraft = {
+  name: "",
+  description: "",
+  baselineModelSlug: "",
+  defaultCategory: "general",
+  confidenceThreshold: "0.5",
+  difficultyBarRaise: "10",
+  cacheTtlSeconds: "",
+  rules: ["coding", "math", "science", "computer_use", "general"].map((category) => ({ ...EMPTY_RULE, category })),
+};

@@ -1,0 +1,61 @@
+"use client";
+
+// Routes a typed or pasted prompt with the saved policy, exactly as the gateway would, without
+// calling any model.
+import { useState } from "react";
+import { useMutation } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/trpc";
+import { useCan } from "@/components/console/console-session";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { Badge, Card } from "@/components/ui/page-header";
+import { ErrorState } from "@/components/ui/states";
+import { formatUsd } from "@/components/ui/format";
+import { testPolicySchema } from "@/server/console/schemas/policies";
+
+export function PolicyTester({ policyId }: { policyId: string }) {
+  const trpc = useTRPC();
+  const canTest = useCan("member");
+  const [prompt, setPrompt] = useState("");
+  const [error, setError] = useState<string | undefined>();
+  const test = useMutation(trpc.policies.test.mutationOptions());
+  if (!canTest) return null;
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = testPolicySchema.safeParse({ policyId, prompt });
+    setError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    if (parsed.success) test.mutate(parsed.data);
+  }
+  const r = test.data;
+  return (
+    <Card title="Tester">
+      <form onSubmit={submit} noValidate className="space-y-2">
+        <TextAreaField label="Prompt" rows={5} value={prompt} onChange={(e) => setPrompt(e.target.value)} error={error} placeholder="Paste a prompt to see where it would go" />
+        <Button type="submit" variant="primary" disabled={test.isPending}>{test.isPending ? "Routing…" : "Route it"}</Button>
+      </form>
+      <ErrorState error={test.error} />
+      {r && (
+        <div className="mt-4 space-y-3 text-sm" aria-label="Routing result" role="region">
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 sm:grid-cols-3">
+            <div><dt className="text-slate-500">Category</dt><dd data-testid="tester-category">{r.category} <Badge>{r.categorySource}</Badge></dd></div>
+            <div><dt className="text-slate-500">Confidence</dt><dd>{r.confidence.toFixed(2)}</dd></div>
+            <div><dt className="text-slate-500">Difficulty</dt><dd>{r.difficulty.toFixed(2)}</dd></div>
+            <div><dt className="text-slate-500">Chosen model</dt><dd data-testid="tester-model">{r.chosenModel?.id ?? "none"}</dd></div>
+            <div><dt className="text-slate-500">Fallback plan</dt><dd>{r.fallbackPlan.join(" → ") || "none"}</dd></div>
+            <div><dt className="text-slate-500">Estimated cost</dt><dd>{formatUsd(r.estimate.costUsd)} vs {formatUsd(r.estimate.baselineCostUsd)} on {r.estimate.baselineModelSlug}{r.estimate.savingsPct !== null && ` (${r.estimate.savingsPct.toFixed(0)} % saved)`}</dd></div>
+          </dl>
+          <p className="rounded bg-slate-50 p-2" data-testid="tester-summary">{r.summary}</p>
+          {r.error && <p className="text-red-700">{r.error.message}</p>}
+          {r.notes.map((n) => <p key={n} className="text-amber-700">{n}</p>)}
+          <details>
+            <summary className="cursor-pointer text-slate-600">Every candidate ({r.candidates.length})</summary>
+            <ul className="mt-1 space-y-0.5 text-xs">
+              {r.candidates.map((c) => <li key={c.modelId}><span className="font-mono">{c.modelId}</span> <Badge tone={c.status === "chosen" ? "green" : c.status === "fallback" ? "indigo" : "slate"}>{c.status}</Badge> {c.reason}</li>)}
+            </ul>
+          </details>
+        </div>
+      )}
+    </Card>
+  );
+}

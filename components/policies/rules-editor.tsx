@@ -1,0 +1,58 @@
+"use client";
+
+import type { FieldErrors } from "@/components/ui/form-errors";
+import { Button } from "@/components/ui/button";
+import { EMPTY_RULE, type RuleDraft } from "./policy-draft";
+
+const COLUMNS: [keyof RuleDraft, string, string][] = [
+  ["category", "Category", "w-32"],
+  ["qualityBar", "Quality bar (0-100)", "w-24"],
+  ["allowedModels", "Allowed models (empty: all)", "w-48"],
+  ["fallbackOrder", "Fallback order", "w-48"],
+  ["maxCostUsd", "Max cost per request (USD)", "w-28"],
+  ["latencyTargetMs", "Latency target (ms)", "w-28"],
+];
+
+export function RulesEditor({ rules, onChange, errors, readOnly }: { rules: RuleDraft[]; onChange: (rules: RuleDraft[]) => void; errors: FieldErrors; readOnly: boolean }) {
+  const update = (index: number, key: keyof RuleDraft, value: string) => onChange(rules.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
+  return (
+    <fieldset className="space-y-2">
+      <legend className="font-semibold">Rules per category</legend>
+      {errors.rules && <p className="text-xs text-red-600">{errors.rules}</p>}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-slate-500">
+            <tr>{COLUMNS.map(([key, label]) => <th key={key} className="px-1 py-1 font-medium">{label}</th>)}<th><span className="sr-only">Remove</span></th></tr>
+          </thead>
+          <tbody>
+            {rules.map((rule, index) => (
+              <tr key={index} className="align-top">
+                {COLUMNS.map(([key, label, width]) => {
+                  const error = errors[`rules.${index}.${key}`];
+                  return (
+                    <td key={key} className="px-1 py-1">
+                      <input
+                        aria-label={`${label} for ${rule.category || `rule ${index + 1}`}`}
+                        aria-invalid={error ? true : undefined}
+                        list={key === "allowedModels" || key === "fallbackOrder" ? "catalog-slugs" : undefined}
+                        value={rule[key]}
+                        readOnly={readOnly}
+                        onChange={(e) => update(index, key, e.target.value)}
+                        className={`${width} rounded border border-slate-300 px-1.5 py-1 text-sm aria-[invalid=true]:border-red-400`}
+                      />
+                      {error && <p className="text-xs text-red-600">{error}</p>}
+                    </td>
+                  );
+                })}
+                <td className="px-1 py-1">
+                  {!readOnly && <Button variant="ghost" aria-label={`Remove rule ${rule.category}`} onClick={() => onChange(rules.filter((_, i) => i !== index))}>×</Button>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!readOnly && <Button onClick={() => onChange([...rules, { ...EMPTY_RULE }])}>Add category rule</Button>}
+    </fieldset>
+  );
+}

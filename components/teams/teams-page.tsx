@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/trpc";
+import { useCan } from "@/components/console/console-session";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Card, PageHeader } from "@/components/ui/page-header";
+import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
+import { createTeamSchema } from "@/server/console/schemas/teams";
+
+export function TeamsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const canManage = useCan("admin");
+  const teams = useQuery(trpc.teams.list.queryOptions());
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string>();
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries(trpc.teams.pathFilter());
+  const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: async () => { setName(""); await refresh(); } }));
+  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: async () => { setRenaming(null); await refresh(); } }));
+  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: refresh }));
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = createTeamSchema.safeParse({ name });
+    setNameError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    if (parsed.success) create.mutate(parsed.data);
+  }
+  return (
+    <>
+      <PageHeader title="Teams" description="Keys belong to teams, so spend and logs can be split by team." />
+      <div className="space-y-6">
+        {canManage && (
+          <Card title="New team">
+            <form onSubmit={submit} noValidate className="flex items-end gap-3">
+              <div className="flex-1"><TextField label="Team name" value={name} onChange={(e) => setName(e.target.value)} error={nameError} /></div>
+              <Button type="submit" variant="primary" disabled={create.isPending}>Create team</Button>
+            </form>
+          </Card>
+        )}
+        <ErrorState error={create.error ?? rename.error ?? remove.error} />
+        <QueryState query={teams}>
+          {(rows) => rows.length === 0 ? <EmptyState title="No teams yet" /> : (
+            <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+              {rows.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
+                  {renaming?.id === t.id ? (
+                    <form className="flex items-end gap-2" onSubmit={(e) => { e.preventDefault(); rename.mutate(renaming); }}>
+                      <TextField label={`New name for ${t.name}`} value={renaming.name} onChange={(e) => setRenaming({ id: t.id, name: e.target.value })} autoFocus />
+                      <Button type="submit" variant="primary">Save</Button>
+                      <Button onClick={() => setRenaming(null)}>Cancel</Button>
+                    </form>
+                  ) : <span><span className="font-medium">{t.name}</span> <span className="text-slate-500">· {t.keyCount} keys</span></span>}
+                  {canManage && renaming?.id !== t.id && (
+                    <span className="flex gap-2">
+                      <Button onClick={() => setRenaming({ id: t.id, name: t.name })}>Rename</Button>
+                      <Button variant="danger" onClick={() => confirm(`Delete team ${t.name}? Its keys keep working without a team.`) && remove.mutate({ id: t.id })}>Delete</Button>
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
+      </div>
+    </>
+  );
+}

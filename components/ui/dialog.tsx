@@ -1,0 +1,36 @@
+"use client";
+
+// A modal panel (or side drawer) that takes focus, closes on Escape and gives focus back.
+import { useEffect, useRef, type ReactNode } from "react";
+
+export function Dialog({ title, onClose, children, side = false }: { title: string; onClose: () => void; children: ReactNode; side?: boolean }) {
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const previous = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      previous?.focus();
+    };
+  }, [onClose]);
+  return (
+    <div className="fixed inset-0 z-40 flex bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        tabIndex={-1}
+        className={side ? "ml-auto h-full w-full max-w-xl overflow-y-auto bg-white p-6 shadow-xl focus:outline-none" : "m-auto max-h-[90vh] w-full max-w-lg overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none"}
+      >
+        <div className="mb-4 flex items-start justify-between gap-4">
+          <h2 className="text-lg font-semibold">{title}</h2>
+          <button type="button" onClick={onClose} aria-label="Close" className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100">×</button>
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}
