@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { demoLogin } from "./demo";
+import { signIn, uniqueName } from "./console-helpers";
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, demoLogin.email, demoLogin.password);
+});
+
+test("an admin creates a policy, edits a rule into version 2 and sees the diff", async ({ page }) => {
+  const name = uniqueName("e2e-policy");
+  await page.getByRole("link", { name: "Policies" }).click();
+  await page.getByRole("link", { name: "New policy" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Baseline model").fill("claude-opus-4.6");
+  for (const category of ["coding", "math", "science", "computer_use", "general"]) {
+    await page.getByLabel(`Quality bar (0-100) for ${category}`).fill("60");
+  }
+  await page.getByLabel("Quality bar (0-100) for math").fill("150");
+  await page.getByRole("button", { name: "Create policy" }).click();
+  await expect(page.getByText("0 to 100")).toBeVisible();
+  await page.getByLabel("Quality bar (0-100) for math").fill("70");
+  await page.getByRole("button", { name: "Create policy" }).click();
+
+  await expect(page.getByRole("heading", { name: `Policy ${name}` })).toBeVisible();
+  await expect(page.getByText("version 1", { exact: true })).toBeVisible();
+  await page.getByLabel("Quality bar (0-100) for coding").fill("72");
+  await page.getByLabel("Fallback order for coding").fill("gpt-5.4, gemini-3.1-pro");
+  await page.getByRole("button", { name: "Save new version" }).click();
+  await expect(page.getByText("Saved as version 2.")).toBeVisible();
+  const versions = page.getByRole("region", { name: "Versions" });
+  await expect(versions.getByText("Version 2")).toBeVisible();
+  await expect(versions.getByText("rules.coding.qualityBar")).toBeVisible();
+  await expect(versions.getByText("rules.coding.fallbackOrder")).toBeVisible();
+
+  await page.getByRole("link", { name: "Policies" }).click();
+  await expect(page.getByRole("link", { name })).toBeVisible();
+});
+
+test("the tester routes a prompt with the saved policy and explains the choice", async ({ page }) => {
+  await page.getByRole("link", { name: "Policies" }).click();
+  await page.getByRole("link", { name: "default", exact: true }).click();
+  await page.getByLabel("Prompt").fill("Write a TypeScript function that parses a CSV line, handling quoted fields and escaped quotes. Include unit tests.");
+  await page.getByRole("button", { name: "Route it" }).click();
+  const result = page.getByRole("region", { name: "Routing result" });
+  await expect(result.getByTestId("tester-category")).toContainText("coding");
+  await expect(result.getByTestId("tester-model")).not.toHaveText("none");
+  await expect(result.getByText("Estimated cost")).toBeVisible();
+  await expect(result.getByTestId("tester-summary")).toContainText("coding");
+});
