@@ -1,0 +1,19 @@
+// `npm run gateway`: the gateway alone on PORT (default 3000), serving the same handlers as
+// the console's /v1 routes. Needs DATABASE_URL; buffered usage is written before exit.
+import { env, requireDatabaseUrl } from "../server/env";
+import { createGatewayServer } from "../server/gateway/node-server";
+import { flushUsageOnShutdown } from "../server/usage/usage-writer-instance";
+import { loadTokenizer } from "../server/providers/simulated";
+
+requireDatabaseUrl();
+loadTokenizer();
+const server = createGatewayServer();
+server.keepAliveTimeout = 65_000;
+server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));
+
+const shutdown = () => {
+  server.close();
+  void flushUsageOnShutdown().finally(() => process.exit(0));
+};
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
