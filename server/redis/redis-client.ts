@@ -1,0 +1,32 @@
+// The process's shared Redis connection, present only when REDIS_URL is set. Everything that
+// uses it (rate limits, budgets, response cache, circuit breakers) has an in-process twin, so
+// one gateway process works without Redis and several agree with it.
+import Redis from "ioredis";
+import { env } from "../env";
+
+/** Every key this application writes starts with this, so a shared Redis stays tidy. */
+export const DEFAULT_KEY_PREFIX = "switchyard:";
+
+export function createRedis(url: string): Redis {
+  return new Redis(url, {
+    // Fail a command quickly instead of queueing it forever while Redis is away: callers
+    // decide whether to fail open (cache, breaker) or closed (budgets).
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    enableAutoPipelining: true,
+  });
+}
+
+const holder = globalThis as unknown as { __switchyardRedis?: Redis | null };
+
+export function getRedis(): Redis | null {
+  if (holder.__switchyardRedis === undefined) holder.__switchyardRedis = env.REDIS_URL ? createRedis(env.REDIS_URL) : null;
+  return holder.__switchyardRedis;
+}
+
+/** Closes the shared connection on shutdown so the process can exit. */
+export async function closeRedis(): Promise<void> {
+  const redis = holder.__switchyardRedis;
+  holder.__switchyardRedis = undefined;
+  await redis?.quit().catch(() => redis.disconnect());
+}

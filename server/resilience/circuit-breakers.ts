@@ -1,0 +1,71 @@
+// The gateway's view of the breakers: one per model and one per provider, per tenant (tenants
+// bring their own credentials, so one tenant's exhausted quota must not close a model for the
+// others). A model is usable only when both of its breakers let calls through.
+import type { CatalogModel } from "../routing/types";
+import type { UpstreamError } from "../providers/upstream-error";
+import { breakerHealth } from "./circuit-breaker";
+import type { BreakerStore } from "./breaker-store";
+
+type Guarded = Pick<CatalogModel, "id" | "provider">;
+
+/** Failures that say the upstream is unwell; a caller's bad request or our credential do not. */
+export function countsAgainstBreaker(error: UpstreamError): boolean {
+  return error.retryable || error.kind === "stream_broken";
+}
+
+export class CircuitBreakers {
+  constructor(
+    private readonly store: BreakerStore,
+    private readonly clock: () => number = Date.now,
+    private readonly onStoreError: (error: unknown) => void = (e) => console.error("[breaker] store unavailable, failing open:", e),
+  ) {}
+
+  private keysOf(tenantId: string, model: Guarded): string[] {
+    return [`${tenantId}:model:${model.id}`, `${tenantId}:provider:${model.provider}`];
+  }
+
+  /** Models with an open circuit and why, in the shape route() takes as `unhealthy`. */
+  async unhealthy(tenantId: string, models: Guarded[]): Promise<Record<string, string>> {
+    const now = this.clock();
+    const keys = models.flatMap((m) => this.keysOf(tenantId, m));
+    try {
+      const states = await this.store.read(keys, now);
+      const result: Record<string, string> = {};
+      models.forEach((model, i) => {
+        const [own, provider] = [breakerHealth(states[2 * i]!, now), breakerHealth(states[2 * i + 1]!, now)];
+        if (!own.available) result[model.id] = own.reason;
+        else if (!provider.available) result[model.id] = `provider ${model.provider}: ${provider.reason}`;
+      });
+      return result;
+    } catch (error) {
+      this.onStoreError(error);
+      return {};
+    }
+  }
+
+  /** Just before a call: false when a breaker (still, or meanwhile) refuses it. */
+  async tryAcquire(tenantId: string, model: Guarded): Promise<boolean> {
+    try {
+      return await this.store.acquire(this.keysOf(tenantId, model), this.clock());
+    } catch (error) {
+      this.onStoreError(error);
+      return true;
+    }
+  }
+
+  async recordSuccess(tenantId: string, model: Guarded): Promise<void> {
+    await this.record(tenantId, model, true);
+  }
+
+  async recordFailure(tenantId: string, model: Guarded, error: UpstreamError): Promise<void> {
+    if (countsAgainstBreaker(error)) await this.record(tenantId, model, false);
+  }
+
+  private async record(tenantId: string, model: Guarded, success: boolean): Promise<void> {
+    try {
+      await this.store.record(this.keysOf(tenantId, model), success, this.clock());
+    } catch (error) {
+      this.onStoreError(error);
+    }
+  }
+}
