@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN     "monthlyBudgetUsd" DECIMAL(14,4);
+

@@ -1,0 +1,165 @@
+// Admission control for one gateway request: the key's per-minute request and token limits,
+// then the monthly budgets of the key and of its team, reserved atomically and settled with
+// the real cost afterwards. Rate limits fail open when their store is unreachable (they
+// protect capacity, not money); budgets fail closed.
+import { randomUUID } from "node:crypto";
+import type { BudgetHold, BudgetStore, Reservation } from "./budget-store";
+import { monthKey, monthStart, nextMonthStart, unitsToUsd, usdToUnits } from "./calendar";
+import { WINDOW_MS, chargeableTokens, type RateWindowStore } from "./rate-window-store";
+
+export interface LimitSubject {
+  tenantId: string;
+  keyId: string;
+  teamId: string | null;
+  rpmLimit: number | null;
+  tpmLimit: number | null;
+  keyBudgetUsd: number | null;
+  teamBudgetUsd: number | null;
+}
+
+export interface AdmissionRequest {
+  subject: LimitSubject;
+  estimatedTokens: number;
+  /** Expected cost of the request at its priciest model; null when a model is unpriced. */
+  expectedCostUsd: number | null;
+}
+
+export interface AdmissionTicket {
+  keyId: string;
+  window: number | null;
+  chargedTokens: number;
+  reservation: Reservation | null;
+}
+
+export type Admission =
+  | { admitted: true; ticket: AdmissionTicket }
+  | { admitted: false; status: 403 | 429 | 503; message: string; retryAfterSeconds: number | null };
+
+export interface LimitsConfig {
+  /** Held = expected cost x this, so that a longer answer than expected still fits. */
+  reserveMultiplier: number;
+  /** What a budgeted request that may reach an unpriced model does: hold a fixed amount, or be refused. */
+  unpriced: "reserve" | "refuse";
+  unpricedReserveUsd: number;
+  /** A hold not settled within this (a crashed process) expires. */
+  leaseMs: number;
+  /** Suggested wait when only in-flight holds (not settled spend) fill the budget. */
+  heldRetryAfterMs: number;
+}
+
+export const DEFAULT_LIMITS_CONFIG: LimitsConfig = { reserveMultiplier: 2, unpriced: "reserve", unpricedReserveUsd: 0.5, leaseMs: 30 * 60_000, heldRetryAfterMs: 5_000 };
+
+export type BudgetScope = { kind: "key" | "team"; id: string };
+/** Month-to-date settled spend in USD (from the database's usage rollups). */
+export type SpendLoader = (tenantId: string, scope: BudgetScope, from: Date) => Promise<number>;
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+const formatUsd = (units: number) => `$${unitsToUsd(units).toFixed(4)}`;
+
+export class Limiter {
+  private readonly initialising = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly windows: RateWindowStore,
+    private readonly budgets: BudgetStore,
+    private readonly loadSpend: SpendLoader,
+    private readonly config: LimitsConfig = DEFAULT_LIMITS_CONFIG,
+    private readonly clock: () => number = Date.now,
+    private readonly log: (message: string, error: unknown) => void = (m, e) => console.error(`[limits] ${m}`, e),
+  ) {}
+
+  async admit({ subject, estimatedTokens, expectedCostUsd }: AdmissionRequest): Promise<Admission> {
+    const now = this.clock();
+    const ticket: AdmissionTicket = { keyId: subject.keyId, window: null, chargedTokens: 0, reservation: null };
+    if (subject.rpmLimit !== null || subject.tpmLimit !== null) {
+      const window = Math.floor(now / WINDOW_MS);
+      const tokens = subject.tpmLimit === null ? 0 : chargeableTokens(estimatedTokens, subject.tpmLimit);
+      try {
+        if (!(await this.windows.take(subject.keyId, window, { requests: 1, tokens }, { requests: subject.rpmLimit, tokens: subject.tpmLimit }))) {
+          const limits = [subject.rpmLimit !== null && `${subject.rpmLimit} requests`, subject.tpmLimit !== null && `${subject.tpmLimit} tokens`].filter(Boolean).join(" / ");
+          return { admitted: false, status: 429, message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now) };
+        }
+        Object.assign(ticket, { window, chargedTokens: tokens });
+      } catch (error) {
+        this.log("rate limit store unavailable, admitting", error);
+      }
+    }
+    const refusal = await this.reserveBudget(subject, expectedCostUsd, ticket, now);
+    if (refusal) {
+      await this.settleTokens(ticket, 0);
+      return refusal;
+    }
+    return { admitted: true, ticket };
+  }
+
+  /** After the request: the real cost (null = unpriced, adds nothing) and tokens; releases the hold. */
+  async settle(ticket: AdmissionTicket, actual: { costUsd: number | null; tokens: number }): Promise<void> {
+    await this.settleTokens(ticket, actual.tokens);
+    if (!ticket.reservation) return;
+    try {
+      await this.budgets.settle(ticket.reservation, usdToUnits(actual.costUsd ?? 0));
+    } catch (error) {
+      this.log("could not settle a budget hold; it expires with its lease", error);
+    }
+  }
+
+  private async settleTokens(ticket: AdmissionTicket, tokens: number): Promise<void> {
+    if (ticket.window === null || ticket.chargedTokens === tokens) return;
+    try {
+      await this.windows.adjustTokens(ticket.keyId, ticket.window, tokens - ticket.chargedTokens);
+    } catch (error) {
+      this.log("could not correct a token window", error);
+    }
+  }
+
+  /** Loads a scope's month-to-date spend once per process, however many requests wait for it. */
+  private initialise(tenantId: string, scope: BudgetScope, name: string, date: Date): Promise<void> {
+    const key = `${name}|${monthKey(date)}`;
+    let pending = this.initialising.get(key);
+    if (!pending) {
+      pending = this.loadSpend(tenantId, scope, monthStart(date)).then((spent) => this.budgets.initialise(name, monthKey(date), usdToUnits(spent)));
+      this.initialising.set(key, pending);
+      void pending.finally(() => this.initialising.delete(key)).catch(() => {});
+    }
+    return pending;
+  }
+
+  private async reserveBudget(subject: LimitSubject, expectedCostUsd: number | null, ticket: AdmissionTicket, now: number): Promise<Admission | null> {
+    const scopes = new Map<string, { scope: BudgetScope; hold: BudgetHold }>();
+    const add = (kind: BudgetScope["kind"], id: string | null, usd: number | null) => {
+      if (id !== null && usd !== null) scopes.set(`${kind}:${id}`, { scope: { kind, id }, hold: { scope: `${kind}:${id}`, limitUnits: usdToUnits(usd) } });
+    };
+    add("key", subject.keyId, subject.keyBudgetUsd);
+    add("team", subject.teamId, subject.teamBudgetUsd);
+    if (scopes.size === 0) return null;
+    if (expectedCostUsd === null && this.config.unpriced === "refuse") {
+      return { admitted: false, status: 403, message: "This key has a monthly budget, and the request could be served by a model without a known price", retryAfterSeconds: null };
+    }
+    const units = Math.ceil(usdToUnits(expectedCostUsd === null ? this.config.unpricedReserveUsd : expectedCostUsd * this.config.reserveMultiplier));
+    const date = new Date(now);
+    const request = { holds: [...scopes.values()].map((s) => s.hold), month: monthKey(date), holdId: randomUUID(), units, now, leaseMs: this.config.leaseMs };
+    try {
+      let result = await this.budgets.reserve(request);
+      if (result.status === "uninitialised") {
+        await Promise.all(result.scopes.map((name) => this.initialise(subject.tenantId, scopes.get(name)!.scope, name, date)));
+        result = await this.budgets.reserve(request);
+      }
+      if (result.status === "reserved") {
+        ticket.reservation = { scopes: request.holds.map((h) => h.scope), month: request.month, holdId: request.holdId, units };
+        return null;
+      }
+      if (result.status === "uninitialised") throw new Error(`budget counters missing after initialisation: ${result.scopes.join(", ")}`);
+      const limit = scopes.get(result.scope)!.hold.limitUnits;
+      const exhausted = result.spentUnits + units > limit;
+      const owner = result.scope.startsWith("team:") ? "this key's team" : "this key";
+      return {
+        admitted: false, status: 429,
+        message: `Monthly budget of ${owner} (${formatUsd(limit)}) would be exceeded: ${formatUsd(result.spentUnits)} spent, ${formatUsd(result.heldUnits)} held by requests in flight, this request holds ${formatUsd(units)}`,
+        retryAfterSeconds: seconds(exhausted ? nextMonthStart(date).getTime() - now : this.config.heldRetryAfterMs),
+      };
+    } catch (error) {
+      this.log("budget store unavailable, refusing budgeted request", error);
+      return { admitted: false, status: 503, message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5 };
+    }
+  }
+}

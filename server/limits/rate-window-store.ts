@@ -1,0 +1,48 @@
+// Per-key request and token counters in fixed one-minute windows. Taking from a window is
+// atomic: either every counter has room and all are charged, or nothing is. A fixed window can
+// let up to twice the limit through around a window boundary; that is the accepted price of
+// one counter per key per minute.
+export interface WindowCost {
+  requests: number;
+  tokens: number;
+}
+
+export interface WindowLimits {
+  requests: number | null;
+  tokens: number | null;
+}
+
+export interface RateWindowStore {
+  take(key: string, window: number, cost: WindowCost, limits: WindowLimits): Promise<boolean>;
+  /** Corrects a window's token count once the real usage is known (delta may be negative). */
+  adjustTokens(key: string, window: number, delta: number): Promise<void>;
+}
+
+export const WINDOW_MS = 60_000;
+
+/** A request bigger than the whole limit is admitted alone into an empty window, not never. */
+export function chargeableTokens(tokens: number, limit: number | null): number {
+  return limit === null ? tokens : Math.min(tokens, limit);
+}
+
+export function fits(used: WindowCost, cost: WindowCost, limits: WindowLimits): boolean {
+  return (limits.requests === null || used.requests + cost.requests <= limits.requests)
+    && (limits.tokens === null || used.tokens + cost.tokens <= limits.tokens);
+}
+
+export class InProcessRateWindowStore implements RateWindowStore {
+  private readonly windows = new Map<string, { window: number; used: WindowCost }>();
+
+  async take(key: string, window: number, cost: WindowCost, limits: WindowLimits): Promise<boolean> {
+    const entry = this.windows.get(key);
+    const used = entry?.window === window ? entry.used : { requests: 0, tokens: 0 };
+    if (!fits(used, cost, limits)) return false;
+    this.windows.set(key, { window, used: { requests: used.requests + cost.requests, tokens: used.tokens + cost.tokens } });
+    return true;
+  }
+
+  async adjustTokens(key: string, window: number, delta: number): Promise<void> {
+    const entry = this.windows.get(key);
+    if (entry?.window === window) entry.used.tokens = Math.max(0, entry.used.tokens + delta);
+  }
+}
