@@ -21,6 +21,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../
 const args = process.argv.slice(2);
 const dataDir = path.resolve(args.find((a) => !a.startsWith("--")) ?? path.join(repoRoot, "../shared/data/routing"));
 const skipLoso = args.includes("--skip-loso");
+const onlyProbe = args.includes("--probe-only");
 const readJsonl = <T,>(f: string): T[] => readFileSync(path.join(dataDir, f), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
 const pct = (x: number, d = 1) => `${(x * 100).toFixed(d)}%`;
 const out: string[] = [];
@@ -61,6 +62,36 @@ log(`| true \\ pred | ${labels.join(" | ")} |\n|---|${labels.map(() => "---:").j
 for (const a of labels) log(`| ${a} | ${labels.map((b) => conf[a]![b]).join(" | ")} |`);
 const weakSources = [...bySource.entries()].filter(([, [c, n]]) => c / n < 0.95).map(([k, [c, n]]) => `${k} ${pct(c / n)} (n=${n})`);
 log(`\nSources below 95 % on dev: ${weakSources.join("; ") || "none"}`);
+
+// 1b. Style probe: hand-written prompts in styles absent from the training data (evaluation only, never trained on).
+const probeFile = path.join(repoRoot, "bench/routing/probe.jsonl");
+const probe = readFileSync(probeFile, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as LabelledRow & { style: string });
+{
+  const byStyle = new Map<string, [number, number]>();
+  const byCat = new Map<string, [number, number]>();
+  let ok = 0;
+  const misses: string[] = [];
+  for (const r of probe) {
+    const p = classifyCategory(extractPromptText({ messages: [{ role: "user", content: r.prompt }] })).category;
+    const hit = p === r.category ? 1 : 0;
+    ok += hit;
+    for (const [m, k] of [[byStyle, `${r.category}/${r.style}`], [byCat, r.category]] as const) {
+      const v = m.get(k) ?? [0, 0];
+      m.set(k, [v[0] + hit, v[1] + 1]);
+    }
+    if (!hit) misses.push(`${r.id} ${r.category}→${p}`);
+  }
+  log(`\n## Style probe (bench/routing/probe.jsonl, ${probe.length} hand-written prompts, never trained on)\n`);
+  log(`Accuracy: **${pct(ok / probe.length)}**\n`);
+  log("| category | accuracy | n |\n|---|---:|---:|");
+  for (const c of labels) {
+    const [a, n] = byCat.get(c) ?? [0, 0];
+    log(`| ${c} | ${pct(a / Math.max(1, n))} | ${n} |`);
+  }
+  log(`\nBy style: ${[...byStyle.entries()].sort().map(([k, [a, n]]) => `${k} ${a}/${n}`).join("; ")}`);
+  log(`\nMisses: ${misses.join(", ") || "none"}`);
+}
+if (onlyProbe) process.exit(0);
 
 // 2. Leave-one-source-out.
 if (!skipLoso) {
