@@ -18,7 +18,8 @@ import { resolveModel, type ModelSelection } from "./resolve-model";
 import { AttemptsFailed, runAttempts } from "./run-attempts";
 import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
 import { streamResponse } from "./stream-response";
-import { errorResponse, gatewayHeaders, upstreamFailureStatus } from "./gateway-response";
+import { usageOf } from "./estimate-usage";
+import { errorResponse, formatCost, gatewayHeaders, upstreamFailure } from "./gateway-response";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -105,7 +106,7 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
     if (input.request.stream) {
       const includeUsage = (parsed.data as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage === true;
       return streamResponse(success.result as AsyncIterable<StreamEvent>, endpoint.format.createStreamEncoder({ ...meta, includeUsage }), {
-        headers, startedAt: started, abort,
+        request: input.request, headers, startedAt: started, abort,
         onDone: (s) => {
           outcome.usage = s.usage;
           outcome.ttftMs = s.ttftMs;
@@ -114,17 +115,20 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
       });
     }
     const response = success.result as ChatResponse;
-    outcome.usage = response.usage;
+    outcome.usage = usageOf(input.request, response);
     outcome.ttftMs = Math.round(performance.now() - started);
-    const costUsd = record(200, null)?.costUsd ?? null;
-    headers.set("x-switchyard-cost-usd", costUsd === null ? "unpriced" : costUsd.toFixed(8));
-    return Response.json(endpoint.format.fromCanonical(response, meta), { headers });
+    headers.set("x-switchyard-cost-usd", formatCost(record(200, null)?.costUsd ?? null));
+    return Response.json(endpoint.format.fromCanonical({ ...response, usage: outcome.usage }, meta), { headers });
   } catch (error) {
+    if (request.signal?.aborted) {
+      record(499, "client_disconnected");
+      return errorResponse(endpoint.format, new GatewayError(499, "The client closed the request"), requestId);
+    }
     if (error instanceof AttemptsFailed) {
       outcome.attempts = error.attempts;
-      const status = upstreamFailureStatus(error.last);
-      record(status, error.last.kind);
-      return errorResponse(endpoint.format, new GatewayError(status, `All models in the plan failed; last error from ${error.last.provider}: ${error.last.message}`, error.last.retryAfterMs ? { "retry-after": String(Math.ceil(error.last.retryAfterMs / 1000)) } : {}), requestId);
+      const failure = upstreamFailure(error.last, error.attempts.length);
+      record(failure.status, error.last.kind);
+      return errorResponse(endpoint.format, failure, requestId);
     }
     if (error instanceof GatewayError) {
       record(error.status, "request_error");

@@ -1,9 +1,12 @@
 // Streams canonical events to the caller in its own SSE format. A failure after the first
 // byte ends the stream with the format's error event (never a quiet, truncated success);
-// a caller that disconnects aborts the upstream call.
-import type { StreamEvent, Usage } from "../providers/types";
+// a caller that disconnects aborts the upstream call. An upstream that ends without
+// reporting usage gets an estimated usage event, so callers and the usage record see tokens.
+import type { ChatRequest, StreamEvent, Usage } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
-import type { StreamEncoder } from "./formats/types";
+import { encodeEventStream } from "./formats/encode-event-stream";
+import type { CallerError, StreamEncoder } from "./formats/types";
+import { estimateUsage } from "./estimate-usage";
 
 export interface StreamOutcome {
   usage: Usage | null;
@@ -12,61 +15,56 @@ export interface StreamOutcome {
   errorClass: string | null;
 }
 
-const encoder = new TextEncoder();
+export interface StreamInit {
+  request: ChatRequest;
+  headers: Headers;
+  startedAt: number;
+  abort: AbortController;
+  onDone: (outcome: StreamOutcome) => void;
+}
 
-export function streamResponse(
-  events: AsyncIterable<StreamEvent>,
-  format: StreamEncoder,
-  init: { headers: Headers; startedAt: number; abort: AbortController; onDone: (outcome: StreamOutcome) => void },
-): Response {
-  const iterator = events[Symbol.asyncIterator]();
+export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): Response {
   const outcome: StreamOutcome = { usage: null, ttftMs: null, status: 200, errorClass: null };
   let finished = false;
-  const finish = () => {
+  const finish = (status: number, errorClass: string | null) => {
     if (finished) return;
     finished = true;
-    init.onDone(outcome);
+    init.onDone({ ...outcome, status, errorClass });
   };
 
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await iterator.next();
-        if (next.done) {
-          const end = format.end();
-          if (end) controller.enqueue(encoder.encode(end));
-          controller.close();
-          finish();
-          return;
-        }
-        const event = next.value;
-        if (event.type === "usage") outcome.usage = event.usage;
-        if (outcome.ttftMs === null && (event.type === "text" || event.type === "tool_call_start")) {
-          outcome.ttftMs = Math.round(performance.now() - init.startedAt);
-        }
-        const text = format.event(event);
-        if (text) controller.enqueue(encoder.encode(text));
-      } catch (error) {
-        const upstream = error instanceof UpstreamError ? error : null;
-        outcome.status = 502;
-        outcome.errorClass = upstream?.kind ?? "stream_error";
-        const message = `The upstream stream failed after it started: ${upstream?.message ?? (error instanceof Error ? error.message : "unknown error")}`;
-        controller.enqueue(encoder.encode(format.error({ status: 502, message })));
-        controller.close();
-        finish();
+  async function* observe(): AsyncGenerator<StreamEvent> {
+    let output = "";
+    for await (const event of events) {
+      if (event.type === "usage") outcome.usage = event.usage;
+      if (event.type === "text") output += event.text;
+      if (event.type === "tool_call_start") output += event.name;
+      if (event.type === "tool_call_delta") output += event.argumentsDelta;
+      if (outcome.ttftMs === null && (event.type === "text" || event.type === "tool_call_start")) {
+        outcome.ttftMs = Math.round(performance.now() - init.startedAt);
       }
-    },
-    async cancel() {
-      outcome.status = 499;
-      outcome.errorClass = "client_disconnected";
-      init.abort.abort(new Error("client disconnected"));
-      await iterator.return?.().catch(() => {});
-      finish();
-    },
-  });
+      yield event;
+    }
+    if (!outcome.usage) {
+      outcome.usage = estimateUsage(init.request, output);
+      yield { type: "usage", usage: outcome.usage };
+    }
+    finish(200, null);
+  }
+
+  const toCallerError = (error: unknown): CallerError => {
+    const upstream = error instanceof UpstreamError ? error : null;
+    finish(502, upstream?.kind ?? "stream_error");
+    const reason = upstream?.message ?? (error instanceof Error ? error.message : "unknown error");
+    return { status: 502, message: `The upstream stream failed after it started: ${reason}` };
+  };
+  const onCancel = () => {
+    // Abort first: the upstream read may be pending and would otherwise hold the cancel.
+    init.abort.abort(new Error("client disconnected"));
+    finish(499, "client_disconnected");
+  };
 
   init.headers.set("content-type", "text/event-stream; charset=utf-8");
   init.headers.set("cache-control", "no-cache");
   init.headers.set("connection", "keep-alive");
-  return new Response(body, { status: 200, headers: init.headers });
+  return new Response(encodeEventStream(observe(), encoder, toCallerError, onCancel), { status: 200, headers: init.headers });
 }

@@ -9,6 +9,8 @@ export function encodeEventStream(
   events: AsyncIterable<StreamEvent>,
   encoder: StreamEncoder,
   toCallerError: (error: unknown) => CallerError,
+  /** Runs before the source is closed when the reader goes away, e.g. to abort the upstream. */
+  onCancel?: () => void,
 ): ReadableStream<Uint8Array> {
   const utf8 = new TextEncoder();
   const iterator = events[Symbol.asyncIterator]();
@@ -29,6 +31,7 @@ export function encodeEventStream(
       }
     },
     async cancel() {
+      onCancel?.();
       await iterator.return?.();
     },
   });
