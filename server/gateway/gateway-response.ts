@@ -1,9 +1,15 @@
 // Response headers that explain each answer, and error responses in the caller's format.
+import { costOrNull, estimateCost } from "../routing/estimate-cost";
 import type { CatalogModel, RoutingDecision } from "../routing/types";
 import type { UpstreamError } from "../providers/upstream-error";
 import type { AttemptRecord } from "../usage/usage-record";
 import type { CallerFormat } from "./formats/types";
-import type { GatewayError } from "./gateway-error";
+import { GatewayError } from "./gateway-error";
+
+/** USD with 8 decimals, or "unpriced" when the catalog lacks a price (never a made-up $0). */
+export function formatCost(costUsd: number | null): string {
+  return costUsd === null ? "unpriced" : costUsd.toFixed(8);
+}
 
 export function gatewayHeaders(info: {
   requestId: string;
@@ -21,22 +27,35 @@ export function gatewayHeaders(info: {
     "x-switchyard-cache": "miss",
     "x-switchyard-simulated": String(info.simulated),
   });
-  if (info.decision.estimate.costUsd !== null) headers.set("x-switchyard-cost-usd", info.decision.estimate.costUsd.toFixed(8));
+  // The served model's expected cost; a JSON answer replaces it with the real cost, but a
+  // stream's headers leave before its usage is known.
+  const { inputTokens, outputTokens } = info.decision.estimate;
+  headers.set("x-switchyard-cost-usd", formatCost(costOrNull(estimateCost(info.model, inputTokens, outputTokens))));
   if (info.replaced.length) headers.set("x-switchyard-replaced-model", info.replaced.join(","));
   return headers;
 }
 
-/** What the caller sees when every model of the plan failed. */
-export function upstreamFailureStatus(error: UpstreamError): number {
+function upstreamFailureStatus(error: UpstreamError): number {
   if (error.kind === "bad_request") return 400;
   if (error.kind === "rate_limited") return 429;
   if (error.kind === "timeout") return 504;
   return 502;
 }
 
+/** What the caller sees when the plan ended in `last`: its own request refused, or every model failed. */
+export function upstreamFailure(last: UpstreamError, attempts: number): GatewayError {
+  const status = upstreamFailureStatus(last);
+  const headers: Record<string, string> = last.retryAfterMs !== undefined ? { "retry-after": String(Math.ceil(last.retryAfterMs / 1000)) } : {};
+  const message =
+    status === 400
+      ? `The provider ${last.provider} rejected the request: ${last.message}`
+      : `${attempts > 1 ? `All ${attempts} models in the plan failed` : "The model failed"}; last error from ${last.provider}: ${last.message}`;
+  return new GatewayError(status, message, headers);
+}
+
 export function errorResponse<Body>(format: CallerFormat<Body>, error: GatewayError, requestId: string): Response {
   return Response.json(format.buildErrorBody(error.status, error.message), {
     status: error.status,
-    headers: { ...error.headers, "x-switchyard-request-id": requestId },
+    headers: { ...error.headers, ...(requestId ? { "x-switchyard-request-id": requestId } : {}) },
   });
 }

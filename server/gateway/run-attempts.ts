@@ -2,6 +2,7 @@
 // fresh upstream request from the unchanged incoming one and is recorded. It moves on when
 // an upstream fails before any output reached the caller (429, 5xx, timeout, connection,
 // or our own credential being refused), never on a fault in the caller's request.
+import { env } from "../env";
 import { callProvider, type CallTimeouts } from "../providers/call-provider";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
@@ -10,7 +11,11 @@ import type { AttemptRecord } from "../usage/usage-record";
 import type { TenantConfig } from "./load-tenant-config";
 import { resolveProviderTarget } from "./resolve-provider-target";
 
-export const DEFAULT_TIMEOUTS: CallTimeouts = { connectMs: 15_000, firstByteMs: 120_000, idleMs: 60_000 };
+export const UPSTREAM_TIMEOUTS: CallTimeouts = {
+  connectMs: env.SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS,
+  firstByteMs: env.SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
+  idleMs: env.SWITCHYARD_UPSTREAM_IDLE_TIMEOUT_MS,
+};
 
 export interface AttemptSuccess<T> {
   result: T;
@@ -42,7 +47,7 @@ export async function runAttempts(
   request: ChatRequest,
   config: TenantConfig,
   signal: AbortSignal,
-  timeouts: CallTimeouts = DEFAULT_TIMEOUTS,
+  timeouts: CallTimeouts = UPSTREAM_TIMEOUTS,
 ): Promise<AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>> {
   const attempts: AttemptRecord[] = [];
   for (const [index, model] of plan.entries()) {
