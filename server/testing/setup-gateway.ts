@@ -1,0 +1,77 @@
+// One gateway child process per test file, on the file's own seeded database. `prepare` runs
+// before the process starts, because the process caches keys and tenant configuration.
+import { afterAll, beforeAll } from "vitest";
+import type { Db } from "../db/client";
+import { setupTestDatabase } from "./setup-test-database";
+import { seedGatewayTenant, type GatewayTenant } from "./seed-gateway-tenant";
+import { randomMasterKey, startGatewayProcess, type GatewayProcess } from "./start-gateway-process";
+
+export interface GatewayContext {
+  db: Db;
+  tenant: GatewayTenant;
+  masterKey: string;
+}
+
+export interface GatewayFixture extends GatewayContext {
+  gateway: GatewayProcess;
+  /** The URL the gateway process uses for the database (a proxy, when `databaseUrl` gave one). */
+  databaseUrl: string;
+  /** Stops the process gracefully (SIGTERM) and starts a fresh one with empty caches. */
+  restart(): Promise<void>;
+}
+
+export interface SetupGatewayOptions {
+  prepare?: (context: GatewayContext) => Promise<void>;
+  /** Maps the test database URL to the one the gateway gets, e.g. through a TCP proxy. */
+  databaseUrl?: (url: string) => Promise<string>;
+  env?: Record<string, string>;
+}
+
+export function setupGateway(options: SetupGatewayOptions = {}): GatewayFixture {
+  const database = setupTestDatabase();
+  const masterKey = randomMasterKey();
+  const state = {} as { tenant: GatewayTenant; gateway: GatewayProcess; databaseUrl: string };
+  const start = async () => {
+    state.gateway = await startGatewayProcess({ databaseUrl: state.databaseUrl, masterKey, env: options.env });
+  };
+
+  beforeAll(async () => {
+    state.tenant = await seedGatewayTenant(database.db);
+    await options.prepare?.({ db: database.db, tenant: state.tenant, masterKey });
+    state.databaseUrl = options.databaseUrl ? await options.databaseUrl(database.url) : database.url;
+    await start();
+  });
+  afterAll(async () => {
+    await state.gateway?.stop();
+  });
+
+  return {
+    masterKey,
+    get db() {
+      return database.db;
+    },
+    get tenant() {
+      return state.tenant;
+    },
+    get gateway() {
+      return state.gateway;
+    },
+    get databaseUrl() {
+      return state.databaseUrl;
+    },
+    async restart() {
+      await state.gateway.stop();
+      await start();
+    },
+  };
+}
+
+/** Polls until the tenant has `count` request logs (the writer batches them), then returns them all. */
+export async function waitForRequestLogs(db: Db, tenantId: string, count: number, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await db.requestLog.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
+    if (rows.length >= count || Date.now() > deadline) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
