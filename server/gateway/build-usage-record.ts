@@ -5,6 +5,7 @@ import type { CatalogModel, RoutingDecision } from "../routing/types";
 import type { Usage } from "../providers/types";
 import type { AttemptRecord, UsageRecord } from "../usage/usage-record";
 import type { GatewayKey } from "./config-cache";
+import { fallbackCount } from "./run-attempts";
 
 export interface RequestOutcome {
   requestId: string;
@@ -49,7 +50,7 @@ export function buildUsageRecord(o: RequestOutcome): UsageRecord {
     chosenModel: o.served?.id ?? null,
     provider: o.served?.provider ?? null,
     attempts: o.attempts,
-    fallbackCount: Math.max(0, o.attempts.length - 1),
+    fallbackCount: fallbackCount(o.attempts),
     inputTokens: o.usage?.inputTokens ?? 0,
     outputTokens: o.usage?.outputTokens ?? 0,
     costUsd: o.cacheHit ? 0 : price(o.served, o.usage),

@@ -14,6 +14,8 @@ export interface GatewayKey {
   name: string;
   scopes: string[];
   monthlyBudgetUsd: number | null;
+  /** The key's team's monthly budget, shared by all of its keys. */
+  teamBudgetUsd: number | null;
   rpmLimit: number | null;
   tpmLimit: number | null;
   expiresAt: Date | null;
@@ -41,7 +43,7 @@ export async function findKeyBySecret(db: PrismaClient, secret: string, now = Da
   const hash = hashApiKey(secret);
   const cached = caches.keys.get(hash);
   if (cached && cached.expiresAt > now) return cached.value;
-  const row = await db.apiKey.findUnique({ where: { hash } });
+  const row = await db.apiKey.findUnique({ where: { hash }, include: { team: { select: { monthlyBudgetUsd: true } } } });
   const value: GatewayKey | null = row && {
     id: row.id,
     tenantId: row.tenantId,
@@ -50,6 +52,7 @@ export async function findKeyBySecret(db: PrismaClient, secret: string, now = Da
     name: row.name,
     scopes: row.scopes,
     monthlyBudgetUsd: row.monthlyBudgetUsd === null ? null : Number(row.monthlyBudgetUsd),
+    teamBudgetUsd: row.team?.monthlyBudgetUsd == null ? null : Number(row.team.monthlyBudgetUsd),
     rpmLimit: row.rpmLimit,
     tpmLimit: row.tpmLimit,
     expiresAt: row.expiresAt,

@@ -5,6 +5,7 @@ import type { UpstreamError } from "../providers/upstream-error";
 import type { AttemptRecord } from "../usage/usage-record";
 import type { CallerFormat } from "./formats/types";
 import { GatewayError } from "./gateway-error";
+import { fallbackCount } from "./run-attempts";
 
 /** USD with 8 decimals, or "unpriced" when the catalog lacks a price (never a made-up $0). */
 export function formatCost(costUsd: number | null): string {
@@ -23,7 +24,7 @@ export function gatewayHeaders(info: {
     "x-switchyard-request-id": info.requestId,
     "x-switchyard-model": info.model.id,
     "x-switchyard-category": info.decision.category,
-    "x-switchyard-fallbacks": String(Math.max(0, info.attempts.length - 1)),
+    "x-switchyard-fallbacks": String(fallbackCount(info.attempts)),
     "x-switchyard-cache": "miss",
     "x-switchyard-simulated": String(info.simulated),
   });

@@ -1,5 +1,7 @@
 // The gateway's request pipeline for both caller formats: key -> body -> policy (cached) ->
-// route -> provider with fallback -> response in the caller's format -> usage record.
+// route (around open circuits) -> response cache -> admission (rate limits, budget hold) ->
+// provider with retries and fallback -> response in the caller's format -> usage record and
+// budget settlement.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../db/client";
@@ -15,7 +17,13 @@ import { tenantConfig, type GatewayKey } from "./config-cache";
 import { GatewayError, badRequest, unavailable } from "./gateway-error";
 import { readJsonBody } from "./read-json-body";
 import { resolveModel, type ModelSelection } from "./resolve-model";
-import { AttemptsFailed, runAttempts } from "./run-attempts";
+import { AttemptsFailed, fallbackCount, runAttempts, type AttemptSuccess } from "./run-attempts";
+import { getCircuitBreakers } from "../resilience/circuit-breakers-instance";
+import { replayAsStream } from "../cache/replay-stream";
+import { CACHE_HEADER } from "../cache/cache-directive";
+import type { AdmissionTicket } from "../limits/limiter";
+import { admitRequest, settleRequest } from "./admit-request";
+import { cacheStepOf, lookupCached, storeResponse, storeStream } from "./response-cache-step";
 import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
 import { streamResponse } from "./stream-response";
 import { usageOf } from "./estimate-usage";
@@ -62,6 +70,7 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
   const started = performance.now();
   const db = getDb();
   let key: GatewayKey | null = null;
+  let ticket: AdmissionTicket | null = null;
   const outcome: Partial<RequestOutcome> = { attempts: [], stream: false, simulated: false, cacheHit: false, ttftMs: null, usage: null };
   /** Builds and queues this request's usage record (once a key identified the tenant). */
   const record = (status: number, errorClass: string | null): UsageRecord | null => {
@@ -73,6 +82,8 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
       latencyMs: Math.round(performance.now() - started), startedAt,
     });
     getUsageWriter().record(usage);
+    if (ticket) settleRequest(ticket, usage.costUsd, usage.inputTokens + usage.outputTokens);
+    ticket = null;
     return usage;
   };
 
@@ -86,7 +97,8 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
 
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(input.model, key, config, startedAt);
-    const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy: {}, now: startedAt });
+    const unhealthy = await getCircuitBreakers().unhealthy(key.tenantId, selection.kind === "direct" ? [selection.model] : config.catalog);
+    const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt });
     outcome.decision = decision;
     outcome.policyId = selection.policy.id;
     outcome.baseline = config.catalog.find((m) => m.id === selection.policy.baselineModelId) ?? null;
@@ -95,17 +107,30 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
 
     const abort = new AbortController();
     request.signal?.addEventListener("abort", () => abort.abort(new Error("client disconnected")), { once: true });
-    const success = await runAttempts(plan, input.request, config, abort.signal);
+    const cacheStep = cacheStepOf(request.headers, config, selection, input.request);
+    const hit = await lookupCached(cacheStep, config);
+    let success: AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>;
+    if (hit) {
+      const { response } = hit.cached;
+      success = { result: input.request.stream ? replayAsStream(response) : response, model: hit.model, simulated: false, attempts: [] };
+      outcome.cacheHit = true;
+    } else {
+      ticket = await admitRequest(key, plan, decision);
+      success = await runAttempts(plan, input.request, config, abort.signal);
+    }
     outcome.attempts = success.attempts;
     outcome.served = success.model;
     outcome.simulated = success.simulated;
 
     const headers = gatewayHeaders({ requestId, model: success.model, decision, attempts: success.attempts, simulated: success.simulated, replaced: selection.kind === "direct" ? selection.replaced : [] });
     const meta = { id: requestId, model: success.model.id, created: Math.floor(startedAt.getTime() / 1000) };
+    headers.set(CACHE_HEADER, hit ? "hit" : cacheStep.directive.missLabel);
+    if (hit) headers.set("x-switchyard-cost-usd", formatCost(0));
 
     if (input.request.stream) {
       const includeUsage = (parsed.data as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage === true;
-      return streamResponse(success.result as AsyncIterable<StreamEvent>, endpoint.format.createStreamEncoder({ ...meta, includeUsage }), {
+      const events = success.result as AsyncIterable<StreamEvent>;
+      return streamResponse(hit ? events : storeStream(cacheStep, events, success.model), endpoint.format.createStreamEncoder({ ...meta, includeUsage }), {
         request: input.request, headers, startedAt: started, abort,
         onDone: (s) => {
           outcome.usage = s.usage;
@@ -117,6 +142,7 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
     const response = success.result as ChatResponse;
     outcome.usage = usageOf(input.request, response);
     outcome.ttftMs = Math.round(performance.now() - started);
+    if (!hit) storeResponse(cacheStep, { ...response, usage: outcome.usage }, success.model);
     headers.set("x-switchyard-cost-usd", formatCost(record(200, null)?.costUsd ?? null));
     return Response.json(endpoint.format.fromCanonical({ ...response, usage: outcome.usage }, meta), { headers });
   } catch (error) {
@@ -126,7 +152,7 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
     }
     if (error instanceof AttemptsFailed) {
       outcome.attempts = error.attempts;
-      const failure = upstreamFailure(error.last, error.attempts.length);
+      const failure = upstreamFailure(error.last, fallbackCount(error.attempts) + 1);
       record(failure.status, error.last.kind);
       return errorResponse(endpoint.format, failure, requestId);
     }
