@@ -10,13 +10,22 @@ export function presentedKey(headers: Headers): string | null {
   return bearer || headers.get("x-api-key")?.trim() || null;
 }
 
-export async function authenticateKey(db: PrismaClient, headers: Headers, now: Date): Promise<GatewayKey> {
+/** A live key of some tenant (401 otherwise), whatever its scopes. */
+export async function identifyKey(db: PrismaClient, headers: Headers, now: Date): Promise<GatewayKey> {
   const secret = presentedKey(headers);
   if (!secret) throw unauthorized("Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'");
   const key = await findKeyBySecret(db, secret, now.getTime());
   if (!key) throw unauthorized("Invalid API key");
   if (key.revokedAt && key.revokedAt <= now) throw unauthorized("This API key has been revoked");
   if (key.expiresAt && key.expiresAt <= now) throw unauthorized("This API key has expired");
+  return key;
+}
+
+export function requireGatewayScope(key: GatewayKey): GatewayKey {
   if (!key.scopes.includes(GATEWAY_SCOPE)) throw forbidden(`This API key lacks the '${GATEWAY_SCOPE}' scope`);
   return key;
+}
+
+export async function authenticateKey(db: PrismaClient, headers: Headers, now: Date): Promise<GatewayKey> {
+  return requireGatewayScope(await identifyKey(db, headers, now));
 }
