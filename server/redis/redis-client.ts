@@ -5,7 +5,7 @@ import Redis from "ioredis";
 import { env } from "../env";
 
 /** Every key this application writes starts with this, so a shared Redis stays tidy. */
-export const DEFAULT_KEY_PREFIX = "switchyard:";
+export const REDIS_KEY_PREFIX = env.SWITCHYARD_REDIS_PREFIX;
 
 export function createRedis(url: string): Redis {
   return new Redis(url, {
@@ -22,11 +22,4 @@ const holder = globalThis as unknown as { __switchyardRedis?: Redis | null };
 export function getRedis(): Redis | null {
   if (holder.__switchyardRedis === undefined) holder.__switchyardRedis = env.REDIS_URL ? createRedis(env.REDIS_URL) : null;
   return holder.__switchyardRedis;
-}
-
-/** Closes the shared connection on shutdown so the process can exit. */
-export async function closeRedis(): Promise<void> {
-  const redis = holder.__switchyardRedis;
-  holder.__switchyardRedis = undefined;
-  await redis?.quit().catch(() => redis.disconnect());
 }

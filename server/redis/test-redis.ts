@@ -19,7 +19,7 @@ async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
 }
 
 /** Connections made through `connect()` share this file's prefix and are closed after it. */
-export function setupTestRedis(): { readonly prefix: string; connect(): Redis } {
+export function setupTestRedis(): { readonly prefix: string; readonly url: string; connect(): Redis } {
   const prefix = `switchyard-test:${Date.now().toString(36)}${randomBytes(3).toString("hex")}:`;
   const connections: Redis[] = [];
   const connect = () => {
@@ -35,5 +35,5 @@ export function setupTestRedis(): { readonly prefix: string; connect(): Redis } 
     if (first) await deleteByPrefix(first, prefix);
     await Promise.all(connections.map((r) => r.quit()));
   });
-  return { prefix, connect };
+  return { prefix, url: TEST_REDIS_URL, connect };
 }
