@@ -1,0 +1,126 @@
+// Each real adapter through the gateway process, against fake upstreams that speak the
+// providers' documented wire formats and demand the tenant's (encrypted) credentials.
+import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
+import { afterAll, describe, expect, it } from "vitest";
+import { startFakeAnthropic, startFakeGemini, startFakeOpenAI, type FakeUpstream, type RecordedRequest, type ScriptedReply } from "../testing/fake-upstreams";
+import { addProviderCredential } from "../testing/seed-gateway-tenant";
+import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+
+const SECRETS = { openai: "sk-openai-test", anthropic: "sk-ant-test", google: "gemini-test-key", zhipu: "zhipu-test-key" };
+const fakes = {} as Record<"openai" | "anthropic" | "google" | "zhipu", FakeUpstream>;
+
+/** A tool call whenever the request offers tools, else text; usage 12 in / 7 out. */
+const reply = (req: RecordedRequest): ScriptedReply =>
+  req.body?.tools?.length
+    ? { toolCalls: [{ id: "call_w", name: "get_weather", arguments: { city: "Paris", unit: "celsius" } }], finishReason: "tool_calls", text: "" }
+    : { text: "Hello from the fake upstream." };
+
+const fx = setupGateway({
+  prepare: async ({ db, tenant, masterKey }) => {
+    fakes.openai = await startFakeOpenAI({ apiKey: SECRETS.openai, reply });
+    fakes.anthropic = await startFakeAnthropic({ apiKey: SECRETS.anthropic, reply });
+    fakes.google = await startFakeGemini({ apiKey: SECRETS.google, reply });
+    fakes.zhipu = await startFakeOpenAI({ apiKey: SECRETS.zhipu, reply });
+    await addProviderCredential(db, tenant.tenantId, "openai", { baseUrl: `${fakes.openai.url}/v1`, apiKey: SECRETS.openai, masterKey });
+    await addProviderCredential(db, tenant.tenantId, "anthropic", { baseUrl: fakes.anthropic.url, apiKey: SECRETS.anthropic, masterKey });
+    await addProviderCredential(db, tenant.tenantId, "google", { baseUrl: `${fakes.google.url}/v1beta`, apiKey: SECRETS.google, masterKey });
+    // zhipu has no credential yet: glm-5 starts in demo mode.
+  },
+});
+afterAll(async () => {
+  await Promise.all(Object.values(fakes).map((fake) => fake.close()));
+});
+
+const openai = () => new OpenAI({ baseURL: fx.gateway.baseUrl, apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 20_000 });
+const anthropic = () => new Anthropic({ baseURL: fx.gateway.baseUrl.replace(/\/v1$/, ""), apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 20_000 });
+const weatherTool = {
+  type: "function" as const,
+  function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" }, unit: { type: "string" } }, required: ["city", "unit"] } },
+};
+const hello = [{ role: "user" as const, content: "Say hello." }];
+
+describe("real adapters through the gateway", () => {
+  it("OpenAI: JSON answer with the tenant's key, usage and real cost", async () => {
+    const { data, response } = await openai()
+      .chat.completions.create({ model: "gpt-5.4", messages: hello, response_format: { type: "json_object" } })
+      .withResponse();
+    expect(data.choices[0]?.message.content).toBe("Hello from the fake upstream.");
+    expect(data.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 7 });
+    expect(response.headers.get("x-switchyard-simulated")).toBe("false");
+    // 12 x $2.50/M + 7 x $20/M
+    expect(Number(response.headers.get("x-switchyard-cost-usd"))).toBeCloseTo(0.00017, 8);
+    const sent = fakes.openai.requests.at(-1);
+    expect(sent?.headers.authorization).toBe(`Bearer ${SECRETS.openai}`);
+    expect(sent?.body).toMatchObject({ model: "gpt-5.4", response_format: { type: "json_object" } });
+  });
+
+  it("OpenAI: streamed tool call with usage in the final chunk", async () => {
+    const stream = await openai().chat.completions.create({
+      model: "gpt-5.4", messages: hello, tools: [weatherTool], tool_choice: "required", stream: true, stream_options: { include_usage: true },
+    });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const args = chunks.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []).map((t) => t.function?.arguments ?? "").join("");
+    expect(JSON.parse(args)).toEqual({ city: "Paris", unit: "celsius" });
+    expect(chunks.at(-1)?.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 7 });
+    expect(fakes.openai.requests.at(-1)?.body).toMatchObject({ stream: true, stream_options: { include_usage: true }, tool_choice: "required" });
+  });
+
+  it("Anthropic: JSON answer and a streamed tool call, with the key as x-api-key", async () => {
+    const message = await anthropic().messages.create({ model: "claude-opus-4.6", max_tokens: 100, system: "Be brief.", messages: hello });
+    expect(message.content).toEqual([expect.objectContaining({ type: "text", text: "Hello from the fake upstream." })]);
+    expect(message.usage).toMatchObject({ input_tokens: 12, output_tokens: 7 });
+    const sent = fakes.anthropic.requests.at(-1);
+    expect(sent?.headers["x-api-key"]).toBe(SECRETS.anthropic);
+    expect(sent?.body).toMatchObject({ model: "claude-opus-4-6", system: "Be brief." });
+
+    const stream = anthropic().messages.stream({
+      model: "claude-opus-4.6", max_tokens: 100, messages: hello,
+      tools: [{ name: "get_weather", input_schema: { type: "object", properties: { city: { type: "string" } } } }], tool_choice: { type: "any" },
+    });
+    const final = await stream.finalMessage();
+    expect(final.content.find((b) => b.type === "tool_use")).toMatchObject({ name: "get_weather", input: { city: "Paris", unit: "celsius" } });
+    expect(final.usage).toMatchObject({ output_tokens: 7 });
+  });
+
+  it("Gemini: streamed tool call to an OpenAI caller, with usage", async () => {
+    const stream = openai().chat.completions.stream({ model: "gemini-3.1-pro", messages: hello, tools: [weatherTool], stream_options: { include_usage: true } });
+    const final = await stream.finalChatCompletion();
+    const call = final.choices[0]?.message.tool_calls?.[0];
+    expect(call?.type === "function" && JSON.parse(call.function.arguments)).toEqual({ city: "Paris", unit: "celsius" });
+    expect(final.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 7 });
+    const sent = fakes.google.requests.at(-1);
+    expect(sent?.headers["x-goog-api-key"]).toBe(SECRETS.google);
+    expect(sent?.path).toContain("gemini-3.1-pro:streamGenerateContent");
+  });
+
+  it("a provider without a credential is simulated until one is added", async () => {
+    const before = await openai().chat.completions.create({ model: "glm-5", messages: hello }).withResponse();
+    expect(before.response.headers.get("x-switchyard-simulated")).toBe("true");
+    expect(fakes.zhipu.requests).toHaveLength(0);
+
+    await addProviderCredential(fx.db, fx.tenant.tenantId, "zhipu", { baseUrl: fakes.zhipu.url, apiKey: SECRETS.zhipu, masterKey: fx.masterKey });
+    // The console invalidates the tenant's cached configuration in its own process; a separate
+    // gateway process picks the credential up after its TTL, or at once after a restart.
+    await fx.restart();
+
+    const after = await openai().chat.completions.create({ model: "glm-5", messages: hello }).withResponse();
+    expect(after.response.headers.get("x-switchyard-simulated")).toBe("false");
+    expect(after.data.choices[0]?.message.content).toBe("Hello from the fake upstream.");
+    expect(fakes.zhipu.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRETS.zhipu}`);
+    // glm-5's output price is unknown: the cost is unpriced, never $0.
+    expect(after.response.headers.get("x-switchyard-cost-usd")).toBe("unpriced");
+  });
+
+  it("records each request with real tokens, provider and price", async () => {
+    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 7);
+    expect(logs).toHaveLength(7);
+    const real = logs.filter((log) => !log.simulated);
+    expect(real.map((log) => log.provider).sort()).toEqual(["anthropic", "anthropic", "google", "openai", "openai", "zhipu"]);
+    expect(real.every((log) => log.inputTokens === 12 && log.outputTokens === 7 && log.status === 200)).toBe(true);
+    const glm = real.find((log) => log.chosenModel === "glm-5");
+    expect(glm?.costUsd).toBeNull();
+    expect(real.filter((log) => log.chosenModel !== "glm-5").every((log) => Number(log.costUsd) > 0)).toBe(true);
+  });
+});
