@@ -17,7 +17,7 @@ export interface GatewayFixture extends GatewayContext {
   /** The URL the gateway process uses for the database (a proxy, when `databaseUrl` gave one). */
   databaseUrl: string;
   /** Stops the process gracefully (SIGTERM) and starts a fresh one with empty caches. */
-  restart(): Promise<void>;
+  restart(env?: Record<string, string>): Promise<void>;
 }
 
 export interface SetupGatewayOptions {
@@ -31,8 +31,8 @@ export function setupGateway(options: SetupGatewayOptions = {}): GatewayFixture 
   const database = setupTestDatabase();
   const masterKey = randomMasterKey();
   const state = {} as { tenant: GatewayTenant; gateway: GatewayProcess; databaseUrl: string };
-  const start = async () => {
-    state.gateway = await startGatewayProcess({ databaseUrl: state.databaseUrl, masterKey, env: options.env });
+  const start = async (env?: Record<string, string>) => {
+    state.gateway = await startGatewayProcess({ databaseUrl: state.databaseUrl, masterKey, env: { ...options.env, ...env } });
   };
 
   beforeAll(async () => {
@@ -59,9 +59,9 @@ export function setupGateway(options: SetupGatewayOptions = {}): GatewayFixture 
     get databaseUrl() {
       return state.databaseUrl;
     },
-    async restart() {
+    async restart(env) {
       await state.gateway.stop();
-      await start();
+      await start(env);
     },
   };
 }
