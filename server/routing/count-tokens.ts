@@ -17,9 +17,39 @@ function getEncoder(): Tiktoken {
   return encoder;
 }
 
+/**
+ * BPE never merges across pre-tokenizer pieces, so a text's token count is the sum of its pieces'
+ * counts. Pieces (mostly words with their leading space) repeat a lot, so their counts are memoised;
+ * the pre-tokenizer regex is compiled once (js-tiktoken recompiles it on every call).
+ * The memo only caches a pure function, so results never depend on call history.
+ */
+const PIECE = new RegExp(o200kBase.pat_str, "gu");
+const pieceMemo = new Map<string, number>();
+const MEMO_LIMIT = 50_000;
+
+function pieceTokens(piece: string): number {
+  let n = pieceMemo.get(piece);
+  if (n === undefined) {
+    n = getEncoder().encode(piece, [], []).length;
+    if (pieceMemo.size >= MEMO_LIMIT) pieceMemo.clear();
+    pieceMemo.set(piece, n);
+  }
+  return n;
+}
+
 export function countTokensExact(text: string): number {
   if (text.length === 0) return 0;
-  return getEncoder().encode(text, [], []).length;
+  PIECE.lastIndex = 0;
+  let total = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PIECE.exec(text)) !== null) {
+    if (m[0].length === 0) {
+      PIECE.lastIndex++;
+      continue;
+    }
+    total += pieceTokens(m[0]);
+  }
+  return total;
 }
 
 export function countTokens(text: string, exactCharLimit: number = EXACT_TOKEN_CHAR_LIMIT): number {
