@@ -1,13 +1,149 @@
 /**
  * Dense heuristic features in [0, 1], shared by the category classifier and the difficulty
- * estimator. They describe surface form (code, formulas, options, UI verbs, sites...) so the
- * learned model also generalises to prompt styles that are thin in the training data.
- * The order of HEURISTIC_NAMES is part of the model artefact format.
+ * estimator. They describe surface form and vocabulary (code, shell commands, formulas, units,
+ * options, science and health words, app/website nouns, UI verbs, writing cues...) that carry over
+ * between prompt sources, so the learned model also generalises to prompt styles that are thin or
+ * absent in the training data.
+ *
+ * Speed: one pass over the (capped) text builds word hashes; vocabulary features are hash-table
+ * look-ups (single words and 2-3-word phrases), not regular expressions. Only a handful of
+ * syntax cues use regular expressions. The order of HEURISTIC_NAMES is part of the artefact format.
  */
-interface Heuristic {
-  name: string;
-  fn: (text: string, lower: string) => number;
+
+// ---------------------------------------------------------------------------------------------
+// Lexicons. A word or phrase may belong to several lexicons (bit mask per entry).
+
+const LEXICONS = {
+  code_keywords:
+    "def class return import elif lambda println printf console.log #include std async await struct impl fn const void int bool boolean null nil self catch except implements namespace typedef foreach endl cout cin len dict np pd df kwargs",
+  programming_words:
+    "python javascript typescript java c++ c# golang go rust ruby php kotlin swift scala perl haskell matlab sql mysql postgresql sqlite bash shell powershell regex regular-expression api json yaml xml html css code coding program programming script compile compiler bug debug debugging algorithm algorithms array arrays string strings dictionary hashmap variable variables recursion recursive unit-test snippet library framework function functions methods repository git docker kubernetes react django flask pandas numpy pytorch tensorflow node npm pip integer-overflow pointer pointers linked-list binary-tree complexity big-o runtime parser parsing implement implementation refactor endpoint database schema boolean iterator callback exception stdout stdin return-value data-structure time-complexity substring substrings palindrome fibonacci",
+  sql_words:
+    "join inner outer left-join group-by order-by having query primary-key foreign-key mysql sql sqlite postgres database",
+  shell_commands:
+    "ls grep egrep chmod chown chgrp sudo echo awk sed mkdir rmdir rm cp mv tar gzip gunzip unzip ps killall cron crontab xargs wc uniq du df curl wget ssh scp rsync systemctl apt apt-get yum dnf brew useradd usermod groupadd passwd whoami uname hostname ifconfig netstat htop umount basename dirname pwd printenv md5sum sha256sum nohup lsof dmesg journalctl",
+  filesystem_words:
+    "file files directory directories folder folders subdirectory subdirectories path paths filename filenames extension extensions permission permissions owner ownership symlink symbolic-link hidden-files recursively home-directory current-directory working-directory log-files text-files .txt .log .csv .sh .py .conf /etc /var /home /tmp /usr ~/ bytes kilobytes megabytes disk process processes pid user users group groups linux unix ubuntu debian terminal command-line shell",
+  math_words:
+    "solve equation equations integer integers probability how-many how-much remainder sum-of product-of divisible prime primes prove theorem lemma polynomial derivative integral integrals matrix matrices determinant eigenvalue eigenvalues vector vectors triangle circle radius diameter area perimeter volume ratio percent percentage average mean median total altogether digits digit fraction fractions real-number real-numbers function-f let-x find-the-value find-the-number smallest largest minimum maximum value values compute calculate evaluate simplify factor factors multiple multiples divisor divisors gcd lcm modulo congruent sequence series converge convergent diverge limit infinity logarithm exponent square-root cube angle angles degrees parallel perpendicular polygon rectangle square hexagon coordinates slope intercept inequality inequalities variable combinations permutations arrangements choose dice coin coins odds expected-value variance standard-deviation distribution binomial geometric arithmetic interest compound-interest loan profit discount cost costs price each per twice half third quarter dozen sold bought spent earned saved pays paid costs how-long how-far how-old how-fast",
+  logic_words:
+    "premise premises conclusion conclusions if-and-only-if therefore hence thus entail entails entailment implies logically valid invalid syllogism true-false-or-uncertain follows necessarily contradiction deduce deduction infer inference statement statements argument cannot-be-determined knights knaves liar truth-teller puzzle riddle",
+  physics_words:
+    "velocity acceleration force forces momentum energy kinetic potential gravity gravitational mass friction torque inertia joule joules newton newtons watt watts pressure pascal density wavelength frequency amplitude wave waves oscillation pendulum spring hertz quantum photon photons electron electrons proton protons neutron neutrons nucleus nuclear radiation radioactive decay half-life isotope isotopes relativity optics lens mirror refraction reflection diffraction interference electric electricity magnetic magnetism charge charges coulomb voltage volt volts ampere amps resistance resistor resistors ohm ohms capacitor capacitance inductor circuit circuits conductor insulator semiconductor thermodynamics thermodynamic entropy heat temperature kelvin celsius thermal specific-heat ideal-gas gas gases orbit orbits planet planets star stars galaxy universe telescope astronomy vibration projectile trajectory collision elastic buoyancy fluid viscosity",
+  chemistry_words:
+    "atom atoms atomic molecule molecules molecular molar molarity mol mole moles element elements compound compounds reaction reactions reactant reactants product-of-reaction oxidation reduction redox catalyst acid acids base bases ph alkaline salt salts solution solute solvent concentration dilute titration equilibrium bond bonds covalent ionic ion ions valence orbital orbitals electronegativity isomer isomers organic hydrocarbon alkane alkene polymer enthalpy exothermic endothermic combustion precipitate stoichiometry periodic-table noble-gas metal metals oxide hydrogen oxygen nitrogen carbon sodium chlorine chloride calcium iron copper helium methane ethanol glucose hydroxide sulfate ammonia electrolysis",
+  biology_words:
+    "cell cells cellular organelle mitochondria mitochondrion nucleus chloroplast membrane ribosome enzyme enzymes protein proteins amino-acid gene genes genetic genetics dna rna chromosome chromosomes mutation mutations allele alleles heredity inherited trait traits dominant recessive species organism organisms evolution natural-selection adaptation photosynthesis respiration ecosystem ecosystems food-chain predator prey habitat population bacteria bacterium virus viruses fungi plant plants animal animals mammal mammals reptile reptiles insect insects tissue tissues organ organs neuron neurons hormone hormones immune antibody antibodies metabolism mitosis meiosis embryo fertilization pollination seed seeds leaf leaves root roots biodiversity microorganism",
+  earth_science_words:
+    "weather climate rain cloud clouds erosion rock rocks mineral minerals volcano volcanoes earthquake earthquakes plate-tectonics fossil fossils soil atmosphere ozone glacier ocean tides moon sun solar lunar season seasons water-cycle evaporation condensation precipitation magnet magnets renewable nonrenewable pollution",
+  health_words:
+    "symptom symptoms treatment treatments treated treat cure causes cause disease diseases syndrome disorder disorders condition conditions patient patients clinical diagnosis diagnosed diagnose therapy therapies medication medications medicine drug drugs dose dosage side-effects cancer tumor tumour infection infections infectious chronic acute surgery inherited mortality prognosis outlook risk-factors at-risk prevent prevention prevented vaccine vaccines vaccination antibiotic antibiotics virus contagious blood heart kidney kidneys liver lung lungs brain skin bone bones muscle muscles diabetes insulin asthma arthritis allergy allergies anemia hypertension stroke dementia alzheimer's parkinson's pregnancy pregnant fever pain inflammation immune doctor physician nurse hospital health healthy nutrition vitamin vitamins deficiency genetic-testing screening complications hereditary foot feet eye eyes ear ears throat stomach teeth tooth gums hair nails neck knee knees hip hips spine nerve nerves joint joints bladder bowel colon prostate breast ovary ovaries uterus thyroid pancreas gland glands spinal marrow artery arteries vein veins wound rash itching swelling cough nausea fatigue dizziness headache headaches seizures seizure bleeding pregnancy infant infants newborn elderly",
+  ui_verbs:
+    "click tap double-click right-click press open close navigate go-to scroll type enter select toggle turn-on turn-off enable disable install uninstall download upload bookmark log-in sign-in log-out sign-out add-to-cart checkout drag swipe launch switch-to set-the change-the save-the rename delete-the create-a-new sort-the filter mute unmute pin unpin archive star unstar subscribe unsubscribe upvote downvote reply forward attach zoom maximize minimize resize crop rotate export import-the insert-a share",
+  app_nouns:
+    "settings preferences app apps application browser tab tabs desktop button buttons menu menus icon icons toolbar sidebar dialog popup screen screenshot phone android iphone ios chrome firefox edge safari gmail outlook thunderbird calendar contacts spreadsheet spreadsheets excel calc libreoffice writer impress powerpoint word-document vs-code vscode visual-studio-code gimp photoshop vlc inkscape file-explorer finder nautilus wallpaper dark-mode wi-fi wifi bluetooth notification notifications sheet sheets workbook slide slides presentation layer layers canvas inbox mailbox extension extensions plugin shortcut shortcuts keyboard-shortcut taskbar dock clipboard system-settings control-panel brightness",
+  web_nouns:
+    "website websites site web-page webpage page pages url link links homepage search-bar cart shopping-cart wish-list wishlist checkout order orders product products item listing listings price review reviews rating ratings seller store shop shopping account profile forum forums post posts thread threads subreddit comment comments upvotes repository repositories repo merge-request merge-requests pull-request issue issues commit commits branch gitlab github map maps directions route admin dashboard customer customers invoice booking reservation flight flights hotel hotels amazon ebay google youtube reddit wikipedia booking.com airbnb expedia tripadvisor yelp spotify netflix twitter linkedin instagram facebook coursera arxiv",
+  my_objects:
+    "my-account my-cart my-orders my-order my-wish my-wishlist my-profile my-inbox my-email my-emails my-repository my-repo my-project my-desktop my-computer my-phone my-files my-documents my-browser my-calendar my-settings my-spreadsheet my-presentation my-document my-photo my-photos my-folder my-posts my-address my-shipping my-downloads",
+  writing_words:
+    "write compose draft rewrite rephrase paraphrase summarize summarise summary story stories poem poems poetry essay email e-mail letter blog tweet article speech song lyrics slogan headline caption outline cover-letter translate translation proofread edit tone formal informal persuasive creative brainstorm ideas tips advice recommend suggest suggestions plan itinerary description narrative fiction novel character characters dialogue script-for joke jokes haiku limerick toast anecdote metaphor rhyme paragraph sentence sentences grammar wording",
+  roleplay:
+    "act-as imagine-you pretend roleplay role-play you-are in-the-style stay-in-character as-a as-an persona character play-the",
+  chat_phrases:
+    "i-feel should-i do-you what-do your-opinion can-you could-you would-you help-me i-want i-need i'm i've my-friend my-wife my-husband my-boss my-mom my-dad my-girlfriend my-boyfriend my-kids my-son my-daughter how-do why-do why-is who-is who-was what-is-the-best thanks thank please",
+  humanities_words:
+    "history historical century war wars revolution empire king queen president presidents government constitution constitutional law laws legal court supreme-court congress parliament election elections democracy politics political policy economics economic economy market markets inflation gdp trade tax taxes business management marketing accounting finance philosophy philosopher philosophers ethics ethical moral morality religion religious god church bible culture cultural society social sociology psychology psychologist art artist painting music literature author poet writer novel language languages linguistics geography country countries capital city cities civilization ancient medieval renaissance colonial treaty rights freedom justice",
+  research_words:
+    "study studies trial trials randomized randomised controlled cohort prospective retrospective case-control cross-sectional meta-analysis systematic-review participants subjects enrolled outcome outcomes endpoint incidence prevalence associated association significant significantly p-value odds-ratio hazard-ratio confidence-interval abstract methods results baseline follow-up placebo efficacy adverse postoperative preoperative intervention clinical-trial",
+  language_names:
+    "python python3 javascript js typescript java c++ c# golang rust ruby php kotlin swift scala perl haskell r matlab bash powershell sql html css numpy pandas django flask react jquery node node.js npm pip regex json",
+  mobile_app_words:
+    "expense expenses income budget app alarm alarms timer stopwatch reminder reminders event events note notes memo contact contacts sms message messages call recording recordings gallery album camera photo photos playlist podcast calendar schedule task tasks to-do checklist recipe map navigation wallpaper ringtone",
+  extraction_words:
+    "extract classify categorize categorise identify label tag sentiment keywords entities json csv table bullet-points bullet format list-all named-entities",
+};
+
+type LexiconName = keyof typeof LEXICONS;
+const LEXICON_NAMES = Object.keys(LEXICONS) as LexiconName[];
+
+// FNV-1a word hashing over lower-cased characters, shared by lexicon building and scanning.
+const FNV = 0x811c9dc5;
+const PRIME = 16777619;
+function hashWord(w: string): number {
+  let h = FNV;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), PRIME);
+  return h >>> 0;
 }
+const combine = (a: number, b: number): number => (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b) >>> 0;
+
+/** Word characters for lexicon scanning: letters, digits, _ . # + ' / ~ (so "c++", "node.js", "/etc" stay whole). */
+function isLexChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 39 ||
+    c === 43 ||
+    c === 35 ||
+    // Other scripts stay inside words, except CJK (no spaces between words) and typographic marks.
+    (c > 127 && c !== 0x2026 && c !== 0x2019 && !(c >= 0x3000 && c <= 0x9fff) && !(c >= 0xac00 && c <= 0xd7af) && !(c >= 0xf900 && c <= 0xfaff) && !(c >= 0xff00 && c <= 0xffef))
+  );
+}
+
+/** hash(word) or combine(hash(w1), hash(w2)[, hash(w3)]) -> bit mask of lexicons. */
+const LEXICON_TABLE = new Map<number, number>();
+/** Hashes of words that start a phrase (so bigram/trigram look-ups are only tried for them). */
+const PHRASE_HEADS = new Set<number>();
+/** Lexicon entries: "-" joins the words of a phrase; ".", "/", "+", "#" and "'" stay inside words as in scanning. */
+const splitLexWords = (entry: string): string[] => entry.split("-").filter((w) => w !== "");
+LEXICON_NAMES.forEach((name, bit) => {
+  for (const entry of LEXICONS[name].split(/\s+/)) {
+    if (!entry) continue;
+    const words = splitLexWords(entry);
+    if (words.length === 0) continue;
+    let h = hashWord(words[0]!);
+    if (words.length > 1) PHRASE_HEADS.add(h);
+    for (let i = 1; i < words.length; i++) {
+      if (i < words.length - 1) PHRASE_HEADS.add(combine(h, hashWord(words[i]!)));
+      h = combine(h, hashWord(words[i]!));
+    }
+    LEXICON_TABLE.set(h, (LEXICON_TABLE.get(h) ?? 0) | (1 << bit));
+  }
+});
+
+const IMPERATIVE_STARTS = new Set(
+  "write create make build implement generate give list explain describe find open go click compose draft tell help show calculate solve compute determine prove evaluate simplify summarize summarise translate rewrite edit add set change delete remove update search navigate sort enable disable turn install book buy order pretend act imagine suggest brainstorm classify extract"
+    .split(" ")
+    .map(hashWord),
+);
+const QUESTION_STARTS = new Set("what which who whom whose when where why how is are does do can could should would will was were".split(" ").map(hashWord));
+const QUANTIFIER_STARTS = new Set("all no some every everyone everything nobody none any anyone if each either neither whoever whatever".split(" ").map(hashWord));
+const MODAL_FIRST_PERSON = new Set("can could would will please".split(" ").map(hashWord));
+
+// ---------------------------------------------------------------------------------------------
+// Regular-expression cues (syntax that words cannot capture). Each runs once on the capped text.
+
+const RE = {
+  fence: /```|~~~/g,
+  codeSyntax: /[{};]|=>|->|::|==|!=|\+=|\(\)|\[\]|<\/?[a-z]+>/g,
+  defStub: /^\s*(?:def|function|func|fn|public|private|int|void|class|async def)\s+\w+\s*\(/m,
+  docstring: /"""|'''|\/\*\*|@param|@return|>>>/g,
+  stackTrace: /traceback \(most recent|exception|error:|\bat [\w$.]+\(|segmentation fault|line \d+|stack trace|undefined is not|nullpointer|typeerror|syntaxerror|valueerror|indexerror|keyerror/g,
+  indent: /\n(?: {2,}|\t)\S/g,
+  shellSyntax: /(?:^|\s)-{1,2}[a-z][\w-]*|\s\|\s*\w|\$\(|&&|\s>>?\s*\S|\*\.\w+|(?:^|\s)(?:\.{0,2}\/|~\/)[\w.-]+/g,
+  latex: /\\(?:frac|sqrt|cdot|times|left|right|begin|end|sum|int|pi|theta|alpha|beta|le|ge|neq|infty|mathrm|text|dfrac|binom|log|sin|cos|lim|partial|mathbb)\b|\$[^$\n]{1,80}\$|\\\(|\\\[|\^\{|_\{/g,
+  arith: /\d\s*[-+*/×÷^=<>]\s*\d|\d+\s*%|\b\d+\.\d+\b|[a-z]\s*\^\s*\d|\b\d*[a-z]\s*[+\-=]\s*\d/g,
+  numbers: /\d+(?:[.,]\d+)?/g,
+  medTerms: /\b[a-z]{3,}(?:itis|osis|emia|aemia|oma|omas|pathy|ectomy|otomy|plasia|algia|trophy|iasis|ococcal|ococcus|virus|viral|uria|penia|cytosis|sclerosis|plegia|rrhea|rrhoea)\b|\b(?:syndrome|disease|disorder|deficiency|infection|cancer|tumou?r|carcinoma|fever|palsy)\b/g,
+  fileNames: /\w\.(?:txt|log|csv|tsv|sh|py|js|ts|json|conf|cfg|ini|md|tar|gz|tgz|zip|jpe?g|png|gif|pdf|docx?|xlsx?|pptx?|odt|ods|html?|xml|ya?ml|mp3|mp4|bak)\b/g,
+  money: /[$€£]\s?\d|\d\s?(?:dollars|cents|euros|pounds)\b/g,
+  units: /\d\s?(?:m\/s|km\/h|mph|kg|g|mg|km|cm|mm|nm|m|s|ms|n|j|kj|ev|w|kw|v|a|ma|hz|khz|mhz|k|°c|°f|mol|l|ml|atm|pa|kpa|ohms?|Ω|t)\b|\\mathrm\{/g,
+  options: /(?:^|\n)\s*\(?[A-Ea-e][).:]\s+\S|\boptions?:|\bchoices?:|\([A-D]\)|\b[A-D]\)\s+\S/g,
+  question: /\?/g,
+  newline: /\n/g,
+  quoted: /["“'][^"”\n]{3,60}["”']/g,
+};
 
 function count(re: RegExp, s: string): number {
   re.lastIndex = 0;
@@ -18,94 +154,197 @@ function count(re: RegExp, s: string): number {
   }
   return n;
 }
-const sat = (n: number, k: number): number => Math.min(1, n / k);
+const sat = (n: number, k: number): number => (n >= k ? 1 : n / k);
 
-const RE = {
-  fence: /```|~~~/g,
-  codeKw:
-    /\b(def|class|return|import|function|const|let|var|public|static|void|elif|lambda|println|printf|console\.log|#include|std::|async|await|struct|impl|fn|select|from|where|join|insert|update)\b/g,
-  codeSyntax: /[{};]|=>|->|::|==|!=|\+=|\(\)|\[\]|<\/?\w+>/g,
-  defStub: /^\s*(def|function|func|fn|public|private|int|void|class)\s+\w+\s*\(/m,
-  docstring: /"""|'''|\/\*\*|@param|@return/g,
-  stackTrace: /traceback \(most recent|exception|error:|\bat [\w$.]+\(|segmentation fault|line \d+|stack trace|undefined is not|nullpointer|typeerror|syntaxerror/g,
-  indent: /\n( {2,}|\t)\S/g,
-  progWords:
-    /\b(python|javascript|typescript|java|c\+\+|c#|golang|rust|sql|bash|shell script|regex|api|json|html|css|code|program|script|compile|bug|debug|algorithm|array|string|list|dictionary|variable|recursion|unit test|snippet|library|framework)\b/g,
-  latex: /\\(frac|sqrt|cdot|times|left|right|begin|end|sum|int|pi|theta|alpha|le|ge|neq|infty|mathrm|text|dfrac|binom|log|sin|cos)\b|\$[^$\n]{1,80}\$|\\\(|\\\[|\^\{|_\{/g,
-  arith: /\d\s*[-+*/×÷^=<>]\s*\d|\d+\s*%|\b\d+\.\d+\b/g,
-  numbers: /\d+(?:[.,]\d+)?/g,
-  mathWords:
-    /\b(solve|equation|integer|integers|probability|how many|how much|remainder|sum of|product of|divisible|prime|prove|theorem|polynomial|derivative|integral|matrix|triangle|circle|radius|area|perimeter|ratio|percent|percentage|average|total|each|altogether|left over|digits?|fraction|real numbers?|function f|let [a-z] be|find the (?:value|number|smallest|largest|sum|minimum|maximum))\b/g,
-  logic: /\b(premises?|conclusion|if and only if|therefore|all \w+ are|no \w+ are|some \w+ are|true, false, or uncertain|entail|implies|logically)\b/g,
-  options: /(?:^|\n|\s)\(?[A-Ea-e][).:]\s+\S|\boptions?:|\bchoices?:|\([A-D]\)/g,
-  sciWords:
-    /\b(atom|atoms|molecule|molecules|molar|mol|electron|proton|neutron|photon|ion|ions|acid|base|ph|enzyme|protein|cell|cells|gene|genes|dna|rna|chromosome|species|organism|evolution|photosynthesis|mitochondria|velocity|acceleration|force|momentum|energy|joule|newton|kinetic|potential|gravity|mass|kg|wavelength|frequency|quantum|thermodynamic|entropy|enthalpy|temperature|pressure|reaction|oxidation|catalyst|compound|element|isotope|electric|magnetic|circuit|voltage|current|resistance|charge|orbit|planet|star|galaxy|ecosystem|bacteria|virus|hormone|neuron)\b/g,
-  medWords:
-    /\b(symptoms?|treatment|treatments|disease|diseases|syndrome|patients?|clinical|diagnosis|therapy|medication|drug|drugs|dose|cancer|tumou?r|infection|chronic|surgery|disorder|inherited|genetic|mortality|randomi[sz]ed|cohort)\b/g,
-  uiVerbs:
-    /\b(click|tap|double-click|right-click|open|close|navigate|go to|scroll|type|enter|select|toggle|turn on|turn off|enable|disable|install|uninstall|download|upload|bookmark|log in|sign in|add to cart|checkout|drag|swipe|launch|switch to|set the|change the|save the|rename|delete the|create a new|sort the|filter|order)\b/g,
-  uiNouns:
-    /\b(settings|app|apps|browser|tab|tabs|window|desktop|website|web page|webpage|page|button|menu|icon|toolbar|dialog|screen|phone|android|ios|chrome|firefox|edge|gmail|outlook|calendar|contacts|spreadsheet|excel|word|powerpoint|vs ?code|gimp|vlc|thunderbird|libreoffice|file explorer|finder|wallpaper|dark mode|wi-?fi|bluetooth|notification|folder|directory|cart|search bar|url|amazon|google|youtube|github|reddit|wikipedia|booking|airbnb|expedia|ebay|spotify|maps|linux|ubuntu|terminal|os)\b/g,
-  domain: /\b[\w-]+\.(com|org|net|io|gov|edu|co\.uk|ai|app)\b|https?:\/\//g,
-  shellWords: /\b(ls|grep|find|chmod|chown|sudo|cat|echo|awk|sed|mkdir|rm|cp|mv|tar|ps|kill|cron|\/etc\/|\/var\/|\/home\/|~\/|\.txt|\.log|\.csv|files?|user|users|permission|permissions)\b/g,
-  writing:
-    /\b(write|compose|draft|rewrite|rephrase|paraphrase|summari[sz]e|summary|story|poem|essay|email|e-mail|letter|blog|post|tweet|article|speech|song|lyrics|slogan|headline|caption|outline|review|cover letter|translate|proofread|edit|tone|formal|informal|persuasive|creative|brainstorm|ideas|list of|tips|advice|recommend|suggest|plan|itinerary)\b/g,
-  roleplay: /\b(act as|imagine you are|pretend|you are a|role ?play|as an? \w+,|in the style of|character)\b/g,
-  chat: /\b(i feel|should i|do you think|what do you|your opinion|can you help|i want|i need|my (friend|wife|husband|boss|mom|dad|girlfriend|boyfriend)|how do i|why do|why is|who is|who was|what is the best)\b/g,
-  constraints:
-    /\b(must|should|at least|at most|no more than|exactly|without|only|do not|don't|ensure|make sure|within|less than|fewer than|in \d+ words|bullet|json|format|each|every|step by step|first|then|finally|explain|justify)\b/g,
-  negation: /\b(not|except|least|never|false|incorrect|cannot)\b/g,
-  questions: /\?/g,
+// ---------------------------------------------------------------------------------------------
+
+/** Saturation point of each lexicon count. */
+const LEXICON_SAT: Record<LexiconName, number> = {
+  code_keywords: 4,
+  programming_words: 2,
+  sql_words: 2,
+  shell_commands: 2,
+  filesystem_words: 3,
+  math_words: 4,
+  logic_words: 2,
+  physics_words: 3,
+  chemistry_words: 3,
+  biology_words: 3,
+  earth_science_words: 2,
+  health_words: 2,
+  ui_verbs: 2,
+  app_nouns: 2,
+  web_nouns: 3,
+  my_objects: 1,
+  writing_words: 2,
+  roleplay: 1,
+  chat_phrases: 2,
+  humanities_words: 3,
+  extraction_words: 2,
+  research_words: 3,
+  language_names: 1,
+  mobile_app_words: 2,
 };
 
-const HEURISTICS: Heuristic[] = [
-  { name: "code_fence", fn: (t) => sat(count(RE.fence, t), 2) },
-  { name: "code_keywords", fn: (_t, l) => sat(count(RE.codeKw, l), 4) },
-  { name: "code_syntax", fn: (t) => sat(count(RE.codeSyntax, t), 6) },
-  { name: "def_stub", fn: (t) => (RE.defStub.test(t) ? 1 : 0) },
-  { name: "docstring", fn: (t) => sat(count(RE.docstring, t), 1) },
-  { name: "stack_trace", fn: (_t, l) => sat(count(RE.stackTrace, l), 2) },
-  { name: "indented_lines", fn: (t) => sat(count(RE.indent, t), 3) },
-  { name: "programming_words", fn: (_t, l) => sat(count(RE.progWords, l), 2) },
-  { name: "latex", fn: (t) => sat(count(RE.latex, t), 2) },
-  { name: "arithmetic", fn: (t) => sat(count(RE.arith, t), 2) },
-  { name: "numbers", fn: (t) => sat(count(RE.numbers, t), 4) },
-  { name: "math_words", fn: (_t, l) => sat(count(RE.mathWords, l), 3) },
-  { name: "logic_words", fn: (_t, l) => sat(count(RE.logic, l), 2) },
-  { name: "options", fn: (t) => sat(count(RE.options, t), 3) },
-  { name: "science_words", fn: (_t, l) => sat(count(RE.sciWords, l), 3) },
-  { name: "medical_words", fn: (_t, l) => sat(count(RE.medWords, l), 2) },
-  { name: "ui_verbs", fn: (_t, l) => sat(count(RE.uiVerbs, l), 2) },
-  { name: "ui_nouns", fn: (_t, l) => sat(count(RE.uiNouns, l), 2) },
-  { name: "web_domain", fn: (_t, l) => sat(count(RE.domain, l), 1) },
-  { name: "shell_words", fn: (_t, l) => sat(count(RE.shellWords, l), 3) },
-  { name: "writing_words", fn: (_t, l) => sat(count(RE.writing, l), 2) },
-  { name: "roleplay", fn: (_t, l) => sat(count(RE.roleplay, l), 1) },
-  { name: "chat_phrases", fn: (_t, l) => sat(count(RE.chat, l), 1) },
-  { name: "constraints", fn: (_t, l) => sat(count(RE.constraints, l), 6) },
-  { name: "negation", fn: (_t, l) => sat(count(RE.negation, l), 3) },
-  { name: "question_marks", fn: (t) => sat(count(RE.questions, t), 2) },
-  { name: "imperative_start", fn: (_t, l) => (/^\s*(please\s+)?(write|create|make|build|implement|generate|give|list|explain|describe|find|open|go|click|compose|draft|tell|help|show|calculate|solve|compute|determine)\b/.test(l) ? 1 : 0) },
-  { name: "log_length", fn: (t) => Math.min(1, Math.log1p(t.length) / Math.log1p(1400)) },
-  { name: "lines", fn: (t) => sat(count(/\n/g, t), 12) },
-  { name: "non_ascii", fn: (t) => nonAsciiShare(t) },
-];
+const OTHER_NAMES = [
+  "code_fence",
+  "code_syntax",
+  "def_stub",
+  "docstring",
+  "stack_trace",
+  "indented_lines",
+  "shell_syntax",
+  "shell_command_first",
+  "medical_terms",
+  "file_names",
+  "latex",
+  "arithmetic",
+  "numbers",
+  "money",
+  "units",
+  "options",
+  "question_marks",
+  "quoted",
+  "imperative_start",
+  "question_start",
+  "request_start",
+  "quantifier_sentences",
+  "first_person",
+  "second_person",
+  "log_length",
+  "lines",
+  "non_ascii",
+  "short_prompt",
+  "words_per_sentence",
+] as const;
+
+export const HEURISTIC_NAMES: readonly string[] = [...LEXICON_NAMES, ...OTHER_NAMES];
+export const HEURISTIC_COUNT = HEURISTIC_NAMES.length;
+const L = LEXICON_NAMES.length;
+
+/** Characters looked at: the first HEAD and last TAIL characters (counts saturate early). */
+export const HEURISTIC_HEAD_CHARS = 800;
+export const HEURISTIC_TAIL_CHARS = 200;
+
+const lexCounts = new Int32Array(L);
+const HASH_I = hashWord("i");
+const HASH_MY = hashWord("my");
+const HASH_ME = hashWord("me");
+const HASH_YOU = hashWord("you");
+const HASH_YOUR = hashWord("your");
+
+/** Compute the heuristics of `fullText` into `out` (length HEURISTIC_COUNT). */
+export function computeHeuristics(fullText: string, out: Float32Array = new Float32Array(HEURISTIC_COUNT)): Float32Array {
+  const text =
+    fullText.length > HEURISTIC_HEAD_CHARS + HEURISTIC_TAIL_CHARS
+      ? `${fullText.slice(0, HEURISTIC_HEAD_CHARS)}\n${fullText.slice(fullText.length - HEURISTIC_TAIL_CHARS)}`
+      : fullText;
+  const lower = text.toLowerCase();
+  lexCounts.fill(0);
+
+  // One pass: word hashes, lexicon look-ups (words and 2-3-word phrases), sentence starts.
+  let words = 0;
+  let sentences = 0;
+  let quantifierSentences = 0;
+  let firstPerson = 0;
+  let secondPerson = 0;
+  let firstWord = -1;
+  let secondWord = -1;
+  let prev1 = -1; // hash of the previous word, -1 at a sentence boundary
+  let prev2 = -1; // combine(prev-prev, prev) when it is a phrase head
+  let atSentenceStart = true;
+  let h = FNV;
+  let inWord = false;
+  const n = lower.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? lower.charCodeAt(i) : 32;
+    if (isLexChar(c) || (inWord && (c === 46 || c === 47) && i + 1 < n && isLexChar(lower.charCodeAt(i + 1))) || (!inWord && (c === 47 || c === 126 || c === 46) && i + 1 < n && isLexChar(lower.charCodeAt(i + 1)))) {
+      if (!inWord) {
+        h = FNV;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, PRIME);
+      continue;
+    }
+    if (inWord) {
+      inWord = false;
+      const w = h >>> 0;
+      words++;
+      if (firstWord === -1) firstWord = w;
+      else if (secondWord === -1) secondWord = w;
+      if (atSentenceStart) {
+        sentences++;
+        if (QUANTIFIER_STARTS.has(w)) quantifierSentences++;
+        atSentenceStart = false;
+      }
+      if (w === HASH_I || w === HASH_MY || w === HASH_ME) firstPerson++;
+      else if (w === HASH_YOU || w === HASH_YOUR) secondPerson++;
+      let mask = LEXICON_TABLE.get(w) ?? 0;
+      if (prev1 !== -1 && PHRASE_HEADS.has(prev1)) {
+        const b = combine(prev1, w);
+        mask |= LEXICON_TABLE.get(b) ?? 0;
+        if (prev2 !== -1) mask |= LEXICON_TABLE.get(combine(prev2, w)) ?? 0;
+        prev2 = PHRASE_HEADS.has(b) ? b : -1;
+      } else prev2 = -1;
+      prev1 = w;
+      if (mask !== 0) for (let b = 0; b < L; b++) if (mask & (1 << b)) lexCounts[b] = lexCounts[b]! + 1;
+    }
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 58 || c === 59) {
+      // . ! ? newline : ; end a sentence/clause for phrase and sentence-start purposes.
+      atSentenceStart = c !== 58 && c !== 59 ? true : atSentenceStart;
+      prev1 = -1;
+      prev2 = -1;
+    }
+  }
+
+  let j = 0;
+  for (let b = 0; b < L; b++) out[j++] = sat(lexCounts[b]!, LEXICON_SAT[LEXICON_NAMES[b]!]);
+  out[j++] = sat(count(RE.fence, text), 2);
+  out[j++] = sat(count(RE.codeSyntax, text), 6);
+  out[j++] = RE.defStub.test(text) ? 1 : 0;
+  out[j++] = sat(count(RE.docstring, text), 1);
+  out[j++] = sat(count(RE.stackTrace, lower), 2);
+  out[j++] = sat(count(RE.indent, text), 3);
+  out[j++] = sat(count(RE.shellSyntax, lower), 3);
+  const firstMask = firstWord === -1 ? 0 : (LEXICON_TABLE.get(firstWord) ?? 0);
+  out[j++] = firstMask & (1 << LEXICON_NAMES.indexOf("shell_commands")) && words < 40 ? 1 : 0;
+  out[j++] = sat(count(RE.medTerms, lower), 1);
+  out[j++] = sat(count(RE.fileNames, lower), 2);
+  out[j++] = sat(count(RE.latex, text), 2);
+  out[j++] = sat(count(RE.arith, lower), 2);
+  out[j++] = sat(count(RE.numbers, text), 4);
+  out[j++] = sat(count(RE.money, lower), 1);
+  out[j++] = sat(count(RE.units, lower), 2);
+  out[j++] = sat(count(RE.options, text), 3);
+  out[j++] = sat(count(RE.question, text), 2);
+  out[j++] = sat(count(RE.quoted, text), 2);
+  const lead = firstWord !== -1 && MODAL_FIRST_PERSON.has(firstWord) && secondWord !== -1 ? secondWord : firstWord;
+  out[j++] = lead !== -1 && IMPERATIVE_STARTS.has(lead) ? 1 : 0;
+  out[j++] = firstWord !== -1 && QUESTION_STARTS.has(firstWord) ? 1 : 0;
+  out[j++] = firstWord !== -1 && MODAL_FIRST_PERSON.has(firstWord) ? 1 : 0;
+  out[j++] = sentences > 0 ? sat(quantifierSentences, 3) : 0;
+  out[j++] = sat(firstPerson, 2);
+  out[j++] = sat(secondPerson, 2);
+  out[j++] = Math.min(1, Math.log1p(fullText.length) / Math.log1p(1400));
+  out[j++] = sat(count(RE.newline, text), 12);
+  out[j++] = nonAsciiShare(text);
+  out[j++] = words <= 12 ? 1 : 0;
+  out[j++] = sentences > 0 ? Math.min(1, words / sentences / 30) : 0;
+  return out;
+}
 
 function nonAsciiShare(t: string): number {
   if (t.length === 0) return 0;
-  let n = 0;
+  let k = 0;
   const m = Math.min(t.length, 600);
-  for (let i = 0; i < m; i++) if (t.charCodeAt(i) > 127) n++;
-  return n / m;
+  for (let i = 0; i < m; i++) if (t.charCodeAt(i) > 127) k++;
+  return k / m;
 }
 
-export const HEURISTIC_NAMES: readonly string[] = HEURISTICS.map((h) => h.name);
-export const HEURISTIC_COUNT = HEURISTICS.length;
-
-/** Heuristics look at most at the first 800 and last 200 characters (their counts saturate early). */
-export function computeHeuristics(fullText: string, out: Float32Array = new Float32Array(HEURISTIC_COUNT)): Float32Array {
-  const text = fullText.length > 1000 ? `${fullText.slice(0, 800)}\n${fullText.slice(fullText.length - 200)}` : fullText;
-  const lower = text.toLowerCase();
-  for (let i = 0; i < HEURISTICS.length; i++) out[i] = HEURISTICS[i]!.fn(text, lower);
-  return out;
+/** Lexicon entries that match `text` (for explanations and tests). */
+export function lexiconHits(text: string): Record<string, number> {
+  const out = computeHeuristics(text);
+  const r: Record<string, number> = {};
+  for (let b = 0; b < L; b++) if (out[b]! > 0) r[LEXICON_NAMES[b]!] = out[b]!;
+  return r;
 }

@@ -1,6 +1,6 @@
 /**
  * Hashed sparse text features shared by training and inference:
- * word unigrams, word bigrams and character 3-5-grams over normalised text
+ * word unigrams, word bigrams and character 3-4-grams over normalised text
  * (lower case, digits folded to "0", whitespace collapsed). CJK characters count as words.
  * Each namespace is scaled by weight/sqrt(count) so long and short texts weigh alike.
  */
@@ -75,8 +75,8 @@ export function addTextFeatures(text: string, weight: number, sink: FeatureSink)
   }
   if (!prevSpace) norm[len++] = 32;
 
-  // Character 3..5-grams.
-  const nChar = Math.max(0, len - 2) + Math.max(0, len - 3) + Math.max(0, len - 4);
+  // Character 3- and 4-grams (5-grams added cost and mostly memorised source idioms).
+  const nChar = Math.max(0, len - 2) + Math.max(0, len - 3);
   if (nChar > 0) {
     grow(sink, nChar);
     const v = weight / Math.sqrt(nChar);
@@ -93,11 +93,6 @@ export function addTextFeatures(text: string, weight: number, sink: FeatureSink)
         h = Math.imul(h ^ norm[i + 3]!, PRIME);
         idx[n] = finalize(h ^ 0x9e3779b9);
         val[n++] = v;
-        if (i + 4 < len) {
-          h = Math.imul(h ^ norm[i + 4]!, PRIME);
-          idx[n] = finalize(h ^ 0x7f4a7c15);
-          val[n++] = v;
-        }
       }
     }
     sink.n = n;

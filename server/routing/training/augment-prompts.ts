@@ -1,4 +1,5 @@
 import { createRandom } from "./seeded-random";
+import { STYLE_FAMILIES } from "./style-templates";
 
 /**
  * Hand-written templates for prompt styles that the training data lacks (general writing and
@@ -21,7 +22,7 @@ const names = ["Maria", "Tom", "Aisha", "Kenji", "Lena", "Omar", "Priya", "Jack"
 const items = ["apples", "stickers", "marbles", "cookies", "pencils", "books", "cupcakes", "cards", "shells", "balloons"];
 const langs = ["Python", "JavaScript", "TypeScript", "Java", "C++", "Go", "Rust", "C#"];
 const tasks = ["returns the n-th Fibonacci number", "checks whether a string is a palindrome", "merges two sorted lists", "counts the vowels in a string", "finds the longest common prefix of a list of strings", "removes duplicates while keeping order", "computes the greatest common divisor of two integers", "returns the k largest elements of a list", "validates an email address", "flattens a nested list", "converts a Roman numeral to an integer", "rotates a matrix by 90 degrees"];
-const fnames = ["sum_even", "is_balanced", "max_profit", "count_words", "rotate_left", "unique_pairs", "closest_pair", "parse_ranges", "below_threshold", "strange_sort", "digit_sum", "common_items"];
+const fnames = ["pack_boxes", "is_balanced", "ticket_total", "count_words", "rotate_left", "unique_pairs", "closest_pair", "parse_ranges", "fuel_needed", "shelf_order", "digit_sum", "common_items"];
 const apps = ["Settings", "Chrome", "Gmail", "Calendar", "Files", "Spotify", "Clock", "Contacts", "VS Code", "Thunderbird", "LibreOffice Writer", "GIMP", "VLC"];
 const appActs = ["turn on dark mode", "set an alarm for 7:30 am", "create a new folder named Reports", "change the default font size to 14", "enable Bluetooth", "mute notifications", "bookmark the current page", "clear the browsing history", "add a new contact named Alex Kim", "export the document as PDF", "install the Python extension", "increase the volume to 80%"];
 const sites = ["amazon.com", "booking.com", "github.com", "wikipedia.org", "ebay.com", "allrecipes.com", "apple.com", "google maps", "the Coursera website", "arxiv.org", "espn.com", "the BBC website"];
@@ -87,7 +88,7 @@ const GENERATORS: Record<string, { count: number; gens: Gen[] }> = {
       (p) => `Fix the bug in this ${p(langs)} code:\n\`\`\`\nfor (let i = 0; i <= arr.length; i++) { total += arr[i]; }\n\`\`\``,
       (p) => `I get this error when running my script:\nTraceback (most recent call last):\n  File "main.py", line 12, in <module>\nKeyError: '${p(items)}'\nHow do I fix it?`,
       (p) => `Implement a class in ${p(langs)} that ${p(tasks)} and add unit tests.`,
-      (p) => `Refactor this function to be more readable:\nfunction f(a,b){if(a>b){return a-b}else{return b-a}}`,
+      () => `Refactor this function to be more readable:\nfunction f(a,b){if(a>b){return a-b}else{return b-a}}`,
       (p) => `What is the time complexity of ${p(algos)}? Explain why.`,
       (p) => `In ${p(frameworks)}, ${p(codeQs)}. What could cause this?`,
       (p) => `Why does ${p(codeQs).replace(/^my /, "my ").replace(/^I /, "it happen that I ")} when using ${p(frameworks)}?`,
@@ -156,6 +157,18 @@ export function augmentPrompts(seed = 7): AugmentedRow[] {
       if (seen.has(prompt)) continue;
       seen.add(prompt);
       out.push({ id: `synthetic-${category}-${i}`, category, source: "synthetic", prompt });
+    }
+  }
+  // Style families (see style-templates.ts): each is its own pseudo-source.
+  for (const family of Object.keys(STYLE_FAMILIES).sort()) {
+    const { category, count, gens } = STYLE_FAMILIES[family]!;
+    let made = 0;
+    for (let i = 0; i < count * 4 && made < count; i++) {
+      const prompt = gens[i % gens.length]!(pick, n);
+      if (seen.has(prompt)) continue;
+      seen.add(prompt);
+      out.push({ id: `synthetic-${family}-${i}`, category, source: `synthetic_${family}`, prompt });
+      made++;
     }
   }
   return out;

@@ -22,15 +22,21 @@ export interface ClassifierArtefact extends LinearArtefact {
   temperature: number;
 }
 
-export const CLASSIFIER_VERSION = 1;
+export const CLASSIFIER_VERSION = 2;
 
 export const DEFAULT_CLASSIFIER_OPTIONS = {
   epochs: 6,
   learningRate: 0.2,
   l2: 1e-5,
   seed: 20260301,
-  /** Per-(category, source) count^-alpha example weighting: big templated sources weigh less. */
-  sourceAlpha: 0.5,
+  /**
+   * Per-(category, source) count^-alpha example weighting. 1 = every source (and every synthetic
+   * template family) carries the same total weight within its category, so no single source's
+   * idiom dominates; chosen by leave-one-source-out accuracy.
+   */
+  sourceAlpha: 1,
+  /** Chance of hiding an example's hashed n-grams for an epoch so the heuristics learn to stand alone. */
+  sparseDropout: 0.3,
 };
 export type ClassifierOptions = typeof DEFAULT_CLASSIFIER_OPTIONS;
 
@@ -46,19 +52,20 @@ export function labelsOf(rows: LabelledRow[]): string[] {
   return [...new Set(rows.map((r) => r.category))].sort();
 }
 
-export function toExamples(rows: LabelledRow[], labels: string[], sourceAlpha: number): SparseExample[] {
+/** Training weight of each row (see `sourceAlpha`); each category carries the same total weight, mean 1. */
+export function exampleWeights(rows: LabelledRow[], labels: string[], sourceAlpha: number): number[] {
   const groupCount = new Map<string, number>();
   for (const r of rows) groupCount.set(`${r.category}\u0000${r.source}`, (groupCount.get(`${r.category}\u0000${r.source}`) ?? 0) + 1);
   const raw = rows.map((r) => Math.pow(groupCount.get(`${r.category}\u0000${r.source}`)!, -sourceAlpha));
-  // Normalise so each category carries the same total weight and the mean weight is 1.
   const perClass = new Map<string, number>();
   rows.forEach((r, i) => perClass.set(r.category, (perClass.get(r.category) ?? 0) + raw[i]!));
   const target = rows.length / labels.length;
-  return rows.map((r, i) => ({
-    ...featurizeRow(r.prompt),
-    label: labels.indexOf(r.category),
-    weight: (raw[i]! * target) / perClass.get(r.category)!,
-  }));
+  return rows.map((r, i) => (raw[i]! * target) / perClass.get(r.category)!);
+}
+
+export function toExamples(rows: LabelledRow[], labels: string[], sourceAlpha: number): SparseExample[] {
+  const weights = exampleWeights(rows, labels, sourceAlpha);
+  return rows.map((r, i) => ({ ...featurizeRow(r.prompt), label: labels.indexOf(r.category), weight: weights[i]! }));
 }
 
 export interface TrainedClassifier {
@@ -82,6 +89,7 @@ export function trainClassifier(
     learningRate: options.learningRate,
     l2: options.l2,
     seed: options.seed,
+    sparseDropout: options.sparseDropout,
   });
   const encoded = encodeLinear(weights);
   const decoded = decodeLinear(encoded);

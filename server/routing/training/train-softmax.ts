@@ -28,6 +28,13 @@ export interface TrainOptions {
   learningRate: number;
   l2: number;
   seed: number;
+  /**
+   * Probability of hiding an example's sparse (hashed n-gram) features for one epoch, so the
+   * dense heuristics must carry the label on their own too (feature-group dropout; 0 = off).
+   */
+  sparseDropout?: number;
+  /** L2 on the dense heuristic weights (defaults to `l2`). */
+  denseL2?: number;
 }
 
 export function scoreExample(w: LinearWeights, ex: Pick<SparseExample, "idx" | "val" | "dense">, out: Float64Array): void {
@@ -81,10 +88,14 @@ export function trainLinear(examples: SparseExample[], opt: TrainOptions): Linea
   const grad = new Float64Array(Math.max(K, 1));
   const eps = 1e-8;
   const lr = opt.learningRate;
+  const dropout = opt.sparseDropout ?? 0;
+  const denseL2 = opt.denseL2 ?? opt.l2;
+  const noSparse = { idx: new Int32Array(0), val: new Float32Array(0) };
   for (let epoch = 0; epoch < opt.epochs; epoch++) {
     const order = shuffledIndices(examples.length, rand);
     for (let oi = 0; oi < order.length; oi++) {
-      const ex = examples[order[oi]!]!;
+      const full = examples[order[oi]!]!;
+      const ex = dropout > 0 && rand() < dropout ? { ...full, ...noSparse } : full;
       scoreExample(w, ex, s);
       if (K === 1) {
         const p = 1 / (1 + Math.exp(-s[0]!));
@@ -114,7 +125,7 @@ export function trainLinear(examples: SparseExample[], opt: TrainOptions): Linea
         const base = j * K;
         for (let k = 0; k < K; k++) {
           const p = base + k;
-          const g = grad[k]! * v + opt.l2 * w.denseW[p]!;
+          const g = grad[k]! * v + denseL2 * w.denseW[p]!;
           gDense[p] = gDense[p]! + g * g;
           w.denseW[p] = w.denseW[p]! - (lr * g) / Math.sqrt(gDense[p]! + eps);
         }
