@@ -21,11 +21,14 @@ export async function identifyKey(db: PrismaClient, headers: Headers, now: Date)
   return key;
 }
 
-export function requireGatewayScope(key: GatewayKey): GatewayKey {
-  if (!key.scopes.includes(GATEWAY_SCOPE)) throw forbidden(`This API key lacks the '${GATEWAY_SCOPE}' scope`);
+/** The key must carry one of the scopes; "gateway" (full use) implies the narrower ones. */
+export function requireScope(key: GatewayKey, scope: string = GATEWAY_SCOPE): GatewayKey {
+  if (!key.scopes.includes(scope) && !key.scopes.includes(GATEWAY_SCOPE)) {
+    throw forbidden(`This API key lacks the '${scope}' scope`);
+  }
   return key;
 }
 
-export async function authenticateKey(db: PrismaClient, headers: Headers, now: Date): Promise<GatewayKey> {
-  return requireGatewayScope(await identifyKey(db, headers, now));
+export async function authenticateKey(db: PrismaClient, headers: Headers, now: Date, scope: string = GATEWAY_SCOPE): Promise<GatewayKey> {
+  return requireScope(await identifyKey(db, headers, now), scope);
 }

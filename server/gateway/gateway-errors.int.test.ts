@@ -6,12 +6,13 @@ import { describe, expect, it } from "vitest";
 import { createOrderedPolicy, issueTestKey } from "../testing/seed-gateway-tenant";
 import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
 
-const keys = { revoked: "", expired: "", noScope: "" };
+const keys = { revoked: "", expired: "", noScope: "", routeOnly: "" };
 const fx = setupGateway({
   prepare: async ({ db, tenant }) => {
     keys.revoked = await issueTestKey(db, tenant.tenantId, { revokedAt: new Date(Date.now() - 60_000) });
     keys.expired = await issueTestKey(db, tenant.tenantId, { expiresAt: new Date(Date.now() - 60_000) });
     keys.noScope = await issueTestKey(db, tenant.tenantId, { scopes: ["console"] });
+    keys.routeOnly = await issueTestKey(db, tenant.tenantId, { scopes: ["route"] });
     // Allows only a model the catalog does not have: nothing can serve its requests.
     await createOrderedPolicy(db, tenant.tenantId, "nothing", ["no-such-model"]);
   },
@@ -77,6 +78,14 @@ describe("gateway errors in the caller's format", () => {
   it("answers 403 for a key without the gateway scope", async () => {
     expect(await askOpenAI(keys.noScope)).toBeInstanceOf(OpenAI.PermissionDeniedError);
     expect(await askAnthropic(keys.noScope)).toBeInstanceOf(Anthropic.PermissionDeniedError);
+  });
+
+  it("lets a narrow scope use only its endpoint", async () => {
+    const bearer = { authorization: `Bearer ${keys.routeOnly}` };
+    expect((await post("/route", JSON.stringify({ prompt: "Sort a list in Python" }), bearer)).status).toBe(200);
+    const feedback = await post("/feedback", JSON.stringify({ request_id: "req_x", score: 1 }), bearer);
+    expect(feedback).toMatchObject({ status: 403, body: { error: { type: "permission_error", message: expect.stringContaining("'feedback'") } } });
+    expect((await openai(keys.routeOnly).models.list()).data.map((m) => m.id)).toContain("auto");
   });
 
   it("answers 503 when no model of the policy can serve", async () => {

@@ -12,7 +12,7 @@ import { getUsageWriter } from "../usage/usage-writer-instance";
 import type { UsageRecord } from "../usage/usage-record";
 import { describeValidationError } from "./formats/describe-validation-error";
 import type { CallerFormat, CanonicalInput } from "./formats/types";
-import { identifyKey, requireGatewayScope } from "./authenticate-key";
+import { identifyKey, requireScope } from "./authenticate-key";
 import { tenantConfig, type GatewayKey } from "./config-cache";
 import { GatewayError, badRequest, unavailable } from "./gateway-error";
 import { readJsonBody } from "./read-json-body";
@@ -90,7 +90,7 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
   try {
     // Identified first, so that a key refused for its scope is still logged for its tenant.
     key = await identifyKey(db, request.headers, startedAt);
-    requireGatewayScope(key);
+    requireScope(key);
     const parsed = endpoint.schema.safeParse(await readJsonBody(request));
     if (!parsed.success) throw badRequest(describeValidationError(parsed.error).message);
     const input = endpoint.format.toCanonical(parsed.data);

@@ -17,7 +17,7 @@ const feedbackBody = z.object({
 export async function handleFeedback(request: Request): Promise<Response> {
   try {
     const db = getDb();
-    const key = await authenticateKey(db, request.headers, new Date());
+    const key = await authenticateKey(db, request.headers, new Date(), "feedback");
     const parsed = feedbackBody.safeParse(await readJsonBody(request));
     if (!parsed.success) throw badRequest(describeValidationError(parsed.error).message);
     const feedback = await db.feedback.create({

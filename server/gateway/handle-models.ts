@@ -1,7 +1,7 @@
 // GET /v1/models: what this key may ask for: "auto", the tenant's policies and the catalog's
 // models in service. Answers in Anthropic's list shape when the caller is the Anthropic SDK.
 import { getDb } from "../db/client";
-import { authenticateKey } from "./authenticate-key";
+import { identifyKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
 import { GatewayError } from "./gateway-error";
 import { errorResponse } from "./gateway-response";
@@ -18,7 +18,7 @@ export async function handleModels(request: Request): Promise<Response> {
   const now = new Date();
   try {
     const db = getDb();
-    const key = await authenticateKey(db, request.headers, now);
+    const key = await identifyKey(db, request.headers, now);
     const config = await tenantConfig(db, key.tenantId);
     const listed: Listed[] = [
       { id: "auto", displayName: "Automatic routing (this key's policy)", ownedBy: "switchyard" },

@@ -39,7 +39,7 @@ export async function handleRoutePreview(request: Request): Promise<Response> {
   const now = new Date();
   try {
     const db = getDb();
-    const key = await authenticateKey(db, request.headers, now);
+    const key = await authenticateKey(db, request.headers, now, "route");
     const { model, request: routeRequest } = parseBody(await readJsonBody(request));
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(model, key, config, now);
