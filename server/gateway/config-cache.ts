@@ -5,6 +5,8 @@
 import type { PrismaClient } from "../db/generated/client";
 import { hashApiKey } from "../auth/api-key-secret";
 import { loadTenantConfig, type TenantConfig } from "./load-tenant-config";
+import { publishInvalidation, startInvalidationListener, type Invalidation, type Notifier } from "./config-invalidation";
+import { env } from "../env";
 
 export interface GatewayKey {
   id: string;
@@ -40,6 +42,7 @@ const holder = globalThis as unknown as { __switchyardGatewayCaches?: Caches };
 const caches: Caches = (holder.__switchyardGatewayCaches ??= { keys: new Map(), tenants: new Map() });
 
 export async function findKeyBySecret(db: PrismaClient, secret: string, now = Date.now()): Promise<GatewayKey | null> {
+  listenOnce();
   const hash = hashApiKey(secret);
   const cached = caches.keys.get(hash);
   if (cached && cached.expiresAt > now) return cached.value;
@@ -63,6 +66,7 @@ export async function findKeyBySecret(db: PrismaClient, secret: string, now = Da
 }
 
 export function tenantConfig(db: PrismaClient, tenantId: string, now = Date.now()): Promise<TenantConfig> {
+  listenOnce();
   const cached = caches.tenants.get(tenantId);
   if (cached && cached.expiresAt > now) return cached.value;
   const value = loadTenantConfig(db, tenantId);
@@ -72,13 +76,31 @@ export function tenantConfig(db: PrismaClient, tenantId: string, now = Date.now(
   return value;
 }
 
-/** Called when a key is revoked, rotated or edited. */
-export function invalidateKey(hash: string): void {
-  caches.keys.delete(hash);
+function dropCached({ tenantId, keyHash }: Invalidation): void {
+  if (keyHash) caches.keys.delete(keyHash);
+  if (tenantId) {
+    caches.tenants.delete(tenantId);
+    for (const [hash, entry] of caches.keys) if (entry.value?.tenantId === tenantId) caches.keys.delete(hash);
+  }
+  if (!keyHash && !tenantId) {
+    caches.keys.clear();
+    caches.tenants.clear();
+  }
+}
+
+/** Hears other processes' invalidations; started with the first cached look-up. */
+function listenOnce(): void {
+  if (env.DATABASE_URL) startInvalidationListener(env.DATABASE_URL, dropCached);
+}
+
+/** Called when a key is revoked, rotated or edited: here at once, elsewhere through NOTIFY. */
+export async function invalidateKey(db: Notifier, hash: string): Promise<void> {
+  dropCached({ keyHash: hash });
+  await publishInvalidation(db, { keyHash: hash });
 }
 
 /** Called when a tenant's catalog, policies or credentials change. */
-export function invalidateTenant(tenantId: string): void {
-  caches.tenants.delete(tenantId);
-  for (const [hash, entry] of caches.keys) if (entry.value?.tenantId === tenantId) caches.keys.delete(hash);
+export async function invalidateTenant(db: Notifier, tenantId: string): Promise<void> {
+  dropCached({ tenantId });
+  await publishInvalidation(db, { tenantId });
 }

@@ -12,5 +12,5 @@ export async function revokeApiKey(actor: TenantActor, id: string): Promise<void
     await recordAudit(tx, actor, { action: "api_key.revoked", targetType: "api_key", targetId: id, details: { name: key.name, prefix: key.prefix } });
   });
   // The gateway caches keys by hash; dropping the entry makes the very next call see the revocation.
-  invalidateKey(key.hash);
+  await invalidateKey(actor.db, key.hash);
 }

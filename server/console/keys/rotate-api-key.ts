@@ -37,6 +37,6 @@ export async function rotateApiKey(actor: TenantActor, id: string) {
     });
     return created;
   });
-  invalidateKey(old.hash);
+  await invalidateKey(actor.db, old.hash);
   return { key: toKeySummary(row), secret: issued.secret };
 }

@@ -17,5 +17,5 @@ export async function createCustomModel(actor: TenantActor, input: { slug: strin
     await tx.model.create({ data: { ...modelColumns({ ...input.fields, baseUrl }), tenantId: actor.tenantId, slug: input.slug, provider: input.provider } });
     await recordAudit(tx, actor, { action: "model.created", targetType: "model", targetId: input.slug, details: { provider: input.provider, baseUrl } });
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
 }

@@ -28,5 +28,5 @@ export async function setModelLifecycle(actor: TenantActor, input: { slug: strin
       details: { deprecatedAt: lifecycle.deprecatedAt?.toISOString() ?? null, replacementSlug: lifecycle.replacementSlug },
     });
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
 }

@@ -30,5 +30,5 @@ export async function updateModel(actor: TenantActor, slug: string, fields: Mode
       details: { fields: Object.keys(fields) },
     });
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
 }

@@ -16,6 +16,6 @@ export async function createPolicy(actor: TenantActor, fields: PolicyFields): Pr
     await recordAudit(tx, actor, { action: "policy.created", targetType: "policy", targetId: created.id, details: { name: fields.name, version: 1 } });
     return created;
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
   return { id: policy.id };
 }

@@ -12,5 +12,5 @@ export async function setDefaultPolicy(actor: TenantActor, id: string): Promise<
     await tx.routingPolicy.update({ where: { id }, data: { isDefault: true } });
     await recordAudit(tx, actor, { action: "policy.set_default", targetType: "policy", targetId: id, details: { name: policy.name } });
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
 }

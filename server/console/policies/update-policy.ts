@@ -27,6 +27,6 @@ export async function updatePolicy(actor: TenantActor, id: string, expectedVersi
     await recordAudit(tx, actor, { action: "policy.updated", targetType: "policy", targetId: id, details: { name: fields.name, version, changed } });
     return updated;
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
   return { version: saved.version };
 }

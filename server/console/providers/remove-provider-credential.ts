@@ -10,5 +10,5 @@ export async function removeProviderCredential(actor: TenantActor, provider: str
     await tx.providerCredential.delete({ where: { id: existing.id } });
     await recordAudit(tx, actor, { action: "provider_credential.removed", targetType: "provider_credential", targetId: existing.id, details: { provider, secretHint: existing.secretHint } });
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
 }

@@ -35,6 +35,6 @@ export async function saveProviderCredential(actor: TenantActor, input: { provid
     });
     return row;
   });
-  invalidateTenant(actor.tenantId);
+  await invalidateTenant(actor.db, actor.tenantId);
   return saved;
 }
