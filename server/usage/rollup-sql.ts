@@ -53,9 +53,9 @@ ON CONFLICT ("tenantId", "hour", "category", "model", "teamId", "apiKeyId", "pol
 }
 
 /**
- * Inserts a batch of request rows given as one JSON array parameter ($1) and adds the rows
- * actually inserted to the rollups, in one statement: a request id seen before (a retried
- * batch) is neither inserted nor counted twice.
+ * Inserts a batch of request rows given as one JSON array parameter ($1), adds the rows
+ * actually inserted to the rollups and moves their keys' last-used time, in one statement:
+ * a request id seen before (a retried batch) is neither inserted nor counted twice.
  */
 export const INSERT_REQUESTS_WITH_ROLLUPS_SQL = `
 WITH inserted AS (
@@ -64,6 +64,11 @@ WITH inserted AS (
   ON CONFLICT ("id") DO NOTHING
   RETURNING *
 ), rolled AS (${upsertRollupsFromSql("inserted")}
+  RETURNING 1
+), touched AS (
+  UPDATE "ApiKey" k SET "lastUsedAt" = GREATEST(k."lastUsedAt", used.at)
+  FROM (SELECT "apiKeyId", max("createdAt") AS at FROM inserted WHERE "apiKeyId" IS NOT NULL GROUP BY 1) used
+  WHERE k."id" = used."apiKeyId"
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;

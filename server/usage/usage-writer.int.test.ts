@@ -8,10 +8,11 @@ import type { UsageRecord } from "./usage-record";
 import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from "./latency-buckets";
 
 const t = setupTestDatabase();
+let keyId = "";
 
 function record(tenantId: string, overrides: Partial<UsageRecord> = {}): UsageRecord {
   return {
-    id: randomUUID(), tenantId, apiKeyId: "key-1", teamId: null, policyId: "pol-1", endpoint: "openai",
+    id: randomUUID(), tenantId, apiKeyId: keyId, teamId: null, policyId: "pol-1", endpoint: "openai",
     requestedModel: "auto", category: "coding", categorySource: "classifier", confidence: 0.9, difficulty: 0.4,
     chosenModel: "gpt-5.4", provider: "openai", attempts: [], fallbackCount: 0, inputTokens: 100, outputTokens: 50,
     costUsd: 0.00125, baselineCostUsd: 0.00175, latencyMs: 420, ttftMs: 180, cacheHit: false, stream: false,
@@ -36,6 +37,7 @@ describe("usage writer", () => {
   let tenantId: string;
   beforeAll(async () => {
     tenantId = (await t.db.tenant.create({ data: { name: "Usage", slug: `usage-${randomUUID()}` } })).id;
+    keyId = (await t.db.apiKey.create({ data: { tenantId, name: "k", prefix: "sy_test", hash: randomUUID() } })).id;
   });
 
   it("writes request rows and hourly rollups in one go, and counts a retried batch once", async () => {
@@ -65,6 +67,10 @@ describe("usage writer", () => {
 
     const unpriced = await t.db.requestLog.findFirstOrThrow({ where: { tenantId, chosenModel: "glm-5" } });
     expect(unpriced.costUsd).toBeNull();
+
+    // The key's last use moves to its newest request, in the same statement.
+    const key = await t.db.apiKey.findUniqueOrThrow({ where: { id: keyId } });
+    expect(key.lastUsedAt).toEqual(new Date("2026-11-20T11:05:00Z"));
   });
 
   describe("during a database outage", () => {
