@@ -8,7 +8,15 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
-import { createTeamSchema } from "@/server/console/schemas/teams";
+import { createTeamSchema, updateTeamSchema } from "@/server/console/schemas/teams";
+
+interface TeamDraft {
+  id: string;
+  name: string;
+  budget: string;
+}
+
+const usd = (n: number) => `$${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
 
 export function TeamsPage() {
   const trpc = useTRPC();
@@ -17,10 +25,11 @@ export function TeamsPage() {
   const teams = useQuery(trpc.teams.list.queryOptions());
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
-  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [editing, setEditing] = useState<TeamDraft | null>(null);
+  const [editError, setEditError] = useState<string>();
   const refresh = () => queryClient.invalidateQueries(trpc.teams.pathFilter());
   const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: async () => { setName(""); await refresh(); } }));
-  const rename = useMutation(trpc.teams.rename.mutationOptions({ onSuccess: async () => { setRenaming(null); await refresh(); } }));
+  const update = useMutation(trpc.teams.update.mutationOptions({ onSuccess: async () => { setEditing(null); await refresh(); } }));
   const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: refresh }));
 
   function submit(event: React.FormEvent) {
@@ -28,6 +37,14 @@ export function TeamsPage() {
     const parsed = createTeamSchema.safeParse({ name });
     setNameError(parsed.success ? undefined : parsed.error.issues[0]?.message);
     if (parsed.success) create.mutate(parsed.data);
+  }
+  function saveEdit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!editing) return;
+    const budget = editing.budget.trim() === "" ? null : Number(editing.budget);
+    const parsed = updateTeamSchema.safeParse({ id: editing.id, name: editing.name, monthlyBudgetUsd: budget });
+    setEditError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    if (parsed.success) update.mutate(parsed.data);
   }
   return (
     <>
@@ -41,22 +58,29 @@ export function TeamsPage() {
             </form>
           </Card>
         )}
-        <ErrorState error={create.error ?? rename.error ?? remove.error} />
+        <ErrorState error={create.error ?? update.error ?? remove.error} />
         <QueryState query={teams}>
           {(rows) => rows.length === 0 ? <EmptyState title="No teams yet" /> : (
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
               {rows.map((t) => (
                 <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
-                  {renaming?.id === t.id ? (
-                    <form className="flex items-end gap-2" onSubmit={(e) => { e.preventDefault(); rename.mutate(renaming); }}>
-                      <TextField label={`New name for ${t.name}`} value={renaming.name} onChange={(e) => setRenaming({ id: t.id, name: e.target.value })} autoFocus />
-                      <Button type="submit" variant="primary">Save</Button>
-                      <Button onClick={() => setRenaming(null)}>Cancel</Button>
+                  {editing?.id === t.id ? (
+                    <form className="flex flex-wrap items-end gap-2" onSubmit={saveEdit} noValidate>
+                      <TextField label={`Name of ${t.name}`} value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} autoFocus />
+                      <TextField label="Monthly budget (USD)" inputMode="decimal" placeholder="No cap" value={editing.budget}
+                        onChange={(e) => setEditing({ ...editing, budget: e.target.value })} error={editError} />
+                      <Button type="submit" variant="primary" disabled={update.isPending}>Save</Button>
+                      <Button onClick={() => setEditing(null)}>Cancel</Button>
                     </form>
-                  ) : <span><span className="font-medium">{t.name}</span> <span className="text-slate-500">· {t.keyCount} keys</span></span>}
-                  {canManage && renaming?.id !== t.id && (
+                  ) : (
+                    <span>
+                      <span className="font-medium">{t.name}</span>{" "}
+                      <span className="text-slate-500">· {t.keyCount} keys · {t.monthlyBudgetUsd === null ? "no monthly budget" : `budget ${usd(t.monthlyBudgetUsd)} / month`}</span>
+                    </span>
+                  )}
+                  {canManage && editing?.id !== t.id && (
                     <span className="flex gap-2">
-                      <Button onClick={() => setRenaming({ id: t.id, name: t.name })}>Rename</Button>
+                      <Button onClick={() => setEditing({ id: t.id, name: t.name, budget: t.monthlyBudgetUsd === null ? "" : String(t.monthlyBudgetUsd) })}>Edit</Button>
                       <Button variant="danger" onClick={() => confirm(`Delete team ${t.name}? Its keys keep working without a team.`) && remove.mutate({ id: t.id })}>Delete</Button>
                     </span>
                   )}

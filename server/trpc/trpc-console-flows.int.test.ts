@@ -37,6 +37,18 @@ describe("console flows", () => {
     expect(JSON.stringify(audit)).not.toContain(secret);
   });
 
+  it("sets a team's monthly budget, which the gateway's key look-up then carries", async () => {
+    const { secret } = await admin.keys.create({ name: "Team budget", teamId: fx.a.team.id, policyId: fx.a.policy.id, scopes: ["gateway"], monthlyBudgetUsd: null, rpmLimit: null, tpmLimit: null, expiresAt: null });
+    expect((await findKeyBySecret(t.db, secret))?.teamBudgetUsd).toBeNull();
+    const team = (await admin.teams.list()).find((x) => x.id === fx.a.team.id)!;
+    await admin.teams.update({ id: team.id, name: team.name, monthlyBudgetUsd: 250 });
+    expect((await admin.teams.list()).find((x) => x.id === team.id)?.monthlyBudgetUsd).toBe(250);
+    expect((await findKeyBySecret(t.db, secret))?.teamBudgetUsd).toBe(250);
+    await expect(admin.teams.update({ id: team.id, name: team.name, monthlyBudgetUsd: -5 })).rejects.toThrow();
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { tenantId: fx.a.tenant.id, targetId: team.id, action: "team.updated" } });
+    expect(audit.details).toMatchObject({ to: { monthlyBudgetUsd: 250 } });
+  });
+
   it("rotates a key: new secret, old one revoked", async () => {
     const rotated = await admin.keys.rotate({ id: fx.a.key.id });
     expect((await findKeyBySecret(t.db, fx.a.keySecret))?.revokedAt).toBeInstanceOf(Date);

@@ -29,7 +29,7 @@ const TARGETED: [string, (c: Caller, b: B) => Promise<unknown>][] = [
   ["policies.setDefault", (c, b) => c.policies.setDefault({ id: b.policy.id })],
   ["policies.test", (c, b) => c.policies.test({ policyId: b.policy.id, prompt: "hello" })],
   ["logs.get", (c, b) => c.logs.get({ id: b.log.id })],
-  ["teams.rename", (c, b) => c.teams.rename({ id: b.team.id, name: "stolen" })],
+  ["teams.update", (c, b) => c.teams.update({ id: b.team.id, name: "stolen", monthlyBudgetUsd: 1 })],
   ["teams.delete", (c, b) => c.teams.delete({ id: b.team.id })],
   ["members.changeRole", (c, b) => c.members.changeRole({ userId: b.users.viewer.id, role: "admin" })],
   ["members.remove", (c, b) => c.members.remove({ userId: b.users.viewer.id })],

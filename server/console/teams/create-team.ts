@@ -1,10 +1,10 @@
 import type { TenantActor } from "../actor";
 import { recordAudit } from "../record-audit";
 
-export async function createTeam(actor: TenantActor, name: string): Promise<{ id: string }> {
+export async function createTeam(actor: TenantActor, input: { name: string; monthlyBudgetUsd: number | null }): Promise<{ id: string }> {
   return actor.db.$transaction(async (tx) => {
-    const team = await tx.team.create({ data: { tenantId: actor.tenantId, name }, select: { id: true } });
-    await recordAudit(tx, actor, { action: "team.created", targetType: "team", targetId: team.id, details: { name } });
+    const team = await tx.team.create({ data: { tenantId: actor.tenantId, ...input }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "team.created", targetType: "team", targetId: team.id, details: input });
     return team;
   });
 }
