@@ -5,7 +5,7 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { env } from "../env";
 import { verifyPassword } from "./password";
-import { allowSignInAttempt, clearSignInAttempts } from "./sign-in-limiter";
+import { signInAttempts } from "./attempt-limiter";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address"),
@@ -24,10 +24,10 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        if (!allowSignInAttempt(email)) throw new Error("Too many sign-in attempts. Try again in 15 minutes.");
+        if (!signInAttempts.allow(email)) throw new Error("Too many sign-in attempts. Try again in 15 minutes.");
         const user = await getDb().user.findUnique({ where: { email } });
         if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
-        clearSignInAttempts(email);
+        signInAttempts.clear(email);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

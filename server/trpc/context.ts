@@ -9,6 +9,8 @@ export interface ConsoleContext {
   db: Db;
   userId: string | null;
   preferredTenantId: string | null;
+  /** The caller's address as the proxy in front reported it, for per-client limits. */
+  clientAddress: string;
   membership: () => Promise<CurrentMembership | null>;
   /** Lets a procedure remember the chosen tenant in the browser. */
   setTenantCookie: (tenantId: string) => void;
@@ -18,6 +20,7 @@ export function createConsoleContext(options: {
   db: Db;
   userId: string | null;
   preferredTenantId?: string | null;
+  clientAddress?: string;
   setTenantCookie?: (tenantId: string) => void;
 }): ConsoleContext {
   let membership: Promise<CurrentMembership | null> | undefined;
@@ -26,6 +29,7 @@ export function createConsoleContext(options: {
     db: options.db,
     userId: options.userId,
     preferredTenantId,
+    clientAddress: options.clientAddress ?? "unknown",
     membership: () => {
       if (!options.userId) return Promise.resolve(null);
       membership ??= resolveCurrentMembership(options.db, options.userId, preferredTenantId);
@@ -48,6 +52,7 @@ export async function createFetchContext({ req, resHeaders }: { req: Request; re
     db: getDb(),
     userId: await sessionUserId(),
     preferredTenantId: readCookie(req.headers.get("cookie"), CURRENT_TENANT_COOKIE),
+    clientAddress: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown",
     setTenantCookie: (tenantId) =>
       resHeaders.append("set-cookie", `${CURRENT_TENANT_COOKIE}=${encodeURIComponent(tenantId)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`),
   });

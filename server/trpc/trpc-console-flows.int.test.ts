@@ -5,6 +5,8 @@ import { setupTestDatabase } from "../testing/setup-test-database";
 import { startFakeOpenAI, type FakeUpstream } from "../testing/fake-upstreams";
 import { findKeyBySecret } from "../gateway/config-cache";
 import { makeConsoleFixture } from "./testing/console-fixture";
+import { createConsoleContext } from "./context";
+import { createCaller } from "./root";
 
 const t = setupTestDatabase();
 type Fixture = Awaited<ReturnType<typeof makeConsoleFixture>>;
@@ -105,6 +107,15 @@ describe("console flows", () => {
     const audit = await t.db.auditLog.findMany({ where: { tenantId: fx.a.tenant.id, targetType: "provider_credential" } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["provider_credential.rotated", "provider_credential.tested"]));
     expect(JSON.stringify(audit)).not.toContain("sk-good");
+  });
+
+  it("limits sign-ups per client address", async () => {
+    const from = (clientAddress: string) => createCaller(createConsoleContext({ db: t.db, userId: null, clientAddress }));
+    const attempt = (clientAddress: string, i: number) =>
+      from(clientAddress).account.signUp({ name: "Bot", email: `bot${i}-${clientAddress}@spam.test`, password: "long-enough-pw", organisation: `Spam ${i}`, inviteToken: null });
+    for (let i = 0; i < 20; i++) await attempt("203.0.113.7", i);
+    await expect(attempt("203.0.113.7", 20)).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(attempt("203.0.113.8", 21)).resolves.toMatchObject({ tenantId: expect.any(String) });
   });
 
   it("signs up a new owner with a starter policy, and invites a second user who can switch tenants", async () => {
