@@ -1,0 +1,548 @@
+// Gateway overhead benchmark (`npm run bench:gateway`). On this machine, in one run: a local
+// OpenAI-compatible upstream (0 ms and 50 ms), called directly; the lean gateway entry point
+// (scripts/gateway.ts); the Next.js production server (`next start`) serving the same
+// handlers; and Portkey's open-source gateway from node_modules. Every target gets the same
+// closed-loop load, JSON and streaming, at concurrency 1, 16 and 64; then a long run per
+// gateway measures memory. Writes the tables to docs/BENCHMARKS.md ("Gateway overhead").
+//
+// Our gateway runs with everything on: key check, routing ("auto" through a policy),
+// rate limits and a monthly budget on the key, circuit breakers, usage records written in
+// batches to PostgreSQL. The response cache is off (the policy has no TTL) so that every
+// request goes upstream. The database is a fresh one on 127.0.0.1:5432, dropped at the end.
+//
+// Options: --quick (short runs, for a smoke test), --duration=<s> per measurement,
+// --long=<requests> for the memory run, --only=lean,next,portkey, --skip-next,
+// --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "../../server/db/client";
+import { dropDatabase, ensureDatabase, migrate, withDatabase } from "../../server/db/prepare-database";
+import { seedGlobalCatalog } from "../../server/demo/seed-demo";
+import { generateApiKeySecret } from "../../server/auth/api-key-secret";
+import { encryptSecret, secretHint } from "../../server/crypto/secret-box";
+import { BUILTIN_CATEGORIES } from "../../server/routing/types";
+import { freePort } from "../../server/testing/start-gateway-process";
+import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { percentile, runLoad, type LoadResult } from "./load";
+
+const ROOT = process.cwd();
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, "").split("=");
+    return [k!, v ?? "true"] as const;
+  }),
+);
+const QUICK = args.has("quick");
+const DURATION_MS = Number(args.get("duration") ?? (QUICK ? 2 : 8)) * 1000;
+const LONG_REQUESTS = Number(args.get("long") ?? (QUICK ? 5_000 : 100_000));
+const LONG_DEADLINE_MS = 10 * 60_000;
+const MAX_PER_RUN = 200_000;
+const CONCURRENCY = [1, 16, 64];
+const LATENCIES = [0, 50] as const;
+const UPSTREAM_DELAY_MS = 50;
+const MODEL = "gpt-5.4";
+const PROMPT = "Summarise in two sentences why reusing HTTP connections lowers request latency for an API client.";
+const DB_SERVER = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const only = args.get("only")?.split(",");
+const wanted = (name: string) => (!only || only.includes(name)) && !(name === "next" && args.has("skip-next"));
+
+const log = (m: string) => console.error(`[bench] ${m}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+interface Proc {
+  child: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+function startProcess(name: string, command: string, argv: string[], env: Record<string, string>): Proc {
+  const child = spawn(command, argv, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  let tail = "";
+  const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-8_000));
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  return {
+    child,
+    output: () => tail,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((r) => child.once("exit", () => r()));
+      child.kill("SIGTERM");
+      const killed = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
+      if (!killed) {
+        log(`${name} did not exit on SIGTERM; killing`);
+        child.kill("SIGKILL");
+        await exited;
+      }
+    },
+  };
+}
+
+async function waitFor(url: string, proc: Proc, name: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`${name} exited (${proc.child.exitCode}):\n${proc.output()}`);
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${name} did not come up within ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+/** Resident memory (MB) of a process and all of its descendants. */
+function treeRssMb(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let kb = 0;
+  const visit = (pid: number) => {
+    try {
+      const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      return;
+    }
+    for (const c of children.get(pid) ?? []) visit(c);
+  };
+  visit(rootPid);
+  return kb / 1024;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+type Latency = (typeof LATENCIES)[number];
+
+interface Target {
+  name: string;
+  label: string;
+  pid: number | null;
+  url: string;
+  headers(latency: Latency): Record<string, string>;
+  body(stream: boolean): string;
+  stop(): Promise<void>;
+}
+
+function requestBody(model: string, stream: boolean): string {
+  return JSON.stringify({
+    model,
+    messages: [{ role: "user", content: PROMPT }],
+    max_tokens: 64,
+    ...(stream ? { stream: true, stream_options: { include_usage: true } } : {}),
+  });
+}
+
+interface BenchEnv {
+  upstreamPorts: Record<Latency, number>;
+  databaseUrl: string;
+  masterKey: string;
+  keys: Record<Latency, string>;
+}
+
+function gatewayEnv(env: BenchEnv, port: number): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: env.databaseUrl,
+    PORT: String(port),
+    SWITCHYARD_MASTER_KEY: env.masterKey,
+    NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    REDIS_URL: "",
+  };
+}
+
+function switchyardTarget(name: string, label: string, proc: Proc, port: number, env: BenchEnv): Target {
+  return {
+    name,
+    label,
+    pid: proc.child.pid ?? null,
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    headers: (latency) => ({ authorization: `Bearer ${env.keys[latency]}`, "cache-control": "no-store" }),
+    body: (stream) => requestBody("auto", stream),
+    stop: () => proc.stop(),
+  };
+}
+
+async function startLean(env: BenchEnv): Promise<Target> {
+  const port = await freePort();
+  const profDir = args.get("cpu-prof");
+  const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
+  const proc = startProcess("lean gateway", process.execPath, [...nodeArgs, "--import", "tsx", "scripts/gateway.ts"], gatewayEnv(env, port));
+  await waitFor(`http://127.0.0.1:${port}/healthz`, proc, "lean gateway");
+  return switchyardTarget("lean", "Switchyard, lean entry (`npm run gateway`)", proc, port, env);
+}
+
+async function startNext(env: BenchEnv): Promise<Target> {
+  if (buildIfNeeded(ROOT)) log("built the Next.js app");
+  const port = await freePort();
+  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
+  const proc = startProcess("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], gatewayEnv(env, port));
+  await waitFor(`http://127.0.0.1:${port}/api/health`, proc, "next start");
+  return switchyardTarget("next", "Switchyard, Next.js route (`next start`)", proc, port, env);
+}
+
+async function startPortkey(env: BenchEnv): Promise<Target> {
+  const port = await freePort();
+  const entry = path.join("node_modules", "@portkey-ai", "gateway", "build", "start-server.js");
+  // The shim makes Portkey's streaming work on the dependency versions npm installs for it
+  // (see portkey-stream-shim.mjs); it does not touch JSON responses.
+  const shim = path.join(ROOT, "bench", "gateway", "portkey-stream-shim.mjs");
+  const proc = startProcess("portkey", process.execPath, ["--import", shim, entry, `--port=${port}`, "--headless"], { NODE_ENV: "production" });
+  await waitFor(`http://127.0.0.1:${port}/`, proc, "portkey");
+  const version = JSON.parse(readFileSync(path.join(ROOT, "node_modules", "@portkey-ai", "gateway", "package.json"), "utf8")).version;
+  return {
+    name: "portkey",
+    label: `Portkey gateway ${version} (node_modules)`,
+    pid: proc.child.pid ?? null,
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    headers: (latency) => ({
+      authorization: "Bearer sk-bench",
+      "x-portkey-provider": "openai",
+      "x-portkey-custom-host": `http://127.0.0.1:${env.upstreamPorts[latency]}/v1`,
+    }),
+    body: (stream) => requestBody(MODEL, stream),
+    stop: () => proc.stop(),
+  };
+}
+
+function directTarget(env: BenchEnv): Target {
+  return {
+    name: "direct",
+    label: "Upstream called directly",
+    pid: null,
+    url: "", // per latency, see urlFor
+    headers: () => ({ authorization: "Bearer sk-bench" }),
+    body: (stream) => requestBody(MODEL, stream),
+    stop: async () => {},
+  };
+}
+
+function urlFor(target: Target, latency: Latency, env: BenchEnv): string {
+  return target.name === "direct" ? `http://127.0.0.1:${env.upstreamPorts[latency]}/v1/chat/completions` : target.url;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database
+
+async function prepareDatabase(upstreamPorts: Record<Latency, number>, masterKey: string): Promise<{ url: string; keys: Record<Latency, string> }> {
+  const url = withDatabase(DB_SERVER, `switchyard_bench_${Date.now().toString(36)}`);
+  if (!["127.0.0.1", "localhost"].includes(new URL(url).hostname)) throw new Error("The benchmark only runs against a local database");
+  await ensureDatabase(url);
+  await migrate(url);
+  const db = createPrismaClient(url);
+  try {
+    await seedGlobalCatalog(db);
+    const keys = {} as Record<Latency, string>;
+    for (const latency of LATENCIES) {
+      // One tenant per upstream latency: the tenant's OpenAI credential points at it.
+      const tenant = await db.tenant.create({ data: { name: `Bench ${latency} ms`, slug: `bench-${latency}ms` } });
+      const team = await db.team.create({ data: { tenantId: tenant.id, name: "Bench", monthlyBudgetUsd: 1_000_000 } });
+      const policy = await db.routingPolicy.create({
+        data: {
+          tenantId: tenant.id,
+          name: "bench",
+          isDefault: true,
+          baselineModelSlug: "claude-opus-4.6",
+          cacheTtlSeconds: null,
+          rules: { create: BUILTIN_CATEGORIES.map((category) => ({ category, qualityBar: 0, allowedModels: [MODEL], fallbackOrder: [MODEL] })) },
+        },
+      });
+      const secret = `sk-upstream-${randomBytes(8).toString("hex")}`;
+      await db.providerCredential.create({
+        data: {
+          tenantId: tenant.id,
+          provider: "openai",
+          baseUrl: `http://127.0.0.1:${upstreamPorts[latency]}/v1`,
+          secretEnc: encryptSecret(secret, Buffer.from(masterKey, "base64")),
+          secretHint: secretHint(secret),
+        },
+      });
+      const key = generateApiKeySecret();
+      await db.apiKey.create({
+        data: {
+          tenantId: tenant.id, teamId: team.id, policyId: policy.id, name: "Bench key", prefix: key.prefix, hash: key.hash,
+          scopes: ["gateway"], rpmLimit: 100_000_000, tpmLimit: 2_000_000_000, monthlyBudgetUsd: 1_000_000,
+        },
+      });
+      keys[latency] = key.secret;
+    }
+    return { url, keys };
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function usageRows(url: string): Promise<number> {
+  const db = createPrismaClient(url);
+  try {
+    return await db.requestLog.count();
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+
+interface Row {
+  target: string;
+  latency: Latency;
+  stream: boolean;
+  concurrency: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  ttfbP50: number;
+  ttfbP99: number;
+  totalP50: number;
+  totalP99: number;
+}
+
+async function measure(target: Target, env: BenchEnv, latency: Latency, stream: boolean, concurrency: number, durationMs: number): Promise<Row> {
+  const spec = { url: urlFor(target, latency, env), headers: target.headers(latency), body: target.body(stream), concurrency };
+  // Warm-up: connections, JIT, caches (key, tenant config, limiter month counters).
+  await runLoad({ ...spec, durationMs: Math.min(1_000, durationMs), maxRequests: 2_000 });
+  const r: LoadResult = await runLoad({ ...spec, durationMs, maxRequests: MAX_PER_RUN });
+  return {
+    target: target.name, latency, stream, concurrency, rps: r.rps, requests: r.requests, errors: r.errors, firstError: r.firstError,
+    ttfbP50: percentile(r.ttfbMs, 50), ttfbP99: percentile(r.ttfbMs, 99), totalP50: percentile(r.totalMs, 50), totalP99: percentile(r.totalMs, 99),
+  };
+}
+
+interface MemoryRun {
+  target: string;
+  requests: number;
+  errors: number;
+  rps: number;
+  rssMb: number[];
+  checkpoints: number[];
+}
+
+/** Many requests at concurrency 64 (JSON, 0 ms upstream); RSS of the process tree at checkpoints. */
+async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<MemoryRun> {
+  const pid = target.pid!;
+  const spec = { url: urlFor(target, 0, env), headers: target.headers(0), body: target.body(false), concurrency: 64 };
+  const steps = 4;
+  const rssMb = [treeRssMb(pid)];
+  const checkpoints = [0];
+  let requests = 0;
+  let errors = 0;
+  let elapsed = 0;
+  const deadline = Date.now() + LONG_DEADLINE_MS;
+  for (let i = 1; i <= steps && Date.now() < deadline; i++) {
+    const n = Math.round((total * i) / steps) - requests;
+    const r = await runLoad({ ...spec, durationMs: Math.max(1_000, deadline - Date.now()), maxRequests: n });
+    requests += r.requests;
+    errors += r.errors;
+    elapsed += r.elapsedMs;
+    checkpoints.push(requests);
+    rssMb.push(treeRssMb(pid));
+  }
+  return { target: target.name, requests, errors, rps: (requests / elapsed) * 1000, rssMb, checkpoints };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+const NAMES: Record<string, string> = { direct: "direct", lean: "Switchyard lean", next: "Switchyard Next.js", portkey: "Portkey" };
+
+function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, meta: Record<string, string>): string {
+  const direct = (r: Row) => rows.find((d) => d.target === "direct" && d.latency === r.latency && d.stream === r.stream && d.concurrency === r.concurrency);
+  const out: string[] = [];
+  out.push("## Gateway overhead", "");
+  out.push("Command (from the repository root; needs PostgreSQL on 127.0.0.1:5432 and a production build, made when missing):", "", "    npm run bench:gateway", "");
+  out.push(`Machine: ${meta.machine}. ${meta.node}. Run on ${meta.date}; load average before the run ${meta.loadBefore}, after ${meta.loadAfter}.`, "");
+  out.push(
+    "Set-up: a local OpenAI-compatible upstream (bench/gateway/upstream.ts) answering at once or after 50 ms, a fixed " +
+      "completion of 11 tokens, JSON or SSE (13 chunks + usage). Closed-loop clients with keep-alive connections " +
+      `(bench/gateway/load.ts), ${DURATION_MS / 1000} s per cell after a 1 s warm-up. Every process (upstream, gateway, load generator, PostgreSQL) shares this machine.`,
+    "",
+  );
+  out.push(
+    "Switchyard runs with everything on: API key check, `model: \"auto\"` routed through a policy to gpt-5.4 on the " +
+      "tenant's OpenAI credential (the real OpenAI adapter), per-key rate limits (rpm and tpm) and monthly key and team " +
+      "budgets reserved and settled per request, circuit breakers, and a usage record per request written in batches to " +
+      "PostgreSQL. The response cache is off (no TTL on the policy), so every request goes upstream. Portkey gets the same " +
+      "requests with `x-portkey-provider: openai` and `x-portkey-custom-host` pointing at the upstream.",
+    "",
+  );
+  out.push("Targets:", "");
+  for (const [name, label] of labels) out.push(`- **${NAMES[name] ?? name}**: ${label}`);
+  out.push("");
+  out.push("Added latency = the target's percentile minus the same percentile of the upstream called directly in the same cell. For streams, TTFB is the time to the first body byte and total the time to the end of the stream.", "");
+
+  for (const stream of [false, true]) {
+    out.push(`### ${stream ? "Streaming (SSE)" : "JSON (non-streaming)"}`, "");
+    out.push(
+      stream
+        ? "| upstream | conc. | target | req/s | TTFB p50 ms | total p50 ms | total p99 ms | added TTFB p50 ms | added total p50 ms | added total p99 ms | errors |"
+        : "| upstream | conc. | target | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |",
+    );
+    out.push(stream ? "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---|---:|---:|---:|---:|---:|---:|");
+    for (const latency of LATENCIES) {
+      for (const c of CONCURRENCY) {
+        for (const r of rows.filter((x) => x.stream === stream && x.latency === latency && x.concurrency === c)) {
+          const d = direct(r);
+          const added = (a: number, b: number | undefined) => (r.target === "direct" || b === undefined ? "" : fmt(a - b));
+          const cells = stream
+            ? [fmt(r.ttfbP50), fmt(r.totalP50), fmt(r.totalP99), added(r.ttfbP50, d?.ttfbP50), added(r.totalP50, d?.totalP50), added(r.totalP99, d?.totalP99)]
+            : [fmt(r.totalP50), fmt(r.totalP99), added(r.totalP50, d?.totalP50), added(r.totalP99, d?.totalP99)];
+          out.push(`| ${latency} ms | ${c} | ${NAMES[r.target]} | ${fmt(r.rps, 0)} | ${cells.join(" | ")} | ${r.errors} |`);
+        }
+      }
+    }
+    out.push("");
+  }
+
+  if (memory.length) {
+    out.push("### Memory over a long run", "");
+    out.push("JSON, 0 ms upstream, concurrency 64, after the measurements above. RSS of the gateway's process tree (MB) at each checkpoint.", "");
+    const cps = memory[0]!.checkpoints.length;
+    out.push(`| target | requests | errors | req/s | ${memory[0]!.checkpoints.map((c) => `RSS @ ${c.toLocaleString("en-US")}`).join(" | ")} | growth, 2nd half |`);
+    out.push(`|---|---:|---:|---:|${"---:|".repeat(cps)}---:|`);
+    for (const m of memory) {
+      const mid = m.rssMb[Math.floor(cps / 2)]!;
+      const growth = m.rssMb[cps - 1]! - mid;
+      out.push(`| ${NAMES[m.target]} | ${m.requests.toLocaleString("en-US")} | ${m.errors} | ${fmt(m.rps, 0)} | ${m.rssMb.map((x) => fmt(x, 0)).join(" | ")} | ${growth >= 0 ? "+" : ""}${fmt(growth, 0)} MB |`);
+    }
+    out.push("");
+  }
+
+  // Targets.
+  const c64 = (t: string) => rows.filter((r) => r.target === t && r.concurrency === 64 && !r.stream);
+  const c1 = rows.filter((r) => r.target !== "direct" && r.target !== "portkey" && r.concurrency === 1 && !r.stream);
+  out.push("### Against the targets", "");
+  out.push("| check | result |", "|---|---|");
+  for (const t of ["lean", "next"]) {
+    for (const ours of c64(t)) {
+      const theirs = c64("portkey").find((p) => p.latency === ours.latency);
+      if (theirs) out.push(`| ${NAMES[t]} req/s ÷ Portkey req/s, JSON, concurrency 64, ${ours.latency} ms upstream (target ≥ 2×) | ${fmt(ours.rps / theirs.rps)}× (${fmt(ours.rps, 0)} vs ${fmt(theirs.rps, 0)}) |`);
+    }
+  }
+  for (const r of c1) {
+    const d = direct(r);
+    if (d) out.push(`| ${NAMES[r.target]} added p50, JSON, concurrency 1, ${r.latency} ms upstream (target < 1 ms) | ${fmt(r.totalP50 - d.totalP50)} ms |`);
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+function writeSection(section: string): void {
+  const file = path.join(ROOT, "docs", "BENCHMARKS.md");
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  const start = existing.indexOf("## Gateway overhead");
+  let next: string;
+  if (start < 0) {
+    next = `${existing.trimEnd()}\n\n${section.trimEnd()}\n`;
+  } else {
+    const after = existing.slice(start + 3).search(/\n## /);
+    const end = after < 0 ? existing.length : start + 3 + after + 1;
+    next = `${existing.slice(0, start)}${section.trimEnd()}\n${end < existing.length ? `\n${existing.slice(end)}` : ""}`;
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, next);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const loadBefore = loadavg().map((l) => l.toFixed(2)).join(" ");
+  log(`load average ${loadBefore}`);
+  const upstreamPorts: Record<Latency, number> = { 0: await freePort(), 50: await freePort() };
+  const upstream = startProcess("upstream", process.execPath, ["--import", "tsx", "bench/gateway/upstream.ts", String(upstreamPorts[0]), String(upstreamPorts[50]), String(UPSTREAM_DELAY_MS)], {});
+  const procs: Array<() => Promise<void>> = [() => upstream.stop()];
+  let databaseUrl: string | null = null;
+  try {
+    await waitFor(`http://127.0.0.1:${upstreamPorts[0]}/healthz`, upstream, "upstream");
+    const masterKey = randomBytes(32).toString("base64");
+    log("creating, migrating and seeding the database");
+    const db = await prepareDatabase(upstreamPorts, masterKey);
+    databaseUrl = db.url;
+    const env: BenchEnv = { upstreamPorts, databaseUrl: db.url, masterKey, keys: db.keys };
+
+    const starters: Array<[string, () => Promise<Target>]> = [
+      ["direct", async () => directTarget(env)],
+      ["lean", () => startLean(env)],
+      ["next", () => startNext(env)],
+      ["portkey", () => startPortkey(env)],
+    ];
+    const rows: Row[] = [];
+    const memory: MemoryRun[] = [];
+    const labels = new Map<string, string>();
+    for (const [name, start] of starters) {
+      if (name !== "direct" && !wanted(name)) continue;
+      log(`starting ${name}`);
+      const target = await start();
+      procs.push(() => target.stop());
+      labels.set(name, target.label);
+      for (const stream of [false, true]) {
+        for (const latency of LATENCIES) {
+          for (const c of CONCURRENCY) {
+            const row = await measure(target, env, latency, stream, c, DURATION_MS);
+            rows.push(row);
+            log(`${name} ${stream ? "sse " : "json"} ${latency}ms c=${c}: ${fmt(row.rps, 0)} req/s p50 ${fmt(row.totalP50)} p99 ${fmt(row.totalP99)} ttfb p50 ${fmt(row.ttfbP50)} errors ${row.errors}${row.firstError ? ` (${row.firstError})` : ""}`);
+          }
+        }
+      }
+      if (target.pid !== null && LONG_REQUESTS > 0) {
+        log(`${name}: memory run of ${LONG_REQUESTS} requests`);
+        const m = await memoryRun(target, env, LONG_REQUESTS);
+        memory.push(m);
+        log(`${name}: ${m.requests} requests, ${m.errors} errors, ${fmt(m.rps, 0)} req/s, RSS ${m.rssMb.map((x) => fmt(x, 0)).join(" → ")} MB`);
+      }
+      await target.stop();
+      procs.pop();
+    }
+    if (wanted("lean") || wanted("next")) {
+      await sleep(1_500);
+      log(`usage rows written: ${await usageRows(db.url)}`);
+    }
+
+    const cpu = readFileSync("/proc/cpuinfo", "utf8").match(/model name\s*:\s*(.+)/)?.[1] ?? cpus()[0]?.model ?? "unknown CPU";
+    const meta = {
+      machine: `${cpus().length} cores (nproc), ${cpu}, ${Math.round(Number(readFileSync("/proc/meminfo", "utf8").match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1024 / 1024)} GB RAM, Linux`,
+      node: `Node ${process.version}`,
+      date: new Date().toISOString().slice(0, 10),
+      loadBefore,
+      loadAfter: loadavg().map((l) => l.toFixed(2)).join(" "),
+    };
+    const section = report(rows, memory, labels, meta);
+    console.log(section);
+    if (!args.has("no-write")) {
+      writeSection(section);
+      log("wrote docs/BENCHMARKS.md (section \"Gateway overhead\")");
+    }
+    mkdirSync(path.join(ROOT, "bench", "gateway", "results"), { recursive: true });
+    writeFileSync(path.join(ROOT, "bench", "gateway", "results", "last-run.json"), JSON.stringify({ meta, rows, memory }, null, 2));
+  } finally {
+    for (const stop of procs.reverse()) await stop().catch(() => {});
+    if (databaseUrl) await dropDatabase(databaseUrl).catch((e) => log(`could not drop ${databaseUrl}: ${e}`));
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
