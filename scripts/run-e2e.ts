@@ -1,8 +1,7 @@
 // `npm run test:e2e`: a fresh migrated and seeded database, a production build of the app on
 // a free port, then Playwright against it. Everything is removed afterwards.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import { childEnv } from "../server/env";
 import { createPrismaClient } from "../server/db/client";
@@ -10,39 +9,26 @@ import { seed } from "../server/demo/seed";
 import { createMigratedDatabase, dropDatabase, startTestServer } from "../server/testing/test-database";
 import { buildIfNeeded } from "./build-if-needed";
 import { waitForHealth } from "./wait-for-health";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
+import { startNextServer, stopNextServer } from "./start-next-server";
+import { freePort } from "../server/testing/start-gateway-process";
 
 async function main(): Promise<number> {
   const server = await startTestServer();
   const databaseUrl = await createMigratedDatabase(server, "switchyard_e2e");
-  let app: ReturnType<typeof spawn> | null = null;
+  let app: ChildProcess | null = null;
   try {
     const db = createPrismaClient(databaseUrl);
     const seeded = await seed(db, { days: 30, requestsPerDay: 150 }).finally(() => db.$disconnect());
     buildIfNeeded();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    app = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: childEnv({
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
-        DATABASE_URL: databaseUrl,
-        NEXTAUTH_URL: baseUrl,
-        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-        SWITCHYARD_MASTER_KEY: randomBytes(32).toString("base64"),
-      }),
+    app = startNextServer({
+      port,
+      host: "127.0.0.1",
+      databaseUrl,
+      nextAuthUrl: baseUrl,
+      nextAuthSecret: randomBytes(32).toString("base64url"),
+      masterKey: randomBytes(32).toString("base64"),
     });
     await waitForHealth(`${baseUrl}/api/health`);
     const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
@@ -51,10 +37,7 @@ async function main(): Promise<number> {
     });
     return result.status ?? 1;
   } finally {
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((resolve) => app!.once("exit", resolve));
-    }
+    if (app) await stopNextServer(app);
     await dropDatabase(databaseUrl);
     await server.stop();
   }

@@ -1,8 +1,8 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo
 // seed on first start, production build when sources changed, then the console.
-import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
-import { childEnv, env } from "../server/env";
+import { env } from "../server/env";
 import { createPrismaClient } from "../server/db/client";
 import { ensureDatabase, migrate } from "../server/db/prepare-database";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../server/db/embedded-postgres";
@@ -11,6 +11,7 @@ import { DEMO_LOGIN, DEMO_TENANT_SLUG, issueDemoKey } from "../server/demo/seed-
 import { DATA_DIR, loadOrCreateLocalSecrets, readDemoKey, saveDemoKey } from "./local-state";
 import { buildIfNeeded } from "./build-if-needed";
 import { waitForHealth } from "./wait-for-health";
+import { startNextServer, stopNextServer } from "./start-next-server";
 
 const log = (message: string) => console.error(`[switchyard] ${message}`);
 
@@ -43,15 +44,12 @@ async function main() {
     databaseUrl = embedded.url("switchyard");
   }
 
-  let child: ReturnType<typeof spawn> | null = null;
+  let child: ChildProcess | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child!.once("exit", resolve));
-    }
+    if (child) await stopNextServer(child);
     if (embedded) await embedded.stop();
     process.exit(code);
   };
@@ -72,17 +70,12 @@ async function main() {
 
     const secrets = loadOrCreateLocalSecrets();
     const url = `http://localhost:${env.PORT}`;
-    child = spawn(path.join("node_modules", ".bin", "next"), ["start", "-p", String(env.PORT)], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: childEnv({
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "true",
-        DATABASE_URL: databaseUrl,
-        SWITCHYARD_MASTER_KEY: env.SWITCHYARD_MASTER_KEY ?? secrets.masterKey,
-        NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
-        NEXTAUTH_URL: env.NEXTAUTH_URL ?? url,
-      }),
+    child = startNextServer({
+      port: env.PORT,
+      databaseUrl,
+      masterKey: env.SWITCHYARD_MASTER_KEY ?? secrets.masterKey,
+      nextAuthSecret: env.NEXTAUTH_SECRET ?? secrets.nextAuthSecret,
+      nextAuthUrl: env.NEXTAUTH_URL ?? url,
     });
     child.once("exit", (code) => void shutdown(code ?? 1));
     await waitForHealth(`${url}/api/health`);

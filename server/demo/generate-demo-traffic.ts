@@ -7,6 +7,7 @@ import { estimateCost, costOrNull } from "../routing/estimate-cost";
 import type { CatalogModel, RoutingPolicy } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
 import type { UsageWriter } from "../usage/usage-writer";
+import { createRandom } from "../providers/simulated/generate-text";
 import { DEMO_PROMPTS } from "./demo-prompts";
 
 export interface DemoTrafficOptions {
@@ -20,23 +21,11 @@ export interface DemoTrafficOptions {
   seed?: number;
 }
 
-/** mulberry32: small, fast, deterministic. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HOURLY_WEIGHT = [2, 1, 1, 1, 1, 2, 3, 5, 8, 10, 11, 11, 10, 11, 11, 10, 9, 7, 5, 4, 3, 3, 2, 2];
 const HOURLY_TOTAL = HOURLY_WEIGHT.reduce((a, b) => a + b, 0);
 
 export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOptions): number {
-  const rand = seededRandom(options.seed ?? 42);
+  const rand = createRandom(options.seed ?? 42);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const lognormal = (median: number, spread: number) => median * Math.exp(spread * (rand() + rand() + rand() - 1.5));
   const byId = new Map(options.catalog.map((m) => [m.id, m]));

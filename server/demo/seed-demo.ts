@@ -1,9 +1,9 @@
 // Seeds the global model catalog and the demo tenant "Acme" (owner login, two teams, the
 // default policy, API keys). Idempotent: nothing is created twice.
 import type { PrismaClient } from "../db/generated/client";
-import { DEFAULT_CATALOG, DEFAULT_POLICY } from "../routing/defaults";
+import { DEFAULT_CATALOG } from "../routing/defaults";
 import { toModelData } from "../catalog/catalog-snapshot";
-import { toRuleRows } from "../catalog/policy-snapshot";
+import { createStarterPolicy } from "../console/policies/create-starter-policy";
 import { hashPassword } from "../auth/password";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 
@@ -43,23 +43,8 @@ export async function seedDemoTenant(db: PrismaClient): Promise<SeededDemo> {
     await tx.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
     const platform = await tx.team.create({ data: { tenantId: tenant.id, name: "Platform" } });
     const product = await tx.team.create({ data: { tenantId: tenant.id, name: "Product" } });
-    const policy = await tx.routingPolicy.create({
-      data: {
-        tenantId: tenant.id,
-        name: "default",
-        description: "Cheapest model that meets each category's quality bar",
-        isDefault: true,
-        baselineModelSlug: DEFAULT_POLICY.baselineModelId,
-        defaultCategory: DEFAULT_POLICY.defaultCategory,
-        confidenceThreshold: DEFAULT_POLICY.confidenceThreshold,
-        difficultyBarRaise: DEFAULT_POLICY.difficultyBarRaise,
-        cacheTtlSeconds: 3600,
-        rules: { create: toRuleRows(DEFAULT_POLICY) },
-      },
-    });
-    await tx.routingPolicyVersion.create({
-      data: { policyId: policy.id, version: 1, snapshot: JSON.parse(JSON.stringify({ ...DEFAULT_POLICY, id: policy.id })), createdById: user.id },
-    });
+    // The demo answers repeated prompts from the response cache, so the dashboards show hits.
+    const policy = await createStarterPolicy(tx, tenant.id, user.id, { cacheTtlSeconds: 3600 });
     await tx.apiKey.createMany({
       data: [
         { tenantId: tenant.id, teamId: platform.id, policyId: policy.id, name: "Demo key", prefix: demoKey.prefix, hash: demoKey.hash, monthlyBudgetUsd: 500, rpmLimit: 600 },
