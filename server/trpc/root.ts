@@ -2,6 +2,7 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { dashboardRouter } from "./routers/dashboard";
 import { keysRouter } from "./routers/keys";
 import { logsRouter } from "./routers/logs";
 import { membersRouter } from "./routers/members";
@@ -14,6 +15,7 @@ import { tenantRouter } from "./routers/tenant";
 export const appRouter = router({
   account: accountRouter,
   audit: auditRouter,
+  dashboard: dashboardRouter,
   keys: keysRouter,
   logs: logsRouter,
   members: membersRouter,

@@ -1,0 +1,17 @@
+// The Overview dashboard. Every query reads the hourly rollups of the caller's tenant (from
+// ctx, never from input) and returns chart-ready data.
+import { router, viewerProcedure } from "../init";
+import { dashboardFiltersSchema } from "../../analytics/dashboard-filters";
+import { getDashboardKpis } from "../../analytics/get-dashboard-kpis";
+import { getDashboardTrends } from "../../analytics/get-dashboard-trends";
+import { getCategoryMix } from "../../analytics/get-category-mix";
+import { getTopSpenders } from "../../analytics/get-top-spenders";
+import { getBudgetBurn } from "../../analytics/get-budget-burn";
+
+export const dashboardRouter = router({
+  kpis: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => getDashboardKpis(ctx.actor, input)),
+  trends: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => getDashboardTrends(ctx.actor, input)),
+  categoryMix: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => getCategoryMix(ctx.actor, input)),
+  topSpenders: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => getTopSpenders(ctx.actor, input)),
+  budgetBurn: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => getBudgetBurn(ctx.actor, input)),
+});
