@@ -70,12 +70,42 @@ const LEXICON_NAMES = Object.keys(LEXICONS) as LexiconName[];
 // FNV-1a word hashing over lower-cased characters, shared by lexicon building and scanning.
 const FNV = 0x811c9dc5;
 const PRIME = 16777619;
+// Hashes are kept as int32 (`| 0`, never `>>> 0`): small integers stay unboxed in the hot loop.
 function hashWord(w: string): number {
   let h = FNV;
   for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), PRIME);
-  return h >>> 0;
+  return h | 0;
 }
-const combine = (a: number, b: number): number => (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b) >>> 0;
+const combine = (a: number, b: number): number => (Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b) | 0;
+
+/** Open-addressing int32 -> non-zero int32 table (0 = absent); faster than a Map for hash keys. */
+interface IntTable {
+  keys: Int32Array;
+  vals: Int32Array;
+  shift: number;
+  mask: number;
+}
+function intTable(entries: Map<number, number>): IntTable {
+  let bits = 4;
+  while (1 << bits < entries.size * 4) bits++;
+  const t: IntTable = { keys: new Int32Array(1 << bits), vals: new Int32Array(1 << bits), shift: 32 - bits, mask: (1 << bits) - 1 };
+  for (const [k, v] of entries) {
+    let i = Math.imul(k, 0x9e3779b1) >>> t.shift;
+    while (t.vals[i] !== 0) i = (i + 1) & t.mask;
+    t.keys[i] = k;
+    t.vals[i] = v;
+  }
+  return t;
+}
+function tableGet(t: IntTable, k: number): number {
+  let i = Math.imul(k, 0x9e3779b1) >>> t.shift;
+  for (;;) {
+    const v = t.vals[i]!;
+    if (v === 0 || t.keys[i] === k) return v;
+    i = (i + 1) & t.mask;
+  }
+}
+const intSet = (keys: number[]): IntTable => intTable(new Map(keys.map((k) => [k, 1])));
 
 /** Word characters for lexicon scanning: letters, digits, _ . # + ' / ~ (so "c++", "node.js", "/etc" stay whole). */
 function isLexChar(c: number): boolean {
@@ -92,9 +122,9 @@ function isLexChar(c: number): boolean {
 }
 
 /** hash(word) or combine(hash(w1), hash(w2)[, hash(w3)]) -> bit mask of lexicons. */
-const LEXICON_TABLE = new Map<number, number>();
+const lexiconEntries = new Map<number, number>();
 /** Hashes of words that start a phrase (so bigram/trigram look-ups are only tried for them). */
-const PHRASE_HEADS = new Set<number>();
+const phraseHeads: number[] = [];
 /** Lexicon entries: "-" joins the words of a phrase; ".", "/", "+", "#" and "'" stay inside words as in scanning. */
 const splitLexWords = (entry: string): string[] => entry.split("-").filter((w) => w !== "");
 LEXICON_NAMES.forEach((name, bit) => {
@@ -103,23 +133,25 @@ LEXICON_NAMES.forEach((name, bit) => {
     const words = splitLexWords(entry);
     if (words.length === 0) continue;
     let h = hashWord(words[0]!);
-    if (words.length > 1) PHRASE_HEADS.add(h);
+    if (words.length > 1) phraseHeads.push(h);
     for (let i = 1; i < words.length; i++) {
-      if (i < words.length - 1) PHRASE_HEADS.add(combine(h, hashWord(words[i]!)));
+      if (i < words.length - 1) phraseHeads.push(combine(h, hashWord(words[i]!)));
       h = combine(h, hashWord(words[i]!));
     }
-    LEXICON_TABLE.set(h, (LEXICON_TABLE.get(h) ?? 0) | (1 << bit));
+    lexiconEntries.set(h, (lexiconEntries.get(h) ?? 0) | (1 << bit));
   }
 });
+const LEXICON_TABLE = intTable(lexiconEntries);
+const PHRASE_HEADS = intSet(phraseHeads);
 
-const IMPERATIVE_STARTS = new Set(
+const IMPERATIVE_STARTS = intSet(
   "write create make build implement generate give list explain describe find open go click compose draft tell help show calculate solve compute determine prove evaluate simplify summarize summarise translate rewrite edit add set change delete remove update search navigate sort enable disable turn install book buy order pretend act imagine suggest brainstorm classify extract"
     .split(" ")
     .map(hashWord),
 );
-const QUESTION_STARTS = new Set("what which who whom whose when where why how is are does do can could should would will was were".split(" ").map(hashWord));
-const QUANTIFIER_STARTS = new Set("all no some every everyone everything nobody none any anyone if each either neither whoever whatever".split(" ").map(hashWord));
-const MODAL_FIRST_PERSON = new Set("can could would will please".split(" ").map(hashWord));
+const QUESTION_STARTS = intSet("what which who whom whose when where why how is are does do can could should would will was were".split(" ").map(hashWord));
+const QUANTIFIER_STARTS = intSet("all no some every everyone everything nobody none any anyone if each either neither whoever whatever".split(" ").map(hashWord));
+const MODAL_FIRST_PERSON = intSet("can could would will please".split(" ").map(hashWord));
 
 // ---------------------------------------------------------------------------------------------
 // Regular-expression cues (syntax that words cannot capture). Each runs once on the capped text.
@@ -145,15 +177,15 @@ const RE = {
   quoted: /["“'][^"”\n]{3,60}["”']/g,
 };
 
-function count(re: RegExp, s: string): number {
+/** Matches of `re` in `s`, counting no further than `cap` (a feature's saturation point: more cannot change it). */
+function count(re: RegExp, s: string, cap: number): number {
   re.lastIndex = 0;
   let n = 0;
-  while (re.exec(s) !== null) {
-    n++;
-    if (n >= 50) break;
-  }
+  while (n < cap && re.exec(s) !== null) n++;
   return n;
 }
+/** The literals of RE.docstring: the feature saturates at one match, so presence of any literal is enough. */
+const DOCSTRING_MARKS = ['"""', "'''", "/**", "@param", "@return", ">>>"];
 const sat = (n: number, k: number): number => (n >= k ? 1 : n / k);
 
 // ---------------------------------------------------------------------------------------------
@@ -248,10 +280,12 @@ export function computeHeuristics(fullText: string, out: Float32Array = new Floa
   let quantifierSentences = 0;
   let firstPerson = 0;
   let secondPerson = 0;
-  let firstWord = -1;
-  let secondWord = -1;
-  let prev1 = -1; // hash of the previous word, -1 at a sentence boundary
-  let prev2 = -1; // combine(prev-prev, prev) when it is a phrase head
+  let firstWord = 0;
+  let secondWord = 0;
+  let prev1 = 0; // hash of the previous word (when hasPrev1; not at a sentence boundary)
+  let hasPrev1 = false;
+  let prev2 = 0; // combine(prev-prev, prev) when it is a phrase head (when hasPrev2)
+  let hasPrev2 = false;
   let atSentenceStart = true;
   let h = FNV;
   let inWord = false;
@@ -268,65 +302,68 @@ export function computeHeuristics(fullText: string, out: Float32Array = new Floa
     }
     if (inWord) {
       inWord = false;
-      const w = h >>> 0;
+      const w = h | 0;
       words++;
-      if (firstWord === -1) firstWord = w;
-      else if (secondWord === -1) secondWord = w;
+      if (words === 1) firstWord = w;
+      else if (words === 2) secondWord = w;
       if (atSentenceStart) {
         sentences++;
-        if (QUANTIFIER_STARTS.has(w)) quantifierSentences++;
+        if (tableGet(QUANTIFIER_STARTS, w) !== 0) quantifierSentences++;
         atSentenceStart = false;
       }
       if (w === HASH_I || w === HASH_MY || w === HASH_ME) firstPerson++;
       else if (w === HASH_YOU || w === HASH_YOUR) secondPerson++;
-      let mask = LEXICON_TABLE.get(w) ?? 0;
-      if (prev1 !== -1 && PHRASE_HEADS.has(prev1)) {
+      let mask = tableGet(LEXICON_TABLE, w);
+      if (hasPrev1 && tableGet(PHRASE_HEADS, prev1) !== 0) {
         const b = combine(prev1, w);
-        mask |= LEXICON_TABLE.get(b) ?? 0;
-        if (prev2 !== -1) mask |= LEXICON_TABLE.get(combine(prev2, w)) ?? 0;
-        prev2 = PHRASE_HEADS.has(b) ? b : -1;
-      } else prev2 = -1;
+        mask |= tableGet(LEXICON_TABLE, b);
+        if (hasPrev2) mask |= tableGet(LEXICON_TABLE, combine(prev2, w));
+        prev2 = b;
+        hasPrev2 = tableGet(PHRASE_HEADS, b) !== 0;
+      } else hasPrev2 = false;
       prev1 = w;
+      hasPrev1 = true;
       if (mask !== 0) for (let b = 0; b < L; b++) if (mask & (1 << b)) lexCounts[b] = lexCounts[b]! + 1;
     }
     if (c === 46 || c === 33 || c === 63 || c === 10 || c === 58 || c === 59) {
       // . ! ? newline : ; end a sentence/clause for phrase and sentence-start purposes.
       atSentenceStart = c !== 58 && c !== 59 ? true : atSentenceStart;
-      prev1 = -1;
-      prev2 = -1;
+      hasPrev1 = false;
+      hasPrev2 = false;
     }
   }
 
   let j = 0;
   for (let b = 0; b < L; b++) out[j++] = sat(lexCounts[b]!, LEXICON_SAT[LEXICON_NAMES[b]!]);
-  out[j++] = sat(count(RE.fence, text), 2);
-  out[j++] = sat(count(RE.codeSyntax, text), 6);
+  out[j++] = sat(count(RE.fence, text, 2), 2);
+  out[j++] = sat(count(RE.codeSyntax, text, 6), 6);
   out[j++] = RE.defStub.test(text) ? 1 : 0;
-  out[j++] = sat(count(RE.docstring, text), 1);
-  out[j++] = sat(count(RE.stackTrace, lower), 2);
-  out[j++] = sat(count(RE.indent, text), 3);
-  out[j++] = sat(count(RE.shellSyntax, lower), 3);
-  const firstMask = firstWord === -1 ? 0 : (LEXICON_TABLE.get(firstWord) ?? 0);
+  out[j++] = DOCSTRING_MARKS.some((m) => text.includes(m)) ? 1 : 0; // = sat(count(RE.docstring), 1), without the regex
+  out[j++] = sat(count(RE.stackTrace, lower, 2), 2);
+  out[j++] = sat(count(RE.indent, text, 3), 3);
+  out[j++] = sat(count(RE.shellSyntax, lower, 3), 3);
+  const firstMask = words === 0 ? 0 : tableGet(LEXICON_TABLE, firstWord);
   out[j++] = firstMask & (1 << LEXICON_NAMES.indexOf("shell_commands")) && words < 40 ? 1 : 0;
-  out[j++] = sat(count(RE.medTerms, lower), 1);
-  out[j++] = sat(count(RE.fileNames, lower), 2);
-  out[j++] = sat(count(RE.latex, text), 2);
-  out[j++] = sat(count(RE.arith, lower), 2);
-  out[j++] = sat(count(RE.numbers, text), 4);
-  out[j++] = sat(count(RE.money, lower), 1);
-  out[j++] = sat(count(RE.units, lower), 2);
-  out[j++] = sat(count(RE.options, text), 3);
-  out[j++] = sat(count(RE.question, text), 2);
-  out[j++] = sat(count(RE.quoted, text), 2);
-  const lead = firstWord !== -1 && MODAL_FIRST_PERSON.has(firstWord) && secondWord !== -1 ? secondWord : firstWord;
-  out[j++] = lead !== -1 && IMPERATIVE_STARTS.has(lead) ? 1 : 0;
-  out[j++] = firstWord !== -1 && QUESTION_STARTS.has(firstWord) ? 1 : 0;
-  out[j++] = firstWord !== -1 && MODAL_FIRST_PERSON.has(firstWord) ? 1 : 0;
+  out[j++] = sat(count(RE.medTerms, lower, 1), 1);
+  out[j++] = sat(count(RE.fileNames, lower, 2), 2);
+  out[j++] = sat(count(RE.latex, text, 2), 2);
+  out[j++] = sat(count(RE.arith, lower, 2), 2);
+  out[j++] = sat(count(RE.numbers, text, 4), 4);
+  out[j++] = sat(count(RE.money, lower, 1), 1);
+  out[j++] = sat(count(RE.units, lower, 2), 2);
+  out[j++] = sat(count(RE.options, text, 3), 3);
+  out[j++] = sat(count(RE.question, text, 2), 2);
+  out[j++] = sat(count(RE.quoted, text, 2), 2);
+  const firstModal = words > 0 && tableGet(MODAL_FIRST_PERSON, firstWord) !== 0;
+  const lead = firstModal && words > 1 ? secondWord : firstWord;
+  out[j++] = words > 0 && tableGet(IMPERATIVE_STARTS, lead) !== 0 ? 1 : 0;
+  out[j++] = words > 0 && tableGet(QUESTION_STARTS, firstWord) !== 0 ? 1 : 0;
+  out[j++] = firstModal ? 1 : 0;
   out[j++] = sentences > 0 ? sat(quantifierSentences, 3) : 0;
   out[j++] = sat(firstPerson, 2);
   out[j++] = sat(secondPerson, 2);
   out[j++] = Math.min(1, Math.log1p(fullText.length) / Math.log1p(1400));
-  out[j++] = sat(count(RE.newline, text), 12);
+  out[j++] = sat(count(RE.newline, text, 12), 12);
   out[j++] = nonAsciiShare(text);
   out[j++] = words <= 12 ? 1 : 0;
   out[j++] = sentences > 0 ? Math.min(1, words / sentences / 30) : 0;

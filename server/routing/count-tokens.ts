@@ -30,11 +30,55 @@ const MEMO_LIMIT = 50_000;
 function pieceTokens(piece: string): number {
   let n = pieceMemo.get(piece);
   if (n === undefined) {
-    n = getEncoder().encode(piece, [], []).length;
+    n = bpeCount(piece);
     if (pieceMemo.size >= MEMO_LIMIT) pieceMemo.clear();
     pieceMemo.set(piece, n);
   }
   return n;
+}
+
+/**
+ * Byte-pair merge of one pre-tokenizer piece, counting the resulting tokens: the same merges as
+ * js-tiktoken's `encode` (lowest rank first, leftmost on ties) on the encoder's own rank table, without
+ * its per-call set-up (it compiles its regexes and builds special-token sets on every call, which
+ * dominated the cost of a memo miss). Every single byte is a token of o200k, so the count is the
+ * number of parts left when no adjacent pair merges.
+ */
+const utf8 = new TextEncoder();
+let pieceBytes = new Uint8Array(256);
+let starts = new Int32Array(257);
+function rankOf(ranks: Map<string, number>, a: number, b: number): number | undefined {
+  let key = String(pieceBytes[a]!);
+  for (let i = a + 1; i < b; i++) key += `,${pieceBytes[i]!}`;
+  return ranks.get(key);
+}
+function bpeCount(piece: string): number {
+  const ranks = (getEncoder() as unknown as { rankMap: Map<string, number> }).rankMap;
+  if (pieceBytes.length < piece.length * 3) {
+    pieceBytes = new Uint8Array(piece.length * 3);
+    starts = new Int32Array(piece.length * 3 + 1);
+  }
+  const len = utf8.encodeInto(piece, pieceBytes).written;
+  if (len <= 1) return len;
+  if (rankOf(ranks, 0, len) !== undefined) return 1;
+  // Parts are [starts[i], starts[i + 1]); `parts` of them.
+  let parts = len;
+  for (let i = 0; i <= len; i++) starts[i] = i;
+  while (parts > 1) {
+    let best = -1;
+    let bestRank = Infinity;
+    for (let i = 0; i < parts - 1; i++) {
+      const r = rankOf(ranks, starts[i]!, starts[i + 2]!);
+      if (r !== undefined && r < bestRank) {
+        bestRank = r;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    starts.copyWithin(best + 1, best + 2, parts + 1);
+    parts--;
+  }
+  return parts;
 }
 
 export function countTokensExact(text: string): number {

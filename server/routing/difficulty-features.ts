@@ -26,10 +26,16 @@ export const DIFFICULTY_TEXT_WEIGHT = 0.5;
 
 const MULTI_STEP = /\b(then|after that|next|finally|first|second|step|steps|both|each|all of the|none of the|respectively|assume|suppose|given that|if\b|unless|except|compare|derive|prove|calculate|estimate)\b/g;
 
-function count(re: RegExp, s: string): number {
+const SENTENCE_END = /[.!?](\s|$)/g;
+const WHICH_OF = /which of the following|all of the following|which one of|true statements?/;
+const OPTION_LINE = /\n\s*\(?[A-E][).:]\s*[^\n]*/g;
+const QUOTED_OR_SCENARIO = /["“].{20,}["”]|\bscenario\b|\bstatement \d\b/;
+
+/** Matches of `re` in `s`, counting no further than `cap` (the feature's saturation point). */
+function count(re: RegExp, s: string, cap: number): number {
   re.lastIndex = 0;
   let n = 0;
-  while (re.exec(s) !== null && n < 50) n++;
+  while (n < cap && re.exec(s) !== null) n++;
   return n;
 }
 
@@ -73,17 +79,27 @@ export function difficultyExtras(text: string, dense: Float32Array): void {
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 65 && c <= 90) caps++;
   }
-  const optionLines = text.match(/\n\s*\(?[A-E][).:]\s*[^\n]*/g) ?? [];
-  const optionLen = optionLines.reduce((a, s) => a + s.length, 0) / Math.max(1, optionLines.length);
+  // Mean length of option lines ("\nA) ...") without building the array of matches.
+  let optionChars = 0;
+  let optionCount = 0;
+  if (text.includes("\n")) {
+    OPTION_LINE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = OPTION_LINE.exec(text)) !== null) {
+      optionChars += m[0].length;
+      optionCount++;
+    }
+  }
+  const optionLen = optionChars / Math.max(1, optionCount);
   let j = HEURISTIC_COUNT;
   dense[j++] = Math.min(1, Math.log1p(nw) / Math.log1p(800));
   dense[j++] = nw > 0 ? Math.min(1, totalLen / nw / 10) : 0;
   dense[j++] = nw > 0 ? longWords / nw : 0;
-  dense[j++] = Math.min(1, count(/[.!?](\s|$)/g, text) / 10);
+  dense[j++] = Math.min(1, count(SENTENCE_END, text, 10) / 10);
   dense[j++] = m > 0 ? Math.min(1, (digits / m) * 10) : 0;
-  dense[j++] = /which of the following|all of the following|which one of|true statements?/.test(lower) ? 1 : 0;
-  dense[j++] = Math.min(1, count(MULTI_STEP, lower) / 6);
+  dense[j++] = WHICH_OF.test(lower) ? 1 : 0;
+  dense[j++] = Math.min(1, count(MULTI_STEP, lower, 6) / 6);
   dense[j++] = Math.min(1, Math.log1p(optionLen) / Math.log1p(300));
-  dense[j++] = /["“].{20,}["”]|\bscenario\b|\bstatement \d\b/.test(text) ? 1 : 0;
+  dense[j++] = QUOTED_OR_SCENARIO.test(text) ? 1 : 0;
   dense[j++] = m > 0 ? Math.min(1, (caps / m) * 10) : 0;
 }

@@ -45,6 +45,8 @@ export function difficultyFromFeatures(
   userCount: number,
   heuristics: Float32Array,
   model: DifficultyModel = getDifficultyModel(),
+  /** Σ weight × value over the user features, when already computed (the classifier's fused pass). */
+  sparseSum?: number,
 ): number {
   if (user.trim() === "") return 0;
   dense.set(heuristics);
@@ -52,7 +54,8 @@ export function difficultyFromFeatures(
   const w = model.weights;
   const mask = w.buckets - 1;
   let s = 0;
-  for (let i = 0; i < userCount; i++) s += w.sparse[features.idx[i]! & mask]! * features.val[i]!;
+  if (sparseSum !== undefined) s = sparseSum;
+  else for (let i = 0; i < userCount; i++) s += w.sparse[features.idx[i]! & mask]! * features.val[i]!;
   s = s * DIFFICULTY_TEXT_WEIGHT + w.bias[0]!;
   for (let j = 0; j < dense.length; j++) s += w.denseW[j]! * dense[j]!;
   return Math.round(scoreToDifficulty(s, model.quantiles) * 1000) / 1000;

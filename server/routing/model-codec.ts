@@ -15,6 +15,9 @@ export interface DecodedLinear {
   buckets: number;
   dense: number;
   sparse: Float32Array;
+  /** The same sparse weights as stored: int16 values, weight = q * sparseScale (set when decoded from an artefact). */
+  sparseQ?: Int16Array;
+  sparseScale?: number;
   denseW: Float32Array;
   bias: Float32Array;
 }
@@ -56,15 +59,19 @@ export function decodeLinear(a: LinearArtefact): DecodedLinear {
   const bin = atob(a.sparse);
   const n = bin.length >> 1;
   const sparse = new Float32Array(n);
+  const sparseQ = new Int16Array(n);
   for (let i = 0; i < n; i++) {
     const u = bin.charCodeAt(2 * i) | (bin.charCodeAt(2 * i + 1) << 8);
-    sparse[i] = ((u << 16) >> 16) * a.sparseScale;
+    sparseQ[i] = (u << 16) >> 16;
+    sparse[i] = sparseQ[i]! * a.sparseScale;
   }
   return {
     classes: a.classes,
     buckets: 1 << a.featureBits,
     dense: a.dense,
     sparse,
+    sparseQ,
+    sparseScale: a.sparseScale,
     denseW: Float32Array.from(a.denseWeights),
     bias: Float32Array.from(a.bias),
   };

@@ -4,6 +4,7 @@ import { estimateCost } from "./estimate-cost";
 import { difficultyFromFeatures } from "./estimate-difficulty";
 import { summarizeDecision } from "./explain-decision";
 import { extractPromptText } from "./extract-prompt-text";
+import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
 import { selectModel } from "./select-model";
 import type { CategorySource, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
@@ -43,7 +44,11 @@ export function route(input: RouteInput): RoutingDecision {
   // 1. Category: forced > custom rule > classifier (> policy default when unsure).
   const prediction = classifyCategory(text);
   // Difficulty reuses the classifier's features of the last user turn (one featurisation per request).
-  const difficulty = difficultyFromFeatures(text.user, lastFeatures.sink, lastFeatures.userCount(), lastFeatures.dense);
+  const difficultyModel = getDifficultyModel();
+  const difficulty = difficultyFromFeatures(
+    text.user, lastFeatures.sink, lastFeatures.userCount(), lastFeatures.dense, difficultyModel,
+    lastFeatures.difficultySparse(difficultyModel.weights),
+  );
   let category = prediction.category;
   let confidence = prediction.confidence;
   let categorySource: CategorySource = "classifier";
