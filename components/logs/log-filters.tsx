@@ -25,6 +25,10 @@ export function LogFiltersBar({ filters, onChange }: { filters: LogFilters; onCh
         <option value="">All teams</option>
         {o?.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
       </SelectField>
+      <SelectField label="Policy" value={filters.policyId ?? ""} onChange={(e) => set("policyId", e.target.value || null)}>
+        <option value="">All policies</option>
+        {o?.policies.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+      </SelectField>
       <SelectField label="Category" value={filters.category ?? ""} onChange={(e) => set("category", e.target.value || null)}>
         <option value="">All categories</option>
         {o?.categories.map((c) => <option key={c} value={c}>{c}</option>)}

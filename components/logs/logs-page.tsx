@@ -1,28 +1,30 @@
 "use client";
 
 import { useState } from "react";
+import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
-import type { LogFilters } from "@/server/console/schemas/logs";
 import { LogFiltersBar } from "./log-filters";
 import { LogDetail } from "./log-detail";
+import { logFiltersFromSearch } from "./log-filters-url";
 
-const NO_FILTERS: LogFilters = { from: null, to: null, apiKeyId: null, teamId: null, category: null, model: null, status: "any", cache: "any" };
 const PAGE_SIZE = 50;
 
 export function LogsPage() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState(NO_FILTERS);
+  const searchParams = useSearchParams();
+  // Filters start from the URL, so that links (e.g. from the dashboard) open a filtered view.
+  const [filters, setFilters] = useState(() => logFiltersFromSearch(searchParams));
   // Cursors of the pages before the current one, so "Previous" needs no offset query.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [openId, setOpenId] = useState<string | null>(null);
   const cursor = cursors.at(-1) ?? null;
   const logs = useQuery({ ...trpc.logs.list.queryOptions({ filters, cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
-  const changeFilters = (next: LogFilters) => { setFilters(next); setCursors([null]); };
+  const changeFilters = (next: typeof filters) => { setFilters(next); setCursors([null]); };
 
   return (
     <>

@@ -10,6 +10,7 @@ export function logWhere(filters: LogFilters): Prisma.RequestLogWhereInput {
   if (filters.from || filters.to) where.createdAt = { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: filters.to }) };
   if (filters.apiKeyId) where.apiKeyId = filters.apiKeyId;
   if (filters.teamId) where.teamId = filters.teamId;
+  if (filters.policyId) where.policyId = filters.policyId;
   if (filters.category) where.category = filters.category;
   if (filters.model) where.chosenModel = filters.model;
   if (filters.status === "success") where.status = { lt: 400 };

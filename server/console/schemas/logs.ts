@@ -6,6 +6,7 @@ export const logFiltersSchema = z.object({
   to: z.date().nullable(),
   apiKeyId: idSchema.nullable(),
   teamId: idSchema.nullable(),
+  policyId: idSchema.nullable().default(null),
   category: z.string().trim().max(40).nullable(),
   model: z.string().trim().max(80).nullable(),
   status: z.enum(["any", "success", "error"]),

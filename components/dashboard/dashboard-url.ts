@@ -1,0 +1,34 @@
+// The dashboard's filters live in its URL (range, custom dates, team, key, category, model,
+// policy) so that a view can be shared; parameter names match the logs page's.
+import { DASHBOARD_RANGES, DEFAULT_DASHBOARD_FILTERS, dashboardFiltersSchema, type DashboardFilters, type DashboardRange } from "@/server/analytics/dashboard-filters";
+import { parseDate } from "@/components/logs/log-filters-url";
+
+const TEXT_PARAMS = { team: "teamId", key: "apiKeyId", category: "category", model: "model", policy: "policyId" } as const;
+
+/** Anything invalid in the URL gives the default view rather than an error. */
+export function dashboardFiltersFromSearch(params: URLSearchParams): DashboardFilters {
+  const range = params.get("range");
+  const candidate: DashboardFilters = {
+    ...DEFAULT_DASHBOARD_FILTERS,
+    range: DASHBOARD_RANGES.includes(range as DashboardRange) ? (range as DashboardRange) : DEFAULT_DASHBOARD_FILTERS.range,
+    from: range === "custom" ? parseDate(params.get("from")) : null,
+    to: range === "custom" ? parseDate(params.get("to")) : null,
+  };
+  for (const [param, field] of Object.entries(TEXT_PARAMS)) candidate[field] = params.get(param)?.trim() || null;
+  const parsed = dashboardFiltersSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : { ...candidate, range: DEFAULT_DASHBOARD_FILTERS.range, from: null, to: null };
+}
+
+export function dashboardFiltersToSearch(filters: DashboardFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.range !== DEFAULT_DASHBOARD_FILTERS.range) params.set("range", filters.range);
+  if (filters.range === "custom") {
+    if (filters.from) params.set("from", filters.from.toISOString());
+    if (filters.to) params.set("to", filters.to.toISOString());
+  }
+  for (const [param, field] of Object.entries(TEXT_PARAMS)) {
+    const value = filters[field];
+    if (value) params.set(param, value);
+  }
+  return params;
+}
