@@ -1,26 +1,41 @@
-import { Tiktoken } from "js-tiktoken/lite";
 import o200kBase from "js-tiktoken/ranks/o200k_base";
 
 /**
  * Token counting with the o200k_base BPE (ranks ship inside js-tiktoken; nothing is downloaded).
  *
- * Exact BPE over long texts costs ~0.5-1 ms per 4,000 characters, too slow for the routing hot path,
- * so `countTokens` is exact up to `EXACT_TOKEN_CHAR_LIMIT` characters and beyond that encodes a
- * head and a tail sample and extrapolates by characters. `countTokensExact` is always exact.
+ * Exact BPE over long texts costs too much for the routing hot path, so `countTokens` is exact up to
+ * `EXACT_TOKEN_CHAR_LIMIT` characters and beyond that encodes a head and a tail sample and
+ * extrapolates by characters. `countTokensExact` is always exact (equal to js-tiktoken's `encode`
+ * length).
  */
 export const EXACT_TOKEN_CHAR_LIMIT = 200;
 const SAMPLE_CHARS = 100;
 
-let encoder: Tiktoken | null = null;
-function getEncoder(): Tiktoken {
-  if (!encoder) encoder = new Tiktoken(o200kBase);
-  return encoder;
+/**
+ * Rank table keyed by the token's bytes as a binary string (one char per byte), built once from the
+ * same rank file js-tiktoken reads (`atob` of each base64 token gives exactly that string). Looking up
+ * a binary string avoids js-tiktoken's comma-joined byte keys and its per-call set-up (it compiles its
+ * regexes and builds special-token sets on every `encode`), which dominated the cost of a new piece.
+ */
+let ranks: Map<string, number> | null = null;
+function getRanks(): Map<string, number> {
+  if (!ranks) {
+    const m = new Map<string, number>();
+    for (const line of o200kBase.bpe_ranks.split("\n")) {
+      if (!line) continue;
+      const parts = line.split(" ");
+      const offset = Number.parseInt(parts[1]!, 10);
+      for (let i = 2; i < parts.length; i++) m.set(atob(parts[i]!), offset + i - 2);
+    }
+    ranks = m;
+  }
+  return ranks;
 }
 
 /**
  * BPE never merges across pre-tokenizer pieces, so a text's token count is the sum of its pieces'
  * counts. Pieces (mostly words with their leading space) repeat a lot, so their counts are memoised;
- * the pre-tokenizer regex is compiled once (js-tiktoken recompiles it on every call).
+ * the pre-tokenizer regex is compiled once.
  * The memo only caches a pure function, so results never depend on call history.
  */
 const PIECE = new RegExp(o200kBase.pat_str, "gu");
@@ -37,46 +52,63 @@ function pieceTokens(piece: string): number {
   return n;
 }
 
-/**
- * Byte-pair merge of one pre-tokenizer piece, counting the resulting tokens: the same merges as
- * js-tiktoken's `encode` (lowest rank first, leftmost on ties) on the encoder's own rank table, without
- * its per-call set-up (it compiles its regexes and builds special-token sets on every call, which
- * dominated the cost of a memo miss). Every single byte is a token of o200k, so the count is the
- * number of parts left when no adjacent pair merges.
- */
 const utf8 = new TextEncoder();
 let pieceBytes = new Uint8Array(256);
 let starts = new Int32Array(257);
-function rankOf(ranks: Map<string, number>, a: number, b: number): number | undefined {
-  let key = String(pieceBytes[a]!);
-  for (let i = a + 1; i < b; i++) key += `,${pieceBytes[i]!}`;
-  return ranks.get(key);
-}
-function bpeCount(piece: string): number {
-  const ranks = (getEncoder() as unknown as { rankMap: Map<string, number> }).rankMap;
-  if (pieceBytes.length < piece.length * 3) {
-    pieceBytes = new Uint8Array(piece.length * 3);
-    starts = new Int32Array(piece.length * 3 + 1);
+let pairRank = new Float64Array(256);
+
+/** The piece's UTF-8 bytes as a binary string (ASCII pieces are their own binary string). */
+function binaryOf(piece: string): string {
+  let ascii = true;
+  for (let i = 0; i < piece.length; i++) {
+    if (piece.charCodeAt(i) > 127) {
+      ascii = false;
+      break;
+    }
   }
+  if (ascii) return piece;
+  if (pieceBytes.length < piece.length * 3) pieceBytes = new Uint8Array(piece.length * 3);
   const len = utf8.encodeInto(piece, pieceBytes).written;
+  let bin = "";
+  for (let i = 0; i < len; i += 4096) bin += String.fromCharCode(...pieceBytes.subarray(i, Math.min(len, i + 4096)));
+  return bin;
+}
+
+/**
+ * Byte-pair merge of one pre-tokenizer piece, counting the resulting tokens: the same merges as
+ * js-tiktoken (lowest rank first, leftmost on ties). Every single byte is a token of o200k, so the
+ * count is the number of parts left when no adjacent pair merges.
+ */
+function bpeCount(piece: string): number {
+  const r = getRanks();
+  const bin = binaryOf(piece);
+  const len = bin.length;
   if (len <= 1) return len;
-  if (rankOf(ranks, 0, len) !== undefined) return 1;
-  // Parts are [starts[i], starts[i + 1]); `parts` of them.
+  if (r.has(bin)) return 1;
+  if (starts.length < len + 1) {
+    starts = new Int32Array(len * 2 + 1);
+    pairRank = new Float64Array(len * 2);
+  }
+  // Parts are [starts[i], starts[i + 1]); pairRank[i] is the rank of parts i and i + 1 merged.
   let parts = len;
   for (let i = 0; i <= len; i++) starts[i] = i;
+  const rankAt = (i: number): number => r.get(bin.slice(starts[i]!, starts[i + 2]!)) ?? Infinity;
+  for (let i = 0; i < parts - 1; i++) pairRank[i] = rankAt(i);
   while (parts > 1) {
     let best = -1;
     let bestRank = Infinity;
     for (let i = 0; i < parts - 1; i++) {
-      const r = rankOf(ranks, starts[i]!, starts[i + 2]!);
-      if (r !== undefined && r < bestRank) {
-        bestRank = r;
+      if (pairRank[i]! < bestRank) {
+        bestRank = pairRank[i]!;
         best = i;
       }
     }
     if (best < 0) break;
     starts.copyWithin(best + 1, best + 2, parts + 1);
+    pairRank.copyWithin(best + 1, best + 2, parts - 1);
     parts--;
+    if (best < parts - 1) pairRank[best] = rankAt(best);
+    if (best > 0) pairRank[best - 1] = rankAt(best - 1);
   }
   return parts;
 }
