@@ -6,6 +6,8 @@
  *   npm run train:router -- FILE.jsonl --out my-classifier.json
  *                                              # tenant retrain: JSONL lines {"prompt", "category"}
  * Options: --out FILE (classifier), --difficulty-out FILE, --no-augment, --skip-difficulty
+ *          --fit-tokens: only refit the long-text token estimate (prints coefficients for
+ *          server/routing/estimate-tokens.ts and its error on dev.jsonl; writes nothing)
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -15,11 +17,13 @@ import { augmentPrompts } from "../server/routing/training/augment-prompts";
 import { trainClassifier, type LabelledRow } from "../server/routing/training/build-classifier";
 import { trainDifficulty, type DifficultyRow } from "../server/routing/training/build-difficulty";
 import { fnv1a } from "../server/routing/training/metrics";
+import { fitTokenEstimate, tokenEstimateError } from "../server/routing/training/fit-token-estimate";
+import { estimateTokens } from "../server/routing/estimate-tokens";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function parseArgs(argv: string[]) {
-  const args = { data: path.resolve(repoRoot, "../shared/data/routing"), out: "", difficultyOut: "", augment: true, skipDifficulty: false };
+  const args = { data: path.resolve(repoRoot, "../shared/data/routing"), out: "", difficultyOut: "", augment: true, skipDifficulty: false, fitTokens: false };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -27,6 +31,7 @@ function parseArgs(argv: string[]) {
     else if (a === "--difficulty-out") args.difficultyOut = path.resolve(argv[++i] ?? "");
     else if (a === "--no-augment") args.augment = false;
     else if (a === "--skip-difficulty") args.skipDifficulty = true;
+    else if (a === "--fit-tokens") args.fitTokens = true;
     else rest.push(a);
   }
   if (rest[0]) args.data = path.resolve(rest[0]);
@@ -69,6 +74,23 @@ function main(): void {
     const artefact = trainClassifier(train, cal, { sha256: sha256(args.data), augmentedRows: 0 });
     console.log(`tenant classifier: ${train.length} train rows, ${cal.length} calibration rows, labels ${artefact.labels.join(", ")}, T=${artefact.temperature}`);
     writeJson(out, artefact);
+    return;
+  }
+
+  if (args.fitTokens) {
+    // Calibrate on the training prompts (classifier and difficulty), check on dev.
+    const prompts = ["train.jsonl", "difficulty_train.jsonl"]
+      .map((f) => path.join(args.data, f))
+      .filter((f) => existsSync(f))
+      .flatMap((f) => readJsonl<{ prompt: string }>(f).map((r) => r.prompt));
+    const coefficients = fitTokenEstimate(prompts);
+    console.log(`token estimate coefficients: ${JSON.stringify(coefficients)}`);
+    const devFile = path.join(args.data, "dev.jsonl");
+    if (existsSync(devFile)) {
+      const dev = readJsonl<{ prompt: string }>(devFile).map((r) => r.prompt);
+      const e = tokenEstimateError(dev, (t) => estimateTokens(t, coefficients));
+      console.log(`dev prompts over 200 chars: ${e.n}; relative error mean ${(e.mean * 100).toFixed(1)}%, p90 ${(e.p90 * 100).toFixed(1)}%, p99 ${(e.p99 * 100).toFixed(1)}%`);
+    }
     return;
   }
 

@@ -1,15 +1,14 @@
 import o200kBase from "js-tiktoken/ranks/o200k_base";
+import { estimateTokens } from "./estimate-tokens";
 
 /**
  * Token counting with the o200k_base BPE (ranks ship inside js-tiktoken; nothing is downloaded).
  *
  * Exact BPE over long texts costs too much for the routing hot path, so `countTokens` is exact up to
- * `EXACT_TOKEN_CHAR_LIMIT` characters and beyond that encodes a head and a tail sample and
- * extrapolates by characters. `countTokensExact` is always exact (equal to js-tiktoken's `encode`
- * length).
+ * `EXACT_TOKEN_CHAR_LIMIT` characters and beyond that uses a calibrated character-class estimate
+ * (estimate-tokens.ts). `countTokensExact` is always exact (equal to js-tiktoken's `encode` length).
  */
 export const EXACT_TOKEN_CHAR_LIMIT = 200;
-const SAMPLE_CHARS = 100;
 
 /**
  * Rank table keyed by the token's bytes as a binary string (one char per byte), built once from the
@@ -128,14 +127,13 @@ export function countTokensExact(text: string): number {
   return total;
 }
 
+/**
+ * Tokens of one message: exact up to `exactCharLimit` characters, beyond that the calibrated
+ * character-class estimate (estimate-tokens.ts). The gateway reconciles with the provider's usage.
+ */
 export function countTokens(text: string, exactCharLimit: number = EXACT_TOKEN_CHAR_LIMIT): number {
-  const n = text.length;
-  if (n <= exactCharLimit) return countTokensExact(text);
-  const half = Math.max(1, Math.floor(Math.min(SAMPLE_CHARS, exactCharLimit / 2)));
-  const head = text.slice(0, half);
-  const tail = text.slice(n - half);
-  const sampled = countTokensExact(head) + countTokensExact(tail);
-  return Math.max(1, Math.round((sampled * n) / (2 * half)));
+  if (text.length <= exactCharLimit) return countTokensExact(text);
+  return estimateTokens(text);
 }
 
 /** Per-message framing overhead of chat formats (role markers etc.), in tokens. */
