@@ -99,6 +99,19 @@ describe("dashboard numbers equal the request rows", () => {
     expect(kpis.spendUsd.value).toBeCloseTo(money(matching, "costUsd"), 8);
   });
 
+  it("a window of partial days (daily rows in the middle, hourly at the ends) has the same totals", async () => {
+    const filters = { ...last24h, range: "custom" as const, from: new Date("2026-11-18T17:00Z"), to: new Date("2026-11-20T11:00Z") };
+    const { window, kpis } = await getDashboardKpis(scope(), filters, NOW);
+    const current = records.filter((r) => inWindow(r, window.from, window.to));
+    expect(kpis.requests.value).toBe(current.length);
+    expect(kpis.spendUsd.value).toBeCloseTo(money(current, "costUsd"), 8);
+    expectWithinBucket(kpis.latencyP95Ms.value, exactPercentile(current.map((r) => r.latencyMs), 0.95));
+    const { mix } = await getCategoryMix(scope(), filters, NOW);
+    expect(mix.categories.reduce((s, c) => s + c.costUsd, 0)).toBeCloseTo(money(current, "costUsd"), 8);
+    const { keys } = await getTopSpenders(scope(), filters, NOW);
+    expect(keys.reduce((s, k) => s + k.requests, 0)).toBe(current.length);
+  });
+
   it("model mix per category: requests and spend per category and model", async () => {
     const { window, mix } = await getCategoryMix(scope(), last24h, NOW);
     const current = records.filter((r) => inWindow(r, window.from, window.to));
@@ -156,13 +169,18 @@ describe("dashboard numbers equal the request rows", () => {
 });
 
 describe("rollups:rebuild", () => {
-  const rollupRows = async () =>
-    (await t.db.usageRollup.findMany({ orderBy: [{ tenantId: "asc" }, { hour: "asc" }, { category: "asc" }, { model: "asc" }, { teamId: "asc" }, { apiKeyId: "asc" }, { policyId: "asc" }] }))
-      .map(({ id: _, ...row }) => ({ ...row, costUsd: row.costUsd.toString(), baselineCostUsd: row.baselineCostUsd.toString() }));
+  const ORDER = ["tenantId", "category", "model", "teamId", "apiKeyId", "policyId"] as const;
+  const plain = <R extends { id: bigint; costUsd: { toString(): string }; baselineCostUsd: { toString(): string } }>({ id: _, ...row }: R) =>
+    ({ ...row, costUsd: row.costUsd.toString(), baselineCostUsd: row.baselineCostUsd.toString() });
+  const rollupRows = async () => ({
+    hourly: (await t.db.usageRollup.findMany({ orderBy: [{ hour: "asc" }, ...ORDER.map((k) => ({ [k]: "asc" as const }))] })).map(plain),
+    daily: (await t.db.usageRollupDaily.findMany({ orderBy: [{ day: "asc" }, ...ORDER.map((k) => ({ [k]: "asc" as const }))] })).map(plain),
+  });
 
-  it("rebuilding from the request rows gives exactly the rollups the usage writer kept", async () => {
+  it("rebuilding from the request rows gives exactly the rollups the usage writer kept, hourly and daily", async () => {
     const before = await rollupRows();
-    expect(before.length).toBeGreaterThan(100);
+    expect(before.hourly.length).toBeGreaterThan(100);
+    expect(before.daily.length).toBeGreaterThan(20);
     const result = await rebuildRollups(t.db, { from: new Date(NOW.getTime() - 3 * DAY - 30 * 60_000), to: new Date(NOW.getTime() + 30 * 60_000) });
     expect(result.requests).toBe(1500);
     expect(await rollupRows()).toEqual(before);
@@ -171,11 +189,15 @@ describe("rollups:rebuild", () => {
   it("repairs damaged rollups of one tenant and leaves other tenants alone", async () => {
     const before = await rollupRows();
     await t.db.usageRollup.updateMany({ where: { tenantId }, data: { requests: 0, costUsd: 0, latencyHistogram: [] } });
+    await t.db.usageRollupDaily.deleteMany({ where: { tenantId } });
     await t.db.usageRollup.updateMany({ where: { tenantId: otherTenantId }, data: { errors: 1000 } });
-    await rebuildRollups(t.db, { from: new Date("2026-11-01T00:00Z"), to: new Date("2026-12-01T00:00Z"), tenantId });
+    // A range inside a day: the hours are rebuilt, and the days it touches in full.
+    await rebuildRollups(t.db, { from: new Date("2026-11-18T05:00Z"), to: new Date("2026-11-20T13:00Z"), tenantId });
     const after = await rollupRows();
-    expect(after.filter((r) => r.tenantId === tenantId)).toEqual(before.filter((r) => r.tenantId === tenantId));
-    expect(after.filter((r) => r.tenantId === otherTenantId).every((r) => r.errors === 1000)).toBe(true);
+    const mine = <R extends { tenantId: string }>(rows: R[], id: string) => rows.filter((r) => r.tenantId === id);
+    expect(mine(after.hourly, tenantId).filter((r) => r.hour >= new Date("2026-11-18T05:00Z"))).toEqual(mine(before.hourly, tenantId).filter((r) => r.hour >= new Date("2026-11-18T05:00Z")));
+    expect(mine(after.daily, tenantId)).toEqual(mine(before.daily, tenantId));
+    expect(mine(after.hourly, otherTenantId).every((r) => r.errors === 1000)).toBe(true);
   });
 
   it("refuses a range that is not on whole hours", async () => {

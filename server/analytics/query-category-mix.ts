@@ -2,7 +2,7 @@
 import { Prisma } from "../db/generated/client";
 import type { DashboardDimensions } from "./dashboard-filters";
 import type { DashboardWindow } from "./resolve-window";
-import { dimensionFilterSql, type AnalyticsScope } from "./rollup-query-parts";
+import { rollupRowsSql, type AnalyticsScope } from "./rollup-query-parts";
 
 export interface CategoryModelRow {
   category: string;
@@ -16,8 +16,6 @@ export function queryCategoryMix(scope: AnalyticsScope, window: DashboardWindow,
   return scope.db.$queryRaw<CategoryModelRow[]>(Prisma.sql`
     SELECT "category", "model", sum("requests")::float8 AS "requests", sum("unpriced")::float8 AS "unpriced",
       sum("costUsd")::float8 AS "costUsd"
-    FROM "UsageRollup"
-    WHERE "tenantId" = ${scope.tenantId} AND "hour" >= ${window.from} AND "hour" < ${window.to}
-      ${dimensionFilterSql(dimensions)}
+    FROM (${rollupRowsSql(scope, window.from, window.to, dimensions, ["category", "model", "requests", "unpriced", "costUsd"])}) r
     GROUP BY 1, 2`);
 }

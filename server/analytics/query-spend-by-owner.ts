@@ -2,7 +2,7 @@
 // the window and for month-to-date budget burn.
 import { Prisma } from "../db/generated/client";
 import type { DashboardDimensions } from "./dashboard-filters";
-import { dimensionFilterSql, type AnalyticsScope } from "./rollup-query-parts";
+import { rollupRowsSql, type AnalyticsScope } from "./rollup-query-parts";
 
 export interface OwnerSpendRow {
   kind: "team" | "key";
@@ -17,8 +17,6 @@ export function querySpendByOwner(scope: AnalyticsScope, from: Date, to: Date, d
     SELECT CASE WHEN grouping("teamId") = 0 THEN 'team' ELSE 'key' END AS "kind",
       CASE WHEN grouping("teamId") = 0 THEN "teamId" ELSE "apiKeyId" END AS "id",
       sum("requests")::float8 AS "requests", sum("costUsd")::float8 AS "costUsd"
-    FROM "UsageRollup"
-    WHERE "tenantId" = ${scope.tenantId} AND "hour" >= ${from} AND "hour" < ${to}
-      ${dimensionFilterSql(dimensions)}
+    FROM (${rollupRowsSql(scope, from, to, dimensions, ["teamId", "apiKeyId", "requests", "costUsd"])}) r
     GROUP BY GROUPING SETS (("teamId"), ("apiKeyId"))`);
 }

@@ -1,9 +1,10 @@
-// Pieces shared by the dashboard queries over UsageRollup. Values are always bound as
+// Pieces shared by the dashboard queries over the rollups. Values are always bound as
 // parameters; the tenant id comes from the caller's context, never from request input.
 import { Prisma } from "../db/generated/client";
 import type { TenantDb } from "../db/tenant-scope";
 import { LATENCY_BUCKET_COUNT } from "../usage/latency-buckets";
 import type { DashboardDimensions } from "./dashboard-filters";
+import { DAY_MS } from "./resolve-window";
 
 /** What a dashboard query needs of the signed-in member: the tenant-scoped client and its tenant. */
 export interface AnalyticsScope {
@@ -20,6 +21,34 @@ export function dimensionFilterSql(dimensions: Partial<DashboardDimensions>): Pr
   if (dimensions.model) parts.push(Prisma.sql`AND "model" = ${dimensions.model}`);
   if (dimensions.policyId) parts.push(Prisma.sql`AND "policyId" = ${dimensions.policyId}`);
   return parts.length === 0 ? Prisma.empty : Prisma.join(parts, " ");
+}
+
+export type RollupColumn =
+  | "category" | "model" | "teamId" | "apiKeyId" | "requests" | "errors" | "cacheHits" | "fallbacks" | "unpriced"
+  | "costUsd" | "baselineCostUsd" | "ttftCount" | "latencyHistogram" | "ttftHistogram";
+
+/**
+ * The tenant's rollup rows covering [from, to) (whole hours), as a relation with the time
+ * column "t" and the given columns: whole UTC days from the daily table, the hours at either
+ * end from the hourly one. A month then costs ~30 rows per dimension combination, not ~720.
+ * `hourlyOnly` is for hourly chart buckets, which a daily row cannot be split into.
+ */
+export function rollupRowsSql(
+  scope: AnalyticsScope, from: Date, to: Date, dimensions: Partial<DashboardDimensions>, columns: readonly RollupColumn[], hourlyOnly = false,
+): Prisma.Sql {
+  const selected = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+  const filter = dimensionFilterSql(dimensions);
+  const hourly = (a: Date, b: Date) =>
+    Prisma.sql`SELECT "hour" AS "t", ${selected} FROM "UsageRollup" WHERE "tenantId" = ${scope.tenantId} AND "hour" >= ${a} AND "hour" < ${b} ${filter}`;
+  const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const endDay = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+  if (hourlyOnly || firstDay >= endDay) return hourly(from, to);
+  const parts = [
+    Prisma.sql`SELECT "day" AS "t", ${selected} FROM "UsageRollupDaily" WHERE "tenantId" = ${scope.tenantId} AND "day" >= ${firstDay} AND "day" < ${endDay} ${filter}`,
+  ];
+  if (from < firstDay) parts.push(hourly(from, firstDay));
+  if (endDay < to) parts.push(hourly(endDay, to));
+  return Prisma.join(parts, " UNION ALL ");
 }
 
 /**

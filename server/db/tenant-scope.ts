@@ -5,7 +5,7 @@ import type { PrismaClient } from "./generated/client";
 /** Tables whose rows belong to exactly one tenant. */
 export const TENANT_OWNED_MODELS = [
   "Membership", "Team", "ApiKey", "ProviderCredential", "RoutingPolicy",
-  "RequestLog", "UsageRollup", "Feedback", "AuditLog", "Invite",
+  "RequestLog", "UsageRollup", "UsageRollupDaily", "Feedback", "AuditLog", "Invite",
 ] as const;
 
 /** Catalog rows are global (tenantId NULL, readable by all) or a tenant's own. */

@@ -1,6 +1,8 @@
-// SQL that aggregates request rows into hourly UsageRollup rows and adds them to what is
-// there. The usage writer runs it over the rows a batch inserted; the rebuild command runs it
-// over a time range of RequestLog. One query text for both keeps them in agreement.
+// SQL that aggregates request rows into hourly (UsageRollup) and daily (UsageRollupDaily)
+// rollup rows and adds them to what is there. The usage writer runs it over the rows a batch
+// inserted; the rebuild command runs it over a time range of RequestLog. One query text for
+// both keeps them in agreement. Daily rows exist so that month-long dashboard views read ~24x
+// fewer rows than the hourly ones.
 import { LATENCY_BUCKET_BOUNDS_MS } from "./latency-buckets";
 
 function histogramSql(column: string): string {
@@ -14,8 +16,15 @@ function histogramSql(column: string): string {
   return `ARRAY[${cells.join(", ")}]`;
 }
 
-const addArrays = (column: string) =>
-  `"${column}" = ARRAY(SELECT a + b FROM unnest("UsageRollup"."${column}", EXCLUDED."${column}") AS t(a, b))`;
+/** The rollup table and its time column per grain; both tables have the same other columns. */
+export const ROLLUP_GRAINS = {
+  hour: { table: "UsageRollup", time: "hour" },
+  day: { table: "UsageRollupDaily", time: "day" },
+} as const;
+export type RollupGrain = keyof typeof ROLLUP_GRAINS;
+
+const addArrays = (table: string, column: string) =>
+  `"${column}" = ARRAY(SELECT a + b FROM unnest("${table}"."${column}", EXCLUDED."${column}") AS t(a, b))`;
 
 const SUMMED = [
   "requests", "errors", "cacheHits", "fallbacks", "unpriced", "inputTokens", "outputTokens",
@@ -23,12 +32,13 @@ const SUMMED = [
 ];
 
 /** `source` is a relation with RequestLog's columns (a table, or a CTE of inserted rows). */
-export function upsertRollupsFromSql(source: string): string {
+export function upsertRollupsFromSql(source: string, grain: RollupGrain = "hour"): string {
+  const { table, time } = ROLLUP_GRAINS[grain];
   return `
-INSERT INTO "UsageRollup" ("tenantId", "hour", "category", "model", "teamId", "apiKeyId", "policyId",
+INSERT INTO "${table}" ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "policyId",
   "requests", "errors", "cacheHits", "fallbacks", "unpriced", "inputTokens", "outputTokens",
   "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount", "latencyHistogram", "ttftHistogram")
-SELECT r."tenantId", date_trunc('hour', r."createdAt"), coalesce(r."category", ''), coalesce(r."chosenModel", ''),
+SELECT r."tenantId", date_trunc('${grain}', r."createdAt"), coalesce(r."category", ''), coalesce(r."chosenModel", ''),
   coalesce(r."teamId", ''), coalesce(r."apiKeyId", ''), coalesce(r."policyId", ''),
   count(*)::int,
   count(*) FILTER (WHERE r."status" >= 400)::int,
@@ -46,10 +56,10 @@ SELECT r."tenantId", date_trunc('hour', r."createdAt"), coalesce(r."category", '
   ${histogramSql('r."ttftMs"')}
 FROM ${source} r
 GROUP BY 1, 2, 3, 4, 5, 6, 7
-ON CONFLICT ("tenantId", "hour", "category", "model", "teamId", "apiKeyId", "policyId") DO UPDATE SET
-  ${SUMMED.map((c) => `"${c}" = "UsageRollup"."${c}" + EXCLUDED."${c}"`).join(",\n  ")},
-  ${addArrays("latencyHistogram")},
-  ${addArrays("ttftHistogram")}`;
+ON CONFLICT ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "policyId") DO UPDATE SET
+  ${SUMMED.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`).join(",\n  ")},
+  ${addArrays(table, "latencyHistogram")},
+  ${addArrays(table, "ttftHistogram")}`;
 }
 
 /**
@@ -64,6 +74,8 @@ WITH inserted AS (
   ON CONFLICT ("id") DO NOTHING
   RETURNING *
 ), rolled AS (${upsertRollupsFromSql("inserted")}
+  RETURNING 1
+), rolled_daily AS (${upsertRollupsFromSql("inserted", "day")}
   RETURNING 1
 ), touched AS (
   UPDATE "ApiKey" k SET "lastUsedAt" = GREATEST(k."lastUsedAt", used.at)
