@@ -1,11 +1,11 @@
 // A lean HTTP server that serves the very same gateway handlers as the Next.js routes under
 // app/v1, without Next's per-request machinery (`npm run gateway`).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { Readable } from "node:stream";
 import { handleChatCompletions, handleMessages } from "./endpoints";
 import { handleModels } from "./handle-models";
 import { handleRoutePreview } from "./handle-route-preview";
 import { handleFeedback } from "./handle-feedback";
+import { MAX_BODY_BYTES, withPreloadedBody, type PreloadedBody } from "./read-json-body";
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -17,26 +17,51 @@ export const GATEWAY_ROUTES: Record<string, Handler> = {
   "POST /v1/feedback": handleFeedback,
 };
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-    method: req.method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    signal,
-    // Required by undici for a streamed request body.
-    ...(hasBody ? { duplex: "half" } : {}),
-  } as RequestInit);
+/**
+ * Reads the request body from the socket (up to the handlers' size cap), so that the handlers
+ * get it without a web stream in between; an oversized body is left unread and refused.
+ */
+function readBody(req: IncomingMessage): Promise<PreloadedBody> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve({ tooLarge: true });
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.off("data", onData).off("end", onEnd).pause();
+        resolve({ tooLarge: true });
+      } else chunks.push(chunk);
+    };
+    const onEnd = () => resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    req.on("data", onData).on("end", onEnd).on("error", reject);
+  });
 }
 
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  const headers = new Headers();
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal });
+}
+
+const isEventStream = (contentType: string | undefined) => contentType?.startsWith("text/event-stream") ?? false;
+
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  if (!response.body) return void res.end();
+  const headers = Object.fromEntries(response.headers);
+  if (!response.body) {
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  if (!isEventStream(headers["content-type"])) {
+    // A whole (JSON) body goes out in one write, with its length, instead of chunk by chunk.
+    const body = Buffer.from(await response.arrayBuffer());
+    headers["content-length"] = String(body.length);
+    res.writeHead(response.status, headers).end(body);
+    return;
+  }
+  res.writeHead(response.status, headers);
   const reader = response.body.getReader();
   res.on("close", () => void reader.cancel().catch(() => {}));
   for (;;) {
@@ -64,7 +89,13 @@ export function createGatewayServer(): Server {
     res.on("close", () => {
       if (!res.writableFinished) abort.abort(new Error("client disconnected"));
     });
-    handler(toRequest(req, abort.signal))
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    (hasBody ? readBody(req) : Promise.resolve(null))
+      .then((body) => {
+        if (body && "tooLarge" in body) res.shouldKeepAlive = false;
+        const request = toRequest(req, abort.signal);
+        return handler(body ? withPreloadedBody(request, body) : request);
+      })
       .then((response) => writeResponse(response, res))
       .catch((error) => {
         console.error("[gateway]", error);

@@ -9,6 +9,7 @@ import {
   type StreamEvent,
 } from "./types";
 import { UpstreamError } from "./upstream-error";
+import { fromFetchResponse, sendUpstreamRequest, type UpstreamResponse } from "./upstream-http";
 
 export type { CallTimeouts } from "./deadline";
 
@@ -16,26 +17,12 @@ export type CallProviderOptions = {
   /** Abort when the client goes away; its reason is rethrown as is. */
   signal?: AbortSignal;
   timeouts?: CallTimeouts;
-  /** Injected in tests; defaults to the global fetch. */
+  /** Injected in tests; defaults to the keep-alive HTTP client of upstream-http.ts. */
   fetch?: typeof fetch;
 };
 
 type StreamTarget = ProviderTarget & { stream: true };
 type JsonTarget = ProviderTarget & { stream: false };
-
-/** The DOM typings of ReadableStream lack async iteration; cancelling on early exit frees the socket. */
-async function* readChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-    }
-  } finally {
-    reader.cancel().catch(() => {});
-  }
-}
 
 /** Errors thrown by shared adapter code name the adapter they were shared from. */
 function withProvider(error: unknown, provider: string): unknown {
@@ -108,7 +95,7 @@ async function invokeInProcess(adapter: ProviderAdapter, invoke: NonNullable<Pro
   }
 }
 
-async function readJson(adapter: ProviderAdapter, response: Response, deadline: Deadline, timeouts: CallTimeouts) {
+async function readJson(adapter: ProviderAdapter, response: UpstreamResponse, deadline: Deadline, timeouts: CallTimeouts) {
   deadline.arm(timeouts.firstByteMs, "response body");
   let text: string;
   try {
@@ -146,9 +133,11 @@ export async function callProvider(
 
   const { url, init } = adapter.buildRequest(req, target);
   deadline.arm(timeouts.connectMs, "response headers");
-  let response: Response;
+  let response: UpstreamResponse;
   try {
-    response = await (options.fetch ?? fetch)(url, { ...init, signal: deadline.signal });
+    response = options.fetch
+      ? fromFetchResponse(await options.fetch(url, { ...init, signal: deadline.signal }))
+      : await sendUpstreamRequest(url, init, deadline.signal);
   } catch (error) {
     deadline.dispose();
     throw deadline.toFailure(error, "connection");
@@ -161,9 +150,5 @@ export async function callProvider(
     throw adapter.mapError(response.status, bodyText, response.headers);
   }
   if (!target.stream) return readJson(adapter, response, deadline, timeouts);
-  if (!response.body) {
-    deadline.dispose();
-    throw new UpstreamError({ status: response.status, kind: "stream_broken", message: `${adapter.id}: empty stream body`, provider: adapter.id });
-  }
-  return primeStream(mapHttpStream(adapter, readChunks(response.body), deadline, timeouts));
+  return primeStream(mapHttpStream(adapter, response.chunks(), deadline, timeouts));
 }

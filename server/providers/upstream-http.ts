@@ -1,0 +1,142 @@
+// The HTTP client for provider calls: node:http(s) over keep-alive agents, without fetch's
+// per-request Request/Response objects and web streams. The body arrives as an async
+// iterable of byte chunks (decompressed when the provider compressed it anyway). Tests and
+// the console may still inject a fetch (see call-provider.ts); its Response is adapted to
+// the same shape.
+import http from "node:http";
+import https from "node:https";
+import type { Readable } from "node:stream";
+import zlib from "node:zlib";
+import type { UpstreamRequest } from "./types";
+
+export interface UpstreamResponse {
+  status: number;
+  ok: boolean;
+  /** Built on first use (only error paths read them). */
+  readonly headers: Headers;
+  text(): Promise<string>;
+  /** The body's chunks; ending the iteration early releases (closes) the connection. */
+  chunks(): AsyncIterable<Uint8Array>;
+}
+
+const AGENT_OPTIONS = { keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 256, scheduling: "lifo" } as const;
+const agents = { http: new http.Agent(AGENT_OPTIONS), https: new https.Agent(AGENT_OPTIONS) };
+
+interface Origin {
+  module: typeof http | typeof https;
+  agent: http.Agent;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+// Provider URLs repeat (one per model and base URL), so their parsing is memoised.
+const origins = new Map<string, Origin>();
+function originOf(url: string): Origin {
+  let origin = origins.get(url);
+  if (!origin) {
+    const u = new URL(url);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new TypeError(`Unsupported protocol in ${url}`);
+    const secure = u.protocol === "https:";
+    origin = {
+      module: secure ? https : http,
+      agent: secure ? agents.https : agents.http,
+      hostname: u.hostname.replace(/^\[(.*)\]$/, "$1"),
+      port: u.port,
+      path: `${u.pathname}${u.search}`,
+    };
+    if (origins.size > 1_000) origins.clear();
+    origins.set(url, origin);
+  }
+  return origin;
+}
+
+function decoded(res: http.IncomingMessage): Readable {
+  const encoding = res.headers["content-encoding"]?.trim().toLowerCase();
+  if (encoding === "gzip" || encoding === "x-gzip") return res.pipe(zlib.createGunzip());
+  if (encoding === "deflate") return res.pipe(zlib.createInflate());
+  if (encoding === "br") return res.pipe(zlib.createBrotliDecompress());
+  return res;
+}
+
+function toHeaders(raw: http.IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
+}
+
+function fromIncoming(res: http.IncomingMessage): UpstreamResponse {
+  const status = res.statusCode ?? 0;
+  let headers: Headers | undefined;
+  const body = decoded(res);
+  if (body !== res) res.on("error", (error) => body.destroy(error));
+  return {
+    status,
+    ok: status >= 200 && status < 300,
+    get headers() {
+      return (headers ??= toHeaders(res.headers));
+    },
+    async text() {
+      const parts: Buffer[] = [];
+      for await (const chunk of body) parts.push(chunk as Buffer);
+      return Buffer.concat(parts).toString("utf8");
+    },
+    async *chunks() {
+      try {
+        for await (const chunk of body) yield chunk as Uint8Array;
+      } finally {
+        if (!res.complete) res.destroy();
+      }
+    },
+  };
+}
+
+/** Sends one request; rejects on connection errors, or with the signal's reason when it aborts. */
+export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], signal: AbortSignal): Promise<UpstreamResponse> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const origin = originOf(url);
+    const payload = Buffer.from(init.body);
+    const req = origin.module.request({
+      agent: origin.agent,
+      hostname: origin.hostname,
+      port: origin.port,
+      path: origin.path,
+      method: init.method,
+      headers: { ...init.headers, "content-length": payload.length },
+    });
+    // An abort ends the exchange whatever stage it is in, the body's reader included.
+    const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error("The upstream call was aborted"));
+    signal.addEventListener("abort", onAbort, { once: true });
+    req.once("close", () => signal.removeEventListener("abort", onAbort));
+    req.on("error", reject);
+    req.once("response", (res) => resolve(fromIncoming(res)));
+    req.end(payload);
+  });
+}
+
+/** The same shape over a fetch Response (an injected fetch). */
+export function fromFetchResponse(response: Response): UpstreamResponse {
+  return {
+    status: response.status,
+    ok: response.ok,
+    headers: response.headers,
+    text: () => response.text(),
+    async *chunks() {
+      if (!response.body) return;
+      const reader = response.body.getReader();
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          yield value;
+        }
+      } finally {
+        reader.cancel().catch(() => {});
+      }
+    },
+  };
+}
