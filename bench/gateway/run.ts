@@ -12,7 +12,8 @@
 //
 // Options: --quick (short runs, for a smoke test), --duration=<s> per measurement,
 // --long=<requests> for the memory run, --only=lean,next,portkey, --skip-next,
-// --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway).
+// --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway),
+// --conc=1,64, --lat=0, --modes=json,sse (a subset of the cells, while optimising).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -40,8 +41,10 @@ const DURATION_MS = Number(args.get("duration") ?? (QUICK ? 2 : 8)) * 1000;
 const LONG_REQUESTS = Number(args.get("long") ?? (QUICK ? 5_000 : 100_000));
 const LONG_DEADLINE_MS = 10 * 60_000;
 const MAX_PER_RUN = 200_000;
-const CONCURRENCY = [1, 16, 64];
+const CONCURRENCY = args.get("conc")?.split(",").map(Number) ?? [1, 16, 64];
 const LATENCIES = [0, 50] as const;
+const LATENCY_FILTER = args.get("lat")?.split(",").map(Number);
+const MODES = args.get("modes")?.split(",") ?? ["json", "sse"];
 const UPSTREAM_DELAY_MS = 50;
 const MODEL = "gpt-5.4";
 const PROMPT = "Summarise in two sentences why reusing HTTP connections lowers request latency for an API client.";
@@ -100,8 +103,7 @@ async function waitFor(url: string, proc: Proc, name: string, timeoutMs = 120_00
   throw new Error(`${name} did not come up within ${timeoutMs} ms:\n${proc.output()}`);
 }
 
-/** Resident memory (MB) of a process and all of its descendants. */
-function treeRssMb(rootPid: number): number {
+function childrenOf(): Map<number, number[]> {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -113,6 +115,30 @@ function treeRssMb(rootPid: number): number {
       // gone meanwhile
     }
   }
+  return children;
+}
+
+/** CPU time (ms, user + system) used so far by a process and all of its descendants. */
+function treeCpuMs(rootPid: number): number {
+  const children = childrenOf();
+  let ticks = 0;
+  const visit = (pid: number) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return;
+    }
+    for (const c of children.get(pid) ?? []) visit(c);
+  };
+  visit(rootPid);
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
+/** Resident memory (MB) of a process and all of its descendants. */
+function treeRssMb(rootPid: number): number {
+  const children = childrenOf();
   let kb = 0;
   const visit = (pid: number) => {
     try {
@@ -225,7 +251,7 @@ async function startPortkey(env: BenchEnv): Promise<Target> {
   };
 }
 
-function directTarget(env: BenchEnv): Target {
+function directTarget(): Target {
   return {
     name: "direct",
     label: "Upstream called directly",
@@ -313,6 +339,8 @@ interface Row {
   requests: number;
   errors: number;
   firstError: string | null;
+  /** CPU time the target's processes spent per request (user + system). */
+  cpuMsPerRequest: number;
   ttfbP50: number;
   ttfbP99: number;
   totalP50: number;
@@ -323,9 +351,11 @@ async function measure(target: Target, env: BenchEnv, latency: Latency, stream: 
   const spec = { url: urlFor(target, latency, env), headers: target.headers(latency), body: target.body(stream), concurrency };
   // Warm-up: connections, JIT, caches (key, tenant config, limiter month counters).
   await runLoad({ ...spec, durationMs: Math.min(1_000, durationMs), maxRequests: 2_000 });
+  const cpuBefore = target.pid === null ? 0 : treeCpuMs(target.pid);
   const r: LoadResult = await runLoad({ ...spec, durationMs, maxRequests: MAX_PER_RUN });
+  const cpuMsPerRequest = target.pid === null ? Number.NaN : (treeCpuMs(target.pid) - cpuBefore) / Math.max(1, r.requests);
   return {
-    target: target.name, latency, stream, concurrency, rps: r.rps, requests: r.requests, errors: r.errors, firstError: r.firstError,
+    target: target.name, latency, stream, concurrency, rps: r.rps, requests: r.requests, errors: r.errors, firstError: r.firstError, cpuMsPerRequest,
     ttfbP50: percentile(r.ttfbMs, 50), ttfbP99: percentile(r.ttfbMs, 99), totalP50: percentile(r.totalMs, 50), totalP99: percentile(r.totalMs, 99),
   };
 }
@@ -483,7 +513,7 @@ async function main() {
     const env: BenchEnv = { upstreamPorts, databaseUrl: db.url, masterKey, keys: db.keys };
 
     const starters: Array<[string, () => Promise<Target>]> = [
-      ["direct", async () => directTarget(env)],
+      ["direct", async () => directTarget()],
       ["lean", () => startLean(env)],
       ["next", () => startNext(env)],
       ["portkey", () => startPortkey(env)],
@@ -498,11 +528,13 @@ async function main() {
       procs.push(() => target.stop());
       labels.set(name, target.label);
       for (const stream of [false, true]) {
+        if (!MODES.includes(stream ? "sse" : "json")) continue;
         for (const latency of LATENCIES) {
+          if (LATENCY_FILTER && !LATENCY_FILTER.includes(latency)) continue;
           for (const c of CONCURRENCY) {
             const row = await measure(target, env, latency, stream, c, DURATION_MS);
             rows.push(row);
-            log(`${name} ${stream ? "sse " : "json"} ${latency}ms c=${c}: ${fmt(row.rps, 0)} req/s p50 ${fmt(row.totalP50)} p99 ${fmt(row.totalP99)} ttfb p50 ${fmt(row.ttfbP50)} errors ${row.errors}${row.firstError ? ` (${row.firstError})` : ""}`);
+            log(`${name} ${stream ? "sse " : "json"} ${latency}ms c=${c}: ${fmt(row.rps, 0)} req/s p50 ${fmt(row.totalP50)} p99 ${fmt(row.totalP99)} ttfb p50 ${fmt(row.ttfbP50)} cpu/req ${fmt(row.cpuMsPerRequest, 3)} ms errors ${row.errors}${row.firstError ? ` (${row.firstError})` : ""}`);
           }
         }
       }

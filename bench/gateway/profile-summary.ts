@@ -1,0 +1,59 @@
+// Summarises a V8 .cpuprofile (from node --cpu-prof): top functions by self time, and self
+// time grouped by file. Usage: tsx bench/gateway/profile-summary.ts <file.cpuprofile> [top]
+import { readFileSync } from "node:fs";
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error("usage: profile-summary.ts <file.cpuprofile> [top]");
+const top = Number(topArg ?? 30);
+const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const self = new Map<number, number>();
+profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+
+const shortUrl = (url: string) => url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "") || "(native)";
+const fn = new Map<string, number>();
+const files = new Map<string, number>();
+for (const [id, us] of self) {
+  const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+  const name = `${functionName || "(anonymous)"}  ${shortUrl(url)}:${lineNumber + 1}`;
+  fn.set(name, (fn.get(name) ?? 0) + us);
+  const group = shortUrl(url).replace(/(node_modules\/(@[^/]+\/)?[^/]+).*/, "$1");
+  files.set(group, (files.get(group) ?? 0) + us);
+}
+const pct = (us: number) => `${((us / total) * 100).toFixed(1).padStart(5)}%`;
+console.log(`total sampled: ${(total / 1000).toFixed(0)} ms`);
+console.log("\nTop functions by self time:");
+for (const [name, us] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+console.log("\nSelf time by file / package:");
+for (const [name, us] of [...files].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+
+// Inclusive (self + callees) time per function, counted once per stack (no double counting
+// of recursion). Async functions only count their synchronous stretches.
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const inclusive = new Map<string, number>();
+for (const [id, us] of self) {
+  const seen = new Set<string>();
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const { functionName, url, lineNumber } = byId.get(cur)!.callFrame;
+    if (!url.includes("/server/") && !url.includes("/scripts/")) continue;
+    const name = `${functionName || "(anonymous)"}  ${shortUrl(url)}:${lineNumber + 1}`;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    inclusive.set(name, (inclusive.get(name) ?? 0) + us);
+  }
+}
+console.log("\nOur functions by inclusive time:");
+for (const [name, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
