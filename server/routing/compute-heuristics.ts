@@ -184,6 +184,7 @@ function count(re: RegExp, s: string, cap: number): number {
   while (n < cap && re.exec(s) !== null) n++;
   return n;
 }
+const HAS_DIGIT = /[0-9]/;
 /** The literals of RE.docstring: the feature saturates at one match, so presence of any literal is enough. */
 const DOCSTRING_MARKS = ['"""', "'''", "/**", "@param", "@return", ">>>"];
 const sat = (n: number, k: number): number => (n >= k ? 1 : n / k);
@@ -340,17 +341,20 @@ export function computeHeuristics(fullText: string, out: Float32Array = new Floa
   out[j++] = RE.defStub.test(text) ? 1 : 0;
   out[j++] = DOCSTRING_MARKS.some((m) => text.includes(m)) ? 1 : 0; // = sat(count(RE.docstring), 1), without the regex
   out[j++] = sat(count(RE.stackTrace, lower, 2), 2);
-  out[j++] = sat(count(RE.indent, text, 3), 3);
+  // Cheap exact pre-checks skip regexes that cannot match: every alternative needs the checked text.
+  out[j++] = text.includes("\n  ") || text.includes("\n\t") ? sat(count(RE.indent, text, 3), 3) : 0;
   out[j++] = sat(count(RE.shellSyntax, lower, 3), 3);
   const firstMask = words === 0 ? 0 : tableGet(LEXICON_TABLE, firstWord);
   out[j++] = firstMask & (1 << LEXICON_NAMES.indexOf("shell_commands")) && words < 40 ? 1 : 0;
   out[j++] = sat(count(RE.medTerms, lower, 1), 1);
   out[j++] = sat(count(RE.fileNames, lower, 2), 2);
-  out[j++] = sat(count(RE.latex, text, 2), 2);
-  out[j++] = sat(count(RE.arith, lower, 2), 2);
-  out[j++] = sat(count(RE.numbers, text, 4), 4);
-  out[j++] = sat(count(RE.money, lower, 1), 1);
-  out[j++] = sat(count(RE.units, lower, 2), 2);
+  out[j++] = text.includes("\\") || text.includes("$") || text.includes("{") ? sat(count(RE.latex, text, 2), 2) : 0;
+  // Case folding neither adds nor removes ASCII digits, so `text` and `lower` have the same ones.
+  const digits = HAS_DIGIT.test(text);
+  out[j++] = digits ? sat(count(RE.arith, lower, 2), 2) : 0;
+  out[j++] = digits ? sat(count(RE.numbers, text, 4), 4) : 0;
+  out[j++] = digits ? sat(count(RE.money, lower, 1), 1) : 0;
+  out[j++] = digits || lower.includes("\\mathrm{") ? sat(count(RE.units, lower, 2), 2) : 0;
   out[j++] = sat(count(RE.options, text, 3), 3);
   out[j++] = sat(count(RE.question, text, 2), 2);
   out[j++] = sat(count(RE.quoted, text, 2), 2);

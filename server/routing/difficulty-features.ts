@@ -1,4 +1,4 @@
-import { addTextFeatures, type FeatureSink } from "./hash-features";
+import { addTextFeatures, lowerCase, type FeatureSink } from "./hash-features";
 import { computeHeuristics, HEURISTIC_COUNT } from "./compute-heuristics";
 import { headTail, USER_HEAD_CHARS, USER_TAIL_CHARS } from "./extract-prompt-text";
 
@@ -57,7 +57,7 @@ function isAlnum(c: number): boolean {
 
 /** Fill the extra dense cues (after the shared heuristics) for already-truncated text. */
 export function difficultyExtras(text: string, dense: Float32Array): void {
-  const lower = text.toLowerCase();
+  const lower = lowerCase(text);
   let nw = 0;
   let totalLen = 0;
   let longWords = 0;

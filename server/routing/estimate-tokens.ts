@@ -25,42 +25,45 @@ export const TOKEN_FEATURE_NAMES = [
 /** Fitted by training/fit-token-estimate.ts on train.jsonl + difficulty_train.jsonl prompts longer than 200 characters. */
 export const TOKEN_ESTIMATE_COEFFICIENTS: readonly number[] = [0.4485, 0.7273, 0.0762, 0.809, 0.6754, 0.4086, 0.9658, 0.3707, 0.2655, 0.2778];
 
-export const TOKEN_SCAN_CHARS = 8192;
+export const TOKEN_SCAN_CHARS = 2048;
 
-function isCjk(c: number): boolean {
-  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef);
+// Character classes (indexes into the counts below): ASCII by table, then CJK vs other non-ASCII.
+const LOWER = 0;
+const UPPER = 1;
+const DIGIT = 2;
+const SPACE = 3;
+const NEWLINE = 4;
+const PUNCT = 5;
+const CJK = 6;
+const OTHER = 7;
+const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
+  c >= 97 && c <= 122 ? LOWER : c >= 65 && c <= 90 ? UPPER : c >= 48 && c <= 57 ? DIGIT : c === 32 || c === 9 || c === 13 ? SPACE : c === 10 ? NEWLINE : PUNCT,
+);
+const counts = new Int32Array(8);
+
+function classOf(c: number): number {
+  if (c < 128) return ASCII_CLASS[c]!;
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) ? CJK : OTHER;
 }
 
 /** Add the character-class counts of text[from, to) to `f` (indexed like TOKEN_FEATURE_NAMES; f[0] untouched). */
 function addCounts(text: string, from: number, to: number, f: Float64Array): void {
+  counts.fill(0);
   let words = 0;
   let longExtra = 0;
-  let digits = 0;
-  let punct = 0;
-  let newlines = 0;
-  let cjk = 0;
-  let other = 0;
   let caps = 0;
-  let spaces = 0;
   let run = 0;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
-      if (run === 0 && c <= 90) caps++;
+    const k = classOf(text.charCodeAt(i));
+    counts[k] = counts[k]! + 1;
+    if (k <= UPPER) {
+      if (run === 0 && k === UPPER) caps++;
       run++;
-      continue;
-    }
-    if (run > 0) {
+    } else if (run > 0) {
       words++;
       if (run > 6) longExtra += run - 6;
       run = 0;
     }
-    if (c >= 48 && c <= 57) digits++;
-    else if (c === 32 || c === 9 || c === 13) spaces++;
-    else if (c === 10) newlines++;
-    else if (c < 128) punct++;
-    else if (isCjk(c)) cjk++;
-    else other++;
   }
   if (run > 0) {
     words++;
@@ -68,13 +71,13 @@ function addCounts(text: string, from: number, to: number, f: Float64Array): voi
   }
   f[1] = f[1]! + words;
   f[2] = f[2]! + longExtra;
-  f[3] = f[3]! + digits;
-  f[4] = f[4]! + punct;
-  f[5] = f[5]! + newlines;
-  f[6] = f[6]! + cjk;
-  f[7] = f[7]! + other;
+  f[3] = f[3]! + counts[DIGIT]!;
+  f[4] = f[4]! + counts[PUNCT]!;
+  f[5] = f[5]! + counts[NEWLINE]!;
+  f[6] = f[6]! + counts[CJK]!;
+  f[7] = f[7]! + counts[OTHER]!;
   f[8] = f[8]! + caps;
-  f[9] = f[9]! + spaces;
+  f[9] = f[9]! + counts[SPACE]!;
 }
 
 /** Character-class counts of the whole text (training: no scan limit). */

@@ -53,14 +53,32 @@ function isWordChar(c: number): boolean {
   );
 }
 
+const GRAM3_SEED = Math.imul(FNV ^ 3, PRIME);
+
+// One-entry cache: the last user turn is lower-cased here and again for the difficulty cues.
+let lastText = "";
+let lastLower = "";
+/** `text.toLowerCase()`, reusing the previous result for the same text (a pure function's cache). */
+export function lowerCase(text: string): string {
+  if (text !== lastText) {
+    lastLower = text.toLowerCase();
+    lastText = text;
+  }
+  return lastLower;
+}
+
 /** Append features of `text` with namespace weight `weight` to the sink. */
 export function addTextFeatures(text: string, weight: number, sink: FeatureSink): void {
   if (text.length === 0 || weight === 0) return;
-  const lower = text.toLowerCase();
+  const lower = lowerCase(text);
   if (norm.length < lower.length + 2) norm = new Uint16Array(lower.length * 2 + 2);
+  const nm = norm;
   let len = 0;
   let prevSpace = true;
-  norm[len++] = 32;
+  nm[len++] = 32;
+  // Normalise (whitespace collapsed, digits folded) and count words in the same pass.
+  let nw = 0;
+  let inWord = false;
   for (let i = 0; i < lower.length; i++) {
     let c = lower.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) {
@@ -71,9 +89,9 @@ export function addTextFeatures(text: string, weight: number, sink: FeatureSink)
       prevSpace = false;
       if (c >= 48 && c <= 57) c = 48;
     }
-    norm[len++] = c;
+    nm[len++] = c;
   }
-  if (!prevSpace) norm[len++] = 32;
+  if (!prevSpace) nm[len++] = 32;
 
   // Character 3- and 4-grams (5-grams added cost and mostly memorised source idioms).
   const nChar = Math.max(0, len - 2) + Math.max(0, len - 3);
@@ -81,37 +99,35 @@ export function addTextFeatures(text: string, weight: number, sink: FeatureSink)
     grow(sink, nChar);
     const v = weight / Math.sqrt(nChar);
     const { idx, val } = sink;
-    let n = sink.n;
+    const start = sink.n;
+    let n = start;
+    const last = len - 3;
     for (let i = 0; i + 2 < len; i++) {
-      let h = Math.imul(FNV ^ 3, PRIME);
-      h = Math.imul(h ^ norm[i]!, PRIME);
-      h = Math.imul(h ^ norm[i + 1]!, PRIME);
-      h = Math.imul(h ^ norm[i + 2]!, PRIME);
-      idx[n] = finalize(h);
-      val[n++] = v;
-      if (i + 3 < len) {
-        h = Math.imul(h ^ norm[i + 3]!, PRIME);
-        idx[n] = finalize(h ^ 0x9e3779b9);
-        val[n++] = v;
+      let h = Math.imul(GRAM3_SEED ^ nm[i]!, PRIME);
+      h = Math.imul(h ^ nm[i + 1]!, PRIME);
+      h = Math.imul(h ^ nm[i + 2]!, PRIME);
+      idx[n++] = finalize(h);
+      if (i < last) {
+        h = Math.imul(h ^ nm[i + 3]!, PRIME);
+        idx[n++] = finalize(h ^ 0x9e3779b9);
       }
     }
+    val.fill(v, start, n);
     sink.n = n;
   }
 
   // Words (CJK characters are single-character words).
-  let nw = 0;
   let h = 0;
-  let inWord = false;
+  let wd = words;
   for (let i = 0; i < len; i++) {
-    const c = norm[i]!;
+    const c = nm[i]!;
     if (isCjk(c)) {
+      if (nw + 2 > wd.length) wd = words = growWords(wd);
       if (inWord) {
-        if (nw >= words.length) words = growWords(words);
-        words[nw++] = h;
+        wd[nw++] = h;
         inWord = false;
       }
-      if (nw >= words.length) words = growWords(words);
-      words[nw++] = Math.imul((FNV ^ 1) ^ c, PRIME);
+      wd[nw++] = Math.imul((FNV ^ 1) ^ c, PRIME);
     } else if (isWordChar(c)) {
       if (!inWord) {
         h = FNV ^ 1;
@@ -119,30 +135,28 @@ export function addTextFeatures(text: string, weight: number, sink: FeatureSink)
       }
       h = Math.imul(h ^ c, PRIME);
     } else if (inWord) {
-      if (nw >= words.length) words = growWords(words);
-      words[nw++] = h;
+      if (nw >= wd.length) wd = words = growWords(wd);
+      wd[nw++] = h;
       inWord = false;
     }
   }
   if (inWord) {
-    if (nw >= words.length) words = growWords(words);
-    words[nw++] = h;
+    if (nw >= wd.length) wd = words = growWords(wd);
+    wd[nw++] = h;
   }
   if (nw > 0) {
     grow(sink, 2 * nw);
     const { idx, val } = sink;
     let n = sink.n;
     const vu = weight / Math.sqrt(nw);
-    for (let i = 0; i < nw; i++) {
-      idx[n] = finalize(words[i]! ^ 0x51ed270b);
-      val[n++] = vu;
-    }
+    const startU = n;
+    for (let i = 0; i < nw; i++) idx[n++] = finalize(wd[i]! ^ 0x51ed270b);
+    val.fill(vu, startU, n);
     if (nw > 1) {
       const vb = weight / Math.sqrt(nw - 1);
-      for (let i = 1; i < nw; i++) {
-        idx[n] = finalize(Math.imul(words[i - 1]!, 0x27d4eb2f) ^ words[i]! ^ 0x2545f491);
-        val[n++] = vb;
-      }
+      const startB = n;
+      for (let i = 1; i < nw; i++) idx[n++] = finalize(Math.imul(wd[i - 1]!, 0x27d4eb2f) ^ wd[i]! ^ 0x2545f491);
+      val.fill(vb, startB, n);
     }
     sink.n = n;
   }
