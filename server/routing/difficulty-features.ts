@@ -58,26 +58,27 @@ function isAlnum(c: number): boolean {
 /** Fill the extra dense cues (after the shared heuristics) for already-truncated text. */
 export function difficultyExtras(text: string, dense: Float32Array): void {
   const lower = lowerCase(text);
+  // One pass: words (alphanumeric runs) over the whole text, digits and capitals over the first 2,000 characters.
   let nw = 0;
   let totalLen = 0;
   let longWords = 0;
   let cur = 0;
+  let digits = 0;
+  let caps = 0;
+  const m = Math.min(text.length, 2000);
   for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isAlnum(text.charCodeAt(i))) cur++;
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (i < m) {
+      if (c >= 48 && c <= 57) digits++;
+      else if (c >= 65 && c <= 90) caps++;
+    }
+    if (i < text.length && isAlnum(c)) cur++;
     else if (cur > 0) {
       nw++;
       totalLen += cur;
       if (cur >= 9) longWords++;
       cur = 0;
     }
-  }
-  let digits = 0;
-  let caps = 0;
-  const m = Math.min(text.length, 2000);
-  for (let i = 0; i < m; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c >= 65 && c <= 90) caps++;
   }
   // Mean length of option lines ("\nA) ...") without building the array of matches.
   let optionChars = 0;

@@ -46,7 +46,7 @@ export function matchCustomCategory(
   text: string,
   metadata: Record<string, string> | undefined,
 ): CustomMatch | null {
-  const lower = text.toLowerCase();
+  let lower: string | null = null; // lower-cased only when a rule has keywords
   for (const rule of rules) {
     const reasons: string[] = [];
     const hasMeta = rule.metadata && Object.keys(rule.metadata).length > 0;
@@ -61,6 +61,7 @@ export function matchCustomCategory(
       let hit: string | null = null;
       for (const kw of rule.keywords ?? []) {
         if (kw.trim() === "") continue;
+        lower ??= text.toLowerCase();
         if (hasWord(lower, kw.trim())) {
           hit = `keyword "${kw.trim()}"`;
           break;
