@@ -23,7 +23,9 @@ export function buildCategoryMix(rows: readonly CategoryModelRow[]): CategoryMix
   const groups = new Map<string, CategoryModelRow[]>();
   for (const row of rows) {
     modelRequests.set(row.model, (modelRequests.get(row.model) ?? 0) + row.requests);
-    groups.set(row.category, [...(groups.get(row.category) ?? []), row]);
+    const group = groups.get(row.category);
+    if (group) group.push(row);
+    else groups.set(row.category, [row]);
   }
   const categories = [...groups.entries()].map(([category, members]): CategoryMix => {
     const requests = members.reduce((s, r) => s + r.requests, 0);

@@ -41,7 +41,9 @@ export function buildTimeSeries(rows: readonly TimeSeriesRow[], bucketStarts: re
     total.requests += row.requests;
     totals.set(row.model, total);
     const t = row.bucket.getTime();
-    byBucket.set(t, [...(byBucket.get(t) ?? []), row]);
+    const inBucket = byBucket.get(t);
+    if (inBucket) inBucket.push(row);
+    else byBucket.set(t, [row]);
   }
   const models = [...totals.entries()]
     .sort(([a, x], [b, y]) => y.cost - x.cost || y.requests - x.requests || a.localeCompare(b))

@@ -13,7 +13,7 @@ export interface AnalyticsScope {
 }
 
 /** Rollups use '' for "none", so a filter value matches the column directly. */
-export function dimensionFilterSql(dimensions: Partial<DashboardDimensions>): Prisma.Sql {
+function dimensionFilterSql(dimensions: Partial<DashboardDimensions>): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (dimensions.teamId) parts.push(Prisma.sql`AND "teamId" = ${dimensions.teamId}`);
   if (dimensions.apiKeyId) parts.push(Prisma.sql`AND "apiKeyId" = ${dimensions.apiKeyId}`);
