@@ -19,7 +19,7 @@ export const GATEWAY_ROUTES: Record<string, Handler> = {
 
 /**
  * Reads the request body from the socket (up to the handlers' size cap), so that the handlers
- * get it without a web stream in between; an oversized body is left unread and refused.
+ * get it without a web stream in between; an oversized body is discarded and refused.
  */
 function readBody(req: IncomingMessage): Promise<PreloadedBody> {
   const declared = Number(req.headers["content-length"]);
@@ -30,7 +30,9 @@ function readBody(req: IncomingMessage): Promise<PreloadedBody> {
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        req.off("data", onData).off("end", onEnd).pause();
+        // The rest is discarded as it arrives, so that the client can finish sending and
+        // read the 413.
+        req.off("data", onData).off("end", onEnd).resume();
         resolve({ tooLarge: true });
       } else chunks.push(chunk);
     };
@@ -92,7 +94,6 @@ export function createGatewayServer(): Server {
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     (hasBody ? readBody(req) : Promise.resolve(null))
       .then((body) => {
-        if (body && "tooLarge" in body) res.shouldKeepAlive = false;
         const request = toRequest(req, abort.signal);
         return handler(body ? withPreloadedBody(request, body) : request);
       })
