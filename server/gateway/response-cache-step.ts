@@ -17,11 +17,11 @@ export interface CacheStep {
 }
 
 export function cacheStepOf(headers: Headers, config: TenantConfig, selection: ModelSelection, request: ChatRequest): CacheStep {
+  const directive = cacheDirective(headers, config.cacheTtlSecondsByPolicy.get(selection.policy.id));
+  // The key (a hash of the canonical request) is only worth computing when the cache is used.
+  if (!directive.lookup && !directive.store) return { directive, key: "" };
   const chosen = selection.kind === "direct" ? `model:${selection.model.id}` : `policy:${selection.policy.id}@${selection.policy.version}`;
-  return {
-    directive: cacheDirective(headers, config.cacheTtlSecondsByPolicy.get(selection.policy.id)),
-    key: responseCacheKey({ tenantId: config.tenantId, selection: chosen, request }),
-  };
+  return { directive, key: responseCacheKey({ tenantId: config.tenantId, selection: chosen, request }) };
 }
 
 const warn = (error: unknown) => console.error("[cache] unavailable, serving uncached:", error);

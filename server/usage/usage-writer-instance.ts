@@ -1,13 +1,29 @@
 // The process's usage writer, flushed on graceful shutdown (see instrumentation.ts and the
 // lean gateway entry point).
-import { getDb } from "../db/client";
-import { env } from "../env";
-import { UsageWriter } from "./usage-writer";
+import pg from "pg";
+import { env, requireDatabaseUrl } from "../env";
+import { UsageWriter, type UsageSink } from "./usage-writer";
 
 const holder = globalThis as unknown as { __switchyardUsageWriter?: UsageWriter };
 
+/**
+ * Batches go to PostgreSQL through a small pg pool of their own rather than Prisma: a batch
+ * is one JSON parameter of up to a few hundred kilobytes, which Prisma's raw-query path
+ * copies through its query compiler at a CPU cost that grows with the request rate.
+ */
+export function pgUsageSink(connectionString: string): UsageSink {
+  const pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
+  // An idle connection that breaks (database restarted) must not take the process down.
+  pool.on("error", (error) => console.error(`[usage] database connection lost: ${error.message}`));
+  return {
+    async $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> {
+      return (await pool.query(query, values)).rows as T;
+    },
+  };
+}
+
 export function getUsageWriter(): UsageWriter {
-  holder.__switchyardUsageWriter ??= new UsageWriter(getDb(), {
+  holder.__switchyardUsageWriter ??= new UsageWriter(pgUsageSink(requireDatabaseUrl()), {
     flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS,
     onError: (error) => console.error(`[usage] write failed, will retry: ${error instanceof Error ? error.message.split("\n")[0] : error}`),
   });
