@@ -15,6 +15,9 @@ import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, labelsOf, typ
 import { computeApgr, isHeldBackSubject, subjectOf } from "../../server/routing/training/metrics";
 import { scoreExample, trainLinear } from "../../server/routing/training/train-softmax";
 import { FEATURE_BUCKETS } from "../../server/routing/hash-features";
+import { countTokens, EXACT_TOKEN_CHAR_LIMIT } from "../../server/routing/count-tokens";
+import { tokenEstimateError } from "../../server/routing/training/fit-token-estimate";
+import { decisionTimeReport } from "./latency";
 import { HEURISTIC_COUNT } from "../../server/routing/compute-heuristics";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -186,31 +189,18 @@ projectSavings(
   "variant with coding bar 76 (not the default)",
 );
 
-// 5. Decision time. The same prompt repeated (as before) and, more honestly, 5,000 distinct
-// 4,000-character windows of the dev text (token-count memo and caches see new text each time).
-function timeIt(prompts: string[], iters: number): [number, number] {
-  const inputs = prompts.map((content) => ({ request: { messages: [{ role: "user" as const, content }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now }));
-  for (let i = 0; i < 500; i++) route(inputs[i % inputs.length]!);
-  const ts: number[] = [];
-  for (let i = 0; i < iters; i++) {
-    const input = inputs[i % inputs.length]!;
-    const t0 = performance.now();
-    route(input);
-    ts.push(performance.now() - t0);
+// 4b. Input-token estimate for long messages vs exact o200k counts (dev prompts were not used to fit it).
+{
+  const devLong = dev.map((r) => r.prompt);
+  const devJoined = devLong.join("\n");
+  const win = Array.from({ length: 2000 }, (_, i) => devJoined.slice((i * 997) % (devJoined.length - 4000), ((i * 997) % (devJoined.length - 4000)) + 4000));
+  log(`\n## Input-token estimate (messages over ${EXACT_TOKEN_CHAR_LIMIT} characters) vs exact o200k counts\n`);
+  log("| texts | n | mean error | p90 | p99 |\n|---|---:|---:|---:|---:|");
+  for (const [name, set] of [["dev prompts", devLong], ["4,000-character dev windows", win]] as const) {
+    const e = tokenEstimateError(set, (t) => countTokens(t));
+    log(`| ${name} | ${e.n} | ${pct(e.mean)} | ${pct(e.p90)} | ${pct(e.p99)} |`);
   }
-  ts.sort((a, b) => a - b);
-  return [ts[Math.floor(iters * 0.5)]!, ts[Math.floor(iters * 0.99)]!];
 }
-const short = "Write a Python function that checks whether a number is prime.";
-const devText = dev.map((r) => r.prompt).join("\n");
-const long = devText.slice(0, 4000);
-const distinct = Array.from({ length: 5000 }, (_, i) => devText.slice((i * 997) % (devText.length - 4000), ((i * 997) % (devText.length - 4000)) + 4000));
-const [s50, s99] = timeIt([short], 5000);
-const [l50, l99] = timeIt([long], 5000);
-const [d50, d99] = timeIt(distinct, 5000);
-log(`\n## Decision time (warm, ${5000} decisions each)\n`);
-log("| prompt | p50 | p99 |\n|---|---:|---:|");
-log(`| short (${short.length} chars), repeated | ${(s50 * 1000).toFixed(0)} µs | ${(s99 * 1000).toFixed(0)} µs |`);
-log(`| long (${long.length} chars), repeated | ${(l50 * 1000).toFixed(0)} µs | ${(l99 * 1000).toFixed(0)} µs |`);
-log(`| long (4000 chars), 5,000 distinct texts | ${(d50 * 1000).toFixed(0)} µs | ${(d99 * 1000).toFixed(0)} µs |`);
-log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), node ${process.version}.`);
+
+// 5. Decision time (bench/routing/latency.ts; also runnable on its own).
+decisionTimeReport(dev.map((r) => r.prompt), log);
