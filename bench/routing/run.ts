@@ -4,7 +4,6 @@
  * Prints a Markdown report (also the basis of bench/routing/RESULTS.md).
  */
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_CATALOG, DEFAULT_POLICY, route, relativeQualityGap, estimateDifficulty } from "../../server/routing";
