@@ -185,6 +185,41 @@ function count(re: RegExp, s: string, cap: number): number {
   return n;
 }
 const HAS_DIGIT = /[0-9]/;
+
+// RE.medTerms as a scan. Both alternatives are bounded by \b on both sides and consist of [a-z]
+// only, so a match is always a whole run of ASCII word characters ([A-Za-z0-9_]) that is all [a-z]:
+// either one of MED_WORDS, or at least three letters followed by one of MED_SUFFIXES.
+const MED_SUFFIXES = "itis osis emia aemia oma omas pathy ectomy otomy plasia algia trophy iasis ococcal ococcus virus viral uria penia cytosis sclerosis plegia rrhea rrhoea".split(" ");
+const MED_WORDS = new Set("syndrome disease disorder deficiency infection cancer tumor tumour carcinoma fever palsy".split(" "));
+const MED_LAST = new Set(MED_SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+function isMedicalRun(s: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len >= 5 && len <= 10 && MED_WORDS.has(s.slice(start, end))) return true;
+  if (len < 6 || !MED_LAST.has(s.charCodeAt(end - 1))) return false;
+  for (const suffix of MED_SUFFIXES) if (len >= suffix.length + 3 && s.startsWith(suffix, end - suffix.length)) return true;
+  return false;
+}
+export function hasMedicalTerm(lower: string): boolean {
+  let start = -1; // start of the current word-character run
+  let letters = true; // the run so far is all [a-z]
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (isAsciiWordChar(c)) {
+      if (start < 0) {
+        start = i;
+        letters = true;
+      }
+      if (c < 97 || c > 122) letters = false;
+    } else if (start >= 0) {
+      if (letters && isMedicalRun(lower, start, i)) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
 /** The literals of RE.docstring: the feature saturates at one match, so presence of any literal is enough. */
 const DOCSTRING_MARKS = ['"""', "'''", "/**", "@param", "@return", ">>>"];
 const sat = (n: number, k: number): number => (n >= k ? 1 : n / k);
@@ -346,7 +381,7 @@ export function computeHeuristics(fullText: string, out: Float32Array = new Floa
   out[j++] = sat(count(RE.shellSyntax, lower, 3), 3);
   const firstMask = words === 0 ? 0 : tableGet(LEXICON_TABLE, firstWord);
   out[j++] = firstMask & (1 << LEXICON_NAMES.indexOf("shell_commands")) && words < 40 ? 1 : 0;
-  out[j++] = sat(count(RE.medTerms, lower, 1), 1);
+  out[j++] = hasMedicalTerm(lower) ? 1 : 0; // = sat(count(RE.medTerms, lower, 1), 1), without the regex
   out[j++] = sat(count(RE.fileNames, lower, 2), 2);
   out[j++] = text.includes("\\") || text.includes("$") || text.includes("{") ? sat(count(RE.latex, text, 2), 2) : 0;
   // Case folding neither adds nor removes ASCII digits, so `text` and `lower` have the same ones.

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Tiktoken } from "js-tiktoken/lite";
 import o200kBase from "js-tiktoken/ranks/o200k_base";
 import { classifyCategory } from "./classify-category";
+import { hasMedicalTerm } from "./compute-heuristics";
 import { countTokens, countTokensExact } from "./count-tokens";
 import { estimateTokens, TOKEN_SCAN_CHARS } from "./estimate-tokens";
 import { extractPromptText } from "./extract-prompt-text";
@@ -50,6 +51,22 @@ describe("fused weight table", () => {
       const b = classifyCategory(text, unfused);
       expect(a.category).toBe(b.category);
       for (const k of model.labels) expect(a.probabilities[k]).toBeCloseTo(b.probabilities[k]!, 5);
+    }
+  });
+});
+
+describe("medical-term scan", () => {
+  it("agrees with the regular expression it replaces", () => {
+    const re =
+      /\b[a-z]{3,}(?:itis|osis|emia|aemia|oma|omas|pathy|ectomy|otomy|plasia|algia|trophy|iasis|ococcal|ococcus|virus|viral|uria|penia|cytosis|sclerosis|plegia|rrhea|rrhoea)\b|\b(?:syndrome|disease|disorder|deficiency|infection|cancer|tumou?r|carcinoma|fever|palsy)\b/;
+    const parts = ["itis", "oma", "omas", "rrhoea", "virus", "syndrome", "tumour", "tumor", "fever", "ab", "abc", "x", "_", "1", "é", " ", "-", ".", "Z", "\n"];
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 20_000; i++) {
+      let s = "";
+      const n = 1 + Math.floor(rnd() * 6);
+      for (let j = 0; j < n; j++) s += parts[Math.floor(rnd() * parts.length)];
+      expect(hasMedicalTerm(s), s).toBe(re.test(s));
     }
   });
 });
