@@ -27,7 +27,8 @@ export const DIFFICULTY_TEXT_WEIGHT = 0.5;
 const MULTI_STEP = /\b(then|after that|next|finally|first|second|step|steps|both|each|all of the|none of the|respectively|assume|suppose|given that|if\b|unless|except|compare|derive|prove|calculate|estimate)\b/g;
 
 const SENTENCE_END = /[.!?](\s|$)/g;
-const WHICH_OF = /which of the following|all of the following|which one of|true statements?/;
+/** /which of the following|all of the following|which one of|true statements?/ as plain substrings ("statements?" contains "statement"). */
+const WHICH_OF_PHRASES = ["which of the following", "all of the following", "which one of", "true statement"];
 const OPTION_LINE = /\n\s*\(?[A-E][).:]\s*[^\n]*/g;
 const QUOTED_OR_SCENARIO = /["“].{20,}["”]|\bscenario\b|\bstatement \d\b/;
 
@@ -98,7 +99,7 @@ export function difficultyExtras(text: string, dense: Float32Array): void {
   dense[j++] = nw > 0 ? longWords / nw : 0;
   dense[j++] = Math.min(1, count(SENTENCE_END, text, 10) / 10);
   dense[j++] = m > 0 ? Math.min(1, (digits / m) * 10) : 0;
-  dense[j++] = WHICH_OF.test(lower) ? 1 : 0;
+  dense[j++] = WHICH_OF_PHRASES.some((x) => lower.includes(x)) ? 1 : 0; // = WHICH_OF.test(lower)
   dense[j++] = Math.min(1, count(MULTI_STEP, lower, 6) / 6);
   dense[j++] = Math.min(1, Math.log1p(optionLen) / Math.log1p(300));
   dense[j++] = QUOTED_OR_SCENARIO.test(text) ? 1 : 0;
