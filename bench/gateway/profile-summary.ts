@@ -57,3 +57,26 @@ for (const [id, us] of self) {
 }
 console.log("\nOur functions by inclusive time:");
 for (const [name, us] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${pct(us)}  ${name}`);
+
+// Self time by area of the request's journey, for the write-up.
+const AREAS: Array<[string, (url: string, fn: string) => boolean]> = [
+  ["idle", (u, f) => f === "(idle)"],
+  ["socket writes (kernel: loopback TCP send, wake-ups)", (u, f) => f === "writev" || f === "writevGeneric" || f === "writeUtf8String" || f === "writeBuffer"],
+  ["garbage collection", (u, f) => f === "(garbage collector)"],
+  ["routing (classifier, difficulty, token estimate)", (u) => u.includes("/server/routing/") || u.includes("js-tiktoken")],
+  ["provider adapter, SSE parsing, upstream HTTP client", (u) => u.includes("/server/providers/")],
+  ["gateway pipeline (keys, limits, breakers, usage, formats, lean entry)", (u) => /\/server\/(gateway|limits|resilience|cache|usage|auth|crypto)\//.test(u)],
+  ["web Request/Response, Headers, web streams, AbortSignal", (u) => /undici|webstreams|js_transferable|abort_controller|event_target|internal\/encoding/.test(u)],
+  ["Node HTTP, net and streams", (u) => /node:(_http|net|internal\/streams|internal\/stream_base|events|internal\/http|buffer)/.test(u)],
+  ["PostgreSQL clients (Prisma, pg)", (u) => /@prisma|wasm:|node_modules\/pg/.test(u)],
+  ["request validation (zod)", (u) => u.includes("node_modules/zod")],
+  ["module loading and compilation (start-up)", (u) => /modules\/(cjs|esm)|tsx|esbuild/.test(u)],
+];
+const areas = new Map<string, number>();
+for (const [id, us] of self) {
+  const { functionName, url } = byId.get(id)!.callFrame;
+  const area = AREAS.find(([, test]) => test(url, functionName))?.[0] ?? "other (microtask queue, timers, crypto, JSON natives)";
+  areas.set(area, (areas.get(area) ?? 0) + us);
+}
+console.log("\nSelf time by area:");
+for (const [name, us] of [...areas].sort((a, b) => b[1] - a[1])) console.log(`${pct(us)}  ${name}`);
