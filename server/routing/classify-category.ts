@@ -34,6 +34,7 @@ export function classifyCategory(text: Pick<PromptText, "user" | "context">, mod
   const { labels, temperature, weights: w } = model;
   const K = labels.length;
   userCount = featurizePrompt(text.user, text.context, sink, dense);
+  difficultySparseOf = null;
   if (text.user.trim() === "" && text.context.trim() === "") {
     // Nothing to classify: a uniform, low-confidence answer lets the policy default apply.
     const p = 1 / K;
@@ -43,7 +44,6 @@ export function classifyCategory(text: Pick<PromptText, "user" | "context">, mod
   for (let k = 0; k < K; k++) s[k] = w.bias[k]!;
   const { idx, val, n } = sink;
   const fused = fusedWeights(w, getDifficultyModel().weights);
-  difficultySparseOf = null;
   if (fused) {
     // One int16 row per feature serves the classifier and the difficulty model.
     const t = fused.table;
