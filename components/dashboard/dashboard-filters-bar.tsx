@@ -18,7 +18,8 @@ export function rangeTitle(filters: DashboardFilters): string {
 
 export function DashboardFiltersBar({ filters, onChange }: { filters: DashboardFilters; onChange: (filters: DashboardFilters) => void }) {
   const trpc = useTRPC();
-  const o = useQuery(trpc.logs.filterOptions.queryOptions()).data;
+  // Refetched on every visit: a key or team created meanwhile must be selectable here.
+  const o = useQuery({ ...trpc.logs.filterOptions.queryOptions(), staleTime: 0 }).data;
   const set = <K extends keyof DashboardFilters>(key: K, value: DashboardFilters[K]) => onChange({ ...filters, [key]: value });
   const setRange = (range: DashboardRange) => {
     if (range !== "custom") return onChange({ ...filters, range, from: null, to: null });

@@ -10,7 +10,8 @@ const fromInput = (v: string) => (v ? new Date(v) : null);
 
 export function LogFiltersBar({ filters, onChange }: { filters: LogFilters; onChange: (filters: LogFilters) => void }) {
   const trpc = useTRPC();
-  const options = useQuery(trpc.logs.filterOptions.queryOptions());
+  // Refetched on every visit: a key or team created meanwhile must be selectable here.
+  const options = useQuery({ ...trpc.logs.filterOptions.queryOptions(), staleTime: 0 });
   const set = <K extends keyof LogFilters>(key: K, value: LogFilters[K]) => onChange({ ...filters, [key]: value });
   const o = options.data;
   return (
