@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { demoLogin } from "./demo";
 import { signIn } from "./console-helpers";
@@ -31,6 +32,14 @@ test("the dashboard draws every chart from the demo traffic, a filter changes th
   expect(allRequests).toBeGreaterThan(1000);
   await page.mouse.move(0, 0); // no tooltip in the picture
   await page.screenshot({ path: testInfo.outputPath("dashboard.png"), fullPage: true });
+
+  // What a chart shows can be exported.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export Spend by model as CSV" }).click();
+  const csv = await readFile((await (await download).path())!, "utf8");
+  const [header, ...rows] = csv.trim().split("\r\n");
+  expect(header).toMatch(/^bucket_start_utc,/);
+  expect(rows).toHaveLength(30);
 
   // A filter goes into the URL and narrows every figure.
   await page.getByLabel("Category", { exact: true }).selectOption("coding");

@@ -21,13 +21,15 @@ const CARDS: { key: KpiKey; label: string; format: (v: number | null) => string;
 
 function ChangeText({ kpi, better }: { kpi: Kpi; better: Better }) {
   if (kpi.change === null) return <span className="text-slate-400">no previous data to compare</span>;
-  // From a tiny previous period the exact percentage says nothing; past 10x it is capped.
-  const relative = Math.abs(kpi.change) > 10 ? "over 999 %" : `${(kpi.change * 100).toFixed(1)} %`;
-  const text = kpi.changeKind === "points" ? `${(kpi.change * 100).toFixed(1)} pp` : relative;
   const up = kpi.change > 0;
+  const sign = up ? "+" : "";
+  // From a tiny previous period the exact percentage says nothing; past 10x it is capped.
+  const text = kpi.changeKind === "points"
+    ? `${sign}${(kpi.change * 100).toFixed(1)} pp`
+    : Math.abs(kpi.change) > 10 ? "over 999 %" : `${sign}${(kpi.change * 100).toFixed(1)} %`;
   const good = better === "neither" || kpi.change === 0 ? null : (better === "higher") === up;
   const tone = good === null ? "text-slate-500" : good ? "text-green-700" : "text-red-700";
-  return <span className={tone}>{up ? "▲ +" : kpi.change < 0 ? "▼ " : ""}{text} vs previous period</span>;
+  return <span className={tone}>{up ? "▲ " : kpi.change < 0 ? "▼ " : ""}{text} vs previous period</span>;
 }
 
 export function KpiGrid({ kpis }: { kpis: Kpis }) {

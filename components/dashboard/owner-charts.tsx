@@ -1,6 +1,7 @@
 "use client";
 
 // Top teams and keys by spend in the range, and month-to-date budget burn.
+import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BudgetBurn, OwnerSpend } from "@/server/analytics/build-owner-spend";
 import { formatUsd } from "@/components/ui/format";
@@ -35,7 +36,7 @@ export function BudgetBurnList({ budgets, drillHref }: { budgets: BudgetBurn[]; 
         return (
           <li key={`${b.kind}-${b.id}`} data-testid={`budget-${b.kind}-${b.name}`}>
             <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-              <a href={drillHref(b)} className="font-medium text-indigo-700 hover:underline">{b.kind === "team" ? "Team" : "Key"} · {b.name}</a>
+              <Link href={drillHref(b)} className="font-medium text-indigo-700 hover:underline">{b.kind === "team" ? "Team" : "Key"} · {b.name}</Link>
               <span className="tabular-nums text-slate-600">{formatUsd(b.spentUsd)} of {formatUsd(b.budgetUsd)} ({formatShare(b.usedShare)})</span>
             </div>
             <div className="relative mt-1 h-2 rounded bg-slate-100" role="meter" aria-label={`${b.name} budget used`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(used * 100)}>
