@@ -26,16 +26,15 @@ export function startInvalidationListener(connectionString: string, apply: (inva
   if (holder.__switchyardInvalidationListener) return;
   holder.__switchyardInvalidationListener = true;
 
-  const connect = () => {
+  const connect = (afterLoss: boolean) => {
     const client = new pg.Client({ connectionString });
     let retried = false;
     const retry = () => {
       if (retried) return;
       retried = true;
       client.end().catch(() => {});
-      // Changes made while disconnected were not heard: start from a clean cache.
-      apply({});
-      setTimeout(connect, RECONNECT_MS).unref();
+      // Caches stay as they are during an outage: they are what keeps the gateway serving.
+      setTimeout(() => connect(true), RECONNECT_MS).unref();
     };
     client.on("notification", (message) => {
       try {
@@ -49,9 +48,11 @@ export function startInvalidationListener(connectionString: string, apply: (inva
     client
       .connect()
       .then(() => client.query(`LISTEN ${INVALIDATION_CHANNEL}`))
+      // Changes made while we were not listening were not heard: start from a clean cache.
+      .then(() => afterLoss && apply({}))
       .catch(retry);
     // The listener must not keep a finished process alive.
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
   };
-  connect();
+  connect(false);
 }
