@@ -13,7 +13,8 @@
 // Options: --quick (short runs, for a smoke test), --duration=<s> per measurement,
 // --long=<requests> for the memory run, --only=lean,next,portkey, --skip-next,
 // --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway),
-// --conc=1,64, --lat=0, --modes=json,sse (a subset of the cells, while optimising).
+// --conc=1,64, --lat=0, --modes=json,sse (a subset of the cells, while optimising),
+// --report-from=bench/gateway/results/last-run.json (rewrite the section from a saved run).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -427,10 +428,10 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
     out.push(`### ${stream ? "Streaming (SSE)" : "JSON (non-streaming)"}`, "");
     out.push(
       stream
-        ? "| upstream | conc. | target | req/s | TTFB p50 ms | total p50 ms | total p99 ms | added TTFB p50 ms | added total p50 ms | added total p99 ms | errors |"
-        : "| upstream | conc. | target | req/s | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |",
+        ? "| upstream | conc. | target | req/s | CPU ms/req | TTFB p50 ms | total p50 ms | total p99 ms | added TTFB p50 ms | added total p50 ms | added total p99 ms | errors |"
+        : "| upstream | conc. | target | req/s | CPU ms/req | p50 ms | p99 ms | added p50 ms | added p99 ms | errors |",
     );
-    out.push(stream ? "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---|---:|---:|---:|---:|---:|---:|");
+    out.push(stream ? "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|" : "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     for (const latency of LATENCIES) {
       for (const c of CONCURRENCY) {
         for (const r of rows.filter((x) => x.stream === stream && x.latency === latency && x.concurrency === c)) {
@@ -439,7 +440,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
           const cells = stream
             ? [fmt(r.ttfbP50), fmt(r.totalP50), fmt(r.totalP99), added(r.ttfbP50, d?.ttfbP50), added(r.totalP50, d?.totalP50), added(r.totalP99, d?.totalP99)]
             : [fmt(r.totalP50), fmt(r.totalP99), added(r.totalP50, d?.totalP50), added(r.totalP99, d?.totalP99)];
-          out.push(`| ${latency} ms | ${c} | ${NAMES[r.target]} | ${fmt(r.rps, 0)} | ${cells.join(" | ")} | ${r.errors} |`);
+          out.push(`| ${latency} ms | ${c} | ${NAMES[r.target]} | ${fmt(r.rps, 0)} | ${r.target === "direct" ? "" : fmt(r.cpuMsPerRequest)} | ${cells.join(" | ")} | ${r.errors} |`);
         }
       }
     }
@@ -468,7 +469,10 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   for (const t of ["lean", "next"]) {
     for (const ours of c64(t)) {
       const theirs = c64("portkey").find((p) => p.latency === ours.latency);
-      if (theirs) out.push(`| ${NAMES[t]} req/s ÷ Portkey req/s, JSON, concurrency 64, ${ours.latency} ms upstream (target ≥ 2×) | ${fmt(ours.rps / theirs.rps)}× (${fmt(ours.rps, 0)} vs ${fmt(theirs.rps, 0)}) |`);
+      if (theirs) {
+        out.push(`| ${NAMES[t]} req/s ÷ Portkey req/s, JSON, concurrency 64, ${ours.latency} ms upstream (target ≥ 2×) | ${fmt(ours.rps / theirs.rps)}× (${fmt(ours.rps, 0)} vs ${fmt(theirs.rps, 0)}) |`);
+        out.push(`| Portkey CPU per request ÷ ${NAMES[t]} CPU per request, same cell | ${fmt(theirs.cpuMsPerRequest / ours.cpuMsPerRequest)}× (${fmt(theirs.cpuMsPerRequest)} vs ${fmt(ours.cpuMsPerRequest)} ms) |`);
+      }
     }
   }
   for (const r of c1) {
@@ -497,7 +501,17 @@ function writeSection(section: string): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** `--report-from=<last-run.json>`: the markdown of a saved run, written like a fresh one. */
+function reportFrom(file: string): void {
+  const saved = JSON.parse(readFileSync(file, "utf8")) as { meta: Record<string, string>; rows: Row[]; memory: MemoryRun[]; labels: Array<[string, string]> };
+  const section = report(saved.rows, saved.memory, new Map(saved.labels), saved.meta);
+  console.log(section);
+  if (!args.has("no-write")) writeSection(section);
+}
+
 async function main() {
+  const fromFile = args.get("report-from");
+  if (fromFile) return reportFrom(fromFile);
   const loadBefore = loadavg().map((l) => l.toFixed(2)).join(" ");
   log(`load average ${loadBefore}`);
   const upstreamPorts: Record<Latency, number> = { 0: await freePort(), 50: await freePort() };
@@ -567,7 +581,7 @@ async function main() {
       log("wrote docs/BENCHMARKS.md (section \"Gateway overhead\")");
     }
     mkdirSync(path.join(ROOT, "bench", "gateway", "results"), { recursive: true });
-    writeFileSync(path.join(ROOT, "bench", "gateway", "results", "last-run.json"), JSON.stringify({ meta, rows, memory }, null, 2));
+    writeFileSync(path.join(ROOT, "bench", "gateway", "results", "last-run.json"), JSON.stringify({ meta, rows, memory, labels: [...labels] }, null, 2));
   } finally {
     for (const stop of procs.reverse()) await stop().catch(() => {});
     if (databaseUrl) await dropDatabase(databaseUrl).catch((e) => log(`could not drop ${databaseUrl}: ${e}`));
