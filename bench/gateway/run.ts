@@ -275,7 +275,12 @@ async function prepareDatabase(upstreamPorts: Record<Latency, number>, masterKey
   const url = withDatabase(DB_SERVER, `switchyard_bench_${Date.now().toString(36)}`);
   if (!["127.0.0.1", "localhost"].includes(new URL(url).hostname)) throw new Error("The benchmark only runs against a local database");
   await ensureDatabase(url);
-  await migrate(url);
+  try {
+    await migrate(url);
+  } catch (error) {
+    await dropDatabase(url).catch(() => {});
+    throw error;
+  }
   const db = createPrismaClient(url);
   try {
     await seedGlobalCatalog(db);
@@ -314,6 +319,10 @@ async function prepareDatabase(upstreamPorts: Record<Latency, number>, masterKey
       keys[latency] = key.secret;
     }
     return { url, keys };
+  } catch (error) {
+    await db.$disconnect();
+    await dropDatabase(url).catch(() => {});
+    throw error;
   } finally {
     await db.$disconnect();
   }
