@@ -1,6 +1,7 @@
 // Runs one model's attempt, retrying it per the retry policy while the request's overall
 // deadline allows; the last failure is rethrown for the fallback loop to move down the plan.
 import { UpstreamError } from "../providers/upstream-error";
+import { sleep } from "../providers/sleep";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
 
 export interface RetryOptions {
@@ -13,20 +14,6 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 /** `attempt` receives the retry number (0 for the first try). */
 export async function withRetries<T>(attempt: (retry: number) => Promise<T>, options: RetryOptions): Promise<T> {

@@ -1,5 +1,6 @@
 import type { ChatRequest, ChatResponse, StreamEvent, ToolCall, ToolDefinition } from "../types";
 import { UpstreamError } from "../upstream-error";
+import { sleep } from "../sleep";
 import { countRequestTokens, countTextTokens, decodeTokens, encodeText } from "./count-tokens";
 import { generateFromSchema } from "./generate-arguments";
 import { createRandom, generateAnswer, hashString } from "./generate-text";
@@ -91,21 +92,6 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
   return { error, response: { id, model, content, toolCalls: [], finishReason, usage }, pieces };
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
 
 function resolveOptions(options: SimulateOptions) {
   const settings: SimulationSettings = {
