@@ -3,6 +3,7 @@ import { DIFFICULTY_DENSE_COUNT, DIFFICULTY_DENSE_NAMES, difficultyFeatures } fr
 import { decodeLinear, encodeLinear, type DecodedLinear, type LinearArtefact } from "../model-codec";
 import { computeApgr, isHeldBackSubject, isotonic, subjectOf } from "./metrics";
 import { scoreExample, trainLinear, type SparseExample } from "./train-softmax";
+import { scoreToDifficulty } from "../estimate-difficulty";
 
 export interface DifficultyRow {
   id: string;
@@ -70,20 +71,6 @@ function quantilesOf(scores: number[]): number[] {
   return q;
 }
 
-export function toDifficulty(score: number, q: readonly number[]): number {
-  if (q.length < 2) return 0.5;
-  if (score <= q[0]!) return 0;
-  if (score >= q[q.length - 1]!) return 1;
-  for (let i = 1; i < q.length; i++) {
-    if (score <= q[i]!) {
-      const lo = q[i - 1]!;
-      const hi = q[i]!;
-      const f = hi > lo ? (score - lo) / (hi - lo) : 0.5;
-      return (i - 1 + f) / (q.length - 1);
-    }
-  }
-  return 1;
-}
 
 function gapCurve(diff: number[], rows: DifficultyRow[], bins = 10): [number, number][] {
   const order = diff.map((_, i) => i).sort((a, b) => diff[a]! - diff[b]! || a - b);
@@ -141,13 +128,13 @@ export function trainDifficulty(rows: DifficultyRow[], sha256: string): Difficul
     const idxs = train.map((r, i) => (foldOf(r) === fold ? i : -1)).filter((i) => i >= 0);
     const scores = idxs.map((i) => rawScore(w, train[i]!.prompt));
     const q = quantilesOf(scores);
-    idxs.forEach((i, j) => (oofDiff[i] = toDifficulty(scores[j]!, q)));
+    idxs.forEach((i, j) => (oofDiff[i] = scoreToDifficulty(scores[j]!, q)));
   }
   const outOfFoldApgr = computeApgr(oofDiff, train.map((r) => r.strong_correct), train.map((r) => r.weak_correct));
   const w = fit(train);
   const trainScores = train.map((r) => rawScore(w, r.prompt));
   const quantiles = quantilesOf(trainScores);
-  const heldDiff = held.map((r) => toDifficulty(rawScore(w, r.prompt), quantiles));
+  const heldDiff = held.map((r) => scoreToDifficulty(rawScore(w, r.prompt), quantiles));
   const heldBackApgr = computeApgr(heldDiff, held.map((r) => r.strong_correct), held.map((r) => r.weak_correct));
   const artefact: DifficultyArtefact = {
     format: "switchyard-difficulty",
