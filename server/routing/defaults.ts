@@ -29,7 +29,7 @@ export const DEFAULT_CATALOG: CatalogModel[] = [
     inputPricePerMTok: 5,
     outputPricePerMTok: 25,
     contextWindow: 200_000,
-    quality: { coding: 80.8, science: 91.3, math: 75.2, computer_use: 72.7, general: 53 },
+    quality: { coding: 80.8, science: 91.3, math: 68.8, computer_use: 72.7, general: 53 },
     latencyMs: 1400,
     enabled: true,
     deprecatedAt: null,
@@ -44,7 +44,7 @@ export const DEFAULT_CATALOG: CatalogModel[] = [
     outputPricePerMTok: 12,
     contextWindow: 1_048_576,
     // computer_use 71 is approximate.
-    quality: { coding: 76.0, science: 94.3, math: 77.1, computer_use: 71, general: 57 },
+    quality: { coding: 80.6, science: 94.3, math: 77.1, computer_use: 71, general: 57 },
     latencyMs: 1100,
     enabled: true,
     deprecatedAt: null,
@@ -65,12 +65,42 @@ export const DEFAULT_CATALOG: CatalogModel[] = [
     deprecatedAt: null,
     replacementModelId: null,
   },
+  {
+    id: "claude-sonnet-4.6",
+    provider: "anthropic",
+    providerModelId: "claude-sonnet-4-6",
+    displayName: "Claude Sonnet 4.6",
+    inputPricePerMTok: 3,
+    outputPricePerMTok: 15,
+    contextWindow: 200_000,
+    quality: { coding: 79.6, science: 89.9, math: 58.3, computer_use: 72.5, general: null },
+    latencyMs: 1000,
+    enabled: true,
+    deprecatedAt: null,
+    replacementModelId: null,
+  },
+  {
+    id: "gemini-3-flash",
+    provider: "google",
+    providerModelId: "gemini-3-flash-preview",
+    displayName: "Gemini 3 Flash",
+    inputPricePerMTok: 0.5,
+    outputPricePerMTok: 3,
+    contextWindow: 1_048_576,
+    // No OSWorld or general-index figure is published.
+    quality: { coding: 78.0, science: 90.4, math: 33.6, computer_use: null, general: null },
+    latencyMs: 600,
+    enabled: true,
+    deprecatedAt: null,
+    replacementModelId: null,
+  },
 ];
 
 /**
- * Default policy. Bars are set so that the baseline-level quality is demanded of hard prompts,
- * while easy prompts (where any frontier model answers as well as the best) may go to cheaper
- * models. See docs/ROUTING.md ("Default policy") for the reasoning.
+ * Default policy. A category's bar is met by the baseline on hard prompts and relaxed on easy
+ * ones, where models differ less; the bars were chosen on train.jsonl so that every category's
+ * expected quality stays at or above the baseline's, and checked on dev.jsonl (docs/ROUTING.md,
+ * "Default policy").
  */
 export const DEFAULT_POLICY: RoutingPolicy = {
   id: "default",
@@ -81,11 +111,11 @@ export const DEFAULT_POLICY: RoutingPolicy = {
   confidenceThreshold: 0.5,
   difficultyBarRaise: 2.5,
   rules: {
-    coding: { qualityBar: 78.1, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
-    math: { qualityBar: 74.5, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
-    science: { qualityBar: 91, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
-    computer_use: { qualityBar: 70, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
-    general: { qualityBar: 54, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    coding: { qualityBar: 78.9, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    math: { qualityBar: 70, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    science: { qualityBar: 88.4, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    computer_use: { qualityBar: 70.4, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    general: { qualityBar: 53, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
   },
   customCategories: [],
 };

@@ -137,16 +137,16 @@ describe("route (selection with the default catalog)", () => {
   it("sends science to the cheapest model that meets the bar and explains the saving", () => {
     const d = ask("Which organelle produces ATP in eukaryotic cells?\nA. Nucleus\nB. Mitochondrion\nC. Ribosome\nD. Golgi apparatus");
     expect(d.category).toBe("science");
-    expect(d.model?.id).toBe("gemini-3.1-pro");
+    expect(d.model?.id).toBe("gemini-3-flash");
     expect(d.estimate.costUsd).not.toBeNull();
     expect(d.estimate.baselineCostUsd!).toBeGreaterThan(d.estimate.costUsd!);
-    expect(d.summary).toMatch(/^science \(\d\.\d\d\), difficulty \d\.\d\d → gemini-3\.1-pro: cheapest meeting bar \d+\.\d; est \$[\d.]+ vs \$[\d.]+ on claude-opus-4\.6 \(−\d+%\)$/);
+    expect(d.summary).toMatch(/^science \(\d\.\d\d\), difficulty \d\.\d\d → gemini-3-flash: cheapest meeting bar \d+\.\d; est \$[\d.]+ vs \$[\d.]+ on claude-opus-4\.6 \(−\d+%\)$/);
   });
 
   it("moves to the next model when the chosen one is unhealthy", () => {
-    const d = ask("Which organelle produces ATP in eukaryotic cells?\nA. Nucleus\nB. Mitochondrion", { unhealthy: { "gemini-3.1-pro": "circuit open" } });
-    expect(d.model?.id).not.toBe("gemini-3.1-pro");
-    expect(d.candidates.find((c) => c.modelId === "gemini-3.1-pro")).toMatchObject({ status: "skipped", reason: "unhealthy: circuit open" });
+    const d = ask("Which organelle produces ATP in eukaryotic cells?\nA. Nucleus\nB. Mitochondrion", { unhealthy: { "gemini-3-flash": "circuit open" } });
+    expect(d.model?.id).not.toBe("gemini-3-flash");
+    expect(d.candidates.find((c) => c.modelId === "gemini-3-flash")).toMatchObject({ status: "skipped", reason: "unhealthy: circuit open" });
   });
 
   it("uses max_tokens as the output estimate when it is smaller", () => {
