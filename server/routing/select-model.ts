@@ -116,15 +116,22 @@ export function selectModel(s: SelectionInput): Selection {
     choiceReason = `no model meets bar ${fmtQ(s.requiredQuality)}; degraded to the best available quality`;
   }
   const fallbackIds = new Set(fallbacks.map((f) => f.model.id));
+  const requiredQuality = Math.round(s.requiredQuality * 10) / 10;
   const candidates: CandidateExplanation[] = assessed.map((a) => {
-    const base = { modelId: a.model.id, expectedCostUsd: a.cost, requiredQuality: Math.round(s.requiredQuality * 10) / 10, quality: a.quality };
     const priceNote = a.cost === null ? `; ${a.costNote}, ranked after priced models` : `; est ${fmtUsd(a.cost)}`;
-    if (chosen && a.model.id === chosen.model.id) return { ...base, status: "chosen" as const, reason: `${choiceReason}${priceNote}` };
-    if (fallbackIds.has(a.model.id)) {
+    let status: CandidateExplanation["status"] = "skipped";
+    let reason = a.hardSkip ?? a.barSkip ?? "not selected";
+    if (chosen && a.model.id === chosen.model.id) {
+      status = "chosen";
+      reason = `${choiceReason}${priceNote}`;
+    } else if (fallbackIds.has(a.model.id)) {
+      status = "fallback";
       const why = degraded ? `fallback (degraded): ${a.barSkip ?? "meets bar"}` : `fallback: meets bar ${fmtQ(s.requiredQuality)}`;
-      return { ...base, status: "fallback" as const, reason: `${why}${priceNote}` };
+      reason = `${why}${priceNote}`;
     }
-    return { ...base, status: "skipped" as const, reason: a.hardSkip ?? a.barSkip ?? "not selected" };
+    // One literal shape for every candidate (a spread of a shared base object was the slowest
+    // step of a decision).
+    return { modelId: a.model.id, status, reason, expectedCostUsd: a.cost, requiredQuality, quality: a.quality };
   });
   const error: RoutingError | null = chosen
     ? null
