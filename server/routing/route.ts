@@ -6,7 +6,7 @@ import { summarizeDecision } from "./explain-decision";
 import { extractPromptText } from "./extract-prompt-text";
 import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
-import { selectModel } from "./select-model";
+import { qualityCeiling, requiredQualityFor, selectModel } from "./select-model";
 import type { CategorySource, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
 
 /** Expected output tokens per category when the request gives no smaller max_tokens. */
@@ -97,7 +97,7 @@ export function route(input: RouteInput): RoutingDecision {
       summary: `${category}, difficulty ${difficulty.toFixed(2)} → no model: ${message}`,
     };
   }
-  const requiredQuality = rule.qualityBar + policy.difficultyBarRaise * difficulty;
+  const requiredQuality = requiredQualityFor(rule, policy.difficultyBarRaise * difficulty, qualityCeiling(catalog, rule, category, now));
 
   // 3. Selection and fallback plan.
   const sel = selectModel({ catalog, rule, category, requiredQuality, inputTokens, outputTokens, unhealthy, now });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectModel, type SelectionInput } from "./select-model";
+import { qualityCeiling, requiredQualityFor, selectModel, type SelectionInput } from "./select-model";
 import { route } from "./route";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
 import type { CatalogModel, CategoryRule } from "./types";
@@ -122,11 +122,61 @@ describe("selectModel", () => {
     expect(sel([]).error?.message).toMatch(/catalog is empty/);
   });
 
+  it("puts usable models below the bar last in the fallback plan, best quality first", () => {
+    const s = sel([
+      model("weak", { quality: { coding: 60 } }),
+      model("cheap"),
+      model("fair", { quality: { coding: 65 }, inputPricePerMTok: 9 }),
+      model("mid", { inputPricePerMTok: 5 }),
+      model("off", { enabled: false }),
+    ]);
+    expect(s.model?.id).toBe("cheap");
+    expect(s.degraded).toBe(false);
+    expect(s.fallbacks.map((m) => m.id)).toEqual(["mid", "fair", "weak"]);
+    expect(statusOf(s, "fair")).toMatchObject({ status: "fallback", reason: expect.stringMatching(/^last-resort fallback, after every model meeting the bar: quality 65\.0 below bar 70\.0/) });
+    expect(statusOf(s, "off")?.status).toBe("skipped");
+  });
+
   it("puts the rule's fallbackOrder first in the fallback plan", () => {
     const s = sel([model("cheap"), model("mid", { inputPricePerMTok: 5 }), model("pricey", { inputPricePerMTok: 10 })], {
       rule: rule({ fallbackOrder: ["pricey", "missing"] }),
     });
     expect(s.fallbacks.map((m) => m.id)).toEqual(["pricey", "mid"]);
+  });
+});
+
+describe("difficulty-raised bar", () => {
+  const catalog = [
+    model("best", { quality: { coding: 81 }, inputPricePerMTok: 5 }),
+    model("good", { quality: { coding: 79 } }),
+    model("retired", { quality: { coding: 95 }, deprecatedAt: "2026-01-01T00:00:00Z" }),
+    model("off", { quality: { coding: 99 }, enabled: false }),
+    model("unscored", { quality: {} }),
+  ];
+
+  it("stops at the best quality of enabled, current, allowed models", () => {
+    expect(qualityCeiling(catalog, rule(), "coding", NOW)).toBe(81);
+    expect(qualityCeiling(catalog, rule({ allowedModels: ["good"] }), "coding", NOW)).toBe(79);
+    expect(qualityCeiling(catalog, rule(), "math", NOW)).toBeNull();
+    expect(requiredQualityFor(rule({ qualityBar: 78 }), 0.5, 81)).toBe(78.5);
+    expect(requiredQualityFor(rule({ qualityBar: 78 }), 5, 81)).toBe(81);
+    expect(requiredQualityFor(rule({ qualityBar: 78 }), 5, null)).toBe(83);
+    // A bar above everything the catalog has stays where the policy put it.
+    expect(requiredQualityFor(rule({ qualityBar: 85 }), 2, 81)).toBe(85);
+  });
+
+  it("sends the hardest prompts to the best model without calling them degraded", () => {
+    const required = requiredQualityFor(rule({ qualityBar: 78 }), 2.5, qualityCeiling(catalog, rule(), "coding", NOW));
+    const s = sel(catalog, { rule: rule({ qualityBar: 78 }), requiredQuality: required });
+    expect(s.model?.id).toBe("best");
+    expect(s.degraded).toBe(false);
+  });
+
+  it("is still degraded when the best model is unhealthy", () => {
+    const required = requiredQualityFor(rule({ qualityBar: 78 }), 2.5, qualityCeiling(catalog, rule(), "coding", NOW));
+    const s = sel(catalog, { rule: rule({ qualityBar: 78 }), requiredQuality: required, unhealthy: { best: "circuit open" } });
+    expect(s.model?.id).toBe("good");
+    expect(s.degraded).toBe(true);
   });
 });
 

@@ -36,6 +36,32 @@ interface Assessed {
 const fmtUsd = (x: number): string => `$${x < 0.01 ? x.toFixed(5) : x.toFixed(4)}`;
 const fmtQ = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
 
+const isRetired = (m: CatalogModel, now: Date): boolean => m.deprecatedAt !== null && !(now.getTime() < Date.parse(m.deprecatedAt));
+
+/**
+ * The best quality the catalog offers for a category under a rule (enabled, not retired, allowed
+ * models; health, context and cost aside), or null when no such model has a known score.
+ * Difficulty raises a rule's bar up to this ceiling and no further: the hardest prompts then get
+ * the best model the policy allows without being reported as degraded, while a best model that is
+ * merely unhealthy or too small still leaves the request degraded.
+ */
+export function qualityCeiling(catalog: readonly CatalogModel[], rule: CategoryRule, category: string, now: Date): number | null {
+  let best: number | null = null;
+  for (const m of catalog) {
+    const q = m.quality[category];
+    if (q === null || q === undefined || !m.enabled || isRetired(m, now)) continue;
+    if (rule.allowedModels !== null && !rule.allowedModels.includes(m.id)) continue;
+    if (best === null || q > best) best = q;
+  }
+  return best;
+}
+
+/** The quality a request must meet: the rule's bar raised by difficulty, capped at the catalog's best (never below the bar). */
+export function requiredQualityFor(rule: CategoryRule, difficultyRaise: number, ceiling: number | null): number {
+  const raised = rule.qualityBar + difficultyRaise;
+  return ceiling === null ? raised : Math.max(rule.qualityBar, Math.min(raised, ceiling));
+}
+
 function assess(m: CatalogModel, s: SelectionInput): Assessed {
   const est = estimateCost(m, s.inputTokens, s.outputTokens);
   const cost = est.priced ? est.usd : null;
@@ -45,7 +71,7 @@ function assess(m: CatalogModel, s: SelectionInput): Assessed {
   let hardSkip: string | null = null;
   const totalTokens = s.inputTokens + s.outputTokens;
   if (!m.enabled) hardSkip = "disabled";
-  else if (m.deprecatedAt !== null && !(s.now.getTime() < Date.parse(m.deprecatedAt)))
+  else if (isRetired(m, s.now))
     hardSkip = `deprecated since ${m.deprecatedAt}${m.replacementModelId ? ` (replacement: ${m.replacementModelId})` : ""}`;
   else if (s.unhealthy[m.id] !== undefined) hardSkip = `unhealthy: ${s.unhealthy[m.id]}`;
   else if (m.contextWindow < totalTokens)
@@ -89,6 +115,7 @@ function orderFallbacks(rest: Assessed[], fallbackOrder: readonly string[]): Ass
 
 /**
  * Pick the model: among usable models meeting the bar, the lowest expected cost (ties: latency).
+ * Usable models below the bar follow in the fallback plan, best quality first.
  * If none meets the bar, the best-quality usable model, flagged degraded. If none is usable,
  * no model and a `no_model_available` error.
  */
@@ -102,7 +129,10 @@ export function selectModel(s: SelectionInput): Selection {
   let choiceReason = "";
   if (qualifying.length > 0) {
     chosen = qualifying[0]!;
-    fallbacks = orderFallbacks(qualifying.slice(1), s.rule.fallbackOrder);
+    // Models below the bar come last, best first: they serve only if every qualifying model fails,
+    // since an answer from a slightly weaker model beats an error.
+    const belowBar = usable.filter((a) => a.barSkip !== null).sort(byQuality);
+    fallbacks = [...orderFallbacks(qualifying.slice(1), s.rule.fallbackOrder), ...belowBar];
     const tiedOnCost = qualifying.length > 1 && chosen.cost !== null && qualifying[1]!.cost === chosen.cost;
     choiceReason =
       chosen.cost === null
@@ -126,7 +156,12 @@ export function selectModel(s: SelectionInput): Selection {
       reason = `${choiceReason}${priceNote}`;
     } else if (fallbackIds.has(a.model.id)) {
       status = "fallback";
-      const why = degraded ? `fallback (degraded): ${a.barSkip ?? "meets bar"}` : `fallback: meets bar ${fmtQ(s.requiredQuality)}`;
+      const why =
+        a.barSkip === null
+          ? `fallback: meets bar ${fmtQ(s.requiredQuality)}`
+          : degraded
+            ? `fallback (degraded): ${a.barSkip}`
+            : `last-resort fallback, after every model meeting the bar: ${a.barSkip}`;
       reason = `${why}${priceNote}`;
     }
     // One literal shape for every candidate (a spread of a shared base object was the slowest
