@@ -122,19 +122,21 @@ describe("selectModel", () => {
     expect(sel([]).error?.message).toMatch(/catalog is empty/);
   });
 
-  it("puts usable models below the bar last in the fallback plan, best quality first", () => {
+  it("backs a single qualifying model with the best priced model below the bar", () => {
     const s = sel([
       model("weak", { quality: { coding: 60 } }),
-      model("cheap"),
+      model("only"),
       model("fair", { quality: { coding: 65 }, inputPricePerMTok: 9 }),
-      model("mid", { inputPricePerMTok: 5 }),
-      model("off", { enabled: false }),
+      model("unpriced", { quality: { coding: 69 }, inputPricePerMTok: null }),
+      model("off", { enabled: false, quality: { coding: 90 } }),
     ]);
-    expect(s.model?.id).toBe("cheap");
+    expect(s.model?.id).toBe("only");
     expect(s.degraded).toBe(false);
-    expect(s.fallbacks.map((m) => m.id)).toEqual(["mid", "fair", "weak"]);
-    expect(statusOf(s, "fair")).toMatchObject({ status: "fallback", reason: expect.stringMatching(/^last-resort fallback, after every model meeting the bar: quality 65\.0 below bar 70\.0/) });
-    expect(statusOf(s, "off")?.status).toBe("skipped");
+    expect(s.fallbacks.map((m) => m.id)).toEqual(["fair"]);
+    expect(statusOf(s, "fair")).toMatchObject({ status: "fallback", reason: expect.stringMatching(/^last-resort fallback \(the only model meeting the bar is tried first\): quality 65\.0 below bar 70\.0/) });
+    expect(statusOf(s, "weak")?.status).toBe("skipped");
+    // With two qualifying models the plan stays among them.
+    expect(sel([model("a"), model("b"), model("fair", { quality: { coding: 65 } })]).fallbacks.map((m) => m.id)).toEqual(["b"]);
   });
 
   it("puts the rule's fallbackOrder first in the fallback plan", () => {

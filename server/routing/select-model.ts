@@ -115,7 +115,7 @@ function orderFallbacks(rest: Assessed[], fallbackOrder: readonly string[]): Ass
 
 /**
  * Pick the model: among usable models meeting the bar, the lowest expected cost (ties: latency).
- * Usable models below the bar follow in the fallback plan, best quality first.
+ * When only one model qualifies, the best priced usable model below the bar is its fallback.
  * If none meets the bar, the best-quality usable model, flagged degraded. If none is usable,
  * no model and a `no_model_available` error.
  */
@@ -129,10 +129,13 @@ export function selectModel(s: SelectionInput): Selection {
   let choiceReason = "";
   if (qualifying.length > 0) {
     chosen = qualifying[0]!;
-    // Models below the bar come last, best first: they serve only if every qualifying model fails,
-    // since an answer from a slightly weaker model beats an error.
-    const belowBar = usable.filter((a) => a.barSkip !== null).sort(byQuality);
-    fallbacks = [...orderFallbacks(qualifying.slice(1), s.rule.fallbackOrder), ...belowBar];
+    fallbacks = orderFallbacks(qualifying.slice(1), s.rule.fallbackOrder);
+    // A plan of one model would turn its first outage into the caller's error: the best priced
+    // model below the bar stands behind it (priced, so that budget holds stay exact).
+    if (fallbacks.length === 0) {
+      const lastResort = usable.filter((a) => a.barSkip !== null && a.cost !== null).sort(byQuality)[0];
+      if (lastResort) fallbacks = [lastResort];
+    }
     const tiedOnCost = qualifying.length > 1 && chosen.cost !== null && qualifying[1]!.cost === chosen.cost;
     choiceReason =
       chosen.cost === null
@@ -161,7 +164,7 @@ export function selectModel(s: SelectionInput): Selection {
           ? `fallback: meets bar ${fmtQ(s.requiredQuality)}`
           : degraded
             ? `fallback (degraded): ${a.barSkip}`
-            : `last-resort fallback, after every model meeting the bar: ${a.barSkip}`;
+            : `last-resort fallback (the only model meeting the bar is tried first): ${a.barSkip}`;
       reason = `${why}${priceNote}`;
     }
     // One literal shape for every candidate (a spread of a shared base object was the slowest
