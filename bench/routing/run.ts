@@ -158,10 +158,12 @@ const base = DEFAULT_CATALOG.find((m) => m.id === DEFAULT_POLICY.baselineModelId
 let cost = 0;
 let baseCost = 0;
 let unpriced = 0;
+let degraded = 0;
 const qual: Record<string, { routed: number; base: number; n: number; models: Record<string, number> }> = {};
 for (const r of rows) {
   const d = route({ request: { messages: [{ role: "user", content: r.prompt }] }, catalog: DEFAULT_CATALOG, policy, unhealthy: {}, now });
   if (d.estimate.costUsd === null) unpriced++;
+  if (d.degraded) degraded++;
   cost += d.estimate.costUsd ?? 0;
   baseCost += d.estimate.baselineCostUsd ?? 0;
   const q = (qual[r.category] ??= { routed: 0, base: 0, n: 0, models: {} });
@@ -173,7 +175,7 @@ for (const r of rows) {
   q.models[d.model?.id ?? "none"] = (q.models[d.model?.id ?? "none"] ?? 0) + 1;
 }
 log(`\n## Projected spend on ${file}, ${title} vs everything on ${base.id}\n`);
-log(`Routed: $${cost.toFixed(2)}; baseline: $${baseCost.toFixed(2)}; **savings ${pct(1 - cost / baseCost)}**${unpriced ? ` (${unpriced} decisions unpriced, counted as $0 here and flagged)` : ""}.\n`);
+log(`Routed: $${cost.toFixed(2)}; baseline: $${baseCost.toFixed(2)}; **savings ${pct(1 - cost / baseCost)}**${unpriced ? ` (${unpriced} decisions unpriced, counted as $0 here and flagged)` : ""}; degraded decisions (no model met the bar): ${degraded}.\n`);
 log("Expected quality per (true) category: baseline score vs routed (difficulty-weighted, see docs/ROUTING.md):\n");
 log("| category | baseline | routed | Δ | models chosen |\n|---|---:|---:|---:|---|");
 for (const c of labels) {
