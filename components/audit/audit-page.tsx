@@ -1,17 +1,16 @@
 "use client";
 
-import { useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
-import { Button } from "@/components/ui/button";
+import { PagingFooter, useCursorPaging } from "@/components/ui/cursor-paging";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
 
 export function AuditPage() {
   const trpc = useTRPC();
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const audit = useQuery({ ...trpc.audit.list.queryOptions({ cursor: cursors.at(-1) ?? null, limit: 50 }), placeholderData: keepPreviousData });
+  const paging = useCursorPaging();
+  const audit = useQuery({ ...trpc.audit.list.queryOptions({ cursor: paging.cursor, limit: 50 }), placeholderData: keepPreviousData });
   return (
     <>
       <PageHeader title="Audit log" description="Every change made in the console, by whom and when." />
@@ -34,10 +33,7 @@ export function AuditPage() {
                 </tbody>
               </table>
             </div>
-            <div className="mt-3 flex gap-2">
-              <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</Button>
-              <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}>Next</Button>
-            </div>
+            <PagingFooter paging={paging} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

@@ -5,6 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { Button } from "@/components/ui/button";
+import { PagingFooter, useCursorPaging } from "@/components/ui/cursor-paging";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
@@ -19,12 +20,10 @@ export function LogsPage() {
   const searchParams = useSearchParams();
   // Filters start from the URL, so that links (e.g. from the dashboard) open a filtered view.
   const [filters, setFilters] = useState(() => logFiltersFromSearch(searchParams));
-  // Cursors of the pages before the current one, so "Previous" needs no offset query.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const paging = useCursorPaging();
   const [openId, setOpenId] = useState<string | null>(null);
-  const cursor = cursors.at(-1) ?? null;
-  const logs = useQuery({ ...trpc.logs.list.queryOptions({ filters, cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
-  const changeFilters = (next: typeof filters) => { setFilters(next); setCursors([null]); };
+  const logs = useQuery({ ...trpc.logs.list.queryOptions({ filters, cursor: paging.cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const changeFilters = (next: typeof filters) => { setFilters(next); paging.backToFirst(); };
 
   return (
     <>
@@ -56,10 +55,7 @@ export function LogsPage() {
                 </tbody>
               </table>
             </div>
-            <div className="mt-3 flex gap-2">
-              <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</Button>
-              <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}>Next</Button>
-            </div>
+            <PagingFooter paging={paging} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>
