@@ -9,6 +9,7 @@ import { PagingFooter, useCursorPaging } from "@/components/ui/cursor-paging";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
 import { LogFiltersBar } from "./log-filters";
 import { LogDetail } from "./log-detail";
 import { logFiltersFromSearch } from "./log-filters-url";
@@ -32,29 +33,22 @@ export function LogsPage() {
       <QueryState query={logs}>
         {(page) => page.items.length === 0 ? <EmptyState title="No requests match">Widen the filters, or send a request through the gateway.</EmptyState> : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                  <tr><th className="px-3 py-2">Time</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team</th><th className="px-3 py-2">Category</th><th className="px-3 py-2">Model</th><th className="px-3 py-2">Status</th><th className="px-3 py-2 text-right">Cost</th><th className="px-3 py-2 text-right">Latency</th><th className="px-3 py-2">Cache</th><th className="px-3 py-2">Fallbacks</th></tr>
-                </thead>
-                <tbody>
-                  {page.items.map((r) => (
-                    <tr key={r.id} className="border-t border-slate-100 hover:bg-slate-50">
-                      <td className="px-3 py-2 whitespace-nowrap"><button type="button" className="text-indigo-700 hover:underline" onClick={() => setOpenId(r.id)}>{formatDateTime(r.createdAt)}</button></td>
-                      <td className="px-3 py-2">{r.keyName ?? "—"}</td>
-                      <td className="px-3 py-2">{r.teamName ?? "—"}</td>
-                      <td className="px-3 py-2">{r.category ?? "—"}</td>
-                      <td className="px-3 py-2 font-mono text-xs">{r.chosenModel ?? "—"}{r.simulated && <> <Badge tone="amber">sim</Badge></>}</td>
-                      <td className="px-3 py-2"><Badge tone={r.status < 400 ? "green" : "red"}>{r.status}</Badge></td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.costUsd === null ? <span className="text-amber-700">unpriced</span> : formatUsd(r.costUsd)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.latencyMs} ms</td>
-                      <td className="px-3 py-2">{r.cacheHit ? "hit" : "miss"}</td>
-                      <td className="px-3 py-2 tabular-nums">{r.fallbackCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable head={<tr><th className="px-3 py-2">Time</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team</th><th className="px-3 py-2">Category</th><th className="px-3 py-2">Model</th><th className="px-3 py-2">Status</th><th className="px-3 py-2 text-right">Cost</th><th className="px-3 py-2 text-right">Latency</th><th className="px-3 py-2">Cache</th><th className="px-3 py-2">Fallbacks</th></tr>}>
+              {page.items.map((r) => (
+                <tr key={r.id} className="border-t border-slate-100 hover:bg-slate-50">
+                  <td className="px-3 py-2 whitespace-nowrap"><button type="button" className="text-indigo-700 hover:underline" onClick={() => setOpenId(r.id)}>{formatDateTime(r.createdAt)}</button></td>
+                  <td className="px-3 py-2">{r.keyName ?? "—"}</td>
+                  <td className="px-3 py-2">{r.teamName ?? "—"}</td>
+                  <td className="px-3 py-2">{r.category ?? "—"}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{r.chosenModel ?? "—"}{r.simulated && <> <Badge tone="amber">sim</Badge></>}</td>
+                  <td className="px-3 py-2"><Badge tone={r.status < 400 ? "green" : "red"}>{r.status}</Badge></td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.costUsd === null ? <span className="text-amber-700">unpriced</span> : formatUsd(r.costUsd)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.latencyMs} ms</td>
+                  <td className="px-3 py-2">{r.cacheHit ? "hit" : "miss"}</td>
+                  <td className="px-3 py-2 tabular-nums">{r.fallbackCount}</td>
+                </tr>
+              ))}
+            </DataTable>
             <PagingFooter paging={paging} nextCursor={page.nextCursor} />
           </>
         )}
