@@ -2,11 +2,11 @@
 
 // Range and dimension filters of the dashboard. Choices come from the same options as the
 // request logs' filters.
-import { useQuery } from "@tanstack/react-query";
-import { useTRPC } from "@/components/trpc/trpc";
+import { DimensionSelects, type Dimension } from "@/components/filters/dimension-selects";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { DashboardFilters, DashboardRange } from "@/server/analytics/dashboard-filters";
 
+const DIMENSION_ORDER: Dimension[] = ["teamId", "apiKeyId", "category", "model", "policyId"];
 const RANGE_LABELS: Record<DashboardRange, string> = { "24h": "Last 24 hours", "7d": "Last 7 days", "30d": "Last 30 days", custom: "Custom range" };
 const toInput = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
 const fromInput = (v: string) => (v ? new Date(`${v}:00Z`) : null);
@@ -17,9 +17,6 @@ export function rangeTitle(filters: DashboardFilters): string {
 }
 
 export function DashboardFiltersBar({ filters, onChange }: { filters: DashboardFilters; onChange: (filters: DashboardFilters) => void }) {
-  const trpc = useTRPC();
-  // Refetched on every visit: a key or team created meanwhile must be selectable here.
-  const o = useQuery({ ...trpc.logs.filterOptions.queryOptions(), staleTime: 0 }).data;
   const set = <K extends keyof DashboardFilters>(key: K, value: DashboardFilters[K]) => onChange({ ...filters, [key]: value });
   const setRange = (range: DashboardRange) => {
     if (range !== "custom") return onChange({ ...filters, range, from: null, to: null });
@@ -36,26 +33,7 @@ export function DashboardFiltersBar({ filters, onChange }: { filters: DashboardF
       <SelectField label="Time range" value={filters.range} onChange={(e) => setRange(e.target.value as DashboardRange)}>
         {Object.entries(RANGE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </SelectField>
-      <SelectField label="Team" value={filters.teamId ?? ""} onChange={(e) => set("teamId", e.target.value || null)}>
-        <option value="">All teams</option>
-        {o?.teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-      </SelectField>
-      <SelectField label="Key" value={filters.apiKeyId ?? ""} onChange={(e) => set("apiKeyId", e.target.value || null)}>
-        <option value="">All keys</option>
-        {o?.keys.map((k) => <option key={k.id} value={k.id}>{k.name} ({k.prefix})</option>)}
-      </SelectField>
-      <SelectField label="Category" value={filters.category ?? ""} onChange={(e) => set("category", e.target.value || null)}>
-        <option value="">All categories</option>
-        {o?.categories.map((c) => <option key={c} value={c}>{c}</option>)}
-      </SelectField>
-      <SelectField label="Model" value={filters.model ?? ""} onChange={(e) => set("model", e.target.value || null)}>
-        <option value="">All models</option>
-        {o?.models.map((m) => <option key={m} value={m}>{m}</option>)}
-      </SelectField>
-      <SelectField label="Policy" value={filters.policyId ?? ""} onChange={(e) => set("policyId", e.target.value || null)}>
-        <option value="">All policies</option>
-        {o?.policies.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-      </SelectField>
+      <DimensionSelects order={DIMENSION_ORDER} filters={filters} onChange={set} />
       {filters.range === "custom" && (
         <>
           <TextField label="From (UTC)" type="datetime-local" value={toInput(filters.from)} onChange={(e) => setCustom("from", fromInput(e.target.value))} />

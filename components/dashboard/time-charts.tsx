@@ -25,6 +25,14 @@ function timeAxis(bucket: BucketSize) {
 
 const indexOf = (state: { activeTooltipIndex?: unknown } | null) => (typeof state?.activeTooltipIndex === "number" ? state.activeTooltipIndex : Number(state?.activeTooltipIndex ?? Number.NaN));
 
+/** A click on a line chart opens the logs of the bucket under the pointer, if there is one. */
+function drillIntoClickedBucket(data: ReadonlyArray<{ t: number }>, onDrill: TimeChartProps["onDrill"]) {
+  return (state: Parameters<typeof indexOf>[0]) => {
+    const point = data[indexOf(state)];
+    if (point) onDrill(point.t);
+  };
+}
+
 export function SpendByModelChart({ data, models, bucket, allModels, onDrill }: TimeChartProps & { data: SpendPoint[]; models: string[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -46,10 +54,7 @@ export function SpendByModelChart({ data, models, bucket, allModels, onDrill }: 
 export function CostVsBaselineChart({ data, bucket, onDrill }: Omit<TimeChartProps, "allModels"> & { data: CostVsBaselinePoint[] }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} onClick={(state) => {
-        const point = data[indexOf(state)];
-        if (point) onDrill(point.t);
-      }}>
+      <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} onClick={drillIntoClickedBucket(data, onDrill)}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         {timeAxis(bucket)}
         <YAxis tick={AXIS} tickFormatter={formatUsdAxis} label={{ value: "Cost (USD)", angle: -90, position: "insideLeft", fontSize: 12, fill: "#64748b" }} />
@@ -70,10 +75,7 @@ export function LatencyChart({ data, models, bucket, allModels, onDrill }: TimeC
         <Toggle label="Latency percentile" value={percentile} options={[["p50", "p50"], ["p95", "p95"]] as const} onChange={setPercentile} />
       </div>
       <ResponsiveContainer width="100%" height={HEIGHT}>
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} onClick={(state) => {
-          const point = data[indexOf(state)];
-          if (point) onDrill(point.t);
-        }}>
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} onClick={drillIntoClickedBucket(data, onDrill)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {timeAxis(bucket)}
           <YAxis tick={AXIS} tickFormatter={(v: number) => formatMs(v)} label={{ value: `${percentile} latency`, angle: -90, position: "insideLeft", fontSize: 12, fill: "#64748b" }} />

@@ -5,9 +5,11 @@ import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { Button } from "@/components/ui/button";
+import { PagingFooter, useCursorPaging } from "@/components/ui/cursor-paging";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
 import { LogFiltersBar } from "./log-filters";
 import { LogDetail } from "./log-detail";
 import { logFiltersFromSearch } from "./log-filters-url";
@@ -19,12 +21,10 @@ export function LogsPage() {
   const searchParams = useSearchParams();
   // Filters start from the URL, so that links (e.g. from the dashboard) open a filtered view.
   const [filters, setFilters] = useState(() => logFiltersFromSearch(searchParams));
-  // Cursors of the pages before the current one, so "Previous" needs no offset query.
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const paging = useCursorPaging();
   const [openId, setOpenId] = useState<string | null>(null);
-  const cursor = cursors.at(-1) ?? null;
-  const logs = useQuery({ ...trpc.logs.list.queryOptions({ filters, cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
-  const changeFilters = (next: typeof filters) => { setFilters(next); setCursors([null]); };
+  const logs = useQuery({ ...trpc.logs.list.queryOptions({ filters, cursor: paging.cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
+  const changeFilters = (next: typeof filters) => { setFilters(next); paging.backToFirst(); };
 
   return (
     <>
@@ -33,33 +33,23 @@ export function LogsPage() {
       <QueryState query={logs}>
         {(page) => page.items.length === 0 ? <EmptyState title="No requests match">Widen the filters, or send a request through the gateway.</EmptyState> : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                  <tr><th className="px-3 py-2">Time</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team</th><th className="px-3 py-2">Category</th><th className="px-3 py-2">Model</th><th className="px-3 py-2">Status</th><th className="px-3 py-2 text-right">Cost</th><th className="px-3 py-2 text-right">Latency</th><th className="px-3 py-2">Cache</th><th className="px-3 py-2">Fallbacks</th></tr>
-                </thead>
-                <tbody>
-                  {page.items.map((r) => (
-                    <tr key={r.id} className="border-t border-slate-100 hover:bg-slate-50">
-                      <td className="px-3 py-2 whitespace-nowrap"><button type="button" className="text-indigo-700 hover:underline" onClick={() => setOpenId(r.id)}>{formatDateTime(r.createdAt)}</button></td>
-                      <td className="px-3 py-2">{r.keyName ?? "—"}</td>
-                      <td className="px-3 py-2">{r.teamName ?? "—"}</td>
-                      <td className="px-3 py-2">{r.category ?? "—"}</td>
-                      <td className="px-3 py-2 font-mono text-xs">{r.chosenModel ?? "—"}{r.simulated && <> <Badge tone="amber">sim</Badge></>}</td>
-                      <td className="px-3 py-2"><Badge tone={r.status < 400 ? "green" : "red"}>{r.status}</Badge></td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.costUsd === null ? <span className="text-amber-700">unpriced</span> : formatUsd(r.costUsd)}</td>
-                      <td className="px-3 py-2 text-right tabular-nums">{r.latencyMs} ms</td>
-                      <td className="px-3 py-2">{r.cacheHit ? "hit" : "miss"}</td>
-                      <td className="px-3 py-2 tabular-nums">{r.fallbackCount}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="mt-3 flex gap-2">
-              <Button disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>Previous</Button>
-              <Button disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors([...cursors, page.nextCursor])}>Next</Button>
-            </div>
+            <DataTable head={<tr><th className="px-3 py-2">Time</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team</th><th className="px-3 py-2">Category</th><th className="px-3 py-2">Model</th><th className="px-3 py-2">Status</th><th className="px-3 py-2 text-right">Cost</th><th className="px-3 py-2 text-right">Latency</th><th className="px-3 py-2">Cache</th><th className="px-3 py-2">Fallbacks</th></tr>}>
+              {page.items.map((r) => (
+                <tr key={r.id} className="border-t border-slate-100 hover:bg-slate-50">
+                  <td className="px-3 py-2 whitespace-nowrap"><button type="button" className="text-indigo-700 hover:underline" onClick={() => setOpenId(r.id)}>{formatDateTime(r.createdAt)}</button></td>
+                  <td className="px-3 py-2">{r.keyName ?? "—"}</td>
+                  <td className="px-3 py-2">{r.teamName ?? "—"}</td>
+                  <td className="px-3 py-2">{r.category ?? "—"}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{r.chosenModel ?? "—"}{r.simulated && <> <Badge tone="amber">sim</Badge></>}</td>
+                  <td className="px-3 py-2"><Badge tone={r.status < 400 ? "green" : "red"}>{r.status}</Badge></td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.costUsd === null ? <span className="text-amber-700">unpriced</span> : formatUsd(r.costUsd)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{r.latencyMs} ms</td>
+                  <td className="px-3 py-2">{r.cacheHit ? "hit" : "miss"}</td>
+                  <td className="px-3 py-2 tabular-nums">{r.fallbackCount}</td>
+                </tr>
+              ))}
+            </DataTable>
+            <PagingFooter paging={paging} nextCursor={page.nextCursor} />
           </>
         )}
       </QueryState>

@@ -9,6 +9,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime, formatNumber, formatUsd } from "@/components/ui/format";
+import { DataTable } from "@/components/ui/data-table";
 import type { CatalogListEntry } from "@/server/console/models/list-models";
 import { ModelForm, QUALITY_CATEGORIES } from "./model-form";
 import { ModelLifecycleForm } from "./model-lifecycle-form";
@@ -36,38 +37,31 @@ export function ModelsPage() {
         actions={canManage && <Button variant="primary" onClick={() => setOpen({ kind: "custom" })}>Add custom model</Button>} />
       <QueryState query={models}>
         {(rows) => rows.length === 0 ? <EmptyState title="The catalog is empty" /> : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-                <tr><th className="px-3 py-2">Model</th><th className="px-3 py-2">Price in / out per 1M</th><th className="px-3 py-2">Context</th>{QUALITY_CATEGORIES.map((c) => <th key={c} className="px-3 py-2">{c}</th>)}<th className="px-3 py-2">30 days</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>
-              </thead>
-              <tbody>
-                {rows.map((m) => (
-                  <tr key={m.slug} className="border-t border-slate-100" data-testid={`model-row-${m.slug}`}>
-                    <td className="px-3 py-2">
-                      <span className="font-medium">{m.displayName}</span> <span className="font-mono text-xs text-slate-500">{m.slug}</span>
-                      <span className="mt-0.5 flex flex-wrap gap-1">
-                        <Badge>{m.provider}</Badge>{m.origin !== "global" && <Badge tone="indigo">{m.origin}</Badge>}{!m.enabled && <Badge tone="red">disabled</Badge>}
-                        {m.deprecatedAt && <Badge tone="amber">deprecated {formatDateTime(m.deprecatedAt)}{m.replacementSlug && ` → ${m.replacementSlug}`}</Badge>}
-                      </span>
-                    </td>
-                    <td className="px-3 py-2 tabular-nums">{formatUsd(m.inputPricePerMTok)} / {formatUsd(m.outputPricePerMTok)}</td>
-                    <td className="px-3 py-2 tabular-nums">{formatNumber(m.contextWindow)}</td>
-                    {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-400">unknown</span> : m.quality[c]}</td>)}
-                    <td className="px-3 py-2 tabular-nums">{formatNumber(m.requestsLast30Days)}</td>
-                    <td className="px-3 py-2 text-right">
-                      {canManage && (
-                        <span className="inline-flex gap-2">
-                          <Button onClick={() => setOpen({ kind: "edit", model: m })}>Edit</Button>
-                          <Button onClick={() => setOpen({ kind: "lifecycle", model: m })}>Lifecycle</Button>
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable head={<tr><th className="px-3 py-2">Model</th><th className="px-3 py-2">Price in / out per 1M</th><th className="px-3 py-2">Context</th>{QUALITY_CATEGORIES.map((c) => <th key={c} className="px-3 py-2">{c}</th>)}<th className="px-3 py-2">30 days</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>}>
+            {rows.map((m) => (
+              <tr key={m.slug} className="border-t border-slate-100" data-testid={`model-row-${m.slug}`}>
+                <td className="px-3 py-2">
+                  <span className="font-medium">{m.displayName}</span> <span className="font-mono text-xs text-slate-500">{m.slug}</span>
+                  <span className="mt-0.5 flex flex-wrap gap-1">
+                    <Badge>{m.provider}</Badge>{m.origin !== "global" && <Badge tone="indigo">{m.origin}</Badge>}{!m.enabled && <Badge tone="red">disabled</Badge>}
+                    {m.deprecatedAt && <Badge tone="amber">deprecated {formatDateTime(m.deprecatedAt)}{m.replacementSlug && ` → ${m.replacementSlug}`}</Badge>}
+                  </span>
+                </td>
+                <td className="px-3 py-2 tabular-nums">{formatUsd(m.inputPricePerMTok)} / {formatUsd(m.outputPricePerMTok)}</td>
+                <td className="px-3 py-2 tabular-nums">{formatNumber(m.contextWindow)}</td>
+                {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-400">unknown</span> : m.quality[c]}</td>)}
+                <td className="px-3 py-2 tabular-nums">{formatNumber(m.requestsLast30Days)}</td>
+                <td className="px-3 py-2 text-right">
+                  {canManage && (
+                    <span className="inline-flex gap-2">
+                      <Button onClick={() => setOpen({ kind: "edit", model: m })}>Edit</Button>
+                      <Button onClick={() => setOpen({ kind: "lifecycle", model: m })}>Lifecycle</Button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </QueryState>
       {open?.kind === "edit" && (

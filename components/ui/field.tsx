@@ -19,29 +19,35 @@ function FieldShell({ id, label, error, hint, children }: FieldProps & { id: str
   );
 }
 
-export function TextField({ label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** The id the label points at, and a link to the error message (when there is one) so that screen readers announce it with the control. */
+function useControlProps(error: string | undefined) {
   const id = useId();
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined, className: CONTROL };
+}
+
+export function TextField({ label, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const control = useControlProps(error);
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={CONTROL} {...props} />
+    <FieldShell id={control.id} label={label} error={error} hint={hint}>
+      <input {...control} {...props} />
     </FieldShell>
   );
 }
 
 export function TextAreaField({ label, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+  const control = useControlProps(error);
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={CONTROL} {...props} />
+    <FieldShell id={control.id} label={label} error={error} hint={hint}>
+      <textarea {...control} {...props} />
     </FieldShell>
   );
 }
 
 export function SelectField({ label, error, hint, children, ...props }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
+  const control = useControlProps(error);
   return (
-    <FieldShell id={id} label={label} error={error} hint={hint}>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={CONTROL} {...props}>
+    <FieldShell id={control.id} label={label} error={error} hint={hint}>
+      <select {...control} {...props}>
         {children}
       </select>
     </FieldShell>

@@ -7,7 +7,7 @@ import { estimateCost, costOrNull } from "../routing/estimate-cost";
 import type { CatalogModel, RoutingPolicy } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
 import type { UsageWriter } from "../usage/usage-writer";
-import { createRandom } from "../providers/simulated/generate-text";
+import { createRandom } from "../random/mulberry32";
 import { DEMO_PROMPTS } from "./demo-prompts";
 
 export interface DemoTrafficOptions {

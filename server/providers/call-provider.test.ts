@@ -1,27 +1,21 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeUpstream } from "@/server/testing/fake-upstreams";
+import { describe, expect, it } from "vitest";
+import { closeAfterEachTest } from "@/server/testing/close-after-each-test";
+import { collect } from "@/server/testing/collect";
+import { startFakeOpenAI } from "@/server/testing/fake-upstreams";
 import { callProvider } from "./call-provider";
 import { openaiAdapter } from "./openai";
 import { openaiCompatibleAdapter } from "./openai-compatible";
 import { createSimulatedAdapter } from "./simulated";
 import { simpleRequest, targetFor } from "./test-requests";
-import type { StreamEvent } from "./types";
 import { UpstreamError } from "./upstream-error";
 
-let upstream: FakeUpstream | undefined;
-afterEach(async () => upstream?.close());
+const startUpstream = closeAfterEachTest(startFakeOpenAI);
 
 const streamRequest = { ...simpleRequest, stream: true };
 
-async function collect(events: AsyncIterable<StreamEvent>) {
-  const out: StreamEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
-
 describe("callProvider", () => {
   it("reports 429 with Retry-After as retryable rate limiting", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "status", status: 429, retryAfter: "3" } });
+    const upstream = await startUpstream({ fault: { type: "status", status: 429, retryAfter: "3" } });
     await expect(callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false))).rejects.toMatchObject({
       kind: "rate_limited",
       retryable: true,
@@ -30,12 +24,12 @@ describe("callProvider", () => {
   });
 
   it("throws status errors of a stream before returning the iterable", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "status", status: 500 } });
+    const upstream = await startUpstream({ fault: { type: "status", status: 500 } });
     await expect(callProvider(openaiAdapter, streamRequest, targetFor(upstream.url, true))).rejects.toMatchObject({ kind: "server", status: 500 });
   });
 
   it("times out a hanging upstream with connectMs", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "hang" } });
+    const upstream = await startUpstream({ fault: { type: "hang" } });
     const started = Date.now();
     const error = await callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false), { timeouts: { connectMs: 100 } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
@@ -44,7 +38,7 @@ describe("callProvider", () => {
   });
 
   it("times out a slow first byte, but not a fast one", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "slow-first-byte", delayMs: 400 } });
+    const upstream = await startUpstream({ fault: { type: "slow-first-byte", delayMs: 400 } });
     await expect(callProvider(openaiAdapter, streamRequest, targetFor(upstream.url, true), { timeouts: { firstByteMs: 100 } })).rejects.toMatchObject({
       kind: "timeout",
     });
@@ -53,13 +47,13 @@ describe("callProvider", () => {
   });
 
   it("times out a stream that goes silent mid-way with idleMs", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "stall", afterEvents: 2 } });
+    const upstream = await startUpstream({ fault: { type: "stall", afterEvents: 2 } });
     const events = await callProvider(openaiAdapter, streamRequest, targetFor(upstream.url, true), { timeouts: { idleMs: 100 } });
     await expect(collect(events)).rejects.toMatchObject({ kind: "timeout" });
   });
 
   it("reports a rejected key as a non-retryable auth error", async () => {
-    upstream = await startFakeOpenAI({ apiKey: "sk-other" });
+    const upstream = await startUpstream({ apiKey: "sk-other" });
     await expect(callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false))).rejects.toMatchObject({
       kind: "auth",
       status: 401,
@@ -69,18 +63,18 @@ describe("callProvider", () => {
   });
 
   it("reports a reset connection as a connection error", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "reset" } });
+    const upstream = await startUpstream({ fault: { type: "reset" } });
     await expect(callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false))).rejects.toMatchObject({ kind: "connection", status: 0, retryable: true });
   });
 
   it.each(["end", "reset"] as const)("never lets a stream cut mid-way (%s) look like success", async (mode) => {
-    upstream = await startFakeOpenAI({ reply: { text: "a fairly long answer" }, fault: { type: "cut", afterEvents: 3, mode } });
+    const upstream = await startUpstream({ reply: { text: "a fairly long answer" }, fault: { type: "cut", afterEvents: 3, mode } });
     const events = await callProvider(openaiAdapter, streamRequest, targetFor(upstream.url, true));
     await expect(collect(events)).rejects.toMatchObject({ kind: "stream_broken", provider: "openai" });
   });
 
   it("rethrows the caller's abort reason untouched", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "hang" } });
+    const upstream = await startUpstream({ fault: { type: "hang" } });
     const controller = new AbortController();
     const reason = new Error("client went away");
     setTimeout(() => controller.abort(reason), 50);
@@ -88,7 +82,7 @@ describe("callProvider", () => {
   });
 
   it("names the adapter that was called in errors from shared code", async () => {
-    upstream = await startFakeOpenAI({ fault: { type: "cut", afterEvents: 1 } });
+    const upstream = await startUpstream({ fault: { type: "cut", afterEvents: 1 } });
     const events = await callProvider(openaiCompatibleAdapter, streamRequest, targetFor(upstream.url, true));
     await expect(collect(events)).rejects.toMatchObject({ provider: "openai-compatible" });
   });

@@ -1,23 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeAnthropic, type FakeUpstream } from "@/server/testing/fake-upstreams";
+import { describe, expect, it } from "vitest";
+import { closeAfterEachTest } from "@/server/testing/close-after-each-test";
+import { collect } from "@/server/testing/collect";
+import { startFakeAnthropic } from "@/server/testing/fake-upstreams";
 import { callProvider } from "../call-provider";
 import { imageRequest, simpleRequest, targetFor, toolConversation, weatherTool } from "../test-requests";
-import { createStreamState, type StreamEvent } from "../types";
+import { createStreamState } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { anthropicAdapter } from ".";
 
-let upstream: FakeUpstream | undefined;
-afterEach(async () => upstream?.close());
-
-async function collect(events: AsyncIterable<StreamEvent>) {
-  const out: StreamEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
+const startUpstream = closeAfterEachTest(startFakeAnthropic);
 
 describe("Anthropic adapter", () => {
   it("sends a Messages request with x-api-key, version header and top-level system", async () => {
-    upstream = await startFakeAnthropic({ apiKey: "sk-test" });
+    const upstream = await startUpstream({ apiKey: "sk-test" });
     await callProvider(anthropicAdapter, simpleRequest, targetFor(upstream.url, false, "claude-sonnet-4-5"));
     const [sent] = upstream.requests;
     expect(sent?.path).toBe("/v1/messages");
@@ -71,7 +66,7 @@ describe("Anthropic adapter", () => {
   });
 
   it("parses a JSON response with text and a tool call", async () => {
-    upstream = await startFakeAnthropic({
+    const upstream = await startUpstream({
       reply: { text: "Let me check.", toolCalls: [{ id: "toolu_1", name: "get_weather", arguments: { city: "Oslo" } }], finishReason: "tool_calls", usage: { input: 40, output: 12 } },
     });
     const response = await callProvider(anthropicAdapter, toolConversation, targetFor(upstream.url, false, "claude-haiku-4-5"));
@@ -86,7 +81,7 @@ describe("Anthropic adapter", () => {
   });
 
   it("streams text and tool calls, and combines input and output usage", async () => {
-    upstream = await startFakeAnthropic({
+    const upstream = await startUpstream({
       reply: { text: "On it.", toolCalls: [{ id: "toolu_2", name: "get_weather", arguments: { city: "Rome", unit: "celsius" } }], finishReason: "tool_calls", usage: { input: 50, output: 20 } },
     });
     const events = await collect(await callProvider(anthropicAdapter, { ...toolConversation, stream: true }, targetFor(upstream.url, true, "claude-haiku-4-5")));
@@ -128,14 +123,14 @@ describe("Anthropic adapter", () => {
     [429, "rate_limited"],
     [529, "server"],
   ] as const)("maps HTTP %i to %s with the error body's message", async (status, kind) => {
-    upstream = await startFakeAnthropic({ fault: { type: "status", status, message: "from anthropic" } });
+    const upstream = await startUpstream({ fault: { type: "status", status, message: "from anthropic" } });
     const error = await callProvider(anthropicAdapter, simpleRequest, targetFor(upstream.url, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ status, kind, message: "from anthropic", provider: "anthropic" });
   });
 
   it("treats a stream cut before message_delta as broken", async () => {
-    upstream = await startFakeAnthropic({ fault: { type: "cut", afterEvents: 4 } });
+    const upstream = await startUpstream({ fault: { type: "cut", afterEvents: 4 } });
     const events = await callProvider(anthropicAdapter, { ...simpleRequest, stream: true }, targetFor(upstream.url, true));
     await expect(collect(events)).rejects.toMatchObject({ kind: "stream_broken", provider: "anthropic" });
   });

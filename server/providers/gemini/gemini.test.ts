@@ -1,23 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeGemini, type FakeUpstream } from "@/server/testing/fake-upstreams";
+import { describe, expect, it } from "vitest";
+import { closeAfterEachTest } from "@/server/testing/close-after-each-test";
+import { collect } from "@/server/testing/collect";
+import { startFakeGemini } from "@/server/testing/fake-upstreams";
 import { callProvider } from "../call-provider";
 import { imageRequest, simpleRequest, targetFor, toolConversation } from "../test-requests";
-import type { StreamEvent } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { geminiAdapter } from ".";
 
-let upstream: FakeUpstream | undefined;
-afterEach(async () => upstream?.close());
-
-async function collect(events: AsyncIterable<StreamEvent>) {
-  const out: StreamEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
+const startUpstream = closeAfterEachTest(startFakeGemini);
 
 describe("Gemini adapter", () => {
   it("sends generateContent with x-goog-api-key, systemInstruction and generationConfig", async () => {
-    upstream = await startFakeGemini({ apiKey: "sk-test" });
+    const upstream = await startUpstream({ apiKey: "sk-test" });
     await callProvider(geminiAdapter, simpleRequest, targetFor(upstream.url, false, "gemini-2.5-flash"));
     const [sent] = upstream.requests;
     expect(sent?.path).toBe("/models/gemini-2.5-flash:generateContent");
@@ -58,7 +52,7 @@ describe("Gemini adapter", () => {
   });
 
   it("parses a response with a function call and usage metadata", async () => {
-    upstream = await startFakeGemini({
+    const upstream = await startUpstream({
       reply: { text: "", toolCalls: [{ name: "get_weather", arguments: { city: "Oslo" } }], finishReason: "tool_calls", usage: { input: 21, output: 8 } },
     });
     const response = await callProvider(geminiAdapter, toolConversation, targetFor(upstream.url, false, "gemini-2.5-pro"));
@@ -73,7 +67,7 @@ describe("Gemini adapter", () => {
   });
 
   it("streams with alt=sse and ends on the chunk carrying finishReason, with usage", async () => {
-    upstream = await startFakeGemini({ reply: { text: "Bonjour tout le monde", usage: { input: 9, output: 4 } } });
+    const upstream = await startUpstream({ reply: { text: "Bonjour tout le monde", usage: { input: 9, output: 4 } } });
     const events = await collect(await callProvider(geminiAdapter, { ...simpleRequest, stream: true }, targetFor(upstream.url, true, "gemini-2.5-flash")));
     expect(upstream.requests[0]?.path).toBe("/models/gemini-2.5-flash:streamGenerateContent?alt=sse");
     expect(events.flatMap((e) => (e.type === "text" ? [e.text] : [])).join("")).toBe("Bonjour tout le monde");
@@ -84,7 +78,7 @@ describe("Gemini adapter", () => {
   });
 
   it("streams a function call as one start and one delta", async () => {
-    upstream = await startFakeGemini({ reply: { text: "", toolCalls: [{ name: "get_weather", arguments: { city: "Rome" } }], finishReason: "tool_calls" } });
+    const upstream = await startUpstream({ reply: { text: "", toolCalls: [{ name: "get_weather", arguments: { city: "Rome" } }], finishReason: "tool_calls" } });
     const events = await collect(await callProvider(geminiAdapter, { ...toolConversation, stream: true }, targetFor(upstream.url, true)));
     expect(events.filter((e) => e.type.startsWith("tool_call"))).toEqual([
       { type: "tool_call_start", index: 0, id: expect.stringMatching(/^call_/), name: "get_weather" },
@@ -111,7 +105,7 @@ describe("Gemini adapter", () => {
   });
 
   it("maps error bodies and cut streams", async () => {
-    upstream = await startFakeGemini({ fault: (index) => (index === 0 ? { type: "status", status: 429, message: "quota" } : { type: "cut", afterEvents: 1 }) });
+    const upstream = await startUpstream({ fault: (index) => (index === 0 ? { type: "status", status: 429, message: "quota" } : { type: "cut", afterEvents: 1 }) });
     const error = await callProvider(geminiAdapter, simpleRequest, targetFor(upstream.url, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ status: 429, kind: "rate_limited", message: "quota", provider: "google" });

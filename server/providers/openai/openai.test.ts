@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeUpstream } from "@/server/testing/fake-upstreams";
+import { describe, expect, it } from "vitest";
+import { closeAfterEachTest } from "@/server/testing/close-after-each-test";
+import { collect } from "@/server/testing/collect";
+import { startFakeOpenAI } from "@/server/testing/fake-upstreams";
 import { callProvider } from "../call-provider";
 import { imageRequest, simpleRequest, targetFor, toolConversation, weatherTool } from "../test-requests";
-import { createStreamState, type StreamEvent } from "../types";
+import { createStreamState } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { openaiAdapter } from ".";
 import { openaiCompatibleAdapter } from "../openai-compatible";
 
-let upstream: FakeUpstream | undefined;
-afterEach(async () => upstream?.close());
-
-async function collect(events: AsyncIterable<StreamEvent>) {
-  const out: StreamEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
-}
+const startUpstream = closeAfterEachTest(startFakeOpenAI);
 
 describe("OpenAI adapter", () => {
   it("sends the Chat Completions request with bearer auth", async () => {
-    upstream = await startFakeOpenAI({ apiKey: "sk-test" });
+    const upstream = await startUpstream({ apiKey: "sk-test" });
     await callProvider(openaiAdapter, simpleRequest, targetFor(`${upstream.url}/v1/`, false, "gpt-4.1-mini"));
     const [sent] = upstream.requests;
     expect(sent?.path).toBe("/v1/chat/completions");
@@ -72,7 +67,7 @@ describe("OpenAI adapter", () => {
   });
 
   it("parses a JSON response with tool calls", async () => {
-    upstream = await startFakeOpenAI({
+    const upstream = await startUpstream({
       reply: { text: "", toolCalls: [{ id: "call_9", name: "get_weather", arguments: { city: "Oslo" } }], finishReason: "tool_calls", usage: { input: 30, output: 9 } },
     });
     const response = await callProvider(openaiAdapter, toolConversation, targetFor(upstream.url, false, "gpt-4.1"));
@@ -87,7 +82,7 @@ describe("OpenAI adapter", () => {
   });
 
   it("asks for usage in streams and yields text, finish and usage", async () => {
-    upstream = await startFakeOpenAI({ reply: { text: "Hello there, friend.", usage: { input: 11, output: 5 } } });
+    const upstream = await startUpstream({ reply: { text: "Hello there, friend.", usage: { input: 11, output: 5 } } });
     const events = await collect(await callProvider(openaiAdapter, { ...simpleRequest, stream: true }, targetFor(upstream.url, true, "gpt-4.1")));
     expect(upstream.requests[0]?.body).toMatchObject({ stream: true, stream_options: { include_usage: true } });
     expect(upstream.requests[0]?.headers.accept).toBe("text/event-stream");
@@ -101,7 +96,7 @@ describe("OpenAI adapter", () => {
   });
 
   it("streams tool call deltas under stable indexes", async () => {
-    upstream = await startFakeOpenAI({
+    const upstream = await startUpstream({
       reply: {
         text: "",
         toolCalls: [
@@ -132,7 +127,7 @@ describe("OpenAI adapter", () => {
     [500, "server", true],
     [503, "server", true],
   ] as const)("maps HTTP %i to %s", async (status, kind, retryable) => {
-    upstream = await startFakeOpenAI({ fault: { type: "status", status, retryAfter: "2", message: "nope" } });
+    const upstream = await startUpstream({ fault: { type: "status", status, retryAfter: "2", message: "nope" } });
     const error = await callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ status, kind, retryable, message: "nope", provider: "openai", retryAfterMs: 2000 });

@@ -57,18 +57,6 @@ export function detectCategory(text: string): Category {
   return "general";
 }
 
-/** Mulberry32: tiny, seedable, good enough to vary the simulated output. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** FNV-1a, 32 bit: a stable hash of the request so equal requests get equal answers. */
 export function hashString(text: string): number {
   let hash = 0x811c9dc5;

@@ -3,7 +3,8 @@ import { UpstreamError } from "../upstream-error";
 import { sleep } from "../sleep";
 import { countRequestTokens, countTextTokens, decodeTokens, encodeText } from "./count-tokens";
 import { generateFromSchema } from "./generate-arguments";
-import { createRandom, generateAnswer, hashString } from "./generate-text";
+import { createRandom } from "../../random/mulberry32";
+import { generateAnswer, hashString } from "./generate-text";
 
 export type SimulationSettings = {
   /** Delay before the first token (and before a non-streaming answer). */

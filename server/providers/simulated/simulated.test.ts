@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { collect } from "@/server/testing/collect";
 import { simpleRequest, weatherTool } from "../test-requests";
-import type { ChatRequest, StreamEvent } from "../types";
+import type { ChatRequest } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { countRequestTokens, countTextTokens, planSimulation, simulate, simulateStream, DEFAULT_SIMULATION } from ".";
 import { generateFromSchema } from "./generate-arguments";
@@ -9,12 +10,6 @@ import { detectCategory } from "./generate-text";
 
 function ask(text: string, extra: Partial<ChatRequest> = {}): ChatRequest {
   return { messages: [{ role: "user", content: [{ type: "text", text }] }], stream: false, ...extra };
-}
-
-async function collect(events: AsyncIterable<StreamEvent>) {
-  const out: StreamEvent[] = [];
-  for await (const event of events) out.push(event);
-  return out;
 }
 
 describe("simulated provider", () => {

@@ -1,4 +1,4 @@
-import { createRandom } from "./seeded-random";
+import { createRandom } from "../../random/mulberry32";
 import { STYLE_FAMILIES } from "./style-templates";
 
 /**

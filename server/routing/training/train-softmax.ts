@@ -1,4 +1,5 @@
-import { createRandom, shuffledIndices } from "./seeded-random";
+import { createRandom } from "../../random/mulberry32";
+import { shuffledIndices } from "./seeded-random";
 
 /** One training example: sparse hashed features, dense heuristic features, label, weight. */
 export interface SparseExample {

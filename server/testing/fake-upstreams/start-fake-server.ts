@@ -1,5 +1,5 @@
 import http, { type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback, recordRequest } from "./loopback-server";
 
 /** Failure modes a fake upstream can inject, per request. */
 export type Fault =
@@ -76,16 +76,6 @@ export function splitIntoPieces(text: string, pieces = 3): string[] {
   return out;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (data += chunk));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
-}
-
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 async function writeStream(res: http.ServerResponse, frames: string[], fault: Fault | undefined) {
@@ -104,8 +94,7 @@ async function writeStream(res: http.ServerResponse, frames: string[], fault: Fa
 }
 
 async function handle(dialect: Dialect, options: FakeUpstreamOptions, requests: RecordedRequest[], req: http.IncomingMessage, res: http.ServerResponse) {
-  const text = await readBody(req);
-  const recorded: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: text ? JSON.parse(text) : undefined };
+  const recorded = await recordRequest(req);
   const index = requests.push(recorded) - 1;
   const fault = typeof options.fault === "function" ? options.fault(index, recorded) : options.fault;
 
@@ -140,15 +129,5 @@ export async function startFakeServer(dialect: Dialect, options: FakeUpstreamOpt
       res.end(JSON.stringify(dialect.errorBody(500, String(error))));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, requests);
 }

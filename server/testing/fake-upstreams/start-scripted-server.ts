@@ -1,5 +1,5 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback, recordRequest } from "./loopback-server";
 import type { FakeUpstream, RecordedRequest } from "./start-fake-server";
 
 export type ScriptedResponse = {
@@ -16,9 +16,7 @@ export async function startScriptedServer(
 ): Promise<FakeUpstream> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer(async (req, res) => {
-    let text = "";
-    for await (const chunk of req) text += chunk;
-    const recorded: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: text ? JSON.parse(text) : undefined };
+    const recorded = await recordRequest(req);
     requests.push(recorded);
     const answer = await respond(recorded);
     const contentType = answer.stream ? "text/event-stream" : "application/json";
@@ -28,15 +26,5 @@ export async function startScriptedServer(
     for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
     res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server, requests);
 }
