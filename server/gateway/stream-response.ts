@@ -7,6 +7,7 @@ import { UpstreamError } from "../providers/upstream-error";
 import { encodeEventStream } from "./formats/encode-event-stream";
 import type { CallerError, StreamEncoder } from "./formats/types";
 import { estimateUsage } from "./estimate-usage";
+import type { GatewayResponse } from "./gateway-request";
 
 export interface StreamOutcome {
   usage: Usage | null;
@@ -17,13 +18,13 @@ export interface StreamOutcome {
 
 export interface StreamInit {
   request: ChatRequest;
-  headers: Headers;
+  headers: Record<string, string>;
   startedAt: number;
   abort: AbortController;
   onDone: (outcome: StreamOutcome) => void;
 }
 
-export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): Response {
+export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): GatewayResponse {
   const outcome: StreamOutcome = { usage: null, ttftMs: null, status: 200, errorClass: null };
   let finished = false;
   const finish = (status: number, errorClass: string | null) => {
@@ -63,8 +64,6 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
     finish(499, "client_disconnected");
   };
 
-  init.headers.set("content-type", "text/event-stream; charset=utf-8");
-  init.headers.set("cache-control", "no-cache");
-  init.headers.set("connection", "keep-alive");
-  return new Response(encodeEventStream(observe(), encoder, toCallerError, onCancel), { status: 200, headers: init.headers });
+  const headers = { ...init.headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" };
+  return { status: 200, headers, stream: encodeEventStream(observe(), encoder, toCallerError, onCancel) };
 }
