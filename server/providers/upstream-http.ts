@@ -68,6 +68,17 @@ function toHeaders(raw: http.IncomingHttpHeaders): Headers {
   return headers;
 }
 
+/** The whole body; plain listeners, cheaper than a stream's async iterator for one or two chunks. */
+function readAll(body: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    body.on("data", (chunk: Buffer) => parts.push(chunk));
+    body.once("end", () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
+    body.once("error", reject);
+    body.once("close", () => reject(new Error("Premature close")));
+  });
+}
+
 function fromIncoming(res: http.IncomingMessage): UpstreamResponse {
   const status = res.statusCode ?? 0;
   let headers: Headers | undefined;
@@ -79,11 +90,7 @@ function fromIncoming(res: http.IncomingMessage): UpstreamResponse {
     get headers() {
       return (headers ??= toHeaders(res.headers));
     },
-    async text() {
-      const parts: Buffer[] = [];
-      for await (const chunk of body) parts.push(chunk as Buffer);
-      return Buffer.concat(parts).toString("utf8");
-    },
+    text: () => readAll(body).then((bytes) => bytes.toString("utf8")),
     async *chunks() {
       try {
         for await (const chunk of body) yield chunk as Uint8Array;
