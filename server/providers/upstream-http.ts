@@ -106,14 +106,13 @@ export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], 
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const origin = originOf(url);
-    const payload = Buffer.from(init.body);
     const req = origin.module.request({
       agent: origin.agent,
       hostname: origin.hostname,
       port: origin.port,
       path: origin.path,
       method: init.method,
-      headers: { ...init.headers, "content-length": payload.length },
+      headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) },
     });
     // An abort ends the exchange whatever stage it is in, the body's reader included.
     const onAbort = () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error("The upstream call was aborted"));
@@ -121,7 +120,8 @@ export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], 
     req.once("close", () => signal.removeEventListener("abort", onAbort));
     req.on("error", reject);
     req.once("response", (res) => resolve(fromIncoming(res)));
-    req.end(payload);
+    // A string body leaves with the headers in one write, without a Buffer copy.
+    req.end(init.body);
   });
 }
 
