@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../db/client";
+import { AbortScope } from "../providers/abort-scope";
 import { route } from "../routing";
 import type { CatalogModel, RoutingDecision, RouteRequest } from "../routing/types";
 import type { ChatResponse, StreamEvent } from "../providers/types";
@@ -108,7 +109,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     outcome.explanation = explanationOf(decision, selection);
     const plan = planOf(selection, decision);
 
-    const abort = new AbortController();
+    const abort = new AbortScope();
     request.onDisconnect(() => abort.abort(new Error("client disconnected")));
     const cacheStep = cacheStepOf(request.headers, config, selection, input.request);
     const hit = await lookupCached(cacheStep, config);
@@ -119,7 +120,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
       outcome.cacheHit = true;
     } else {
       ticket = await admitRequest(key, plan, decision);
-      success = await runAttempts(plan, input.request, config, abort.signal);
+      success = await runAttempts(plan, input.request, config, abort);
     }
     outcome.attempts = success.attempts;
     outcome.served = success.model;

@@ -2,6 +2,7 @@
 // byte ends the stream with the format's error event (never a quiet, truncated success);
 // a caller that disconnects aborts the upstream call. An upstream that ends without
 // reporting usage gets an estimated usage event, so callers and the usage record see tokens.
+import type { AbortScope } from "../providers/abort-scope";
 import type { ChatRequest, StreamEvent, Usage } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
 import { encodeEventStream } from "./formats/encode-event-stream";
@@ -20,7 +21,7 @@ export interface StreamInit {
   request: ChatRequest;
   headers: Record<string, string>;
   startedAt: number;
-  abort: AbortController;
+  abort: AbortScope;
   onDone: (outcome: StreamOutcome) => void;
 }
 

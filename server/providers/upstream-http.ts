@@ -7,6 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
+import type { AbortLike } from "./abort-scope";
 import type { UpstreamRequest } from "./types";
 
 export interface UpstreamResponse {
@@ -102,7 +103,7 @@ function fromIncoming(res: http.IncomingMessage): UpstreamResponse {
 }
 
 /** Sends one request; rejects on connection errors, or with the signal's reason when it aborts. */
-export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], signal: AbortSignal): Promise<UpstreamResponse> {
+export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], signal: AbortLike): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const origin = originOf(url);
