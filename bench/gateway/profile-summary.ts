@@ -1,5 +1,6 @@
 // Summarises a V8 .cpuprofile (from node --cpu-prof): top functions by self time, and self
 // time grouped by file. Usage: tsx bench/gateway/profile-summary.ts <file.cpuprofile> [top]
+// [--from=<seconds>]; --from leaves out the samples before that point (the start-up).
 import { readFileSync } from "node:fs";
 
 interface Node {
@@ -13,13 +14,20 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error("usage: profile-summary.ts <file.cpuprofile> [top]");
+const fromArg = process.argv.find((a) => a.startsWith("--from="));
+const [file, topArg] = process.argv.slice(2).filter((a) => a !== fromArg);
+if (!file) throw new Error("usage: profile-summary.ts <file.cpuprofile> [top] [--from=<seconds>]");
 const top = Number(topArg ?? 30);
+const fromUs = Number(fromArg?.slice("--from=".length) ?? 0) * 1e6;
 const profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let elapsed = 0;
+profile.samples.forEach((id, i) => {
+  const us = profile.timeDeltas[i] ?? 0;
+  elapsed += us;
+  if (elapsed >= fromUs) self.set(id, (self.get(id) ?? 0) + us);
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const shortUrl = (url: string) => url.replace(/^file:\/\//, "").replace(process.cwd() + "/", "") || "(native)";

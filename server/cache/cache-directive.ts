@@ -2,6 +2,8 @@
 // cache on; the caller can skip the lookup (`x-switchyard-cache: bypass` or
 // `cache-control: no-cache`, and the fresh answer then replaces the entry) or keep its answer
 // out of the cache altogether (`cache-control: no-store`).
+import type { HeaderSource } from "../gateway/gateway-request";
+
 export const CACHE_HEADER = "x-switchyard-cache";
 
 export interface CacheDirective {
@@ -12,7 +14,7 @@ export interface CacheDirective {
   missLabel: "miss" | "bypass";
 }
 
-export function cacheDirective(headers: Headers, ttlSeconds: number | null | undefined): CacheDirective {
+export function cacheDirective(headers: HeaderSource, ttlSeconds: number | null | undefined): CacheDirective {
   const ttlMs = Math.max(0, ttlSeconds ?? 0) * 1000;
   if (ttlMs === 0) return { lookup: false, store: false, ttlMs, missLabel: "miss" };
   const control = (headers.get("cache-control") ?? "").toLowerCase().split(",").map((d) => d.trim());

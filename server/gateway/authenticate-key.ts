@@ -2,16 +2,17 @@
 import type { PrismaClient } from "../db/generated/client";
 import { findKeyBySecret, type GatewayKey } from "./config-cache";
 import { forbidden, unauthorized } from "./gateway-error";
+import type { HeaderSource } from "./gateway-request";
 
 export const GATEWAY_SCOPE = "gateway";
 
-export function presentedKey(headers: Headers): string | null {
+export function presentedKey(headers: HeaderSource): string | null {
   const bearer = headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
   return bearer || headers.get("x-api-key")?.trim() || null;
 }
 
 /** A live key of some tenant (401 otherwise), whatever its scopes. */
-export async function identifyKey(db: PrismaClient, headers: Headers, now: Date): Promise<GatewayKey> {
+export async function identifyKey(db: PrismaClient, headers: HeaderSource, now: Date): Promise<GatewayKey> {
   const secret = presentedKey(headers);
   if (!secret) throw unauthorized("Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'");
   const key = await findKeyBySecret(db, secret, now.getTime());
@@ -29,6 +30,6 @@ export function requireScope(key: GatewayKey, scope: string = GATEWAY_SCOPE): Ga
   return key;
 }
 
-export async function authenticateKey(db: PrismaClient, headers: Headers, now: Date, scope: string = GATEWAY_SCOPE): Promise<GatewayKey> {
+export async function authenticateKey(db: PrismaClient, headers: HeaderSource, now: Date, scope: string = GATEWAY_SCOPE): Promise<GatewayKey> {
   return requireScope(await identifyKey(db, headers, now), scope);
 }

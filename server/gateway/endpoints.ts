@@ -2,15 +2,16 @@
 import { anthropicFormat, anthropicMessagesRequestSchema, type AnthropicMessagesRequest } from "./formats/anthropic";
 import { openAIChatRequestSchema, openAIFormat, type OpenAIChatRequest } from "./formats/openai";
 import type { CallerFormat } from "./formats/types";
+import type { GatewayRequest, HeaderSource } from "./gateway-request";
 import { handleChatRequest, type ChatEndpoint } from "./handle-chat-request";
 
 export const openAIEndpoint: ChatEndpoint<OpenAIChatRequest> = { name: "openai", schema: openAIChatRequestSchema, format: openAIFormat };
 export const anthropicEndpoint: ChatEndpoint<AnthropicMessagesRequest> = { name: "anthropic", schema: anthropicMessagesRequestSchema, format: anthropicFormat };
 
 /** Endpoints shared by both SDKs answer errors in the format of the SDK that called. */
-export function callerFormatOf(headers: Headers): CallerFormat<unknown> {
-  return (headers.has("anthropic-version") ? anthropicFormat : openAIFormat) as CallerFormat<unknown>;
+export function callerFormatOf(headers: HeaderSource): CallerFormat<unknown> {
+  return (headers.get("anthropic-version") !== null ? anthropicFormat : openAIFormat) as CallerFormat<unknown>;
 }
 
-export const handleChatCompletions = (request: Request) => handleChatRequest(request, openAIEndpoint);
-export const handleMessages = (request: Request) => handleChatRequest(request, anthropicEndpoint);
+export const handleChatCompletions = (request: GatewayRequest) => handleChatRequest(request, openAIEndpoint);
+export const handleMessages = (request: GatewayRequest) => handleChatRequest(request, anthropicEndpoint);

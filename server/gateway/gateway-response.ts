@@ -5,6 +5,7 @@ import type { UpstreamError } from "../providers/upstream-error";
 import type { AttemptRecord } from "../usage/usage-record";
 import type { CallerFormat } from "./formats/types";
 import { GatewayError } from "./gateway-error";
+import { jsonResponse, type GatewayResponse } from "./gateway-request";
 import { fallbackCount } from "./run-attempts";
 
 /** USD with 8 decimals, or "unpriced" when the catalog lacks a price (never a made-up $0). */
@@ -19,20 +20,20 @@ export function gatewayHeaders(info: {
   attempts: AttemptRecord[];
   simulated: boolean;
   replaced: string[];
-}): Headers {
-  const headers = new Headers({
+}): Record<string, string> {
+  const { inputTokens, outputTokens } = info.decision.estimate;
+  const headers: Record<string, string> = {
     "x-switchyard-request-id": info.requestId,
     "x-switchyard-model": info.model.id,
     "x-switchyard-category": info.decision.category,
     "x-switchyard-fallbacks": String(fallbackCount(info.attempts)),
     "x-switchyard-cache": "miss",
     "x-switchyard-simulated": String(info.simulated),
-  });
-  // The served model's expected cost; a JSON answer replaces it with the real cost, but a
-  // stream's headers leave before its usage is known.
-  const { inputTokens, outputTokens } = info.decision.estimate;
-  headers.set("x-switchyard-cost-usd", formatCost(costOrNull(estimateCost(info.model, inputTokens, outputTokens))));
-  if (info.replaced.length) headers.set("x-switchyard-replaced-model", info.replaced.join(","));
+    // The served model's expected cost; a JSON answer replaces it with the real cost, but a
+    // stream's headers leave before its usage is known.
+    "x-switchyard-cost-usd": formatCost(costOrNull(estimateCost(info.model, inputTokens, outputTokens))),
+  };
+  if (info.replaced.length) headers["x-switchyard-replaced-model"] = info.replaced.join(",");
   return headers;
 }
 
@@ -54,8 +55,8 @@ export function upstreamFailure(last: UpstreamError, attempts: number): GatewayE
   return new GatewayError(status, message, headers);
 }
 
-export function errorResponse<Body>(format: CallerFormat<Body>, error: GatewayError, requestId: string): Response {
-  return Response.json(format.buildErrorBody(error.status, error.message), {
+export function errorResponse<Body>(format: CallerFormat<Body>, error: GatewayError, requestId: string): GatewayResponse {
+  return jsonResponse(format.buildErrorBody(error.status, error.message), {
     status: error.status,
     headers: { ...error.headers, ...(requestId ? { "x-switchyard-request-id": requestId } : {}) },
   });

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../db/client";
+import { AbortScope } from "../providers/abort-scope";
 import { route } from "../routing";
 import type { CatalogModel, RoutingDecision, RouteRequest } from "../routing/types";
 import type { ChatResponse, StreamEvent } from "../providers/types";
@@ -28,6 +29,7 @@ import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
 import { streamResponse } from "./stream-response";
 import { usageOf } from "./estimate-usage";
 import { errorResponse, formatCost, gatewayHeaders, upstreamFailure } from "./gateway-response";
+import { jsonResponse, type GatewayRequest, type GatewayResponse, type HeaderSource } from "./gateway-request";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -37,7 +39,7 @@ export interface ChatEndpoint<Body> {
 
 export const CATEGORY_HEADER = "x-switchyard-category";
 
-function routeRequestOf(input: CanonicalInput, headers: Headers): RouteRequest {
+function routeRequestOf(input: CanonicalInput, headers: HeaderSource): RouteRequest {
   const forced = headers.get(CATEGORY_HEADER)?.trim();
   return {
     messages: input.view.messages,
@@ -64,7 +66,7 @@ function explanationOf(decision: RoutingDecision, selection: ModelSelection) {
   };
 }
 
-export async function handleChatRequest<Body>(request: Request, endpoint: ChatEndpoint<Body>): Promise<Response> {
+export async function handleChatRequest<Body>(request: GatewayRequest, endpoint: ChatEndpoint<Body>): Promise<GatewayResponse> {
   const requestId = `req_${randomUUID().replaceAll("-", "")}`;
   const startedAt = new Date();
   const started = performance.now();
@@ -107,8 +109,8 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
     outcome.explanation = explanationOf(decision, selection);
     const plan = planOf(selection, decision);
 
-    const abort = new AbortController();
-    request.signal?.addEventListener("abort", () => abort.abort(new Error("client disconnected")), { once: true });
+    const abort = new AbortScope();
+    request.onDisconnect(() => abort.abort(new Error("client disconnected")));
     const cacheStep = cacheStepOf(request.headers, config, selection, input.request);
     const hit = await lookupCached(cacheStep, config);
     let success: AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>;
@@ -118,7 +120,7 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
       outcome.cacheHit = true;
     } else {
       ticket = await admitRequest(key, plan, decision);
-      success = await runAttempts(plan, input.request, config, abort.signal);
+      success = await runAttempts(plan, input.request, config, abort);
     }
     outcome.attempts = success.attempts;
     outcome.served = success.model;
@@ -126,8 +128,8 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
 
     const headers = gatewayHeaders({ requestId, model: success.model, decision, attempts: success.attempts, simulated: success.simulated, replaced: selection.kind === "direct" ? selection.replaced : [] });
     const meta = { id: requestId, model: success.model.id, created: Math.floor(startedAt.getTime() / 1000) };
-    headers.set(CACHE_HEADER, hit ? "hit" : cacheStep.directive.missLabel);
-    if (hit) headers.set("x-switchyard-cost-usd", formatCost(0));
+    headers[CACHE_HEADER] = hit ? "hit" : cacheStep.directive.missLabel;
+    if (hit) headers["x-switchyard-cost-usd"] = formatCost(0);
 
     if (input.request.stream) {
       const includeUsage = (parsed.data as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage === true;
@@ -145,10 +147,10 @@ export async function handleChatRequest<Body>(request: Request, endpoint: ChatEn
     outcome.usage = usageOf(input.request, response);
     outcome.ttftMs = Math.round(performance.now() - started);
     if (!hit) storeResponse(cacheStep, { ...response, usage: outcome.usage }, success.model);
-    headers.set("x-switchyard-cost-usd", formatCost(record(200, null)?.costUsd ?? null));
-    return Response.json(endpoint.format.fromCanonical({ ...response, usage: outcome.usage }, meta), { headers });
+    headers["x-switchyard-cost-usd"] = formatCost(record(200, null)?.costUsd ?? null);
+    return jsonResponse(endpoint.format.fromCanonical({ ...response, usage: outcome.usage }, meta), { headers });
   } catch (error) {
-    if (request.signal?.aborted) {
+    if (request.disconnected) {
       record(499, "client_disconnected");
       return errorResponse(endpoint.format, new GatewayError(499, "The client closed the request"), requestId);
     }

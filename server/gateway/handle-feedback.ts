@@ -6,6 +6,7 @@ import { callerFormatOf } from "./endpoints";
 import { describeValidationError } from "./formats/describe-validation-error";
 import { GatewayError, badRequest } from "./gateway-error";
 import { errorResponse } from "./gateway-response";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { readJsonBody } from "./read-json-body";
 
 const feedbackBody = z.object({
@@ -14,7 +15,7 @@ const feedbackBody = z.object({
   comment: z.string().max(4000).optional(),
 });
 
-export async function handleFeedback(request: Request): Promise<Response> {
+export async function handleFeedback(request: GatewayRequest): Promise<GatewayResponse> {
   try {
     const db = getDb();
     const key = await authenticateKey(db, request.headers, new Date(), "feedback");
@@ -23,7 +24,7 @@ export async function handleFeedback(request: Request): Promise<Response> {
     const feedback = await db.feedback.create({
       data: { tenantId: key.tenantId, apiKeyId: key.id, requestId: parsed.data.request_id, score: parsed.data.score, comment: parsed.data.comment },
     });
-    return Response.json({ id: feedback.id, request_id: feedback.requestId, score: feedback.score }, { status: 201 });
+    return jsonResponse({ id: feedback.id, request_id: feedback.requestId, score: feedback.score }, { status: 201 });
   } catch (error) {
     if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
     throw error;

@@ -5,6 +5,7 @@ import { identifyKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
 import { GatewayError } from "./gateway-error";
 import { errorResponse } from "./gateway-response";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { callerFormatOf } from "./endpoints";
 import { isDeprecated } from "./resolve-model";
 
@@ -14,7 +15,7 @@ interface Listed {
   ownedBy: string;
 }
 
-export async function handleModels(request: Request): Promise<Response> {
+export async function handleModels(request: GatewayRequest): Promise<GatewayResponse> {
   const now = new Date();
   try {
     const db = getDb();
@@ -26,11 +27,11 @@ export async function handleModels(request: Request): Promise<Response> {
       ...config.catalog.filter((m) => m.enabled && !isDeprecated(m, now)).map((m) => ({ id: m.id, displayName: m.displayName, ownedBy: m.provider })),
     ];
     const created = Math.floor(now.getTime() / 1000);
-    if (request.headers.has("anthropic-version")) {
+    if (request.headers.get("anthropic-version") !== null) {
       const data = listed.map((m) => ({ type: "model", id: m.id, display_name: m.displayName, created_at: now.toISOString() }));
-      return Response.json({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+      return jsonResponse({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
     }
-    return Response.json({ object: "list", data: listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy })) });
+    return jsonResponse({ object: "list", data: listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy })) });
   } catch (error) {
     if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
     throw error;

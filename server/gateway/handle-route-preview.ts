@@ -11,6 +11,7 @@ import { anthropicEndpoint, callerFormatOf, openAIEndpoint } from "./endpoints";
 import { describeValidationError } from "./formats/describe-validation-error";
 import { GatewayError, badRequest } from "./gateway-error";
 import { errorResponse } from "./gateway-response";
+import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { CATEGORY_HEADER, type ChatEndpoint } from "./handle-chat-request";
 import { readJsonBody } from "./read-json-body";
 import { resolveModel } from "./resolve-model";
@@ -35,7 +36,7 @@ function parseBody(body: unknown): ParsedBody {
   throw badRequest(`Send { "prompt": "..." }, an OpenAI chat body or an Anthropic messages body. ${openAIError ? describeValidationError(openAIError).message : ""}`.trim());
 }
 
-export async function handleRoutePreview(request: Request): Promise<Response> {
+export async function handleRoutePreview(request: GatewayRequest): Promise<GatewayResponse> {
   const now = new Date();
   try {
     const db = getDb();
@@ -46,7 +47,7 @@ export async function handleRoutePreview(request: Request): Promise<Response> {
     const forced = request.headers.get(CATEGORY_HEADER)?.trim() || undefined;
     const decision = route({ request: { ...routeRequest, forcedCategory: forced }, catalog: config.catalog, policy: selection.policy, unhealthy: {}, now });
     const chosen = selection.kind === "direct" ? selection.model : decision.model;
-    return Response.json({
+    return jsonResponse({
       policy: selection.policy.name,
       category: decision.category,
       confidence: decision.confidence,

@@ -1,15 +1,17 @@
 // A lean HTTP server that serves the very same gateway handlers as the Next.js routes under
-// app/v1, without Next's per-request machinery (`npm run gateway`).
+// app/v1, without Next's per-request machinery (`npm run gateway`). It hands the handlers its
+// node request as is (no web Request, Headers or body stream per request) and writes their
+// answers straight to the node response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { handleChatCompletions, handleMessages } from "./endpoints";
+import type { EventStreamBody } from "./formats/encode-event-stream";
+import type { GatewayHandler, GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
 import { handleModels } from "./handle-models";
 import { handleRoutePreview } from "./handle-route-preview";
 import { handleFeedback } from "./handle-feedback";
-import { MAX_BODY_BYTES, withPreloadedBody, type PreloadedBody } from "./read-json-body";
+import { MAX_BODY_BYTES } from "./read-json-body";
 
-type Handler = (request: Request) => Promise<Response>;
-
-export const GATEWAY_ROUTES: Record<string, Handler> = {
+export const GATEWAY_ROUTES: Record<string, GatewayHandler> = {
   "POST /v1/chat/completions": handleChatCompletions,
   "POST /v1/messages": handleMessages,
   "GET /v1/models": handleModels,
@@ -18,10 +20,10 @@ export const GATEWAY_ROUTES: Record<string, Handler> = {
 };
 
 /**
- * Reads the request body from the socket (up to the handlers' size cap), so that the handlers
- * get it without a web stream in between; an oversized body is discarded and refused.
+ * Reads the request body from the socket (up to the handlers' size cap); an oversized body
+ * is discarded and refused.
  */
-function readBody(req: IncomingMessage): Promise<PreloadedBody> {
+function readBody(req: IncomingMessage): Promise<RequestBody> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve({ tooLarge: true });
   return new Promise((resolve, reject) => {
@@ -41,37 +43,61 @@ function readBody(req: IncomingMessage): Promise<PreloadedBody> {
   });
 }
 
-function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, { method: req.method, headers, signal });
+/** Header look-up with the web `Headers` semantics (case-insensitive, repeats joined by ", "). */
+function rawHeaderSource(raw: string[]): HeaderSource {
+  return {
+    get(name) {
+      let value: string | null = null;
+      for (let i = 0; i < raw.length; i += 2) {
+        const field = raw[i]!;
+        if (field.length !== name.length || field.toLowerCase() !== name) continue;
+        value = value === null ? raw[i + 1]! : `${value}, ${raw[i + 1]}`;
+      }
+      return value;
+    },
+  };
 }
 
-const isEventStream = (contentType: string | undefined) => contentType?.startsWith("text/event-stream") ?? false;
+function toGatewayRequest(req: IncomingMessage, res: ServerResponse): GatewayRequest {
+  let disconnected = false;
+  const listeners: Array<() => void> = [];
+  res.once("close", () => {
+    if (res.writableFinished) return;
+    disconnected = true;
+    for (const listener of listeners) listener();
+  });
+  return {
+    headers: rawHeaderSource(req.rawHeaders),
+    body: () => readBody(req),
+    get disconnected() {
+      return disconnected;
+    },
+    onDisconnect: (listener) => void listeners.push(listener),
+  };
+}
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  const headers = Object.fromEntries(response.headers);
-  if (!response.body) {
-    res.writeHead(response.status, headers).end();
-    return;
-  }
-  if (!isEventStream(headers["content-type"])) {
-    // A whole (JSON) body goes out in one write, with its length, instead of chunk by chunk.
-    const body = Buffer.from(await response.arrayBuffer());
-    headers["content-length"] = String(body.length);
-    res.writeHead(response.status, headers).end(body);
-    return;
-  }
-  res.writeHead(response.status, headers);
-  const reader = response.body.getReader();
-  res.on("close", () => void reader.cancel().catch(() => {}));
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    res.write(value);
+async function writeEventStream(stream: EventStreamBody, res: ServerResponse): Promise<void> {
+  for (let text = await stream.read(); text !== null; text = await stream.read()) {
+    // Events decoded from one upstream chunk leave in one socket write.
+    if (!res.writableCorked) {
+      res.cork();
+      process.nextTick(() => res.uncork());
+    }
+    res.write(text);
   }
   res.end();
+}
+
+function writeResponse(response: GatewayResponse, request: GatewayRequest, res: ServerResponse): void | Promise<void> {
+  if ("body" in response) {
+    // A whole (JSON) body goes out in one write, with its length.
+    response.headers["content-length"] = String(Buffer.byteLength(response.body));
+    res.writeHead(response.status, response.headers).end(response.body);
+    return;
+  }
+  res.writeHead(response.status, response.headers);
+  request.onDisconnect(() => void response.stream.cancel().catch(() => {}));
+  return writeEventStream(response.stream, res);
 }
 
 export function createGatewayServer(): Server {
@@ -87,17 +113,9 @@ export function createGatewayServer(): Server {
       res.end(JSON.stringify({ error: { message: `No route for ${req.method} ${path}`, type: "invalid_request_error", param: null, code: "not_found" } }));
       return;
     }
-    const abort = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) abort.abort(new Error("client disconnected"));
-    });
-    const hasBody = req.method !== "GET" && req.method !== "HEAD";
-    (hasBody ? readBody(req) : Promise.resolve(null))
-      .then((body) => {
-        const request = toRequest(req, abort.signal);
-        return handler(body ? withPreloadedBody(request, body) : request);
-      })
-      .then((response) => writeResponse(response, res))
+    const request = toGatewayRequest(req, res);
+    handler(request)
+      .then((response) => writeResponse(response, request, res))
       .catch((error) => {
         console.error("[gateway]", error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -8,6 +8,7 @@ import type { CachedResponse } from "../cache/response-cache";
 import { getResponseCache } from "../cache/response-cache-instance";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../providers/types";
 import type { CatalogModel } from "../routing/types";
+import type { HeaderSource } from "./gateway-request";
 import type { TenantConfig } from "./load-tenant-config";
 import type { ModelSelection } from "./resolve-model";
 
@@ -16,7 +17,7 @@ export interface CacheStep {
   key: string;
 }
 
-export function cacheStepOf(headers: Headers, config: TenantConfig, selection: ModelSelection, request: ChatRequest): CacheStep {
+export function cacheStepOf(headers: HeaderSource, config: TenantConfig, selection: ModelSelection, request: ChatRequest): CacheStep {
   const directive = cacheDirective(headers, config.cacheTtlSecondsByPolicy.get(selection.policy.id));
   // The key (a hash of the canonical request) is only worth computing when the cache is used.
   if (!directive.lookup && !directive.store) return { directive, key: "" };

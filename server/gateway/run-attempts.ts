@@ -5,6 +5,7 @@
 // whose circuit breaker refuses is skipped; a retryable failure is retried on the same model
 // with backoff (bounded, and never past the request's retry deadline) before moving on.
 import { env } from "../env";
+import type { AbortLike } from "../providers/abort-scope";
 import { callProvider, type CallTimeouts } from "../providers/call-provider";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
@@ -79,7 +80,7 @@ export async function runAttempts(
   plan: CatalogModel[],
   request: ChatRequest,
   config: TenantConfig,
-  signal: AbortSignal,
+  signal: AbortLike,
   guards: AttemptGuards = defaultGuards(config.tenantId),
   timeouts: CallTimeouts = UPSTREAM_TIMEOUTS,
 ): Promise<AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>> {

@@ -2,11 +2,13 @@
 // byte ends the stream with the format's error event (never a quiet, truncated success);
 // a caller that disconnects aborts the upstream call. An upstream that ends without
 // reporting usage gets an estimated usage event, so callers and the usage record see tokens.
+import type { AbortScope } from "../providers/abort-scope";
 import type { ChatRequest, StreamEvent, Usage } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
 import { encodeEventStream } from "./formats/encode-event-stream";
 import type { CallerError, StreamEncoder } from "./formats/types";
 import { estimateUsage } from "./estimate-usage";
+import type { GatewayResponse } from "./gateway-request";
 
 export interface StreamOutcome {
   usage: Usage | null;
@@ -17,13 +19,13 @@ export interface StreamOutcome {
 
 export interface StreamInit {
   request: ChatRequest;
-  headers: Headers;
+  headers: Record<string, string>;
   startedAt: number;
-  abort: AbortController;
+  abort: AbortScope;
   onDone: (outcome: StreamOutcome) => void;
 }
 
-export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): Response {
+export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): GatewayResponse {
   const outcome: StreamOutcome = { usage: null, ttftMs: null, status: 200, errorClass: null };
   let finished = false;
   const finish = (status: number, errorClass: string | null) => {
@@ -63,8 +65,6 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
     finish(499, "client_disconnected");
   };
 
-  init.headers.set("content-type", "text/event-stream; charset=utf-8");
-  init.headers.set("cache-control", "no-cache");
-  init.headers.set("connection", "keep-alive");
-  return new Response(encodeEventStream(observe(), encoder, toCallerError, onCancel), { status: 200, headers: init.headers });
+  const headers = { ...init.headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" };
+  return { status: 200, headers, stream: encodeEventStream(observe(), encoder, toCallerError, onCancel) };
 }

@@ -16,5 +16,5 @@ export function nextMonthStart(now: Date): Date {
 
 /** "2026-11": part of every budget key, so a new month starts from zero by itself. */
 export function monthKey(now: Date): string {
-  return monthStart(now).toISOString().slice(0, 7);
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, "0")}`;
 }

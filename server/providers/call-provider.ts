@@ -1,3 +1,4 @@
+import type { AbortLike } from "./abort-scope";
 import { createDeadline, withTimeouts, type CallTimeouts, type Deadline } from "./deadline";
 import { parseSSE } from "./sse";
 import {
@@ -15,7 +16,7 @@ export type { CallTimeouts } from "./deadline";
 
 export type CallProviderOptions = {
   /** Abort when the client goes away; its reason is rethrown as is. */
-  signal?: AbortSignal;
+  signal?: AbortLike;
   timeouts?: CallTimeouts;
   /** Injected in tests; defaults to the keep-alive HTTP client of upstream-http.ts. */
   fetch?: typeof fetch;
@@ -137,7 +138,7 @@ export async function callProvider(
   try {
     response = options.fetch
       ? fromFetchResponse(await options.fetch(url, { ...init, signal: deadline.signal }))
-      : await sendUpstreamRequest(url, init, deadline.signal);
+      : await sendUpstreamRequest(url, init, deadline.scope);
   } catch (error) {
     deadline.dispose();
     throw deadline.toFailure(error, "connection");

@@ -1,3 +1,4 @@
+import { AbortScope, type AbortLike } from "./abort-scope";
 import { UpstreamError, type UpstreamErrorKind } from "./upstream-error";
 
 export type CallTimeouts = {
@@ -12,13 +13,13 @@ export type CallTimeouts = {
 export type Deadline = ReturnType<typeof createDeadline>;
 
 /**
- * One AbortController per upstream call, linked to the caller's signal, whose timers abort
- * with a "timeout" UpstreamError so the reason survives however fetch reports the abort.
+ * One abort scope per upstream call, linked to the caller's, whose timers abort with a
+ * "timeout" UpstreamError so the reason survives however fetch reports the abort.
  */
-export function createDeadline(provider: string, callerSignal?: AbortSignal) {
-  const controller = new AbortController();
+export function createDeadline(provider: string, callerSignal?: AbortLike) {
+  const scope = new AbortScope();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  const onCallerAbort = () => scope.abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
 
@@ -28,13 +29,18 @@ export function createDeadline(provider: string, callerSignal?: AbortSignal) {
   }
 
   return {
-    signal: controller.signal,
+    /** What the node HTTP client listens to. */
+    scope,
+    /** A web signal for an injected fetch or an in-process provider. */
+    get signal() {
+      return scope.signal;
+    },
     arm(ms: number | undefined, waitingFor: string) {
       disarm();
-      if (ms === undefined || controller.signal.aborted) return;
+      if (ms === undefined || scope.aborted) return;
       timer = setTimeout(() => {
         const message = `${provider}: no ${waitingFor} within ${ms} ms`;
-        controller.abort(new UpstreamError({ status: 0, kind: "timeout", message, provider }));
+        scope.abort(new UpstreamError({ status: 0, kind: "timeout", message, provider }));
       }, ms);
     },
     disarm,
@@ -48,7 +54,7 @@ export function createDeadline(provider: string, callerSignal?: AbortSignal) {
      */
     toFailure(error: unknown, fallbackKind: UpstreamErrorKind): unknown {
       if (callerSignal?.aborted) return callerSignal.reason;
-      if (controller.signal.aborted) return controller.signal.reason;
+      if (scope.aborted) return scope.reason;
       if (error instanceof UpstreamError) return error;
       const message = `${provider}: ${error instanceof Error ? error.message : String(error)}`;
       return new UpstreamError({ status: 0, kind: fallbackKind, message, provider, cause: error });

@@ -54,6 +54,18 @@ export function validateBaseUrl(raw: string): BaseUrlCheck {
   return { ok: true, url: url.toString().replace(/\/+$/, "") };
 }
 
+// Every provider call resolves its base URL; the few distinct ones are parsed once.
+const checkedBaseUrls = new Map<string, BaseUrlCheck>();
+function checkedBaseUrl(raw: string): BaseUrlCheck {
+  let check = checkedBaseUrls.get(raw);
+  if (!check) {
+    check = validateBaseUrl(raw);
+    if (checkedBaseUrls.size > 1_000) checkedBaseUrls.clear();
+    checkedBaseUrls.set(raw, check);
+  }
+  return check;
+}
+
 export type ResolvedProvider = { adapter: ProviderAdapter; baseUrl: string };
 
 /** Picks the adapter for a catalog provider and the base URL to call: the custom one (validated) or the default. */
@@ -68,7 +80,7 @@ export function resolveProvider(
     if (entry.baseUrl === undefined) throw new Error(`provider "${provider}" needs a base URL`);
     return { adapter, baseUrl: entry.baseUrl };
   }
-  const check = validateBaseUrl(customBaseUrl);
+  const check = checkedBaseUrl(customBaseUrl);
   if (!check.ok) throw new Error(`invalid base URL for "${provider}": ${check.reason}`);
   return { adapter, baseUrl: check.url };
 }

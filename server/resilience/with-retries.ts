@@ -1,6 +1,7 @@
 // Runs one model's attempt, retrying it per the retry policy while the request's overall
 // deadline allows; the last failure is rethrown for the fallback loop to move down the plan.
 import { UpstreamError } from "../providers/upstream-error";
+import type { AbortLike } from "../providers/abort-scope";
 import { sleep } from "../providers/sleep";
 import { retryDelayMs, type RetryPolicy } from "./retry-policy";
 
@@ -8,10 +9,10 @@ export interface RetryOptions {
   policy: RetryPolicy;
   /** Epoch ms after which no retry starts (the wait must also end before it). */
   deadlineAt: number;
-  signal?: AbortSignal;
+  signal?: AbortLike;
   clock?: () => number;
   random?: () => number;
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  sleep?: (ms: number, signal?: AbortLike) => Promise<void>;
 }
 
 

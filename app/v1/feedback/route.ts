@@ -1,4 +1,7 @@
-export { handleFeedback as POST } from "@/server/gateway/handle-feedback";
+import { handleFeedback } from "@/server/gateway/handle-feedback";
+import { routeHandler } from "@/server/gateway/web-exchange";
+
+export const POST = routeHandler(handleFeedback);
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

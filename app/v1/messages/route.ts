@@ -1,4 +1,7 @@
-export { handleMessages as POST } from "@/server/gateway/endpoints";
+import { handleMessages } from "@/server/gateway/endpoints";
+import { routeHandler } from "@/server/gateway/web-exchange";
+
+export const POST = routeHandler(handleMessages);
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

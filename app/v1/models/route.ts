@@ -1,4 +1,7 @@
-export { handleModels as GET } from "@/server/gateway/handle-models";
+import { handleModels } from "@/server/gateway/handle-models";
+import { routeHandler } from "@/server/gateway/web-exchange";
+
+export const GET = routeHandler(handleModels);
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

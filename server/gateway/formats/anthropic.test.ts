@@ -6,7 +6,7 @@ import { imageRequest, toolConversation } from "@/server/providers/test-requests
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";
 import { anthropicMessagesRequestSchema, buildAnthropicErrorBody, createAnthropicStreamEncoder, fromCanonical, toCanonical } from "./anthropic";
-import { encodeEventStream } from "./encode-event-stream";
+import { encodeEventStream, toReadableStream } from "./encode-event-stream";
 import { eventsOf, meta, textEvents, toCallerError, toolEvents, toolResponse } from "./test-streams";
 
 let server: FakeUpstream | undefined;
@@ -87,7 +87,7 @@ describe("Anthropic caller format", () => {
 
   it("round-trips responses and streams through the adapter", async () => {
     expect(anthropicAdapter.parseResponse(fromCanonical(toolResponse, meta))).toEqual({ ...toolResponse, id: meta.id, model: meta.model });
-    const bytes = encodeEventStream(eventsOf(toolEvents), createAnthropicStreamEncoder(meta), toCallerError);
+    const bytes = toReadableStream(encodeEventStream(eventsOf(toolEvents), createAnthropicStreamEncoder(meta), toCallerError));
     expect(await decode(bytes)).toEqual([{ type: "start", id: meta.id, model: meta.model }, ...toolEvents.slice(1)]);
   });
 
@@ -107,7 +107,7 @@ describe("Anthropic caller format", () => {
   });
 
   it("streams text and tool calls that stream.finalMessage() assembles", async () => {
-    const client = await clientFor(() => ({ stream: encodeEventStream(eventsOf(toolEvents), createAnthropicStreamEncoder(meta), toCallerError) }));
+    const client = await clientFor(() => ({ stream: toReadableStream(encodeEventStream(eventsOf(toolEvents), createAnthropicStreamEncoder(meta), toCallerError)) }));
     const stream = client.messages.stream(params);
     const texts: string[] = [];
     stream.on("text", (text) => texts.push(text));
@@ -123,14 +123,14 @@ describe("Anthropic caller format", () => {
   });
 
   it("streams plain text with end_turn", async () => {
-    const client = await clientFor(() => ({ stream: encodeEventStream(eventsOf(textEvents), createAnthropicStreamEncoder(meta), toCallerError) }));
+    const client = await clientFor(() => ({ stream: toReadableStream(encodeEventStream(eventsOf(textEvents), createAnthropicStreamEncoder(meta), toCallerError)) }));
     const message = await client.messages.stream(params).finalMessage();
     expect(message.content).toEqual([{ type: "text", text: "Hello, world." }]);
     expect(message).toMatchObject({ id: meta.id, model: "auto", stop_reason: "end_turn", usage: { input_tokens: 12, output_tokens: 4 } });
   });
 
   it("makes the SDK throw on an error event mid-stream", async () => {
-    const client = await clientFor(() => ({ stream: encodeEventStream(eventsOf(textEvents, 2), createAnthropicStreamEncoder(meta), toCallerError) }));
+    const client = await clientFor(() => ({ stream: toReadableStream(encodeEventStream(eventsOf(textEvents, 2), createAnthropicStreamEncoder(meta), toCallerError)) }));
     const error = await client.messages.stream(params).finalMessage().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expect((error as Error).message).toContain("upstream fell over");

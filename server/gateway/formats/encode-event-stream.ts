@@ -2,8 +2,19 @@ import type { StreamEvent } from "@/server/providers/types";
 import type { CallerError, StreamEncoder } from "./types";
 
 /**
- * Pipes canonical events through a caller-format encoder into response bytes. A failure
- * mid-stream becomes the format's error event (never a clean end), so the client sees it.
+ * A response's server-sent events, pulled as text: the lean server writes each piece to its
+ * socket as is, the Next.js routes wrap it in a web stream (toReadableStream).
+ */
+export interface EventStreamBody {
+  /** The next piece of the stream, or null once it ended. */
+  read(): Promise<string | null>;
+  /** The reader went away. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Pipes canonical events through a caller-format encoder into SSE text. A failure mid-stream
+ * becomes the format's error event (never a clean end), so the client sees it.
  */
 export function encodeEventStream(
   events: AsyncIterable<StreamEvent>,
@@ -11,28 +22,46 @@ export function encodeEventStream(
   toCallerError: (error: unknown) => CallerError,
   /** Runs before the source is closed when the reader goes away, e.g. to abort the upstream. */
   onCancel?: () => void,
-): ReadableStream<Uint8Array> {
-  const utf8 = new TextEncoder();
+): EventStreamBody {
   const iterator = events[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    // Loops until it enqueues: a pull that enqueues nothing may never be called again.
-    async pull(controller) {
+  let ended = false;
+  return {
+    // Loops until it has text: an event the format does not show (e.g. usage) yields none.
+    async read() {
+      if (ended) return null;
       try {
         for (;;) {
           const next = await iterator.next();
-          const text = next.done ? encoder.end() : encoder.event(next.value);
-          if (text) controller.enqueue(utf8.encode(text));
-          if (next.done) return controller.close();
-          if (text) return;
+          if (next.done) {
+            ended = true;
+            return encoder.end() || null;
+          }
+          const text = encoder.event(next.value);
+          if (text) return text;
         }
       } catch (error) {
-        controller.enqueue(utf8.encode(encoder.error(toCallerError(error))));
-        controller.close();
+        ended = true;
+        return encoder.error(toCallerError(error));
       }
     },
+    // Like a web stream's cancel: nothing to do once the stream has ended.
     async cancel() {
+      if (ended) return;
+      ended = true;
       onCancel?.();
       await iterator.return?.();
     },
+  };
+}
+
+export function toReadableStream(body: EventStreamBody): ReadableStream<Uint8Array> {
+  const utf8 = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const text = await body.read();
+      if (text === null) controller.close();
+      else controller.enqueue(utf8.encode(text));
+    },
+    cancel: () => body.cancel(),
   });
 }

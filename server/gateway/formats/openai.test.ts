@@ -6,7 +6,7 @@ import { imageRequest, toolConversation, weatherTool } from "@/server/providers/
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";
 import { describeValidationError } from "./describe-validation-error";
-import { encodeEventStream } from "./encode-event-stream";
+import { encodeEventStream, toReadableStream } from "./encode-event-stream";
 import { buildOpenAIErrorBody, createOpenAIStreamEncoder, fromCanonical, openAIChatRequestSchema, toCanonical } from "./openai";
 import { eventsOf, meta, textEvents, toCallerError, toolEvents, toolResponse } from "./test-streams";
 
@@ -73,7 +73,7 @@ describe("OpenAI caller format", () => {
   it("round-trips responses and streams through the adapter", async () => {
     const parsed = openaiAdapter.parseResponse(fromCanonical(toolResponse, meta));
     expect(parsed).toEqual({ ...toolResponse, id: meta.id, model: meta.model });
-    const bytes = encodeEventStream(eventsOf(toolEvents), createOpenAIStreamEncoder({ ...meta, includeUsage: true }), toCallerError);
+    const bytes = toReadableStream(encodeEventStream(eventsOf(toolEvents), createOpenAIStreamEncoder({ ...meta, includeUsage: true }), toCallerError));
     expect(await decode(bytes)).toEqual([{ type: "start", id: meta.id, model: meta.model }, ...toolEvents.slice(1)]);
   });
 
@@ -98,7 +98,7 @@ describe("OpenAI caller format", () => {
   });
 
   it("streams text to the OpenAI SDK with a final usage chunk", async () => {
-    const client = await clientFor(() => ({ stream: encodeEventStream(eventsOf(textEvents), createOpenAIStreamEncoder({ ...meta, includeUsage: true }), toCallerError) }));
+    const client = await clientFor(() => ({ stream: toReadableStream(encodeEventStream(eventsOf(textEvents), createOpenAIStreamEncoder({ ...meta, includeUsage: true }), toCallerError)) }));
     const stream = await client.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "hi" }], stream: true, stream_options: { include_usage: true } });
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
@@ -108,7 +108,7 @@ describe("OpenAI caller format", () => {
   });
 
   it("streams tool calls that the SDK's stream helper assembles", async () => {
-    const client = await clientFor(() => ({ stream: encodeEventStream(eventsOf(toolEvents), createOpenAIStreamEncoder(meta), toCallerError) }));
+    const client = await clientFor(() => ({ stream: toReadableStream(encodeEventStream(eventsOf(toolEvents), createOpenAIStreamEncoder(meta), toCallerError)) }));
     const stream = client.chat.completions.stream({ model: "auto", messages: [{ role: "user", content: "hi" }] });
     const final = await stream.finalChatCompletion();
     expect(final.choices[0]?.message.content).toBe("Let me look.");
@@ -120,7 +120,7 @@ describe("OpenAI caller format", () => {
   });
 
   it("makes the SDK throw on an error event mid-stream", async () => {
-    const client = await clientFor(() => ({ stream: encodeEventStream(eventsOf(textEvents, 2), createOpenAIStreamEncoder(meta), toCallerError) }));
+    const client = await clientFor(() => ({ stream: toReadableStream(encodeEventStream(eventsOf(textEvents, 2), createOpenAIStreamEncoder(meta), toCallerError)) }));
     const stream = await client.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "hi" }], stream: true });
     const seen: string[] = [];
     const error = await (async () => {

@@ -1,4 +1,7 @@
-export { handleChatCompletions as POST } from "@/server/gateway/endpoints";
+import { handleChatCompletions } from "@/server/gateway/endpoints";
+import { routeHandler } from "@/server/gateway/web-exchange";
+
+export const POST = routeHandler(handleChatCompletions);
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,0 +1,34 @@
+// What the gateway handlers need from an HTTP exchange, small enough that each entry point
+// supplies it cheaply: the Next.js routes adapt their web Request and Response (see
+// web-exchange.ts), the lean server (node-server.ts) its node request and response, without
+// building web objects per request.
+import type { EventStreamBody } from "./formats/encode-event-stream";
+
+/** Read-only header access by lower-case name; a web `Headers` object is one. */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/** The body as read from the client, up to the handlers' size cap. */
+export type RequestBody = { bytes: Buffer } | { tooLarge: true };
+
+export interface GatewayRequest {
+  readonly headers: HeaderSource;
+  body(): Promise<RequestBody>;
+  /** True once the client went away before its answer was complete. */
+  readonly disconnected: boolean;
+  /** Runs `listener` once, when the client goes away before its answer is complete. */
+  onDisconnect(listener: () => void): void;
+}
+
+/** An answer: a whole body (serialised JSON) or a server-sent event stream. */
+export type GatewayResponse =
+  | { status: number; headers: Record<string, string>; body: string }
+  | { status: number; headers: Record<string, string>; stream: EventStreamBody };
+
+export type GatewayHandler = (request: GatewayRequest) => Promise<GatewayResponse>;
+
+/** What `Response.json` would send, serialised once. */
+export function jsonResponse(data: unknown, init: { status?: number; headers?: Record<string, string> } = {}): GatewayResponse {
+  return { status: init.status ?? 200, headers: { "content-type": "application/json", ...init.headers }, body: JSON.stringify(data) };
+}

@@ -1,0 +1,44 @@
+// The gateway handlers behind the Next.js routes under app/v1: a web Request in, a web
+// Response out.
+import { toReadableStream } from "./formats/encode-event-stream";
+import type { GatewayHandler, GatewayRequest, GatewayResponse, RequestBody } from "./gateway-request";
+import { MAX_BODY_BYTES } from "./read-json-body";
+
+async function readCapped(body: ReadableStream<Uint8Array> | null): Promise<RequestBody> {
+  if (!body) return { bytes: Buffer.alloc(0) };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return { tooLarge: true };
+    }
+    chunks.push(value);
+  }
+  return { bytes: Buffer.concat(chunks, size) };
+}
+
+export function fromWebRequest(request: Request): GatewayRequest {
+  return {
+    headers: request.headers,
+    body: () => readCapped(request.body),
+    get disconnected() {
+      return request.signal.aborted;
+    },
+    onDisconnect: (listener) => request.signal.addEventListener("abort", listener, { once: true }),
+  };
+}
+
+export function toWebResponse(response: GatewayResponse): Response {
+  const body = "stream" in response ? toReadableStream(response.stream) : response.body;
+  return new Response(body, { status: response.status, headers: response.headers });
+}
+
+/** A Next.js route handler serving `handler`. */
+export function routeHandler(handler: GatewayHandler): (request: Request) => Promise<Response> {
+  return async (request) => toWebResponse(await handler(fromWebRequest(request)));
+}
