@@ -64,4 +64,16 @@ test("the dashboard draws every chart from the demo traffic, a filter changes th
   const categories = page.locator("tbody tr td:nth-child(4)");
   await expect(categories.first()).toHaveText("coding");
   expect(new Set(await categories.allInnerTexts())).toEqual(new Set(["coding"]));
+
+  // Hovering a line chart shows its tooltip; clicking a point opens that bucket's logs.
+  await page.goBack();
+  const costChart = page.getByRole("region", { name: "Actual vs baseline cost", exact: true });
+  const plot = costChart.locator("svg.recharts-surface[role=application]");
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 4 });
+  await expect(costChart.locator(".recharts-tooltip-wrapper")).toHaveCSS("visibility", "visible");
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect(page).toHaveURL(/\/logs\?.*from=.*to=/);
+  await expect(page.getByRole("heading", { name: "Request logs" })).toBeVisible();
 });
