@@ -28,6 +28,7 @@ import { encryptSecret, secretHint } from "../../server/crypto/secret-box";
 import { BUILTIN_CATEGORIES } from "../../server/routing/types";
 import { freePort } from "../../server/testing/start-gateway-process";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { buildGateway } from "../../scripts/build-gateway";
 import { percentile, runLoad, type LoadResult } from "./load";
 
 const ROOT = process.cwd();
@@ -214,7 +215,7 @@ async function startLean(env: BenchEnv): Promise<Target> {
   const port = await freePort();
   const profDir = args.get("cpu-prof");
   const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
-  const proc = startProcess("lean gateway", process.execPath, [...nodeArgs, "--import", "tsx", "scripts/gateway.ts"], gatewayEnv(env, port));
+  const proc = startProcess("lean gateway", process.execPath, [...nodeArgs, buildGateway()], gatewayEnv(env, port));
   await waitFor(`http://127.0.0.1:${port}/healthz`, proc, "lean gateway");
   return switchyardTarget("lean", "Switchyard, lean entry (`npm run gateway`)", proc, port, env);
 }

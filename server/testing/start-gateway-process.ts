@@ -1,10 +1,12 @@
-// Runs the lean gateway (scripts/gateway.ts) as a child process for integration tests. The
-// gateway keeps process-wide singletons (Prisma client, usage writer, config caches), so a
-// test gets a fresh process on its own database instead of importing the handlers.
+// Runs the lean gateway (scripts/gateway.ts, bundled as `npm run gateway` runs it) as a child
+// process for integration tests. The gateway keeps process-wide singletons (Prisma client,
+// usage writer, config caches), so a test gets a fresh process on its own database instead of
+// importing the handlers. The integration set-up builds the bundle once per run.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import path from "node:path";
+import { existsSync } from "node:fs";
+import { buildGateway, GATEWAY_BUNDLE } from "../../scripts/build-gateway";
 import { childEnv } from "../env";
 
 export interface GatewayProcessOptions {
@@ -60,7 +62,8 @@ async function waitUntilHealthy(origin: string, child: ChildProcess, output: () 
 
 export async function startGatewayProcess(options: GatewayProcessOptions): Promise<GatewayProcess> {
   const port = await freePort();
-  const child = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/gateway.ts"], {
+  if (!existsSync(GATEWAY_BUNDLE)) buildGateway();
+  const child = spawn(process.execPath, [GATEWAY_BUNDLE], {
     stdio: ["ignore", "pipe", "pipe"],
     env: childEnv({
       NODE_ENV: "test",

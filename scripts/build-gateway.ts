@@ -1,0 +1,39 @@
+// Bundles the lean gateway (scripts/gateway.ts and the server code it imports) into one plain
+// JavaScript file that `node` runs directly. Served through tsx's on-the-fly transform instead,
+// the same code spent about a third more CPU per request (docs/BENCHMARKS.md): that transform
+// wraps every closure the handlers create in a naming helper. Packages stay external, loaded
+// from node_modules as usual. Run: `tsx scripts/build-gateway.ts`.
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildSync } from "esbuild";
+
+export const GATEWAY_BUNDLE = path.join(".gateway", "gateway.mjs");
+
+/** Writes the bundle and its source map under temporary names first: a concurrent start never reads half a file. */
+export function buildGateway(root = process.cwd()): string {
+  const outfile = path.join(root, GATEWAY_BUNDLE);
+  const result = buildSync({
+    entryPoints: [path.join(root, "scripts", "gateway.ts")],
+    outfile,
+    write: false,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    // `node --enable-source-maps .gateway/gateway.mjs` shows TypeScript locations in stack traces.
+    sourcemap: "linked",
+    logLevel: "warning",
+  });
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  // The map first, so that the bundle never points at a missing or older map.
+  const files = [...result.outputFiles].sort((a) => (a.path.endsWith(".map") ? -1 : 1));
+  for (const file of files) {
+    const partial = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
+  return outfile;
+}
+
+if (require.main === module) buildGateway();
