@@ -1,6 +1,6 @@
 // Gateway keys: "sy_" + 40 random base62-ish characters. Only the SHA-256 hash and a short
 // visible prefix are stored; the full secret is shown once, at creation.
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 
 const KEY_PREFIX = "sy_";
 const VISIBLE_CHARS = 8;
@@ -11,8 +11,9 @@ export interface IssuedKeySecret {
   hash: string;
 }
 
+/** Runs on every gateway request: the one-shot hash skips the Hash object createHash builds. */
 export function hashApiKey(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+  return hash("sha256", secret, "hex");
 }
 
 export function generateApiKeySecret(): IssuedKeySecret {

@@ -7,9 +7,9 @@ import type { AttemptRecord, UsageRecord } from "../usage/usage-record";
 import type { GatewayKey } from "./config-cache";
 import { fallbackCount } from "./run-attempts";
 
+/** What the pipeline learnt about a request by the time it ended (filled in as it goes). */
 export interface RequestOutcome {
   requestId: string;
-  key: GatewayKey;
   endpoint: UsageRecord["endpoint"];
   requestedModel: string;
   policyId: string | null;
@@ -19,14 +19,19 @@ export interface RequestOutcome {
   baseline: CatalogModel | null;
   attempts: AttemptRecord[];
   usage: Usage | null;
-  status: number;
-  errorClass: string | null;
   stream: boolean;
   simulated: boolean;
   cacheHit: boolean;
-  latencyMs: number;
   ttftMs: number | null;
   startedAt: Date;
+}
+
+/** How it ended, and whose key it was. */
+export interface RequestEnd {
+  key: GatewayKey;
+  status: number;
+  errorClass: string | null;
+  latencyMs: number;
 }
 
 function price(model: CatalogModel | null, usage: Usage | null): number | null {
@@ -34,12 +39,12 @@ function price(model: CatalogModel | null, usage: Usage | null): number | null {
   return model ? costOrNull(estimateCost(model, usage.inputTokens, usage.outputTokens)) : null;
 }
 
-export function buildUsageRecord(o: RequestOutcome): UsageRecord {
+export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecord {
   return {
     id: o.requestId,
-    tenantId: o.key.tenantId,
-    apiKeyId: o.key.id,
-    teamId: o.key.teamId,
+    tenantId: end.key.tenantId,
+    apiKeyId: end.key.id,
+    teamId: end.key.teamId,
     policyId: o.policyId,
     endpoint: o.endpoint,
     requestedModel: o.requestedModel,
@@ -55,13 +60,13 @@ export function buildUsageRecord(o: RequestOutcome): UsageRecord {
     outputTokens: o.usage?.outputTokens ?? 0,
     costUsd: o.cacheHit ? 0 : price(o.served, o.usage),
     baselineCostUsd: price(o.baseline, o.usage),
-    latencyMs: o.latencyMs,
+    latencyMs: end.latencyMs,
     ttftMs: o.ttftMs,
     cacheHit: o.cacheHit,
     stream: o.stream,
     simulated: o.simulated,
-    status: o.status,
-    errorClass: o.errorClass,
+    status: end.status,
+    errorClass: end.errorClass,
     explanation: o.explanation,
     createdAt: o.startedAt,
   };

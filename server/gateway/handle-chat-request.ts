@@ -57,13 +57,17 @@ function planOf(selection: ModelSelection, decision: RoutingDecision): CatalogMo
   return [decision.model, ...decision.fallbacks];
 }
 
-function explanationOf(decision: RoutingDecision, selection: ModelSelection) {
-  const { model: _model, fallbacks: _fallbacks, ...rest } = decision;
-  return {
-    ...rest,
-    plan: planOf(selection, decision).map((m) => m.id),
-    ...(selection.kind === "direct" ? { direct: selection.model.id, replacedDeprecated: selection.replaced } : {}),
+type Explanation = Omit<RoutingDecision, "model" | "fallbacks"> & { plan: string[]; direct?: string; replacedDeprecated?: string[] };
+
+/** The decision without its model objects, plus the plan. Fields are listed (no rest spread, slow per request); the type names every one. */
+function explanationOf(decision: RoutingDecision, selection: ModelSelection): Explanation {
+  const d = decision;
+  const explanation: Required<Omit<Explanation, "direct" | "replacedDeprecated">> = {
+    category: d.category, confidence: d.confidence, categorySource: d.categorySource, classifierCategory: d.classifierCategory!,
+    categoryDetail: d.categoryDetail!, difficulty: d.difficulty, degraded: d.degraded, error: d.error, estimate: d.estimate,
+    candidates: d.candidates, notes: d.notes!, summary: d.summary, plan: planOf(selection, decision).map((m) => m.id),
   };
+  return selection.kind === "direct" ? { ...explanation, direct: selection.model.id, replacedDeprecated: selection.replaced } : explanation;
 }
 
 export async function handleChatRequest<Body>(request: GatewayRequest, endpoint: ChatEndpoint<Body>): Promise<GatewayResponse> {
@@ -73,16 +77,14 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
   const db = getDb();
   let key: GatewayKey | null = null;
   let ticket: AdmissionTicket | null = null;
-  const outcome: Partial<RequestOutcome> = { attempts: [], stream: false, simulated: false, cacheHit: false, ttftMs: null, usage: null };
+  const outcome: RequestOutcome = {
+    requestId, endpoint: endpoint.name, requestedModel: "unknown", policyId: null, decision: null, explanation: null, served: null,
+    baseline: null, attempts: [], usage: null, stream: false, simulated: false, cacheHit: false, ttftMs: null, startedAt,
+  };
   /** Builds and queues this request's usage record (once a key identified the tenant). */
   const record = (status: number, errorClass: string | null): UsageRecord | null => {
     if (!key) return null;
-    const usage = buildUsageRecord({
-      requestId, key, endpoint: endpoint.name, requestedModel: "unknown", policyId: null, decision: null,
-      explanation: null, served: null, baseline: null, attempts: [], usage: null, stream: false, simulated: false,
-      cacheHit: false, ttftMs: null, ...outcome, status, errorClass,
-      latencyMs: Math.round(performance.now() - started), startedAt,
-    });
+    const usage = buildUsageRecord(outcome, { key, status, errorClass, latencyMs: Math.round(performance.now() - started) });
     getUsageWriter().record(usage);
     if (ticket) settleRequest(ticket, usage.costUsd, usage.inputTokens + usage.outputTokens);
     ticket = null;

@@ -43,41 +43,72 @@ export interface BudgetStore {
 
 interface ScopeMonth {
   spent: number;
+  /** Sum of the live holds' units, kept up to date so that admitting does not walk every hold. */
+  held: number;
   holds: Map<string, { units: number; expiresAt: number }>;
+  /** No hold expires before this instant; expired holds are only looked for after it. */
+  nextExpiry: number;
 }
 
 export class InProcessBudgetStore implements BudgetStore {
-  private readonly scopes = new Map<string, ScopeMonth>();
+  // Month, then scope: no key string is built per request.
+  private readonly months = new Map<string, Map<string, ScopeMonth>>();
 
   private entry(scope: string, month: string): ScopeMonth | undefined {
-    return this.scopes.get(`${scope}|${month}`);
+    return this.months.get(month)?.get(scope);
+  }
+
+  private static dropExpired(entry: ScopeMonth, now: number): void {
+    if (now < entry.nextExpiry) return;
+    entry.held = 0;
+    entry.nextExpiry = Infinity;
+    for (const [id, h] of entry.holds) {
+      if (h.expiresAt <= now) entry.holds.delete(id);
+      else {
+        entry.held += h.units;
+        entry.nextExpiry = Math.min(entry.nextExpiry, h.expiresAt);
+      }
+    }
   }
 
   async reserve({ holds, month, holdId, units, now, leaseMs }: ReserveRequest): Promise<ReserveResult> {
-    const missing = holds.filter((h) => !this.entry(h.scope, month)).map((h) => h.scope);
-    if (missing.length) return { status: "uninitialised", scopes: missing };
+    const entries: ScopeMonth[] = [];
+    const missing: string[] = [];
     for (const hold of holds) {
-      const entry = this.entry(hold.scope, month)!;
-      let heldUnits = 0;
-      for (const [id, h] of entry.holds) {
-        if (h.expiresAt <= now) entry.holds.delete(id);
-        else heldUnits += h.units;
-      }
-      if (entry.spent + heldUnits + units > hold.limitUnits) return { status: "refused", scope: hold.scope, spentUnits: entry.spent, heldUnits };
+      const entry = this.entry(hold.scope, month);
+      if (entry) entries.push(entry);
+      else missing.push(hold.scope);
     }
-    for (const hold of holds) this.entry(hold.scope, month)!.holds.set(holdId, { units, expiresAt: now + leaseMs });
+    if (missing.length) return { status: "uninitialised", scopes: missing };
+    for (let i = 0; i < holds.length; i++) {
+      const entry = entries[i]!;
+      InProcessBudgetStore.dropExpired(entry, now);
+      if (entry.spent + entry.held + units > holds[i]!.limitUnits) return { status: "refused", scope: holds[i]!.scope, spentUnits: entry.spent, heldUnits: entry.held };
+    }
+    const expiresAt = now + leaseMs;
+    for (const entry of entries) {
+      entry.holds.set(holdId, { units, expiresAt });
+      entry.held += units;
+      entry.nextExpiry = Math.min(entry.nextExpiry, expiresAt);
+    }
     return { status: "reserved" };
   }
 
   async initialise(scope: string, month: string, spentUnits: number): Promise<void> {
-    if (!this.entry(scope, month)) this.scopes.set(`${scope}|${month}`, { spent: spentUnits, holds: new Map() });
+    let scopes = this.months.get(month);
+    if (!scopes) this.months.set(month, (scopes = new Map()));
+    if (!scopes.has(scope)) scopes.set(scope, { spent: spentUnits, held: 0, holds: new Map(), nextExpiry: Infinity });
   }
 
   async settle({ scopes, month, holdId }: Reservation, actualUnits: number): Promise<void> {
     for (const scope of scopes) {
       const entry = this.entry(scope, month);
       if (!entry) continue;
-      entry.holds.delete(holdId);
+      const hold = entry.holds.get(holdId);
+      if (hold) {
+        entry.holds.delete(holdId);
+        entry.held -= hold.units;
+      }
       entry.spent += actualUnits;
     }
   }

@@ -74,9 +74,16 @@ function readAll(body: Readable): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     body.on("data", (chunk: Buffer) => parts.push(chunk));
-    body.once("end", () => resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
+    let ended = false;
+    body.once("end", () => {
+      ended = true;
+      resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    });
     body.once("error", reject);
-    body.once("close", () => reject(new Error("Premature close")));
+    // "close" follows "end" on every response; an Error (and its stack) only when it did not.
+    body.once("close", () => {
+      if (!ended) reject(new Error("Premature close"));
+    });
   });
 }
 

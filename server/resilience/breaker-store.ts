@@ -5,30 +5,49 @@ import {
 } from "./circuit-breaker";
 
 export interface BreakerStore {
+  /** True when this store knows that no breaker at all is open or half-open (a shortcut; optional). */
+  allClosed?(): boolean;
   read(keys: string[], now: number): Promise<BreakerState[]>;
   /** True when every breaker let the call through (and then each took its step). */
   acquire(keys: string[], now: number): Promise<boolean>;
   record(keys: string[], success: boolean, now: number): Promise<void>;
 }
 
-/** One process's breakers: a handful per tenant (its models and providers), so a plain map. */
+/**
+ * One process's breakers: a handful per tenant (its models and providers), so a plain map.
+ * It counts the breakers that are not closed, so that the usual case (all closed) costs
+ * neither a look-up per catalog model when routing nor a state step when acquiring.
+ */
 export class InProcessBreakerStore implements BreakerStore {
   private readonly states = new Map<string, BreakerState>();
+  private notClosed = 0;
 
   constructor(private readonly config: BreakerConfig) {}
+
+  allClosed(): boolean {
+    return this.notClosed === 0;
+  }
+
+  private set(key: string, state: BreakerState): void {
+    const before = this.states.get(key)?.phase ?? "closed";
+    this.notClosed += Number(state.phase !== "closed") - Number(before !== "closed");
+    this.states.set(key, state);
+  }
 
   async read(keys: string[]): Promise<BreakerState[]> {
     return keys.map((k) => this.states.get(k) ?? CLOSED);
   }
 
   async acquire(keys: string[], now: number): Promise<boolean> {
+    // A closed breaker lets a call through unchanged.
+    if (this.notClosed === 0) return true;
     const steps = keys.map((k) => acquireBreaker(this.states.get(k) ?? CLOSED, now, this.config));
     if (!steps.every((s) => s.allowed)) return false;
-    keys.forEach((k, i) => this.states.set(k, steps[i]!.state));
+    keys.forEach((k, i) => this.set(k, steps[i]!.state));
     return true;
   }
 
   async record(keys: string[], success: boolean, now: number): Promise<void> {
-    for (const key of keys) this.states.set(key, recordBreakerOutcome(this.states.get(key) ?? CLOSED, success, now, this.config));
+    for (const key of keys) this.set(key, recordBreakerOutcome(this.states.get(key) ?? CLOSED, success, now, this.config));
   }
 }

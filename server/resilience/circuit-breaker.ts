@@ -82,5 +82,9 @@ export function recordBreakerOutcome(state: BreakerState, success: boolean, now:
   const consecutive = success ? 0 : state.consecutiveFailures + 1;
   const tripped = consecutive >= config.consecutiveFailures || (calls >= config.minCallsForRate && failures / calls >= config.failureRate);
   if (tripped) return open(now, config);
-  return { ...state, consecutiveFailures: consecutive, windowStart: fresh ? now : state.windowStart, windowCalls: calls, windowFailures: failures };
+  // A literal, not a spread: this runs twice per served request.
+  return {
+    phase: "closed", consecutiveFailures: consecutive, windowStart: fresh ? now : state.windowStart, windowCalls: calls, windowFailures: failures,
+    openUntil: state.openUntil, probeUntil: state.probeUntil,
+  };
 }

@@ -20,12 +20,23 @@ export class CircuitBreakers {
     private readonly onStoreError: (error: unknown) => void = (e) => console.error("[breaker] store unavailable, failing open:", e),
   ) {}
 
+  // Built once per tenant and model (again if the model moved provider): the same few keys serve every request.
+  private readonly keys = new Map<string, Map<string, { provider: string; keys: string[] }>>();
+
   private keysOf(tenantId: string, model: Guarded): string[] {
-    return [`${tenantId}:model:${model.id}`, `${tenantId}:provider:${model.provider}`];
+    let perModel = this.keys.get(tenantId);
+    if (!perModel) this.keys.set(tenantId, (perModel = new Map()));
+    let entry = perModel.get(model.id);
+    if (entry?.provider !== model.provider) {
+      entry = { provider: model.provider, keys: [`${tenantId}:model:${model.id}`, `${tenantId}:provider:${model.provider}`] };
+      perModel.set(model.id, entry);
+    }
+    return entry.keys;
   }
 
   /** Models with an open circuit and why, in the shape route() takes as `unhealthy`. */
   async unhealthy(tenantId: string, models: Guarded[]): Promise<Record<string, string>> {
+    if (this.store.allClosed?.()) return {};
     const now = this.clock();
     const keys = models.flatMap((m) => this.keysOf(tenantId, m));
     try {
