@@ -10,7 +10,8 @@
 // batches to PostgreSQL. The response cache is off (the policy has no TTL) so that every
 // request goes upstream. The database is a fresh one on 127.0.0.1:5432, dropped at the end.
 //
-// Options: --quick (short runs, for a smoke test), --duration=<s> per measurement,
+// Options: --quick (short runs, for a smoke test), --duration=<s> per target and cell,
+// --rounds=<n> (turns the targets take within a cell),
 // --long=<requests> for the memory run, --only=lean,next,portkey, --skip-next,
 // --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway),
 // --conc=1,64, --lat=0, --modes=json,sse (a subset of the cells, while optimising),
@@ -39,7 +40,8 @@ const args = new Map(
   }),
 );
 const QUICK = args.has("quick");
-const DURATION_MS = Number(args.get("duration") ?? (QUICK ? 2 : 8)) * 1000;
+const DURATION_MS = Number(args.get("duration") ?? (QUICK ? 2 : 9)) * 1000;
+const ROUNDS = Number(args.get("rounds") ?? (QUICK ? 1 : 3));
 const LONG_REQUESTS = Number(args.get("long") ?? (QUICK ? 5_000 : 100_000));
 const LONG_DEADLINE_MS = 10 * 60_000;
 const MAX_PER_RUN = 200_000;
@@ -358,17 +360,60 @@ interface Row {
   totalP99: number;
 }
 
-async function measure(target: Target, env: BenchEnv, latency: Latency, stream: boolean, concurrency: number, durationMs: number): Promise<Row> {
+/** One slice of one cell for one target: a warm-up, then load for `durationMs`, with the CPU it cost. */
+interface Slice {
+  result: LoadResult;
+  cpuMs: number;
+}
+
+async function measureSlice(target: Target, env: BenchEnv, latency: Latency, stream: boolean, concurrency: number, durationMs: number, warmUpMs: number): Promise<Slice> {
   const spec = { url: urlFor(target, latency, env), headers: target.headers(latency), body: target.body(stream), concurrency };
   // Warm-up: connections, JIT, caches (key, tenant config, limiter month counters).
-  await runLoad({ ...spec, durationMs: Math.min(1_000, durationMs), maxRequests: 2_000 });
+  await runLoad({ ...spec, durationMs: warmUpMs, maxRequests: 2_000 });
   const cpuBefore = target.pid === null ? 0 : treeCpuMs(target.pid);
-  const r: LoadResult = await runLoad({ ...spec, durationMs, maxRequests: MAX_PER_RUN });
-  const cpuMsPerRequest = target.pid === null ? Number.NaN : (treeCpuMs(target.pid) - cpuBefore) / Math.max(1, r.requests);
-  return {
-    target: target.name, latency, stream, concurrency, rps: r.rps, requests: r.requests, errors: r.errors, firstError: r.firstError, cpuMsPerRequest,
-    ttfbP50: percentile(r.ttfbMs, 50), ttfbP99: percentile(r.ttfbMs, 99), totalP50: percentile(r.totalMs, 50), totalP99: percentile(r.totalMs, 99),
+  const result = await runLoad({ ...spec, durationMs, maxRequests: MAX_PER_RUN });
+  return { result, cpuMs: target.pid === null ? Number.NaN : treeCpuMs(target.pid) - cpuBefore };
+}
+
+/** A cell's figures over all its slices, as if one run: requests over time, samples pooled. */
+function pooledRow(target: string, latency: Latency, stream: boolean, concurrency: number, slices: Slice[]): Row {
+  const merge = (pick: (r: LoadResult) => Float64Array) => {
+    const all = new Float64Array(slices.reduce((n, s) => n + pick(s.result).length, 0));
+    let at = 0;
+    for (const s of slices) {
+      all.set(pick(s.result), at);
+      at += pick(s.result).length;
+    }
+    return all.sort();
   };
+  const requests = slices.reduce((n, s) => n + s.result.requests, 0);
+  const elapsedMs = slices.reduce((n, s) => n + s.result.elapsedMs, 0);
+  const [ttfb, total] = [merge((r) => r.ttfbMs), merge((r) => r.totalMs)];
+  return {
+    target, latency, stream, concurrency, requests,
+    rps: (requests / elapsedMs) * 1000,
+    errors: slices.reduce((n, s) => n + s.result.errors, 0),
+    firstError: slices.find((s) => s.result.firstError)?.result.firstError ?? null,
+    cpuMsPerRequest: slices.reduce((n, s) => n + s.cpuMs, 0) / Math.max(1, requests),
+    ttfbP50: percentile(ttfb, 50), ttfbP99: percentile(ttfb, 99), totalP50: percentile(total, 50), totalP99: percentile(total, 99),
+  };
+}
+
+/**
+ * Every target through one cell side by side: ROUNDS rounds, each giving every target a
+ * slice in turn (the order rotates per round), so that a machine whose speed drifts over
+ * minutes slows every target alike instead of whichever happened to run then.
+ */
+async function measureCell(targets: Target[], env: BenchEnv, latency: Latency, stream: boolean, concurrency: number): Promise<Row[]> {
+  const slices = new Map<string, Slice[]>(targets.map((t) => [t.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < targets.length; i++) {
+      const target = targets[(i + round) % targets.length]!;
+      const warmUpMs = round === 0 ? 1_000 : 250;
+      slices.get(target.name)!.push(await measureSlice(target, env, latency, stream, concurrency, DURATION_MS / ROUNDS, warmUpMs));
+    }
+  }
+  return targets.map((t) => pooledRow(t.name, latency, stream, concurrency, slices.get(t.name)!));
 }
 
 interface MemoryRun {
@@ -418,7 +463,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   out.push(
     "Set-up: a local OpenAI-compatible upstream (bench/gateway/upstream.ts) answering at once or after 50 ms, a fixed " +
       "completion of 11 tokens, JSON or SSE (13 chunks + usage). Closed-loop clients with keep-alive connections " +
-      `(bench/gateway/load.ts), ${DURATION_MS / 1000} s per cell after a 1 s warm-up. Every process (upstream, gateway, load generator, PostgreSQL) shares this machine.`,
+      `(bench/gateway/load.ts). The targets run side by side: each cell gives every target ${DURATION_MS / 1000} s in ${ROUNDS} rounds of ${fmt(DURATION_MS / ROUNDS / 1000, 1)} s, the targets taking turns (the order rotates per round, each slice after a short warm-up), and pools the rounds; this machine's speed drifts over minutes, and turns make that drift fall on every target alike. Every process (upstream, gateways, load generator, PostgreSQL) shares this machine.`,
     "",
   );
   out.push(
@@ -545,31 +590,33 @@ async function main() {
     const rows: Row[] = [];
     const memory: MemoryRun[] = [];
     const labels = new Map<string, string>();
+    const targets: Target[] = [];
     for (const [name, start] of starters) {
       if (name !== "direct" && !wanted(name)) continue;
       log(`starting ${name}`);
       const target = await start();
       procs.push(() => target.stop());
       labels.set(name, target.label);
-      for (const stream of [false, true]) {
-        if (!MODES.includes(stream ? "sse" : "json")) continue;
-        for (const latency of LATENCIES) {
-          if (LATENCY_FILTER && !LATENCY_FILTER.includes(latency)) continue;
-          for (const c of CONCURRENCY) {
-            const row = await measure(target, env, latency, stream, c, DURATION_MS);
+      targets.push(target);
+    }
+    for (const stream of [false, true]) {
+      if (!MODES.includes(stream ? "sse" : "json")) continue;
+      for (const latency of LATENCIES) {
+        if (LATENCY_FILTER && !LATENCY_FILTER.includes(latency)) continue;
+        for (const c of CONCURRENCY) {
+          for (const row of await measureCell(targets, env, latency, stream, c)) {
             rows.push(row);
-            log(`${name} ${stream ? "sse " : "json"} ${latency}ms c=${c}: ${fmt(row.rps, 0)} req/s p50 ${fmt(row.totalP50)} p99 ${fmt(row.totalP99)} ttfb p50 ${fmt(row.ttfbP50)} cpu/req ${fmt(row.cpuMsPerRequest, 3)} ms errors ${row.errors}${row.firstError ? ` (${row.firstError})` : ""}`);
+            log(`${row.target} ${stream ? "sse " : "json"} ${latency}ms c=${c}: ${fmt(row.rps, 0)} req/s p50 ${fmt(row.totalP50)} p99 ${fmt(row.totalP99)} ttfb p50 ${fmt(row.ttfbP50)} cpu/req ${fmt(row.cpuMsPerRequest, 3)} ms errors ${row.errors}${row.firstError ? ` (${row.firstError})` : ""}`);
           }
         }
       }
-      if (target.pid !== null && LONG_REQUESTS > 0) {
-        log(`${name}: memory run of ${LONG_REQUESTS} requests`);
-        const m = await memoryRun(target, env, LONG_REQUESTS);
-        memory.push(m);
-        log(`${name}: ${m.requests} requests, ${m.errors} errors, ${fmt(m.rps, 0)} req/s, RSS ${m.rssMb.map((x) => fmt(x, 0)).join(" → ")} MB`);
-      }
-      await target.stop();
-      procs.pop();
+    }
+    for (const target of targets) {
+      if (target.pid === null || LONG_REQUESTS === 0) continue;
+      log(`${target.name}: memory run of ${LONG_REQUESTS} requests`);
+      const m = await memoryRun(target, env, LONG_REQUESTS);
+      memory.push(m);
+      log(`${target.name}: ${m.requests} requests, ${m.errors} errors, ${fmt(m.rps, 0)} req/s, RSS ${m.rssMb.map((x) => fmt(x, 0)).join(" → ")} MB`);
     }
     if (wanted("lean") || wanted("next")) {
       await sleep(1_500);
