@@ -5,7 +5,7 @@
 import type { AbortScope } from "../providers/abort-scope";
 import type { ChatRequest, StreamEvent, Usage } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
-import { encodeEventStream } from "./formats/encode-event-stream";
+import { encodeEventStream, type StreamObserver } from "./formats/encode-event-stream";
 import type { CallerError, StreamEncoder } from "./formats/types";
 import { estimateUsage } from "./estimate-usage";
 import type { GatewayResponse } from "./gateway-request";
@@ -34,9 +34,9 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
     init.onDone({ ...outcome, status, errorClass });
   };
 
-  async function* observe(): AsyncGenerator<StreamEvent> {
-    let output = "";
-    for await (const event of events) {
+  let output = "";
+  const observer: StreamObserver = {
+    event(event) {
       if (event.type === "usage") outcome.usage = event.usage;
       if (event.type === "text") output += event.text;
       if (event.type === "tool_call_start") output += event.name;
@@ -44,14 +44,13 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
       if (outcome.ttftMs === null && (event.type === "text" || event.type === "tool_call_start")) {
         outcome.ttftMs = Math.round(performance.now() - init.startedAt);
       }
-      yield event;
-    }
-    if (!outcome.usage) {
-      outcome.usage = estimateUsage(init.request, output);
-      yield { type: "usage", usage: outcome.usage };
-    }
-    finish(200, null);
-  }
+    },
+    end() {
+      const estimated = outcome.usage ? null : (outcome.usage = estimateUsage(init.request, output));
+      finish(200, null);
+      return estimated && { type: "usage", usage: estimated };
+    },
+  };
 
   const toCallerError = (error: unknown): CallerError => {
     const upstream = error instanceof UpstreamError ? error : null;
@@ -66,5 +65,5 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
   };
 
   const headers = { ...init.headers, "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", connection: "keep-alive" };
-  return { status: 200, headers, stream: encodeEventStream(observe(), encoder, toCallerError, onCancel) };
+  return { status: 200, headers, stream: encodeEventStream(events, encoder, toCallerError, { onCancel, observer }) };
 }

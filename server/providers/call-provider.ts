@@ -1,12 +1,13 @@
 import type { AbortLike } from "./abort-scope";
 import { createDeadline, withTimeouts, type CallTimeouts, type Deadline } from "./deadline";
-import { parseSSE } from "./sse";
+import { createSSEDecoder } from "./sse";
 import {
   createStreamState,
   type ChatRequest,
   type ChatResponse,
   type ProviderAdapter,
   type ProviderTarget,
+  type SSEEvent,
   type StreamEvent,
 } from "./types";
 import { UpstreamError } from "./upstream-error";
@@ -32,16 +33,32 @@ function withProvider(error: unknown, provider: string): unknown {
   return new UpstreamError({ status, kind, message, provider, retryAfterMs, cause: error.cause });
 }
 
+/**
+ * The provider's SSE body as canonical events, in one generator: the deadline, the SSE decoding
+ * and the adapter's mapping all run on each upstream chunk as it comes, so an event costs one
+ * async step, not one per layer. The clock stops while the caller consumes a chunk's events.
+ */
 async function* mapHttpStream(adapter: ProviderAdapter, body: AsyncIterable<Uint8Array>, deadline: Deadline, timeouts: CallTimeouts) {
   const state = createStreamState();
-  try {
-    for await (const sse of parseSSE(withTimeouts(body, deadline, timeouts))) {
+  const decoder = createSSEDecoder();
+  function* eventsOf(sses: SSEEvent[]) {
+    for (const sse of sses) {
       for (const event of adapter.mapStreamEvent(sse, state)) {
         if (event.type === "finish") state.sawFinish = true;
         if (event.type === "usage") state.sawUsage = true;
         yield event;
       }
     }
+  }
+  try {
+    deadline.arm(timeouts.firstByteMs, "first byte");
+    for await (const chunk of body) {
+      deadline.disarm();
+      yield* eventsOf(decoder.pushBytes(chunk));
+      deadline.arm(timeouts.idleMs, "data");
+    }
+    deadline.disarm();
+    yield* eventsOf(decoder.end());
   } catch (error) {
     throw withProvider(deadline.toFailure(error, "stream_broken"), adapter.id);
   } finally {
@@ -70,17 +87,25 @@ async function* guardInProcessStream(adapter: ProviderAdapter, events: AsyncIter
 
 /**
  * Resolves only once the first event arrived, so failures before any output (status
- * errors, timeouts, an immediate error event) can still fall back to another model.
+ * errors, timeouts, an immediate error event) can still fall back to another model. The
+ * stream it gives hands that event back first and then reads `events` directly (no wrapping
+ * generator, which would add an async step per event).
  */
 async function primeStream(events: AsyncGenerator<StreamEvent>): Promise<AsyncIterable<StreamEvent>> {
-  const first = await events.next();
-  return {
-    async *[Symbol.asyncIterator]() {
-      if (first.done) return;
-      yield first.value;
-      yield* events;
+  let primed: IteratorResult<StreamEvent> | null = await events.next();
+  const iterator: AsyncIterator<StreamEvent> = {
+    next() {
+      if (!primed) return events.next();
+      const first = primed;
+      primed = null;
+      return Promise.resolve(first);
+    },
+    return(value?: unknown) {
+      primed = null;
+      return events.return(value);
     },
   };
+  return { [Symbol.asyncIterator]: () => iterator };
 }
 
 async function invokeInProcess(adapter: ProviderAdapter, invoke: NonNullable<ProviderAdapter["invoke"]>, req: ChatRequest, target: ProviderTarget, deadline: Deadline, timeouts: CallTimeouts) {

@@ -1,10 +1,13 @@
 import type { SSEEvent } from "./types";
 
 /**
- * Incremental Server-Sent Events decoder (WHATWG rules): accepts text in arbitrary pieces,
- * so chunk boundaries may fall anywhere, including between CR and LF.
+ * Incremental Server-Sent Events decoder (WHATWG rules): accepts text or bytes in arbitrary
+ * pieces, so chunk boundaries may fall anywhere, including inside a UTF-8 sequence or between
+ * CR and LF. Synchronous, so that a provider call decodes and maps an upstream chunk's events
+ * in one step rather than one async step per event.
  */
 export function createSSEDecoder() {
+  const utf8 = new TextDecoder();
   let buffer = "";
   let data: string[] = [];
   let event: string | undefined;
@@ -55,15 +58,18 @@ export function createSSEDecoder() {
       buffer = buffer.slice(lineStart);
       return out;
     },
+    pushBytes(chunk: Uint8Array): SSEEvent[] {
+      return this.push(utf8.decode(chunk, { stream: true }));
+    },
+    /** The body ended: an event without its closing blank line is incomplete and dropped, as the SSE spec says. */
+    end(): SSEEvent[] {
+      return this.push(utf8.decode());
+    },
   };
 }
 
 export async function* parseSSE(body: AsyncIterable<Uint8Array>): AsyncGenerator<SSEEvent> {
   const decoder = createSSEDecoder();
-  const utf8 = new TextDecoder();
-  for await (const chunk of body) {
-    yield* decoder.push(utf8.decode(chunk, { stream: true }));
-  }
-  // An event without its closing blank line is incomplete and dropped, as the SSE spec says.
-  yield* decoder.push(utf8.decode());
+  for await (const chunk of body) yield* decoder.pushBytes(chunk);
+  yield* decoder.end();
 }

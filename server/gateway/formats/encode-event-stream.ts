@@ -12,6 +12,19 @@ export interface EventStreamBody {
   cancel(): Promise<void>;
 }
 
+/** Sees every event on its way to the encoder, and may add one last event when the source ends. */
+export interface StreamObserver {
+  event(event: StreamEvent): void;
+  end(): StreamEvent | null;
+}
+
+export interface EncodeOptions {
+  /** Runs before the source is closed when the reader goes away, e.g. to abort the upstream. */
+  onCancel?: () => void;
+  /** Watches the stream where it is encoded (a wrapping generator would add an async step per event). */
+  observer?: StreamObserver;
+}
+
 /**
  * Pipes canonical events through a caller-format encoder into SSE text. A failure mid-stream
  * becomes the format's error event (never a clean end), so the client sees it.
@@ -20,8 +33,7 @@ export function encodeEventStream(
   events: AsyncIterable<StreamEvent>,
   encoder: StreamEncoder,
   toCallerError: (error: unknown) => CallerError,
-  /** Runs before the source is closed when the reader goes away, e.g. to abort the upstream. */
-  onCancel?: () => void,
+  { onCancel, observer }: EncodeOptions = {},
 ): EventStreamBody {
   const iterator = events[Symbol.asyncIterator]();
   let ended = false;
@@ -34,8 +46,10 @@ export function encodeEventStream(
           const next = await iterator.next();
           if (next.done) {
             ended = true;
-            return encoder.end() || null;
+            const last = observer?.end();
+            return (last ? encoder.event(last) : "") + encoder.end() || null;
           }
+          observer?.event(next.value);
           const text = encoder.event(next.value);
           if (text) return text;
         }
