@@ -369,7 +369,7 @@ interface Slice {
 async function measureSlice(target: Target, env: BenchEnv, latency: Latency, stream: boolean, concurrency: number, durationMs: number, warmUpMs: number): Promise<Slice> {
   const spec = { url: urlFor(target, latency, env), headers: target.headers(latency), body: target.body(stream), concurrency };
   // Warm-up: connections, JIT, caches (key, tenant config, limiter month counters).
-  await runLoad({ ...spec, durationMs: warmUpMs, maxRequests: 2_000 });
+  await runLoad({ ...spec, durationMs: warmUpMs, maxRequests: 20_000 });
   const cpuBefore = target.pid === null ? 0 : treeCpuMs(target.pid);
   const result = await runLoad({ ...spec, durationMs, maxRequests: MAX_PER_RUN });
   return { result, cpuMs: target.pid === null ? Number.NaN : treeCpuMs(target.pid) - cpuBefore };
@@ -409,7 +409,9 @@ async function measureCell(targets: Target[], env: BenchEnv, latency: Latency, s
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < targets.length; i++) {
       const target = targets[(i + round) % targets.length]!;
-      const warmUpMs = round === 0 ? 1_000 : 250;
+      // The first turn warms a target up until V8 has optimised its hot paths (a gateway runs
+      // for hours); later turns only re-open connections.
+      const warmUpMs = round === 0 ? (QUICK ? 1_000 : 3_000) : 250;
       slices.get(target.name)!.push(await measureSlice(target, env, latency, stream, concurrency, DURATION_MS / ROUNDS, warmUpMs));
     }
   }
@@ -463,7 +465,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   out.push(
     "Set-up: a local OpenAI-compatible upstream (bench/gateway/upstream.ts) answering at once or after 50 ms, a fixed " +
       "completion of 11 tokens, JSON or SSE (13 chunks + usage). Closed-loop clients with keep-alive connections " +
-      `(bench/gateway/load.ts). The targets run side by side: each cell gives every target ${DURATION_MS / 1000} s in ${ROUNDS} rounds of ${fmt(DURATION_MS / ROUNDS / 1000, 1)} s, the targets taking turns (the order rotates per round, each slice after a short warm-up), and pools the rounds; this machine's speed drifts over minutes, and turns make that drift fall on every target alike. Every process (upstream, gateways, load generator, PostgreSQL) shares this machine.`,
+      `(bench/gateway/load.ts). The targets run side by side: each cell gives every target ${DURATION_MS / 1000} s in ${ROUNDS} rounds of ${fmt(DURATION_MS / ROUNDS / 1000, 1)} s, the targets taking turns (the order rotates per round, after a 3 s warm-up in the first round and a short one later), and pools the rounds; this machine's speed drifts over minutes, and turns make that drift fall on every target alike. Every process (upstream, gateways, load generator, PostgreSQL) shares this machine.`,
     "",
   );
   out.push(
