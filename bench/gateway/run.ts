@@ -465,7 +465,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   out.push(
     "Set-up: a local OpenAI-compatible upstream (bench/gateway/upstream.ts) answering at once or after 50 ms, a fixed " +
       "completion of 11 tokens, JSON or SSE (13 chunks + usage). Closed-loop clients with keep-alive connections " +
-      `(bench/gateway/load.ts). The targets run side by side: each cell gives every target ${DURATION_MS / 1000} s in ${ROUNDS} rounds of ${fmt(DURATION_MS / ROUNDS / 1000, 1)} s, the targets taking turns (the order rotates per round, after a 3 s warm-up in the first round and a short one later), and pools the rounds; this machine's speed drifts over minutes, and turns make that drift fall on every target alike. Every process (upstream, gateways, load generator, PostgreSQL) shares this machine.`,
+      `(bench/gateway/load.ts). The targets run side by side: each cell gives every target ${DURATION_MS / 1000} s in ${ROUNDS} rounds of ${fmt(DURATION_MS / ROUNDS / 1000, 1)} s, the targets taking turns (the order rotates per round, after a ${QUICK ? 1 : 3} s warm-up in the first round and a short one later), and pools the rounds; this machine's speed drifts over minutes, and turns make that drift fall on every target alike. Every process (upstream, gateways, load generator, PostgreSQL) shares this machine.`,
     "",
   );
   out.push(
