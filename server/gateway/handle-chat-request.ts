@@ -148,9 +148,10 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     const response = success.result as ChatResponse;
     outcome.usage = usageOf(input.request, response);
     outcome.ttftMs = Math.round(performance.now() - started);
-    if (!hit) storeResponse(cacheStep, { ...response, usage: outcome.usage }, success.model);
+    const answer = { ...response, usage: outcome.usage };
+    if (!hit) storeResponse(cacheStep, answer, success.model);
     headers["x-switchyard-cost-usd"] = formatCost(record(200, null)?.costUsd ?? null);
-    return jsonResponse(endpoint.format.fromCanonical({ ...response, usage: outcome.usage }, meta), { headers });
+    return jsonResponse(endpoint.format.fromCanonical(answer, meta), { headers });
   } catch (error) {
     if (request.disconnected) {
       record(499, "client_disconnected");

@@ -76,16 +76,31 @@ function toGatewayRequest(req: IncomingMessage, res: ServerResponse): GatewayReq
   };
 }
 
+/**
+ * Events decoded from one upstream chunk leave in one `write` (one HTTP chunk, one socket
+ * write): the texts read in the same turn of the event loop are joined, and written on the next
+ * tick, which runs once the reads that were ready have all resolved. The last of them goes out
+ * with the end of the response.
+ */
 async function writeEventStream(stream: EventStreamBody, res: ServerResponse): Promise<void> {
+  let pending = "";
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending === "") return;
+    res.write(pending);
+    pending = "";
+  };
   for (let text = await stream.read(); text !== null; text = await stream.read()) {
-    // Events decoded from one upstream chunk leave in one socket write.
-    if (!res.writableCorked) {
-      res.cork();
-      process.nextTick(() => res.uncork());
+    pending += text;
+    if (!scheduled) {
+      scheduled = true;
+      process.nextTick(flush);
     }
-    res.write(text);
   }
-  res.end();
+  const last = pending;
+  pending = "";
+  res.end(last);
 }
 
 function writeResponse(response: GatewayResponse, request: GatewayRequest, res: ServerResponse): void | Promise<void> {
