@@ -4,9 +4,12 @@ import { env, requireDatabaseUrl } from "../server/env";
 import { createGatewayServer } from "../server/gateway/node-server";
 import { flushUsageOnShutdown } from "../server/usage/usage-writer-instance";
 import { loadTokenizer } from "../server/providers/simulated";
+import { DEFAULT_CATALOG, DEFAULT_POLICY, route } from "../server/routing";
 
 requireDatabaseUrl();
 loadTokenizer();
+// Builds the router's tables (classifier weights, token ranks) now rather than in the first request.
+route({ request: { messages: [{ role: "user", content: "Warm-up" }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now: new Date() });
 const server = createGatewayServer();
 server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));
