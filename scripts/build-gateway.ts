@@ -1,8 +1,8 @@
 // Bundles the lean gateway (scripts/gateway.ts and the server code it imports) into one plain
-// JavaScript file that `node` runs directly. Served through tsx's on-the-fly transform instead,
-// the same code spent about a third more CPU per request (docs/BENCHMARKS.md): that transform
-// wraps every closure the handlers create in a naming helper. Packages stay external, loaded
-// from node_modules as usual. Run: `tsx scripts/build-gateway.ts`.
+// JavaScript file that `node` runs directly. tsx's on-the-fly transform wraps every closure the
+// handlers create per request in a naming helper, which showed in the profiles and cost CPU per
+// request (docs/BENCHMARKS.md). Packages stay external, loaded from node_modules as usual.
+// Run: `tsx scripts/build-gateway.ts`.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";

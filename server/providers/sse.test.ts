@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSSEDecoder, parseSSE } from "./sse";
+import { parseSSE } from "../testing/parse-sse";
+import { createSSEDecoder } from "./sse";
 
 const STREAM = [
   ": keep-alive comment",

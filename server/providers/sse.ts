@@ -67,9 +67,3 @@ export function createSSEDecoder() {
     },
   };
 }
-
-export async function* parseSSE(body: AsyncIterable<Uint8Array>): AsyncGenerator<SSEEvent> {
-  const decoder = createSSEDecoder();
-  for await (const chunk of body) yield* decoder.pushBytes(chunk);
-  yield* decoder.end();
-}

@@ -1,7 +1,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import { anthropicAdapter } from "@/server/providers/anthropic";
-import { parseSSE } from "@/server/providers/sse";
+import { parseSSE } from "@/server/testing/parse-sse";
 import { imageRequest, toolConversation } from "@/server/providers/test-requests";
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";

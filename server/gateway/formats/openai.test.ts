@@ -1,7 +1,7 @@
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { openaiAdapter } from "@/server/providers/openai";
-import { parseSSE } from "@/server/providers/sse";
+import { parseSSE } from "@/server/testing/parse-sse";
 import { imageRequest, toolConversation, weatherTool } from "@/server/providers/test-requests";
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";
