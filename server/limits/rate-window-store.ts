@@ -34,15 +34,13 @@ export class InProcessRateWindowStore implements RateWindowStore {
   private readonly windows = new Map<string, { window: number; used: WindowCost }>();
 
   async take(key: string, window: number, cost: WindowCost, limits: WindowLimits): Promise<boolean> {
-    let entry = this.windows.get(key);
-    if (entry?.window !== window) {
-      if (!fits({ requests: 0, tokens: 0 }, cost, limits)) return false;
-      entry = { window, used: { requests: 0, tokens: 0 } };
-      this.windows.set(key, entry);
-    } else if (!fits(entry.used, cost, limits)) return false;
+    const current = this.windows.get(key);
+    const entry = current?.window === window ? current : { window, used: { requests: 0, tokens: 0 } };
+    if (!fits(entry.used, cost, limits)) return false;
     // Counted in place: a key's window object lives for its minute.
     entry.used.requests += cost.requests;
     entry.used.tokens += cost.tokens;
+    if (entry !== current) this.windows.set(key, entry);
     return true;
   }
 

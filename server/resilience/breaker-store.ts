@@ -40,7 +40,7 @@ export class InProcessBreakerStore implements BreakerStore {
 
   async acquire(keys: string[], now: number): Promise<boolean> {
     // A closed breaker lets a call through unchanged.
-    if (this.notClosed === 0) return true;
+    if (this.allClosed()) return true;
     const steps = keys.map((k) => acquireBreaker(this.states.get(k) ?? CLOSED, now, this.config));
     if (!steps.every((s) => s.allowed)) return false;
     keys.forEach((k, i) => this.set(k, steps[i]!.state));
