@@ -1,5 +1,5 @@
 // The fallback plan against real failures: the fake upstreams fail when the prompt carries a
-// marker (#429, #500, #hang, #400, #cut), so each test picks its failure. Policies fix the
+// marker (#429, #500, #hang, #400, #cut, #stall), so each test picks its failure. Policies fix the
 // plan's order: "gpt-first" = gpt-5.4 then claude-opus-4.6; "local-first" = a self-hosted
 // model on a closed port, then gpt-5.4.
 import Anthropic from "@anthropic-ai/sdk";
@@ -16,6 +16,7 @@ function faultFor(req: RecordedRequest): Fault | undefined {
   if (body.includes("#500")) return { type: "status", status: 500 };
   if (body.includes("#400")) return { type: "status", status: 400, message: "max_tokens is too large" };
   if (body.includes("#hang")) return { type: "hang" };
+  if (body.includes("#stall")) return { type: "stall", afterEvents: 2 };
   if (body.includes("#cut")) return { type: "cut", afterEvents: 3, mode: body.includes("#cut-clean") ? "end" : "reset" };
   return undefined;
 }
@@ -144,6 +145,21 @@ describe("a stream cut mid-way", () => {
     expect(error).toBeInstanceOf(Anthropic.APIError);
     const { response } = await stream.withResponse();
     expect(await logOf(response.headers.get("x-switchyard-request-id"))).toMatchObject({ status: 502, errorClass: "stream_broken" });
+  });
+
+  it("passes on the events an upstream sent before it went silent, without waiting for more", async () => {
+    // The upstream sends its role and first text chunk, then nothing (idle timeout: 60 s).
+    const controller = new AbortController();
+    const stream = await count(openai().chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: "Hi #stall" }], stream: true }, { signal: controller.signal }));
+    const started = Date.now();
+    let text = "";
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if (text) break;
+    }
+    expect(text).toBe("Hello from");
+    expect(Date.now() - started).toBeLessThan(5_000);
+    controller.abort();
   });
 
   it("logs every request exactly once, failures included", async () => {

@@ -77,10 +77,12 @@ function toGatewayRequest(req: IncomingMessage, res: ServerResponse): GatewayReq
 }
 
 /**
- * Events decoded from one upstream chunk leave in one `write` (one HTTP chunk, one socket
- * write): the texts read in the same turn of the event loop are joined, and written on the next
- * tick, which runs once the reads that were ready have all resolved. The last of them goes out
- * with the end of the response.
+ * Everything that one upstream read produced leaves in one `write` (one HTTP chunk, one
+ * socket write): the texts read meanwhile are joined and written on `setImmediate`, which runs
+ * only once the I/O that was ready has been handled and its microtasks have settled. An
+ * upstream that sends its whole stream at once, end included, thus costs the caller a single
+ * write, together with the end of the response; each socket write to a sleeping peer costs a
+ * wake-up on top of the copy.
  */
 async function writeEventStream(stream: EventStreamBody, res: ServerResponse): Promise<void> {
   let pending = "";
@@ -95,7 +97,7 @@ async function writeEventStream(stream: EventStreamBody, res: ServerResponse): P
     pending += text;
     if (!scheduled) {
       scheduled = true;
-      process.nextTick(flush);
+      setImmediate(flush);
     }
   }
   const last = pending;
