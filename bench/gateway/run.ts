@@ -12,8 +12,9 @@
 //
 // Options: --quick (short runs, for a smoke test), --duration=<s> per target and cell,
 // --rounds=<n> (turns the targets take within a cell),
-// --long=<requests> for the memory run, --only=lean,next,portkey, --skip-next,
+// --long=<requests> for the memory run, --only=bare,lean,next,portkey, --skip-next,
 // --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway),
+// --baseline=<bundle> (an earlier build of .gateway/gateway.mjs in turns with the current one),
 // --conc=1,64, --lat=0, --modes=json,sse (a subset of the cells, while optimising),
 // --report-from=bench/gateway/results/last-run.json (rewrite the section from a saved run).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -54,7 +55,8 @@ const MODEL = "gpt-5.4";
 const PROMPT = "Summarise in two sentences why reusing HTTP connections lowers request latency for an API client.";
 const DB_SERVER = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = args.get("only")?.split(",");
-const wanted = (name: string) => (!only || only.includes(name)) && !(name === "next" && args.has("skip-next"));
+const wanted = (name: string) =>
+  name === "baseline" ? args.has("baseline") : (!only || only.includes(name)) && !(name === "next" && args.has("skip-next"));
 
 const log = (m: string) => console.error(`[bench] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -222,6 +224,18 @@ async function startLean(env: BenchEnv): Promise<Target> {
   return switchyardTarget("lean", "Switchyard, lean entry (`npm run gateway`)", proc, port, env);
 }
 
+/**
+ * `--baseline=<bundle>`: a second lean gateway from an earlier build of the bundle (copied
+ * next to .gateway/gateway.mjs, so that it finds node_modules), measured in turns with the
+ * current one: on a machine whose speed drifts, the only fair way to see what a change did.
+ */
+async function startBaseline(env: BenchEnv, bundle: string): Promise<Target> {
+  const port = await freePort();
+  const proc = startProcess("baseline gateway", process.execPath, [path.resolve(bundle)], gatewayEnv(env, port));
+  await waitFor(`http://127.0.0.1:${port}/healthz`, proc, "baseline gateway");
+  return switchyardTarget("baseline", `Switchyard, lean entry from the earlier bundle ${bundle}`, proc, port, env);
+}
+
 async function startNext(env: BenchEnv): Promise<Target> {
   if (buildIfNeeded(ROOT)) log("built the Next.js app");
   const port = await freePort();
@@ -250,6 +264,21 @@ async function startPortkey(env: BenchEnv): Promise<Target> {
       "x-portkey-provider": "openai",
       "x-portkey-custom-host": `http://127.0.0.1:${env.upstreamPorts[latency]}/v1`,
     }),
+    body: (stream) => requestBody(MODEL, stream),
+    stop: () => proc.stop(),
+  };
+}
+
+async function startBare(env: BenchEnv): Promise<Target> {
+  const port = await freePort();
+  const proc = startProcess("bare proxy", process.execPath, ["--import", "tsx", "bench/gateway/bare-proxy.ts", String(port)], {});
+  await waitFor(`http://127.0.0.1:${port}/healthz`, proc, "bare proxy");
+  return {
+    name: "bare",
+    label: "Bare Node.js proxy (bench/gateway/bare-proxy.ts): the two HTTP exchanges and nothing else, the floor of any Node gateway",
+    pid: proc.child.pid ?? null,
+    url: `http://127.0.0.1:${port}/v1/chat/completions`,
+    headers: (latency) => ({ authorization: "Bearer sk-bench", "x-upstream": `http://127.0.0.1:${env.upstreamPorts[latency]}/v1/chat/completions` }),
     body: (stream) => requestBody(MODEL, stream),
     stop: () => proc.stop(),
   };
@@ -454,7 +483,7 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
 // Report
 
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
-const NAMES: Record<string, string> = { direct: "direct", lean: "Switchyard lean", next: "Switchyard Next.js", portkey: "Portkey" };
+const NAMES: Record<string, string> = { direct: "direct", bare: "bare Node proxy", lean: "Switchyard lean", baseline: "Switchyard lean (baseline)", next: "Switchyard Next.js", portkey: "Portkey" };
 
 function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, meta: Record<string, string>): string {
   const direct = (r: Row) => rows.find((d) => d.target === "direct" && d.latency === r.latency && d.stream === r.stream && d.concurrency === r.concurrency);
@@ -524,7 +553,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   const mode = (r: Row) => (r.stream ? "SSE (to the end of the stream)" : "JSON");
   out.push("### Against the targets", "");
   out.push("| check | result |", "|---|---|");
-  for (const t of ["lean", "next"]) {
+  for (const t of ["lean", "baseline", "next"]) {
     for (const ours of c64(t)) {
       const theirs = c64("portkey").find((p) => p.latency === ours.latency && p.stream === ours.stream);
       if (theirs) {
@@ -535,7 +564,8 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   }
   for (const r of c1) {
     const d = direct(r);
-    if (d) out.push(`| ${NAMES[r.target]} added p50, ${mode(r)}, concurrency 1, ${r.latency} ms upstream (target < 1 ms) | ${fmt(r.totalP50 - d.totalP50)} ms |`);
+    const goal = r.target === "bare" ? "no target: the floor" : "target < 1 ms";
+    if (d) out.push(`| ${NAMES[r.target]} added p50, ${mode(r)}, concurrency 1, ${r.latency} ms upstream (${goal}) | ${fmt(r.totalP50 - d.totalP50)} ms |`);
   }
   out.push("");
   return out.join("\n");
@@ -586,7 +616,9 @@ async function main() {
 
     const starters: Array<[string, () => Promise<Target>]> = [
       ["direct", async () => directTarget()],
+      ["bare", () => startBare(env)],
       ["lean", () => startLean(env)],
+      ["baseline", () => startBaseline(env, args.get("baseline")!)],
       ["next", () => startNext(env)],
       ["portkey", () => startPortkey(env)],
     ];
@@ -615,7 +647,8 @@ async function main() {
       }
     }
     for (const target of targets) {
-      if (target.pid === null || LONG_REQUESTS === 0) continue;
+      // The memory run is about the gateways; the floor and a baseline bundle are left out.
+      if (target.pid === null || target.name === "bare" || target.name === "baseline" || LONG_REQUESTS === 0) continue;
       log(`${target.name}: memory run of ${LONG_REQUESTS} requests`);
       const m = await memoryRun(target, env, LONG_REQUESTS);
       memory.push(m);
