@@ -7,20 +7,18 @@ const frame = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 
 /** chat.completion.chunk frames, an optional usage chunk, then `data: [DONE]`. */
 export function createOpenAIStreamEncoder(meta: StreamMeta): StreamEncoder {
+  // A chunk differs from the others of its stream only in its delta and finish reason, so the
+  // rest is serialised once per stream rather than once per event (this runs for every token).
+  const head = `data: {"id":${JSON.stringify(meta.id)},"object":"chat.completion.chunk","created":${meta.created},"model":${JSON.stringify(meta.model)},"choices":[{"index":0,"delta":`;
+  const tail = (finishReason: string | null) => `,"logprobs":null,"finish_reason":${JSON.stringify(finishReason)}}]${meta.includeUsage ? ',"usage":null' : ""}}\n\n`;
+  const openTail = tail(null);
   let sentRole = false;
   const chunk = (delta: Record<string, unknown>, finishReason: string | null = null) => {
     if (!sentRole) {
       delta = { role: "assistant", ...delta };
       sentRole = true;
     }
-    return frame({
-      id: meta.id,
-      object: "chat.completion.chunk",
-      created: meta.created,
-      model: meta.model,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-      ...(meta.includeUsage ? { usage: null } : {}),
-    });
+    return head + JSON.stringify(delta) + (finishReason === null ? openTail : tail(finishReason));
   };
 
   return {

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { openaiAdapter } from "@/server/providers/openai";
 import { parseSSE } from "@/server/testing/parse-sse";
+import { createSSEDecoder } from "@/server/providers/sse";
 import { imageRequest, toolConversation, weatherTool } from "@/server/providers/test-requests";
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";
@@ -95,6 +96,23 @@ describe("OpenAI caller format", () => {
     expect(completion.choices[0]?.message.tool_calls?.[0]).toMatchObject({ id: "call_a", function: { name: "get_weather", arguments: '{"city":"Paris"}' } });
     expect(completion.choices[0]?.finish_reason).toBe("tool_calls");
     expect(completion.usage).toMatchObject({ prompt_tokens: 30, completion_tokens: 18, total_tokens: 48, prompt_tokens_details: { cached_tokens: 10 } });
+  });
+
+  it("writes every chunk as the whole chat.completion.chunk object, escaping the model name", () => {
+    const encoder = createOpenAIStreamEncoder({ id: "req_1", model: 'odd "model"\\name', created: 1_700_000_000, includeUsage: true });
+    const frames = [...textEvents.map((event) => encoder.event(event)), encoder.end()].filter(Boolean).join("");
+    const chunk = (delta: object, finish_reason: string | null) => ({
+      id: "req_1", object: "chat.completion.chunk", created: 1_700_000_000, model: 'odd "model"\\name',
+      choices: [{ index: 0, delta, logprobs: null, finish_reason }], usage: null,
+    });
+    expect(createSSEDecoder().push(frames).map((e) => e.data)).toEqual([
+      JSON.stringify(chunk({ role: "assistant", content: "" }, null)),
+      JSON.stringify(chunk({ content: "Hello" }, null)),
+      JSON.stringify(chunk({ content: ", world." }, null)),
+      JSON.stringify(chunk({}, "stop")),
+      JSON.stringify({ id: "req_1", object: "chat.completion.chunk", created: 1_700_000_000, model: 'odd "model"\\name', choices: [], usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 } }),
+      "[DONE]",
+    ]);
   });
 
   it("streams text to the OpenAI SDK with a final usage chunk", async () => {
