@@ -13,7 +13,8 @@
 // Options: --quick (short runs, for a smoke test), --duration=<s> per target and cell,
 // --rounds=<n> (turns the targets take within a cell),
 // --long=<requests> for the memory run, --only=bare,lean,next,portkey, --skip-next,
-// --no-write (do not touch docs/BENCHMARKS.md), --cpu-prof=<dir> (profile the lean gateway),
+// --no-write (do not touch docs/BENCHMARKS.md; the figures go to results/trial-run.json instead
+// of results/last-run.json), --cpu-prof=<dir> (profile the lean gateway),
 // --baseline=<bundle> (an earlier build of .gateway/gateway.mjs in turns with the current one),
 // --conc=1,64, --lat=0, --modes=json,sse (a subset of the cells, while optimising),
 // --report-from=bench/gateway/results/last-run.json (rewrite the section from a saved run).
@@ -673,8 +674,11 @@ async function main() {
       writeSection(section);
       log("wrote docs/BENCHMARKS.md (section \"Gateway overhead\")");
     }
-    mkdirSync(path.join(ROOT, "bench", "gateway", "results"), { recursive: true });
-    writeFileSync(path.join(ROOT, "bench", "gateway", "results", "last-run.json"), JSON.stringify({ meta, rows, memory, labels: [...labels] }, null, 2));
+    // A trial run keeps its own file, so that last-run.json stays the run behind the docs.
+    const saved = path.join(ROOT, "bench", "gateway", "results", args.has("no-write") ? "trial-run.json" : "last-run.json");
+    mkdirSync(path.dirname(saved), { recursive: true });
+    writeFileSync(saved, JSON.stringify({ meta, rows, memory, labels: [...labels] }, null, 2));
+    log(`saved the figures in ${path.relative(ROOT, saved)}`);
   } finally {
     for (const stop of procs.reverse()) await stop().catch(() => {});
     if (databaseUrl) await dropDatabase(databaseUrl).catch((e) => log(`could not drop ${databaseUrl}: ${e}`));
