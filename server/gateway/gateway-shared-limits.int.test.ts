@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 import { setupTestRedis } from "../redis/test-redis";
-import { setupGateway } from "../testing/setup-gateway";
+import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
 import { startGatewayProcess, type GatewayProcess } from "../testing/start-gateway-process";
 
 const BUDGET_USD = 0.05;
@@ -38,7 +38,7 @@ async function chat(baseUrl: string, apiKey: string, body: Record<string, unknow
 describe("gateway processes sharing Redis", () => {
   it("never let a key spend more than its budget, however the requests are spread", async () => {
     const gateways = [fx.gateway.baseUrl, second.baseUrl];
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) =>
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) =>
       chat(gateways[i % 2]!, budgeted.secret, { model: "gpt-5.4", max_tokens: 300, messages: [{ role: "user", content: `Explain topic number ${i} in detail.` }] })));
     const admitted = results.filter((r) => r.status === 200);
     const refused = results.filter((r) => r.status === 429);
@@ -52,6 +52,11 @@ describe("gateway processes sharing Redis", () => {
     const spent = admitted.reduce((sum, r) => sum + Number(r.headers.get("x-switchyard-cost-usd")), 0);
     expect(spent).toBeGreaterThan(0);
     expect(spent).toBeLessThanOrEqual(BUDGET_USD);
+    // Every request is logged once, refusals included, and the logged spend agrees.
+    const logs = (await waitForRequestLogs(fx.db, fx.tenant.tenantId, results.length)).filter((l) => l.apiKeyId === budgeted.id);
+    expect(logs).toHaveLength(results.length);
+    expect(logs.filter((l) => l.status === 429)).toHaveLength(refused.length);
+    expect(logs.reduce((sum, l) => sum + Number(l.costUsd ?? 0), 0)).toBeLessThanOrEqual(BUDGET_USD);
   });
 
   it("serves an answer cached by one process from the other, in either mode", async () => {
