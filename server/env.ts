@@ -24,6 +24,9 @@ const schema = z.object({
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   SWITCHYARD_UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  /** Circuit breakers: consecutive upstream failures that open one, and how long it stays open. */
+  SWITCHYARD_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
+  SWITCHYARD_BREAKER_COOL_DOWN_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 // The process's breakers: shared through Redis when REDIS_URL is set, else in this process.
+import { env } from "../env";
 import { REDIS_KEY_PREFIX, getRedis } from "../redis/redis-client";
-import { DEFAULT_BREAKER_CONFIG } from "./circuit-breaker";
+import { DEFAULT_BREAKER_CONFIG, type BreakerConfig } from "./circuit-breaker";
 import { InProcessBreakerStore } from "./breaker-store";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import { CircuitBreakers } from "./circuit-breakers";
@@ -9,8 +10,7 @@ const holder = globalThis as unknown as { __switchyardBreakers?: CircuitBreakers
 
 export function getCircuitBreakers(): CircuitBreakers {
   const redis = getRedis();
-  holder.__switchyardBreakers ??= new CircuitBreakers(
-    redis ? new RedisBreakerStore(redis, DEFAULT_BREAKER_CONFIG, REDIS_KEY_PREFIX) : new InProcessBreakerStore(DEFAULT_BREAKER_CONFIG),
-  );
+  const config: BreakerConfig = { ...DEFAULT_BREAKER_CONFIG, consecutiveFailures: env.SWITCHYARD_BREAKER_FAILURES, coolDownMs: env.SWITCHYARD_BREAKER_COOL_DOWN_MS };
+  holder.__switchyardBreakers ??= new CircuitBreakers(redis ? new RedisBreakerStore(redis, config, REDIS_KEY_PREFIX) : new InProcessBreakerStore(config));
   return holder.__switchyardBreakers;
 }
