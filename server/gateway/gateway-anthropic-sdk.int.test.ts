@@ -25,7 +25,32 @@ function expectWeatherInput(input: unknown) {
   expect(["celsius", "fahrenheit"]).toContain(args.unit);
 }
 
+const textOf = (message: Anthropic.Message) => message.content.map((block) => (block.type === "text" ? block.text : "")).join("");
+
 describe("gateway with the Anthropic SDK (demo mode)", () => {
+  it("answers a repeated request from the cache in Anthropic's format, streamed when asked, logged as a free hit", async () => {
+    const params = { model: "auto", max_tokens: 100, messages: [{ role: "user" as const, content: "Which planet is known as the red planet?" }] };
+    const first = await client().messages.create(params).withResponse();
+    expect(first.response.headers.get("x-switchyard-cache")).toBe("miss");
+
+    const hit = await client().messages.create(params).withResponse();
+    expect(hit.response.headers.get("x-switchyard-cache")).toBe("hit");
+    expect(hit.response.headers.get("x-switchyard-cost-usd")).toBe("0.00000000");
+    expect(textOf(hit.data)).toBe(textOf(first.data));
+    expect(hit.data.usage).toMatchObject({ input_tokens: first.data.usage.input_tokens, output_tokens: first.data.usage.output_tokens });
+
+    const stream = client().messages.stream(params);
+    const streamed = await stream.finalMessage();
+    expect((await stream.withResponse()).response.headers.get("x-switchyard-cache")).toBe("hit");
+    expect(textOf(streamed)).toBe(textOf(first.data));
+
+    const id = hit.response.headers.get("x-switchyard-request-id") ?? "";
+    await expect.poll(() => fx.db.requestLog.count({ where: { id } }), { timeout: 10_000 }).toBe(1);
+    const row = await fx.db.requestLog.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ cacheHit: true, status: 200, endpoint: "anthropic", attempts: [] });
+    expect(Number(row.costUsd)).toBe(0);
+  });
+
   it("answers with system and multi-turn messages, and the explanation headers", async () => {
     const { data, response } = await client()
       .messages.create({
