@@ -1,8 +1,11 @@
-// Two gateway processes sharing one Redis: a key's monthly budget holds across both under
-// concurrent load, and an answer cached by one is served by the other.
+// Two gateway processes sharing one Redis: a key's monthly budget and its requests per minute
+// hold across both under concurrent load, and an answer cached by one is served by the other.
+import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 import { setupTestRedis } from "../redis/test-redis";
+import { issueTestKey } from "../testing/seed-gateway-tenant";
 import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
 import { startGatewayProcess, type GatewayProcess } from "../testing/start-gateway-process";
 
@@ -10,12 +13,15 @@ const BUDGET_USD = 0.05;
 const redis = setupTestRedis();
 const sharedEnv = { REDIS_URL: redis.url, SWITCHYARD_REDIS_PREFIX: redis.prefix };
 const budgeted = { secret: "", id: "" };
+const RPM = 4;
+const limited = { secret: "" };
 const fx = setupGateway({
   env: sharedEnv,
   prepare: async ({ db, tenant }) => {
     const key = generateApiKeySecret();
     budgeted.secret = key.secret;
     budgeted.id = (await db.apiKey.create({ data: { tenantId: tenant.tenantId, name: "Budgeted", prefix: key.prefix, hash: key.hash, monthlyBudgetUsd: BUDGET_USD } })).id;
+    limited.secret = await issueTestKey(db, tenant.tenantId, { rpmLimit: RPM });
   },
 });
 let second: GatewayProcess;
@@ -78,5 +84,25 @@ describe("gateway processes sharing Redis", () => {
 
     const bypass = await chat(second.baseUrl, fx.tenant.apiKey, body, { "x-switchyard-cache": "bypass" });
     expect(bypass.headers.get("x-switchyard-cache")).toBe("bypass");
+  });
+
+  it("hold a key's requests per minute across both, refusing in each SDK's format with Retry-After", async () => {
+    const openai = (baseURL: string) => new OpenAI({ baseURL, apiKey: limited.secret, maxRetries: 0 });
+    // Distinct prompts: cache hits are not limited (they cost nothing upstream).
+    let n = 0;
+    const ask = (baseURL: string) => openai(baseURL).chat.completions.create({ model: "auto", messages: [{ role: "user", content: `Hi ${n++}` }] }).withResponse();
+    const gateways = [fx.gateway.baseUrl, second.baseUrl];
+    // Windows are whole minutes: start well inside one, so that all of these calls share it.
+    const leftInMinute = 60_000 - (Date.now() % 60_000);
+    if (leftInMinute < 5_000) await new Promise((resolve) => setTimeout(resolve, leftInMinute + 100));
+    for (let i = 0; i < RPM; i++) expect((await ask(gateways[i % 2]!)).response.status).toBe(200);
+
+    const refused = await ask(gateways[0]!).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(Number((refused as InstanceType<typeof OpenAI.RateLimitError>).headers?.get("retry-after"))).toBeGreaterThan(0);
+    const anthropic = new Anthropic({ baseURL: gateways[1]!.replace(/\/v1$/, ""), apiKey: limited.secret, maxRetries: 0 });
+    const refusedToo = await anthropic.messages.create({ model: "auto", max_tokens: 20, messages: [{ role: "user", content: "Hello" }] }).catch((e: unknown) => e);
+    expect(refusedToo).toBeInstanceOf(Anthropic.RateLimitError);
+    expect(Number((refusedToo as InstanceType<typeof Anthropic.RateLimitError>).headers?.get("retry-after"))).toBeGreaterThan(0);
   });
 });

@@ -58,7 +58,7 @@ export async function createOrderedPolicy(db: Db, tenantId: string, name: string
 export async function issueTestKey(
   db: Db,
   tenantId: string,
-  overrides: { scopes?: string[]; revokedAt?: Date; expiresAt?: Date } = {},
+  overrides: { scopes?: string[]; revokedAt?: Date; expiresAt?: Date; rpmLimit?: number; tpmLimit?: number } = {},
 ): Promise<string> {
   const key = generateApiKeySecret();
   await db.apiKey.create({ data: { tenantId, name: "Test key", prefix: key.prefix, hash: key.hash, ...overrides } });
