@@ -147,10 +147,12 @@ describe("a stream cut mid-way", () => {
     expect(await logOf(response.headers.get("x-switchyard-request-id"))).toMatchObject({ status: 502, errorClass: "stream_broken" });
   });
 
-  it("passes on the events an upstream sent before it went silent, without waiting for more", async () => {
+  it("passes on the events an upstream sent before it went silent, and a client that leaves aborts the upstream call", async () => {
     // The upstream sends its role and first text chunk, then nothing (idle timeout: 60 s).
     const controller = new AbortController();
-    const stream = await count(openai().chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: "Hi #stall" }], stream: true }, { signal: controller.signal }));
+    const { data: stream, response } = await count(
+      openai().chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: "Hi #stall" }], stream: true }, { signal: controller.signal }).withResponse(),
+    );
     const started = Date.now();
     let text = "";
     for await (const chunk of stream) {
@@ -159,7 +161,12 @@ describe("a stream cut mid-way", () => {
     }
     expect(text).toBe("Hello from");
     expect(Date.now() - started).toBeLessThan(5_000);
+
     controller.abort();
+    const upstreamCall = fakes.openai.requests.at(-1)!;
+    await expect.poll(() => upstreamCall.closedEarly, { timeout: 5_000 }).toBe(true);
+    const row = await logOf(response.headers.get("x-switchyard-request-id"));
+    expect(row).toMatchObject({ status: 499, errorClass: "client_disconnected", stream: true });
   });
 
   it("logs every request exactly once, failures included", async () => {

@@ -22,6 +22,8 @@ export type RecordedRequest = {
   /** Parsed JSON, loosely typed so tests can assert on any field of any provider's body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+  /** Set when the connection closed before the answer was complete: the caller (the gateway) gave up on it. */
+  closedEarly?: boolean;
 };
 
 /** Provider-neutral script of what the fake model answers; each dialect renders it. */
@@ -95,6 +97,9 @@ async function writeStream(res: http.ServerResponse, frames: string[], fault: Fa
 
 async function handle(dialect: Dialect, options: FakeUpstreamOptions, requests: RecordedRequest[], req: http.IncomingMessage, res: http.ServerResponse) {
   const recorded = await recordRequest(req);
+  res.once("close", () => {
+    if (!res.writableFinished) recorded.closedEarly = true;
+  });
   const index = requests.push(recorded) - 1;
   const fault = typeof options.fault === "function" ? options.fault(index, recorded) : options.fault;
 
