@@ -20,10 +20,11 @@ const schema = z.object({
   SWITCHYARD_DEMO_REQUESTS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(1500),
   SWITCHYARD_EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   SWITCHYARD_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(500),
-  /** Upstream deadlines: until response headers, until the first body byte, between chunks. */
+  /** Upstream deadlines: until response headers, until the first body byte, between chunks, whole call. */
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   SWITCHYARD_UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  SWITCHYARD_UPSTREAM_TOTAL_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
   /** Circuit breakers: consecutive upstream failures that open one, and how long it stays open. */
   SWITCHYARD_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
   SWITCHYARD_BREAKER_COOL_DOWN_MS: z.coerce.number().int().positive().default(30_000),

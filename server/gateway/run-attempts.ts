@@ -22,6 +22,7 @@ export const UPSTREAM_TIMEOUTS: CallTimeouts = {
   connectMs: env.SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS,
   firstByteMs: env.SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
   idleMs: env.SWITCHYARD_UPSTREAM_IDLE_TIMEOUT_MS,
+  totalMs: env.SWITCHYARD_UPSTREAM_TOTAL_TIMEOUT_MS,
 };
 
 export interface AttemptSuccess<T> {

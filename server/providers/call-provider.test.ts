@@ -52,6 +52,19 @@ describe("callProvider", () => {
     await expect(collect(events)).rejects.toMatchObject({ kind: "timeout" });
   });
 
+  it("ends a call that is not complete within totalMs, whatever its other deadlines", async () => {
+    const slow = await startUpstream({ fault: { type: "slow-first-byte", delayMs: 600 } });
+    const json = await callProvider(openaiAdapter, simpleRequest, targetFor(slow.url, false), { timeouts: { firstByteMs: 5_000, totalMs: 150 } }).catch((e: unknown) => e);
+    expect(json).toMatchObject({ kind: "timeout", retryable: true, message: expect.stringContaining("not complete within 150 ms") });
+
+    // A stream that already gave output is cut too (the idle deadline alone would wait 10 s).
+    const stalled = await startUpstream({ fault: { type: "stall", afterEvents: 2 } });
+    const events = await callProvider(openaiAdapter, streamRequest, targetFor(stalled.url, true), { timeouts: { idleMs: 10_000, totalMs: 300 } });
+    const started = Date.now();
+    await expect(collect(events)).rejects.toMatchObject({ kind: "timeout", message: expect.stringContaining("not complete within 300 ms") });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it("reports a rejected key as a non-retryable auth error", async () => {
     const upstream = await startUpstream({ apiKey: "sk-other" });
     await expect(callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false))).rejects.toMatchObject({

@@ -115,6 +115,7 @@ async function invokeInProcess(adapter: ProviderAdapter, invoke: NonNullable<Pro
     if (!(Symbol.asyncIterator in result)) return result;
     return primeStream(guardInProcessStream(adapter, result, deadline, timeouts));
   } catch (error) {
+    deadline.dispose();
     throw withProvider(deadline.toFailure(error, "unknown"), adapter.id);
   } finally {
     if (!target.stream) deadline.dispose();
@@ -154,7 +155,7 @@ export async function callProvider(
   options: CallProviderOptions = {},
 ): Promise<ChatResponse | AsyncIterable<StreamEvent>> {
   const timeouts = options.timeouts ?? {};
-  const deadline = createDeadline(adapter.id, options.signal);
+  const deadline = createDeadline(adapter.id, options.signal, timeouts.totalMs);
   if (adapter.invoke) return invokeInProcess(adapter, adapter.invoke, req, target, deadline, timeouts);
 
   const { url, init } = adapter.buildRequest(req, target);

@@ -8,20 +8,25 @@ export type CallTimeouts = {
   firstByteMs?: number;
   /** Longest silence allowed between two chunks once the body is flowing. */
   idleMs?: number;
+  /** The whole call, from sending the request to the last byte, however steadily it flows. */
+  totalMs?: number;
 };
 
 export type Deadline = ReturnType<typeof createDeadline>;
 
 /**
  * One abort scope per upstream call, linked to the caller's, whose timers abort with a
- * "timeout" UpstreamError so the reason survives however fetch reports the abort.
+ * "timeout" UpstreamError so the reason survives however fetch reports the abort. The stage
+ * timer is re-armed per stage (`arm`); the total timer runs from creation until `dispose`.
  */
-export function createDeadline(provider: string, callerSignal?: AbortLike) {
+export function createDeadline(provider: string, callerSignal?: AbortLike, totalMs?: number) {
   const scope = new AbortScope();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onCallerAbort = () => scope.abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
+  const timeout = (message: string) => scope.abort(new UpstreamError({ status: 0, kind: "timeout", message: `${provider}: ${message}`, provider }));
+  const totalTimer = totalMs === undefined || scope.aborted ? undefined : setTimeout(() => timeout(`call not complete within ${totalMs} ms`), totalMs);
 
   function disarm() {
     if (timer !== undefined) clearTimeout(timer);
@@ -38,14 +43,12 @@ export function createDeadline(provider: string, callerSignal?: AbortLike) {
     arm(ms: number | undefined, waitingFor: string) {
       disarm();
       if (ms === undefined || scope.aborted) return;
-      timer = setTimeout(() => {
-        const message = `${provider}: no ${waitingFor} within ${ms} ms`;
-        scope.abort(new UpstreamError({ status: 0, kind: "timeout", message, provider }));
-      }, ms);
+      timer = setTimeout(() => timeout(`no ${waitingFor} within ${ms} ms`), ms);
     },
     disarm,
     dispose() {
       disarm();
+      clearTimeout(totalTimer);
       callerSignal?.removeEventListener("abort", onCallerAbort);
     },
     /**
