@@ -1,5 +1,5 @@
 // The fallback plan against real failures: the fake upstreams fail when the prompt carries a
-// marker (#429, #500, #hang, #400, #cut, #stall), so each test picks its failure. Policies fix the
+// marker (#429, #500, #hang, #slow, #400, #cut, #stall), so each test picks its failure. Policies fix the
 // plan's order: "gpt-first" = gpt-5.4 then claude-opus-4.6; "local-first" = a self-hosted
 // model on a closed port, then gpt-5.4.
 import Anthropic from "@anthropic-ai/sdk";
@@ -16,6 +16,7 @@ function faultFor(req: RecordedRequest): Fault | undefined {
   if (body.includes("#500")) return { type: "status", status: 500 };
   if (body.includes("#400")) return { type: "status", status: 400, message: "max_tokens is too large" };
   if (body.includes("#hang")) return { type: "hang" };
+  if (body.includes("#slow")) return { type: "slow-first-byte", delayMs: 3_000 };
   if (body.includes("#stall")) return { type: "stall", afterEvents: 2 };
   if (body.includes("#cut")) return { type: "cut", afterEvents: 3, mode: body.includes("#cut-clean") ? "end" : "reset" };
   return undefined;
@@ -23,7 +24,7 @@ function faultFor(req: RecordedRequest): Fault | undefined {
 
 const fakes = {} as { openai: FakeUpstream; anthropic: FakeUpstream };
 const fx = setupGateway({
-  env: { SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: "800" },
+  env: { SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: "800", SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: "800" },
   prepare: async ({ db, tenant, masterKey }) => {
     // The anthropic fake fails only on #all, so that it serves as the healthy fallback.
     fakes.openai = await startFakeOpenAI({ fault: (_, req) => faultFor(req) });
@@ -174,5 +175,25 @@ describe("a stream cut mid-way", () => {
     const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, sent);
     expect(logs).toHaveLength(sent);
     expect(new Set(logs.map((log) => log.id)).size).toBe(sent);
+  });
+});
+
+describe("a stream that fails before its first byte", () => {
+  // A fresh process: the failures above count against gpt-5.4's breaker.
+  beforeAll(() => fx.restart());
+
+  it.each([
+    ["#500", "gpt-5.4:500"],
+    ["#slow", "gpt-5.4:0"],
+  ])("falls back to the next model (%s), and the SDK sees only the answer", async (marker, failed) => {
+    const { data, response } = await openai().chat.completions.create({ model: "policy/gpt-first", messages: [{ role: "user", content: `Hi ${marker}` }], stream: true }).withResponse();
+    let text = "";
+    for await (const chunk of data) text += chunk.choices[0]?.delta.content ?? "";
+    expect(text).toBe("Hello from the fake upstream.");
+    expect(response.headers.get("x-switchyard-model")).toBe("claude-opus-4.6");
+    expect(response.headers.get("x-switchyard-fallbacks")).toBe("1");
+    const attempts = attemptsOf(await logOf(response.headers.get("x-switchyard-request-id")));
+    expect(attempts[0]).toBe(failed);
+    expect(attempts.at(-1)).toBe("claude-opus-4.6:200");
   });
 });
