@@ -8,9 +8,13 @@ import { CircuitBreakers } from "./circuit-breakers";
 
 const holder = globalThis as unknown as { __switchyardBreakers?: CircuitBreakers };
 
-export function getCircuitBreakers(): CircuitBreakers {
+function createCircuitBreakers(): CircuitBreakers {
   const redis = getRedis();
   const config: BreakerConfig = { ...DEFAULT_BREAKER_CONFIG, consecutiveFailures: env.SWITCHYARD_BREAKER_FAILURES, coolDownMs: env.SWITCHYARD_BREAKER_COOL_DOWN_MS };
-  holder.__switchyardBreakers ??= new CircuitBreakers(redis ? new RedisBreakerStore(redis, config, REDIS_KEY_PREFIX) : new InProcessBreakerStore(config));
-  return holder.__switchyardBreakers;
+  return new CircuitBreakers(redis ? new RedisBreakerStore(redis, config, REDIS_KEY_PREFIX) : new InProcessBreakerStore(config));
+}
+
+/** Called on every request: built once, on the first. */
+export function getCircuitBreakers(): CircuitBreakers {
+  return (holder.__switchyardBreakers ??= createCircuitBreakers());
 }
