@@ -1,7 +1,7 @@
 // The official Anthropic SDK, unchanged, against the gateway process in demo mode.
 import Anthropic from "@anthropic-ai/sdk";
 import { describe, expect, it } from "vitest";
-import { setupGateway } from "../testing/setup-gateway";
+import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
 
 const fx = setupGateway();
 /** The Anthropic SDK appends /v1/messages itself. */
@@ -44,9 +44,7 @@ describe("gateway with the Anthropic SDK (demo mode)", () => {
     expect((await stream.withResponse()).response.headers.get("x-switchyard-cache")).toBe("hit");
     expect(textOf(streamed)).toBe(textOf(first.data));
 
-    const id = hit.response.headers.get("x-switchyard-request-id") ?? "";
-    await expect.poll(() => fx.db.requestLog.count({ where: { id } }), { timeout: 10_000 }).toBe(1);
-    const row = await fx.db.requestLog.findUniqueOrThrow({ where: { id } });
+    const row = await waitForRequestLog(fx.db, hit.response.headers.get("x-switchyard-request-id"));
     expect(row).toMatchObject({ cacheHit: true, status: 200, endpoint: "anthropic", attempts: [] });
     expect(Number(row.costUsd)).toBe(0);
   });

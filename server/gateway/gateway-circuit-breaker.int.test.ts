@@ -6,7 +6,7 @@ import OpenAI from "openai";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeAnthropic, startFakeOpenAI, type FakeUpstream } from "../testing/fake-upstreams";
 import { addProviderCredential, createOrderedPolicy } from "../testing/seed-gateway-tenant";
-import { setupGateway } from "../testing/setup-gateway";
+import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
 
 const COOL_DOWN_MS = 3_000;
 const upstream = { failing: true };
@@ -34,9 +34,7 @@ async function ask() {
   const { response } = await new OpenAI({ baseURL: fx.gateway.baseUrl, apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 20_000 }).chat.completions
     .create({ model: "policy/gpt-first", messages: [{ role: "user", content: "Say hello" }] })
     .withResponse();
-  const id = response.headers.get("x-switchyard-request-id") ?? "";
-  await expect.poll(() => fx.db.requestLog.count({ where: { id } }), { timeout: 10_000 }).toBe(1);
-  const row = await fx.db.requestLog.findUniqueOrThrow({ where: { id } });
+  const row = await waitForRequestLog(fx.db, response.headers.get("x-switchyard-request-id"));
   return {
     model: response.headers.get("x-switchyard-model"),
     attempts: (row.attempts as Attempt[]).map((a) => `${a.model}:${a.status}`),

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { TenantActor } from "../console/actor";
 import { setModelLifecycle } from "../console/models/set-model-lifecycle";
 import { forTenant } from "../db/tenant-scope";
-import { setupGateway } from "../testing/setup-gateway";
+import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
 
 const fx = setupGateway();
 const client = () => new OpenAI({ baseURL: fx.gateway.baseUrl, apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 20_000 });
@@ -16,11 +16,6 @@ const YESTERDAY = new Date(Date.now() - 86_400_000);
 async function owner(): Promise<TenantActor> {
   const member = await fx.db.membership.findFirstOrThrow({ where: { tenantId: fx.tenant.tenantId, role: "owner" } });
   return { db: forTenant(fx.db, fx.tenant.tenantId), rootDb: fx.db, tenantId: fx.tenant.tenantId, userId: member.userId, role: "owner" };
-}
-
-async function logOf(requestId: string | null) {
-  await expect.poll(() => fx.db.requestLog.count({ where: { id: requestId ?? "" } }), { timeout: 10_000 }).toBe(1);
-  return fx.db.requestLog.findUniqueOrThrow({ where: { id: requestId ?? "" } });
 }
 
 describe("a model retired while applications still name it", () => {
@@ -36,7 +31,7 @@ describe("a model retired while applications still name it", () => {
     const { data, response } = await ask("glm-5");
     expect(data.model).toBe("gpt-5.4");
     expect(response.headers.get("x-switchyard-replaced-model")).toBe("glm-5");
-    const row = await logOf(response.headers.get("x-switchyard-request-id"));
+    const row = await waitForRequestLog(fx.db, response.headers.get("x-switchyard-request-id"));
     expect(row).toMatchObject({ requestedModel: "glm-5", chosenModel: "gpt-5.4", status: 200 });
     expect(row.explanation).toMatchObject({ direct: "gpt-5.4", replacedDeprecated: ["glm-5"] });
 

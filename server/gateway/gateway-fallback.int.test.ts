@@ -7,7 +7,7 @@ import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeAnthropic, startFakeOpenAI, type Fault, type FakeUpstream, type RecordedRequest } from "../testing/fake-upstreams";
 import { addProviderCredential, createOrderedPolicy } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+import { setupGateway, waitForRequestLog, waitForRequestLogs } from "../testing/setup-gateway";
 import { freePort } from "../testing/start-gateway-process";
 
 function faultFor(req: RecordedRequest): Fault | undefined {
@@ -57,15 +57,7 @@ const count = <T>(promise: Promise<T>) => {
   return promise;
 };
 
-/** The request's log row, once the writer flushed it. */
-async function logOf(requestId: string | null) {
-  for (let i = 0; i < 100; i++) {
-    const row = await fx.db.requestLog.findUnique({ where: { id: requestId ?? "" } });
-    if (row) return row;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no request log ${requestId}`);
-}
+const logOf = (requestId: string | null) => waitForRequestLog(fx.db, requestId);
 
 type Attempt = { model: string; status: number; errorClass: string | null };
 const attemptsOf = (row: { attempts: unknown }) => (row.attempts as Attempt[]).map((a) => `${a.model}:${a.status}`);

@@ -66,6 +66,17 @@ export function setupGateway(options: SetupGatewayOptions = {}): GatewayFixture 
   };
 }
 
+/** One request's log row (by its x-switchyard-request-id), once the writer flushed it. */
+export async function waitForRequestLog(db: Db, requestId: string | null | undefined, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.requestLog.findUnique({ where: { id: requestId ?? "" } });
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`no request log ${requestId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Polls until the tenant has `count` request logs (the writer batches them), then returns them all. */
 export async function waitForRequestLogs(db: Db, tenantId: string, count: number, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
