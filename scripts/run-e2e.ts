@@ -18,7 +18,8 @@ async function main(): Promise<number> {
   let app: ChildProcess | null = null;
   try {
     const db = createPrismaClient(databaseUrl);
-    const seeded = await seed(db, { days: 30, requestsPerDay: 150 }).finally(() => db.$disconnect());
+    // Two of the dashboard's default 30-day periods, so that the current one has a previous one to compare with.
+    const seeded = await seed(db, { days: 60, requestsPerDay: 150 }).finally(() => db.$disconnect());
     buildIfNeeded();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;

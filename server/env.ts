@@ -16,7 +16,7 @@ const schema = z.object({
   REDIS_URL: optionalUrl,
   /** Starts every Redis key, so that several deployments (or test runs) can share one Redis. */
   SWITCHYARD_REDIS_PREFIX: z.string().min(1).default("switchyard:"),
-  SWITCHYARD_DEMO_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  SWITCHYARD_DEMO_DAYS: z.coerce.number().int().min(0).max(365).default(60),
   SWITCHYARD_DEMO_REQUESTS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(1500),
   SWITCHYARD_EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   SWITCHYARD_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(500),
