@@ -253,6 +253,44 @@ const mathMc: Gen[] = [
   (p, n) => mc(p, n, `Find the degree of the field extension Q(sqrt(2), sqrt(3)) over Q.`, "4", ["2", "3", "6", "8"]),
 ];
 
+// Linear algebra and statistics written with bracketed matrices, vectors and data lists → math.
+// The brackets look like code literals; what is asked of them (rank, inverse, median) is maths.
+const small = (n: () => number): number => (n() % 11) - 3;
+const row = (n: () => number, k: number): string => `[${Array.from({ length: k }, () => small(n)).join(", ")}]`;
+const bracketMatrix = (n: () => number, k: number): string => `[${Array.from({ length: k }, () => row(n, k)).join(", ")}]`;
+const latexMatrix = (n: () => number, k: number): string =>
+  `\\begin{pmatrix} ${Array.from({ length: k }, () => Array.from({ length: k }, () => small(n)).join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
+const anyMatrix = (p: Pick, n: () => number): string => {
+  const k = p([2, 2, 3, 3, 4]);
+  return p([bracketMatrix, bracketMatrix, latexMatrix])(n, k);
+};
+const dataList = (n: () => number): string => Array.from({ length: 5 + (n() % 5) }, () => n() + 1).join(", ");
+const matrixMath: Gen[] = [
+  (p, n) => `${p(["Compute", "Find", "What is", "Determine", "Calculate"])} the ${p(["inverse", "determinant", "rank", "trace", "transpose", "characteristic polynomial", "null space", "eigenvectors", "reduced row echelon form", "LU decomposition"])} of ${p(["", "the matrix ", "A = "])}${anyMatrix(p, n)}${p([".", "?", ". Show your steps.", ""])}`,
+  (p, n) => `Let A = ${anyMatrix(p, n)}. ${p(["Is A invertible?", "Is A diagonalizable?", "Is A symmetric positive definite?", "Find a basis for the column space of A.", "What is the dimension of the kernel of A?", "Compute A^2 - 2A.", "Find det(A^T A)."])}`,
+  (_p, n) => `Solve the system Ax = b where A = ${bracketMatrix(n, 3)} and b = ${row(n, 3)}.`,
+  (p, n) => `${p(["Multiply", "Compute the product of", "What is the product of"])} ${bracketMatrix(n, 2)} and ${bracketMatrix(n, 2)}.`,
+  (p, n) => `${p(["Are the vectors", "Determine whether the vectors", "Check if"])} ${row(n, 3)}, ${row(n, 3)} and ${row(n, 3)} ${p(["are linearly independent", "span R^3", "form a basis of R^3"])}.`,
+  (p, n) => `Find the ${p(["projection", "angle", "dot product", "cross product", "distance"])} ${p(["of the vector", "between the vectors", "of"])} u = ${row(n, 3)} and v = ${row(n, 3)}.`,
+  (p, n) => `${p(["Find", "Compute", "What are"])} the ${p(["mean, median and mode", "variance and standard deviation", "interquartile range", "sample standard deviation", "z-score of the largest value"])} of the data ${p(["set ", ""])}{${dataList(n)}}${p([".", "?"])}`,
+  (p, n) => `The ${p(["scores", "heights", "daily temperatures", "waiting times"])} recorded were [${dataList(n)}]. ${p(["What is the median?", "Compute the 90th percentile.", "Is the largest value an outlier by the 1.5 IQR rule?", "What is the range?"])}`,
+  (p, n) => `${p(["What is the next term of", "Find a formula for the n-th term of", "Find the sum of the first 20 terms of"])} the sequence ${n()}, ${n() + 40}, ${n() + 80}, ...?`,
+  (p, n) => `A Markov chain has transition matrix P = ${bracketMatrix(n, 2)}. ${p(["Find its stationary distribution.", "What is P^2?", "Is the chain irreducible?"])}`,
+];
+
+// Non-programming tasks that only ask for their answer in a structured format → general.
+const formats = ["JSON", "a JSON object", "a JSON array", "YAML", "CSV", "a markdown table", "XML", "JSON with one key per item"];
+const reviewTexts = ["The hotel was clean but the breakfast was cold.", "Best concert of my life, the sound was perfect!", "Delivery took three weeks and the box was damaged.", "It's okay for the price, nothing special.", "The staff went out of their way to help us."];
+const structuredOutput: Gen[] = [
+  (p) => `${p(["Rate", "Score", "Evaluate"])} each of these ${p(["reviews", "comments", "customer messages"])} from 1 to 5 and ${p(["return", "give", "output"])} the result as ${p(formats)}: 1) "${p(reviewTexts)}" 2) "${p(reviewTexts)}" 3) "${p(reviewTexts)}"`,
+  (p) => `List ${p(["three", "five", "four"])} ${p(["novels by Jane Austen", "famous Renaissance painters", "national parks in Canada", "Olympic host cities", "classic jazz albums", "board games for families"])} ${p(["as", "formatted as", "in"])} ${p(formats)} with ${p(["their name and year", "a name and a one-line description", "title, author and year", "name and country"])}.`,
+  (p) => `${p(["Turn", "Convert", "Reformat"])} ${p(["this recipe", "these meeting notes", "my travel itinerary", "this shopping list", "the paragraph below"])} into ${p(formats)} with the keys ${p(["ingredients and steps", "attendees, decisions and action_items", "day, city and hotel", "item, quantity and shop", "who, what, when and where"])}: ${p(extractTexts)}`,
+  (p) => `${p(["Identify", "Find", "Pull out"])} the ${p(["people, places and dates", "countries mentioned", "products and prices", "main characters"])} in the following ${p(["news article", "story", "text", "announcement"])} and present them as ${p(formats)}. ${p(extractTexts)}`,
+  (p) => `Give me ${p(["a weekly meal plan", "a packing list for a beach holiday", "a 3-day itinerary for Rome", "a reading schedule for the summer", "a chore chart for two kids"])} ${p(["as", "in"])} ${p(formats)}.`,
+  (p) => `Answer in ${p(formats)} only: ${p(["what are the three primary colors?", "which planets have rings?", "what are the official languages of Switzerland?", "who were the first five presidents of the United States?", "what are the seven continents and their largest countries?"])}`,
+  (p) => `${p(["Summarize", "Describe"])} ${p(["the plot of Romeo and Juliet", "the causes of the Great Depression", "the rules of chess", "your ideal vacation", "the life of Marie Curie"])} and return ${p(["a JSON object with the fields summary and key_points", "YAML with a title and three bullet points", "a markdown table of the main events"])}.`,
+];
+
 // ---------------------------------------------------------------------------------------------
 // Coding
 
@@ -307,6 +345,18 @@ const mbppTasks = [
   "build an adjacency list from a list of edges",
 ];
 const langList = ["Python", "JavaScript", "TypeScript", "Java", "C", "C++", "Go", "Rust", "Ruby", "C#", "Kotlin", "PHP", "Swift"];
+const arrayTasks: [string, string][] = [
+  ["rotate", "rotates a square matrix 90 degrees clockwise in place"],
+  ["transpose", "returns the transpose of a matrix"],
+  ["spiral_order", "returns the elements of a matrix in spiral order"],
+  ["matmul", "multiplies two matrices given as lists of lists"],
+  ["det", "computes the determinant recursively by cofactor expansion"],
+  ["flatten", "flattens a nested list of integers"],
+  ["max_row", "returns the index of the row with the largest sum"],
+  ["set_zeroes", "sets a cell's whole row and column to 0 when it holds 0"],
+  ["count_islands", "counts the islands of 1s in a grid"],
+  ["prefix_sums", "returns the 2D prefix sums of a grid"],
+];
 const codingChat: Gen[] = [
   (p) => `Write a python function to ${p(mbppTasks)}.`,
   (p) => `Write a function to ${p(mbppTasks)}.`,
@@ -323,6 +373,11 @@ const codingChat: Gen[] = [
   (p, n) => mc(p, n, p(["Which sorting algorithm has the best worst-case time complexity?", "What is the output of print(2 ** 3 ** 2) in Python?", "Which data structure is used to implement recursion?", "In Java, which keyword prevents a method from being overridden?", "Which of the following is not a valid HTTP method?"]), p(["merge sort", "512", "a stack", "final", "FETCH"]), ["bubble sort", "64", "a queue", "static", "PATCH", "insertion sort", "a heap", "private"]),
   (p) => `Write unit tests with ${p(["pytest", "Jest", "JUnit", "Go's testing package"])} for a function that ${p(mbppTasks)}.`,
   (p) => `Convert this ${p(["Python", "JavaScript"])} snippet to ${p(["Go", "Rust", "TypeScript", "Java"])}: ${p(["nums = [x * x for x in range(10) if x % 2 == 0]", "const total = items.reduce((s, i) => s + i.price, 0);", "with open('a.txt') as f: lines = f.readlines()"])}`,
+  // Functions over matrices and lists, with bracketed examples like the maths family's.
+  (p, n) => {
+    const [name, task] = p(arrayTasks);
+    return `Write ${p(["a function", "a Python function", `a ${p(langList)} function`])} ${name}(${p(["matrix", "grid", "nums", "rows"])}) that ${task}. ${p(["Example", "For example", "Test"])}: ${name}(${bracketMatrix(n, p([2, 3]))}) ${p(["->", "should return", "=="])} ${bracketMatrix(n, 2)}`;
+  },
 ];
 const stubGen: Gen[] = [
   (p) => {
@@ -615,4 +670,6 @@ export const STYLE_FAMILIES: Record<string, Family> = {
   named_sites: { category: "computer_use", count: 150, gens: namedWeb },
   os_questions: { category: "computer_use", count: 120, gens: osQuestions },
   everyday_science: { category: "science", count: 120, gens: dailySciGen },
+  matrix_math: { category: "math", count: 150, gens: matrixMath },
+  structured_output: { category: "general", count: 150, gens: structuredOutput },
 };
