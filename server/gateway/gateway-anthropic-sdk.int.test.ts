@@ -141,4 +141,10 @@ describe("gateway with the Anthropic SDK (demo mode)", () => {
     for await (const model of client().models.list()) ids.push(model.id);
     expect(ids).toEqual(expect.arrayContaining(["auto", "policy/default", "claude-opus-4.6"]));
   });
+
+  it("retrieves one model in Anthropic's shape or refuses an unknown one", async () => {
+    expect(await client().models.retrieve("claude-opus-4.6")).toMatchObject({ type: "model", id: "claude-opus-4.6", display_name: expect.any(String), created_at: expect.any(String) });
+    expect(await client().models.retrieve("policy/default")).toMatchObject({ type: "model", id: "policy/default" });
+    expect(await client().models.retrieve("no-such-model").catch((e: unknown) => e)).toBeInstanceOf(Anthropic.NotFoundError);
+  });
 });

@@ -64,6 +64,20 @@ describe("gateway errors in the caller's format", () => {
     expect(await askAnthropic(undefined, { model: "claude-0" })).toBeInstanceOf(Anthropic.NotFoundError);
   });
 
+  it("answers an unknown path with 404 and an unserved method with 405, as JSON in each format", async () => {
+    const viaOpenAI = await openai().post("/embeddings", { body: { model: "auto", input: "Hi" } }).catch((e: unknown) => e);
+    expect(viaOpenAI).toBeInstanceOf(OpenAI.NotFoundError);
+    expect((viaOpenAI as InstanceType<typeof OpenAI.NotFoundError>).message).toMatch(/Unknown path POST \/v1\/embeddings\. This gateway serves POST \/v1\/chat\/completions/);
+    const viaAnthropic = await anthropic().post("/v1/messages/batches", { body: {} }).catch((e: unknown) => e);
+    expect(viaAnthropic).toBeInstanceOf(Anthropic.NotFoundError);
+    expect((viaAnthropic as InstanceType<typeof Anthropic.NotFoundError>).error).toMatchObject({ type: "error", error: { type: "not_found_error" } });
+
+    const wrongMethod = await fetch(`${fx.gateway.baseUrl}/chat/completions`, { headers: { authorization: `Bearer ${fx.tenant.apiKey}` } });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+    expect(await wrongMethod.json()).toEqual({ error: { message: "GET is not supported on /v1/chat/completions; use POST", type: "invalid_request_error", param: null, code: null } });
+  });
+
   it("answers 401 for a missing, unknown, revoked or expired key", async () => {
     const missing = await fetch(`${fx.gateway.baseUrl}/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     expect(missing.status).toBe(401);

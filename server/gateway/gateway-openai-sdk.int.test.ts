@@ -141,6 +141,14 @@ describe("gateway with the OpenAI SDK (demo mode)", () => {
     expect(ids).toEqual(expect.arrayContaining(["auto", "policy/default", "gpt-5.4", "claude-opus-4.6", "gemini-3.1-pro", "glm-5"]));
   });
 
+  it("retrieves one model, a policy (its id holds a slash) or refuses an unknown one", async () => {
+    expect(await client().models.retrieve("gpt-5.4")).toMatchObject({ id: "gpt-5.4", object: "model", owned_by: "openai", created: expect.any(Number) });
+    expect(await client().models.retrieve("policy/default")).toMatchObject({ id: "policy/default", object: "model", owned_by: "switchyard" });
+    const unknown = await client().models.retrieve("no-such-model").catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
+    expect((unknown as InstanceType<typeof OpenAI.NotFoundError>).message).toContain("no-such-model");
+  });
+
   it("accepts the key as x-api-key too", async () => {
     const res = await fetch(`${fx.gateway.baseUrl}/chat/completions`, {
       method: "POST",

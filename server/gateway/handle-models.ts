@@ -1,9 +1,9 @@
-// GET /v1/models: what this key may ask for: "auto", the tenant's policies and the catalog's
-// models in service. Answers in Anthropic's list shape when the caller is the Anthropic SDK.
+// GET /v1/models and /v1/models/{id}: what this key may ask for: "auto", the tenant's policies
+// and the catalog's models in service, in Anthropic's shapes when the caller is the Anthropic SDK.
 import { getDb } from "../db/client";
 import { identifyKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
-import { GatewayError } from "./gateway-error";
+import { GatewayError, notFound } from "./gateway-error";
 import { errorResponse } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { callerFormatOf } from "./endpoints";
@@ -15,25 +15,48 @@ interface Listed {
   ownedBy: string;
 }
 
-export async function handleModels(request: GatewayRequest): Promise<GatewayResponse> {
+/** The models this key may ask for, in the caller's shape (Anthropic's when it sent anthropic-version). */
+async function listModels(request: GatewayRequest) {
   const now = new Date();
+  const db = getDb();
+  const key = await identifyKey(db, request.headers, now);
+  const config = await tenantConfig(db, key.tenantId);
+  const listed: Listed[] = [
+    { id: "auto", displayName: "Automatic routing (this key's policy)", ownedBy: "switchyard" },
+    ...[...config.policiesByName.keys()].sort().map((name) => ({ id: `policy/${name}`, displayName: `Routing policy ${name}`, ownedBy: "switchyard" })),
+    ...config.catalog.filter((m) => m.enabled && !isDeprecated(m, now)).map((m) => ({ id: m.id, displayName: m.displayName, ownedBy: m.provider })),
+  ];
+  const created = Math.floor(now.getTime() / 1000);
+  return request.headers.get("anthropic-version") !== null
+    ? listed.map((m) => ({ type: "model", id: m.id, display_name: m.displayName, created_at: now.toISOString() }))
+    : listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy }));
+}
+
+async function answerInCallerFormat(request: GatewayRequest, answer: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
   try {
-    const db = getDb();
-    const key = await identifyKey(db, request.headers, now);
-    const config = await tenantConfig(db, key.tenantId);
-    const listed: Listed[] = [
-      { id: "auto", displayName: "Automatic routing (this key's policy)", ownedBy: "switchyard" },
-      ...[...config.policiesByName.keys()].sort().map((name) => ({ id: `policy/${name}`, displayName: `Routing policy ${name}`, ownedBy: "switchyard" })),
-      ...config.catalog.filter((m) => m.enabled && !isDeprecated(m, now)).map((m) => ({ id: m.id, displayName: m.displayName, ownedBy: m.provider })),
-    ];
-    const created = Math.floor(now.getTime() / 1000);
-    if (request.headers.get("anthropic-version") !== null) {
-      const data = listed.map((m) => ({ type: "model", id: m.id, display_name: m.displayName, created_at: now.toISOString() }));
-      return jsonResponse({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
-    }
-    return jsonResponse({ object: "list", data: listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy })) });
+    return await answer();
   } catch (error) {
     if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
     throw error;
   }
+}
+
+/** GET /v1/models */
+export function handleModels(request: GatewayRequest): Promise<GatewayResponse> {
+  return answerInCallerFormat(request, async () => {
+    const data = await listModels(request);
+    if (request.headers.get("anthropic-version") !== null) {
+      return jsonResponse({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
+    }
+    return jsonResponse({ object: "list", data });
+  });
+}
+
+/** GET /v1/models/{id}: one entry of the list, or 404 for a model this key cannot ask for. */
+export function handleModel(request: GatewayRequest, id: string): Promise<GatewayResponse> {
+  return answerInCallerFormat(request, async () => {
+    const model = (await listModels(request)).find((m) => m.id === id);
+    if (!model) throw notFound(`The model '${id}' does not exist or is not available to this key`);
+    return jsonResponse(model);
+  });
 }

@@ -3,21 +3,10 @@
 // node request as is (no web Request, Headers or body stream per request) and writes their
 // answers straight to the node response.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { handleChatCompletions, handleMessages } from "./endpoints";
 import type { EventStreamBody } from "./formats/encode-event-stream";
-import type { GatewayHandler, GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
-import { handleModels } from "./handle-models";
-import { handleRoutePreview } from "./handle-route-preview";
-import { handleFeedback } from "./handle-feedback";
+import type { GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
+import { findGatewayHandler } from "./gateway-routes";
 import { MAX_BODY_BYTES } from "./read-json-body";
-
-export const GATEWAY_ROUTES: Record<string, GatewayHandler> = {
-  "POST /v1/chat/completions": handleChatCompletions,
-  "POST /v1/messages": handleMessages,
-  "GET /v1/models": handleModels,
-  "POST /v1/route": handleRoutePreview,
-  "POST /v1/feedback": handleFeedback,
-};
 
 /**
  * Reads the request body from the socket (up to the handlers' size cap); an oversized body
@@ -124,14 +113,8 @@ export function createGatewayServer(): Server {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
       return;
     }
-    const handler = GATEWAY_ROUTES[`${req.method} ${path}`];
-    if (!handler) {
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { message: `No route for ${req.method} ${path}`, type: "invalid_request_error", param: null, code: "not_found" } }));
-      return;
-    }
     const request = toGatewayRequest(req, res);
-    handler(request)
+    findGatewayHandler(req.method ?? "GET", path ?? "/")(request)
       .then((response) => writeResponse(response, request, res))
       .catch((error) => {
         console.error("[gateway]", error);

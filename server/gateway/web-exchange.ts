@@ -2,6 +2,7 @@
 // Response out.
 import { toReadableStream } from "./formats/encode-event-stream";
 import type { GatewayHandler, GatewayRequest, GatewayResponse, RequestBody } from "./gateway-request";
+import { unservedRoute } from "./gateway-routes";
 import { MAX_BODY_BYTES } from "./read-json-body";
 
 async function readCapped(body: ReadableStream<Uint8Array> | null): Promise<RequestBody> {
@@ -41,4 +42,9 @@ export function toWebResponse(response: GatewayResponse): Response {
 /** A Next.js route handler serving `handler`. */
 export function routeHandler(handler: GatewayHandler): (request: Request) => Promise<Response> {
   return async (request) => toWebResponse(await handler(fromWebRequest(request)));
+}
+
+/** Route-file export for the methods (and, in the /v1 catch-all, the paths) the gateway does not serve. */
+export async function unserved(request: Request): Promise<Response> {
+  return toWebResponse(unservedRoute(request.method, new URL(request.url).pathname, request.headers));
 }

@@ -1,0 +1,66 @@
+// Which handler serves a method and path. The lean server looks every request up here; the
+// Next.js route files under app/v1 serve the same paths and use `unservedRoute` for the rest,
+// so that both entry points answer an unknown path or method alike.
+import { handleChatCompletions, handleMessages } from "./endpoints";
+import { buildAnthropicErrorBody } from "./formats/anthropic-errors";
+import { buildOpenAIErrorBody } from "./formats/openai-errors";
+import { jsonResponse, type GatewayHandler, type GatewayResponse, type HeaderSource } from "./gateway-request";
+import { handleFeedback } from "./handle-feedback";
+import { handleModel, handleModels } from "./handle-models";
+import { handleRoutePreview } from "./handle-route-preview";
+
+type Methods = Partial<Record<string, GatewayHandler>>;
+
+const ROUTES: Record<string, Methods> = {
+  "/v1/chat/completions": { POST: handleChatCompletions },
+  "/v1/messages": { POST: handleMessages },
+  "/v1/models": { GET: handleModels },
+  "/v1/route": { POST: handleRoutePreview },
+  "/v1/feedback": { POST: handleFeedback },
+};
+
+const MODEL_PATH_PREFIX = "/v1/models/";
+
+/** The model id of `/v1/models/<id>`; SDKs encode ids such as `policy/default` as one segment. */
+export function modelIdFromPath(path: string): string | null {
+  if (!path.startsWith(MODEL_PATH_PREFIX) || path.length === MODEL_PATH_PREFIX.length) return null;
+  try {
+    return decodeURIComponent(path.slice(MODEL_PATH_PREFIX.length));
+  } catch {
+    return null;
+  }
+}
+
+function methodsOf(path: string): Methods | null {
+  const fixed = ROUTES[path];
+  if (fixed) return fixed;
+  const modelId = modelIdFromPath(path);
+  return modelId === null ? null : { GET: (request) => handleModel(request, modelId) };
+}
+
+const SERVED = Object.entries(ROUTES)
+  .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
+  .concat(`GET ${MODEL_PATH_PREFIX}{id}`)
+  .join(", ");
+
+/**
+ * 404 for a path the gateway does not serve, 405 (with Allow) for a method it does not serve
+ * there, as JSON in the caller's error format: an HTML page or an empty body would leave the
+ * SDKs with an error that does not say what went wrong.
+ */
+export function unservedRoute(method: string, path: string, headers: HeaderSource): GatewayResponse {
+  const allowed = Object.keys(methodsOf(path) ?? {});
+  const status = allowed.length > 0 ? 405 : 404;
+  const message =
+    status === 405
+      ? `${method} is not supported on ${path}; use ${allowed.join(" or ")}`
+      : `Unknown path ${method} ${path}. This gateway serves ${SERVED}`;
+  // OpenAI's own answer to an unknown URL carries no code (its 404 shape would say model_not_found).
+  const body = headers.get("anthropic-version") !== null ? buildAnthropicErrorBody(status, message) : { error: { ...buildOpenAIErrorBody(status, message).error, code: null } };
+  return jsonResponse(body, { status, headers: status === 405 ? { allow: allowed.join(", ") } : {} });
+}
+
+/** The handler for `method path`, or one that answers why there is none. */
+export function findGatewayHandler(method: string, path: string): GatewayHandler {
+  return methodsOf(path)?.[method] ?? (async (request) => unservedRoute(method, path, request.headers));
+}
