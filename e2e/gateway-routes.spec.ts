@@ -2,16 +2,24 @@ import { expect, test } from "@playwright/test";
 import { demoApiKey } from "./demo";
 
 // The console's Next.js routes answer like the lean gateway: JSON errors in the caller's format
-// for paths and methods the gateway does not serve, and one model by id.
+// for paths and methods the gateway does not serve, one model by id, token counting.
 const auth = () => ({ authorization: `Bearer ${demoApiKey()}` });
 
-test("the console's /v1 routes retrieve one model and refuse unknown paths and methods in the caller's format", async ({ request }) => {
+test("the console's /v1 routes retrieve one model, count tokens, and refuse unknown paths and methods in the caller's format", async ({ request }) => {
   const policy = await request.get("/v1/models/policy%2Fdefault", { headers: auth() });
   expect(policy.status()).toBe(200);
   expect(await policy.json()).toMatchObject({ id: "policy/default", object: "model", owned_by: "switchyard" });
   const claude = await request.get("/v1/models/claude-opus-4.6", { headers: { ...auth(), "anthropic-version": "2023-06-01" } });
   expect(await claude.json()).toMatchObject({ type: "model", id: "claude-opus-4.6" });
   expect((await request.get("/v1/models/no-such-model", { headers: auth() })).status()).toBe(404);
+
+  const counted = await request.post("/v1/messages/count_tokens", {
+    headers: { ...auth(), "anthropic-version": "2023-06-01" },
+    data: { model: "auto", messages: [{ role: "user", content: "How many tokens is this?" }] },
+  });
+  expect(counted.status()).toBe(200);
+  expect(counted.headers()["x-switchyard-token-count"]).toBe("estimated");
+  expect((await counted.json()).input_tokens).toBeGreaterThan(3);
 
   const unknown = await request.post("/v1/embeddings", { headers: auth(), data: { model: "auto", input: "Hi" } });
   expect(unknown.status()).toBe(404);

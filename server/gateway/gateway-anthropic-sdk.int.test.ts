@@ -142,6 +142,21 @@ describe("gateway with the Anthropic SDK (demo mode)", () => {
     expect(ids).toEqual(expect.arrayContaining(["auto", "policy/default", "claude-opus-4.6"]));
   });
 
+  it("counts a request's input tokens for the model it would be routed to, and refuses a malformed one", async () => {
+    const short = await client().messages.countTokens({ model: "auto", messages: [{ role: "user", content: "Hi" }] }).withResponse();
+    expect(short.response.headers.get("x-switchyard-token-count")).toBe("estimated");
+    expect(short.response.headers.get("x-switchyard-model")).toEqual(expect.any(String));
+    const long = await client().messages.countTokens({
+      model: "auto",
+      system: "You are a careful reviewer.",
+      messages: [{ role: "user", content: "Review this function and list every bug you find: ".repeat(20) }],
+      tools: [{ name: "open_file", description: "Open a file", input_schema: { type: "object", properties: { path: { type: "string" } } } }],
+    });
+    expect(long.input_tokens).toBeGreaterThan(short.data.input_tokens + 100);
+    const malformed = await client().messages.countTokens({ model: "auto", messages: [] }).catch((e: unknown) => e);
+    expect(malformed).toBeInstanceOf(Anthropic.BadRequestError);
+  });
+
   it("retrieves one model in Anthropic's shape or refuses an unknown one", async () => {
     expect(await client().models.retrieve("claude-opus-4.6")).toMatchObject({ type: "model", id: "claude-opus-4.6", display_name: expect.any(String), created_at: expect.any(String) });
     expect(await client().models.retrieve("policy/default")).toMatchObject({ type: "model", id: "policy/default" });

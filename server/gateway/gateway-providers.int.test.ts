@@ -19,7 +19,11 @@ const reply = (req: RecordedRequest): ScriptedReply =>
 const fx = setupGateway({
   prepare: async ({ db, tenant, masterKey }) => {
     fakes.openai = await startFakeOpenAI({ apiKey: SECRETS.openai, reply });
-    fakes.anthropic = await startFakeAnthropic({ apiKey: SECRETS.anthropic, reply });
+    fakes.anthropic = await startFakeAnthropic({
+      apiKey: SECRETS.anthropic,
+      reply,
+      fault: (_index, req) => (req.path.endsWith("/count_tokens") && JSON.stringify(req.body).includes("Fail the count") ? { type: "status", status: 500 } : undefined),
+    });
     fakes.google = await startFakeGemini({ apiKey: SECRETS.google, reply });
     fakes.zhipu = await startFakeOpenAI({ apiKey: SECRETS.zhipu, reply });
     await addProviderCredential(db, tenant.tenantId, "openai", { baseUrl: `${fakes.openai.url}/v1`, apiKey: SECRETS.openai, masterKey });
@@ -111,6 +115,28 @@ describe("real adapters through the gateway", () => {
     expect(fakes.zhipu.requests.at(-1)?.headers.authorization).toBe(`Bearer ${SECRETS.zhipu}`);
     // glm-5's output price is unknown: the cost is unpriced, never $0.
     expect(after.response.headers.get("x-switchyard-cost-usd")).toBe("unpriced");
+  });
+
+  it("counts tokens with Anthropic for its models, locally for the others or when Anthropic fails, and logs none of it", async () => {
+    const viaAnthropic = await anthropic().messages.countTokens({ model: "claude-opus-4.6", system: "Be brief.", messages: hello }).withResponse();
+    expect(viaAnthropic.data).toEqual({ input_tokens: 12 });
+    expect(viaAnthropic.response.headers.get("x-switchyard-token-count")).toBe("provider");
+    expect(viaAnthropic.response.headers.get("x-switchyard-model")).toBe("claude-opus-4.6");
+    const sent = fakes.anthropic.requests.at(-1);
+    expect(sent?.path).toBe("/v1/messages/count_tokens");
+    expect(sent?.headers["x-api-key"]).toBe(SECRETS.anthropic);
+    expect(sent?.body).toEqual({ model: "claude-opus-4-6", system: "Be brief.", messages: [{ role: "user", content: [{ type: "text", text: "Say hello." }] }] });
+
+    const openAIRequests = fakes.openai.requests.length;
+    const local = await anthropic().messages.countTokens({ model: "gpt-5.4", messages: hello }).withResponse();
+    expect(local.response.headers.get("x-switchyard-token-count")).toBe("estimated");
+    expect(local.data.input_tokens).toBeGreaterThan(3);
+    expect(fakes.openai.requests).toHaveLength(openAIRequests);
+
+    const failed = await anthropic().messages.countTokens({ model: "claude-opus-4.6", messages: [{ role: "user", content: "Fail the count, please." }] }).withResponse();
+    expect(failed.response.headers.get("x-switchyard-token-count")).toBe("estimated");
+    expect(failed.data.input_tokens).toBeGreaterThan(3);
+    expect(fakes.anthropic.requests.at(-1)?.path).toBe("/v1/messages/count_tokens");
   });
 
   it("records each request with real tokens, provider and price", async () => {

@@ -5,6 +5,7 @@ import { handleChatCompletions, handleMessages } from "./endpoints";
 import { buildAnthropicErrorBody } from "./formats/anthropic-errors";
 import { buildOpenAIErrorBody } from "./formats/openai-errors";
 import { jsonResponse, type GatewayHandler, type GatewayResponse, type HeaderSource } from "./gateway-request";
+import { handleCountTokens } from "./handle-count-tokens";
 import { handleFeedback } from "./handle-feedback";
 import { handleModel, handleModels } from "./handle-models";
 import { handleRoutePreview } from "./handle-route-preview";
@@ -14,6 +15,7 @@ type Methods = Partial<Record<string, GatewayHandler>>;
 const ROUTES: Record<string, Methods> = {
   "/v1/chat/completions": { POST: handleChatCompletions },
   "/v1/messages": { POST: handleMessages },
+  "/v1/messages/count_tokens": { POST: handleCountTokens },
   "/v1/models": { GET: handleModels },
   "/v1/route": { POST: handleRoutePreview },
   "/v1/feedback": { POST: handleFeedback },

@@ -39,7 +39,7 @@ export interface ChatEndpoint<Body> {
 
 export const CATEGORY_HEADER = "x-switchyard-category";
 
-function routeRequestOf(input: CanonicalInput, headers: HeaderSource): RouteRequest {
+export function routeRequestOf(input: CanonicalInput, headers: HeaderSource): RouteRequest {
   const forced = headers.get(CATEGORY_HEADER)?.trim();
   return {
     messages: input.view.messages,

@@ -90,9 +90,10 @@ export function buildAnthropicBody(req: ChatRequest, target: ProviderTarget): Re
   return body;
 }
 
-export function buildAnthropicRequest(req: ChatRequest, target: ProviderTarget): UpstreamRequest {
+/** A POST of `body` to `path` of the Messages API, with the tenant's key. */
+export function anthropicPost(target: ProviderTarget, path: string, body: Record<string, unknown>): UpstreamRequest {
   return {
-    url: `${target.baseUrl.replace(/\/+$/, "")}/v1/messages`,
+    url: `${target.baseUrl.replace(/\/+$/, "")}${path}`,
     init: {
       method: "POST",
       headers: {
@@ -101,7 +102,11 @@ export function buildAnthropicRequest(req: ChatRequest, target: ProviderTarget):
         "anthropic-version": ANTHROPIC_VERSION,
         accept: target.stream ? "text/event-stream" : "application/json",
       },
-      body: JSON.stringify(buildAnthropicBody(req, target)),
+      body: JSON.stringify(body),
     },
   };
+}
+
+export function buildAnthropicRequest(req: ChatRequest, target: ProviderTarget): UpstreamRequest {
+  return anthropicPost(target, "/v1/messages", buildAnthropicBody(req, target));
 }

@@ -1,4 +1,4 @@
-import { sseFrame, splitIntoPieces, startFakeServer, type Dialect, type FakeUpstreamOptions, type ScriptedReply } from "./start-fake-server";
+import { sseFrame, splitIntoPieces, startFakeServer, type Dialect, type FakeUpstreamOptions, type RecordedRequest, type ScriptedReply } from "./start-fake-server";
 
 const ERROR_TYPES: Record<number, string> = {
   400: "invalid_request_error",
@@ -18,12 +18,8 @@ function contentBlocks(reply: Required<ScriptedReply>) {
   return blocks;
 }
 
-/** Anthropic Messages API (anthropic-version 2023-06-01), as documented for /v1/messages. */
-export const anthropicDialect: Dialect = {
-  presentedKey: (req) => req.headers["x-api-key"] as string | undefined,
-  errorBody: (status, message) => ({ type: "error", error: { type: ERROR_TYPES[status] ?? "api_error", message } }),
-  isStream: (req) => req.body?.stream === true,
-  renderJson: (reply, req) => ({
+function messageBody(reply: Required<ScriptedReply>, req: RecordedRequest) {
+  return {
     id: "msg_fake",
     type: "message",
     role: "assistant",
@@ -32,7 +28,16 @@ export const anthropicDialect: Dialect = {
     stop_reason: STOP_REASONS[reply.finishReason],
     stop_sequence: null,
     usage: { input_tokens: reply.usage.input, output_tokens: reply.usage.output },
-  }),
+  };
+}
+
+/** Anthropic Messages API (anthropic-version 2023-06-01), as documented for /v1/messages and /v1/messages/count_tokens. */
+export const anthropicDialect: Dialect = {
+  presentedKey: (req) => req.headers["x-api-key"] as string | undefined,
+  errorBody: (status, message) => ({ type: "error", error: { type: ERROR_TYPES[status] ?? "api_error", message } }),
+  isStream: (req) => req.body?.stream === true,
+  // POST /v1/messages/count_tokens answers with the scripted input tokens.
+  renderJson: (reply, req) => (req.path.endsWith("/count_tokens") ? { input_tokens: reply.usage.input } : messageBody(reply, req)),
   renderStream: (reply, req) => {
     const frames = [
       sseFrame(
