@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { demoApiKey } from "./demo";
 
 // The console's Next.js routes answer like the lean gateway: JSON errors in the caller's format
-// for paths and methods the gateway does not serve, one model by id, token counting.
+// for paths and methods the gateway does not serve, the Responses API, one model by id, token counting.
 const auth = () => ({ authorization: `Bearer ${demoApiKey()}` });
 
-test("the console's /v1 routes retrieve one model, count tokens, and refuse unknown paths and methods in the caller's format", async ({ request }) => {
+test("the console's /v1 routes answer the Responses API, retrieve one model, count tokens, and refuse unknown paths and methods in the caller's format", async ({ request }) => {
   const policy = await request.get("/v1/models/policy%2Fdefault", { headers: auth() });
   expect(policy.status()).toBe(200);
   expect(await policy.json()).toMatchObject({ id: "policy/default", object: "model", owned_by: "switchyard" });
@@ -20,6 +20,10 @@ test("the console's /v1 routes retrieve one model, count tokens, and refuse unkn
   expect(counted.status()).toBe(200);
   expect(counted.headers()["x-switchyard-token-count"]).toBe("estimated");
   expect((await counted.json()).input_tokens).toBeGreaterThan(3);
+
+  const response = await request.post("/v1/responses", { headers: auth(), data: { model: "auto", input: "Name a colour." } });
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ object: "response", status: "completed", output: [{ type: "message", role: "assistant" }] });
 
   const unknown = await request.post("/v1/embeddings", { headers: auth(), data: { model: "auto", input: "Hi" } });
   expect(unknown.status()).toBe(404);

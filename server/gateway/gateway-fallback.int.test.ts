@@ -140,6 +140,17 @@ describe("a stream cut mid-way", () => {
     expect(await logOf(response.headers.get("x-switchyard-request-id"))).toMatchObject({ status: 502, errorClass: "stream_broken" });
   });
 
+  it("makes the OpenAI SDK's Responses stream raise", async () => {
+    const stream = await count(openai().responses.create({ model: "gpt-5.4", input: "Hi #cut", stream: true }).withResponse());
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const event of stream.data) seen.push(event.type);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(seen).not.toContain("response.completed");
+    expect(await logOf(stream.response.headers.get("x-switchyard-request-id"))).toMatchObject({ status: 502, errorClass: "stream_broken", endpoint: "openai-responses" });
+  });
+
   it("passes on the events an upstream sent before it went silent, and a client that leaves aborts the upstream call", async () => {
     // The upstream sends its role and first text chunk, then nothing (idle timeout: 60 s).
     const controller = new AbortController();

@@ -3,23 +3,12 @@
 import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+import { weatherTool as sharedWeatherTool } from "../testing/weather-tool";
 
 const fx = setupGateway();
 const client = () => new OpenAI({ baseURL: fx.gateway.baseUrl, apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 20_000 });
 
-const weatherTool = {
-  type: "function" as const,
-  function: {
-    name: "get_weather",
-    description: "Current weather for a city",
-    parameters: {
-      type: "object",
-      properties: { city: { type: "string" }, unit: { type: "string", enum: ["celsius", "fahrenheit"] } },
-      required: ["city", "unit"],
-      additionalProperties: false,
-    },
-  },
-};
+const weatherTool = { type: "function" as const, function: sharedWeatherTool };
 
 /** The weather tool's schema, checked by hand: both fields present, the unit from the enum. */
 function expectWeatherArguments(json: string) {

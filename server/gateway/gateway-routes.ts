@@ -1,7 +1,7 @@
 // Which handler serves a method and path. The lean server looks every request up here; the
 // Next.js route files under app/v1 serve the same paths and use `unservedRoute` for the rest,
 // so that both entry points answer an unknown path or method alike.
-import { handleChatCompletions, handleMessages } from "./endpoints";
+import { handleChatCompletions, handleMessages, handleResponses } from "./endpoints";
 import { buildAnthropicErrorBody } from "./formats/anthropic-errors";
 import { buildOpenAIErrorBody } from "./formats/openai-errors";
 import { jsonResponse, type GatewayHandler, type GatewayResponse, type HeaderSource } from "./gateway-request";
@@ -16,6 +16,7 @@ const ROUTES: Record<string, Methods> = {
   "/v1/chat/completions": { POST: handleChatCompletions },
   "/v1/messages": { POST: handleMessages },
   "/v1/messages/count_tokens": { POST: handleCountTokens },
+  "/v1/responses": { POST: handleResponses },
   "/v1/models": { GET: handleModels },
   "/v1/route": { POST: handleRoutePreview },
   "/v1/feedback": { POST: handleFeedback },

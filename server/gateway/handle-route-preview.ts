@@ -1,13 +1,13 @@
 // POST /v1/route: the routing decision and its explanation for a request body, without
-// calling any model. Accepts an OpenAI Chat Completions body, an Anthropic Messages body, or
-// `{ "prompt": "...", "model"?: "auto" }`.
+// calling any model. Accepts an OpenAI Chat Completions body, an Anthropic Messages body, an
+// OpenAI Responses body, or `{ "prompt": "...", "model"?: "auto" }`.
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { route } from "../routing";
 import type { RouteRequest } from "../routing/types";
 import { authenticateKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
-import { anthropicEndpoint, callerFormatOf, openAIEndpoint } from "./endpoints";
+import { anthropicEndpoint, callerFormatOf, openAIEndpoint, responsesEndpoint } from "./endpoints";
 import { describeValidationError } from "./formats/describe-validation-error";
 import { GatewayError, badRequest } from "./gateway-error";
 import { errorResponse } from "./gateway-response";
@@ -30,10 +30,10 @@ function parseWith<Body>(endpoint: ChatEndpoint<Body>, body: unknown): ParsedBod
 function parseBody(body: unknown): ParsedBody {
   const plain = promptBody.safeParse(body);
   if (plain.success) return { model: plain.data.model, request: { messages: [{ role: "user", content: plain.data.prompt }], system: plain.data.system } };
-  const parsed = parseWith(openAIEndpoint, body) ?? parseWith(anthropicEndpoint, body);
+  const parsed = parseWith(openAIEndpoint, body) ?? parseWith(anthropicEndpoint, body) ?? parseWith(responsesEndpoint, body);
   if (parsed) return parsed;
   const openAIError = openAIEndpoint.schema.safeParse(body).error;
-  throw badRequest(`Send { "prompt": "..." }, an OpenAI chat body or an Anthropic messages body. ${openAIError ? describeValidationError(openAIError).message : ""}`.trim());
+  throw badRequest(`Send { "prompt": "..." }, an OpenAI chat body, an Anthropic messages body or an OpenAI Responses body. ${openAIError ? describeValidationError(openAIError).message : ""}`.trim());
 }
 
 export async function handleRoutePreview(request: GatewayRequest): Promise<GatewayResponse> {

@@ -13,7 +13,7 @@ export interface UsageRecord {
   apiKeyId: string | null;
   teamId: string | null;
   policyId: string | null;
-  endpoint: "openai" | "anthropic";
+  endpoint: "openai" | "anthropic" | "openai-responses";
   requestedModel: string;
   category: string | null;
   categorySource: string | null;

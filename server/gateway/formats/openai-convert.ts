@@ -10,7 +10,7 @@ function textOf(content: string | Array<{ type: string; text?: string; refusal?:
   return (content ?? []).map((p) => p.text ?? p.refusal ?? "").join("");
 }
 
-function toImagePart(url: string): ImagePart {
+export function toImagePart(url: string): ImagePart {
   const inline = /^data:([^;,]+);base64,(.*)$/s.exec(url);
   return inline
     ? { type: "image", source: { kind: "base64", mediaType: inline[1] ?? "", data: inline[2] ?? "" } }
