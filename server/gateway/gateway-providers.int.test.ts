@@ -117,6 +117,24 @@ describe("real adapters through the gateway", () => {
     expect(after.response.headers.get("x-switchyard-cost-usd")).toBe("unpriced");
   });
 
+  it("passes prompt-cache breakpoints on to Anthropic, from either SDK", async () => {
+    await anthropic().messages.create({
+      model: "claude-opus-4.6",
+      max_tokens: 100,
+      system: [{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+      messages: [{ role: "user", content: [{ type: "text", text: "Say hello.", cache_control: { type: "ephemeral" } }] }],
+    });
+    expect(fakes.anthropic.requests.at(-1)?.body).toMatchObject({
+      system: [{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+      messages: [{ role: "user", content: [{ type: "text", text: "Say hello.", cache_control: { type: "ephemeral" } }] }],
+    });
+
+    // OpenAI's wire has no such field; text parts may carry it, as OpenRouter accepts.
+    const part = { type: "text" as const, text: "A long shared document.", cache_control: { type: "ephemeral" } };
+    await openai().chat.completions.create({ model: "claude-opus-4.6", messages: [{ role: "system", content: [part] }, ...hello] } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    expect(fakes.anthropic.requests.at(-1)?.body.system).toEqual([{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral" } }]);
+  });
+
   it("counts tokens with Anthropic for its models, locally for the others or when Anthropic fails, and logs none of it", async () => {
     const viaAnthropic = await anthropic().messages.countTokens({ model: "claude-opus-4.6", system: "Be brief.", messages: hello }).withResponse();
     expect(viaAnthropic.data).toEqual({ input_tokens: 12 });
@@ -140,10 +158,10 @@ describe("real adapters through the gateway", () => {
   });
 
   it("records each request with real tokens, provider and price", async () => {
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 7);
-    expect(logs).toHaveLength(7);
+    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 9);
+    expect(logs).toHaveLength(9);
     const real = logs.filter((log) => !log.simulated);
-    expect(real.map((log) => log.provider).sort()).toEqual(["anthropic", "anthropic", "google", "openai", "openai", "zhipu"]);
+    expect(real.map((log) => log.provider).sort()).toEqual(["anthropic", "anthropic", "anthropic", "anthropic", "google", "openai", "openai", "zhipu"]);
     expect(real.every((log) => log.inputTokens === 12 && log.outputTokens === 7 && log.status === 200)).toBe(true);
     const glm = real.find((log) => log.chosenModel === "glm-5");
     expect(glm?.costUsd).toBeNull();

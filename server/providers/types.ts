@@ -4,7 +4,10 @@ export { UpstreamError, type UpstreamErrorKind } from "./upstream-error";
 
 export type ProviderId = "openai" | "anthropic" | "google" | "openai-compatible" | "simulated";
 
-export type TextPart = { type: "text"; text: string };
+/** An Anthropic prompt-cache breakpoint: the prefix up to here may be cached (ttl 5 minutes unless "1h"). Other providers cache on their own and ignore it. */
+export type CacheControl = { ttl?: "5m" | "1h" };
+
+export type TextPart = { type: "text"; text: string; cacheControl?: CacheControl };
 export type ImageSource =
   | { kind: "url"; url: string }
   | { kind: "base64"; mediaType: string; data: string };
@@ -16,6 +19,7 @@ export type ToolResultPart = {
   toolCallId: string;
   content: string;
   isError?: boolean;
+  cacheControl?: CacheControl;
 };
 
 export type UserMessage = { role: "user"; content: Array<TextPart | ImagePart> };
@@ -25,7 +29,7 @@ export type ChatMessage = UserMessage | AssistantMessage | ToolMessage;
 
 export type JsonSchema = Record<string, unknown>;
 
-export type ToolDefinition = { name: string; description?: string; parameters: JsonSchema };
+export type ToolDefinition = { name: string; description?: string; parameters: JsonSchema; cacheControl?: CacheControl };
 export type ToolChoice = "auto" | "none" | "required" | { name: string };
 
 export type ResponseFormat =
@@ -36,6 +40,8 @@ export type ResponseFormat =
 /** The one internal request every caller format converts into and every adapter reads. */
 export type ChatRequest = {
   system?: string;
+  /** A cache breakpoint at the end of the system prompt. */
+  systemCacheControl?: CacheControl;
   messages: ChatMessage[];
   tools?: ToolDefinition[];
   toolChoice?: ToolChoice;

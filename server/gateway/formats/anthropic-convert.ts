@@ -2,6 +2,7 @@ import { toAnthropicStopReason } from "@/server/providers/anthropic/stop-reason"
 import { parseJsonObject } from "@/server/providers/parse-json-object";
 import type { ChatMessage, ChatRequest, ChatResponse, ImagePart, TextPart, ToolCallPart, ToolResultPart, Usage } from "@/server/providers/types";
 import type { AnthropicMessagesRequest } from "./anthropic-schema";
+import { lastBreakpoint, toCacheControl, withCacheControl } from "./cache-control";
 import { toRoutingView } from "./to-routing-view";
 import type { CanonicalInput, ResponseMeta } from "./types";
 
@@ -18,7 +19,7 @@ function toImagePart(block: Extract<UserBlock, { type: "image" }>): ImagePart {
 function toToolResult(block: Extract<UserBlock, { type: "tool_result" }>): ToolResultPart {
   const content =
     typeof block.content === "string" ? block.content : (block.content ?? []).map((b) => (b.type === "text" ? b.text : "")).join("");
-  return { type: "tool_result", toolCallId: block.tool_use_id, content, ...(block.is_error ? { isError: true } : {}) };
+  return { type: "tool_result", toolCallId: block.tool_use_id, content, ...(block.is_error ? { isError: true } : {}), ...withCacheControl(block.cache_control) };
 }
 
 /** A user turn may carry tool results and new input together; canonically those are two messages. */
@@ -26,7 +27,7 @@ function toCanonicalMessages(message: WireMessage): ChatMessage[] {
   if (typeof message.content === "string") return [{ role: message.role, content: [{ type: "text", text: message.content }] }];
   if (message.role === "assistant") {
     const content = message.content.flatMap((b): Array<TextPart | ToolCallPart> => {
-      if (b.type === "text") return [{ type: "text", text: b.text }];
+      if (b.type === "text") return [{ type: "text", text: b.text, ...withCacheControl(b.cache_control) }];
       if (b.type === "tool_use") return [{ type: "tool_call", id: b.id, name: b.name, arguments: JSON.stringify(b.input) }];
       return [];
     });
@@ -34,7 +35,7 @@ function toCanonicalMessages(message: WireMessage): ChatMessage[] {
   }
   const results = message.content.flatMap((b) => (b.type === "tool_result" ? [toToolResult(b)] : []));
   const input = message.content.flatMap((b): Array<TextPart | ImagePart> =>
-    b.type === "text" ? [{ type: "text", text: b.text }] : b.type === "image" ? [toImagePart(b)] : [],
+    b.type === "text" ? [{ type: "text", text: b.text, ...withCacheControl(b.cache_control) }] : b.type === "image" ? [toImagePart(b)] : [],
   );
   const out: ChatMessage[] = [];
   if (results.length) out.push({ role: "tool", content: results });
@@ -55,11 +56,15 @@ export function toCanonical(body: AnthropicMessagesRequest): CanonicalInput {
   };
   const system = typeof body.system === "string" ? body.system : body.system?.map((b) => b.text).join("\n\n");
   if (system) request.system = system;
+  // Canonically the system prompt is one text: a breakpoint on any of its blocks marks its end.
+  const systemCache = toCacheControl(lastBreakpoint(body.system));
+  if (system && systemCache) request.systemCacheControl = systemCache;
   if (body.tools?.length) {
     request.tools = body.tools.map((t) => ({
       name: t.name,
       ...(t.description === undefined ? {} : { description: t.description }),
       parameters: t.input_schema,
+      ...withCacheControl(t.cache_control),
     }));
   }
   if (body.tool_choice) request.toolChoice = toToolChoice(body.tool_choice);

@@ -61,6 +61,7 @@ describe("Anthropic caller format", () => {
     const { request, view } = toCanonical(body);
     expect(request).toEqual({
       system: "Be brief.",
+      systemCacheControl: {},
       messages: [
         { role: "user", content: [{ type: "text", text: "Weather?" }] },
         { role: "assistant", content: [{ type: "tool_call", id: "toolu_1", name: "get_weather", arguments: '{"city":"Paris"}' }] },
@@ -80,6 +81,7 @@ describe("Anthropic caller format", () => {
     { ...toolConversation, maxTokens: 4096 },
     { ...imageRequest, maxTokens: 4096 },
     { ...toolConversation, toolChoice: { name: "get_weather" }, maxTokens: 10, stop: ["x"], temperature: 0.5, user: "u" },
+    { ...toolConversation, maxTokens: 4096, system: "Rules.", systemCacheControl: { ttl: "1h" as const }, tools: toolConversation.tools?.map((t) => ({ ...t, cacheControl: {} })) },
   ])("round-trips canonical -> Anthropic wire (adapter) -> canonical (format)", (original: ChatRequest) => {
     const wire = JSON.parse(anthropicAdapter.buildRequest(original, { providerModelId: "m", baseUrl: "http://x", apiKey: "k", stream: false }).init.body);
     expect(toCanonical(anthropicMessagesRequestSchema.parse(wire)).request).toEqual(original);
@@ -89,6 +91,27 @@ describe("Anthropic caller format", () => {
     expect(anthropicAdapter.parseResponse(fromCanonical(toolResponse, meta))).toEqual({ ...toolResponse, id: meta.id, model: meta.model });
     const bytes = toReadableStream(encodeEventStream(eventsOf(toolEvents), createAnthropicStreamEncoder(meta), toCallerError));
     expect(await decode(bytes)).toEqual([{ type: "start", id: meta.id, model: meta.model }, ...toolEvents.slice(1)]);
+  });
+
+  it("keeps the caller's cache_control breakpoints for an Anthropic upstream", () => {
+    const { request } = toCanonical(
+      anthropicMessagesRequestSchema.parse({
+        model: "auto",
+        max_tokens: 100,
+        system: [{ type: "text", text: "Rules." }, { type: "text", text: "Long document.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+        tools: [{ name: "search", input_schema: { type: "object" }, cache_control: { type: "ephemeral" } }],
+        messages: [
+          { role: "user", content: [{ type: "text", text: "Question", cache_control: { type: "ephemeral" } }] },
+          { role: "assistant", content: [{ type: "tool_use", id: "t1", name: "search", input: {} }] },
+          { role: "user", content: [{ type: "tool_result", tool_use_id: "t1", content: "found", cache_control: { type: "ephemeral", ttl: "5m" } }] },
+        ],
+      }),
+    );
+    expect(request.systemCacheControl).toEqual({ ttl: "1h" });
+    expect(request.tools?.[0]?.cacheControl).toEqual({});
+    expect(request.messages[0]?.content[0]).toEqual({ type: "text", text: "Question", cacheControl: {} });
+    expect(request.messages[2]?.content[0]).toMatchObject({ type: "tool_result", cacheControl: { ttl: "5m" } });
+    expect(toCanonical(anthropicMessagesRequestSchema.parse({ model: "auto", max_tokens: 1, system: "Rules.", messages: [{ role: "user", content: "x" }] })).request).not.toHaveProperty("systemCacheControl");
   });
 
   it("requires max_tokens", () => {

@@ -1,4 +1,5 @@
 import type { ChatMessage, ChatRequest, ChatResponse, FinishReason, ImagePart, TextPart } from "@/server/providers/types";
+import { lastBreakpoint, toCacheControl, withCacheControl, type WireCacheControl } from "./cache-control";
 import type { OpenAIChatRequest } from "./openai-schema";
 import { toRoutingView } from "./to-routing-view";
 import type { CanonicalInput, ResponseMeta } from "./types";
@@ -24,7 +25,7 @@ function toCanonicalMessage(message: WireMessage): ChatMessage | undefined {
       return undefined;
     case "user": {
       if (typeof message.content === "string") return { role: "user", content: [{ type: "text", text: message.content }] };
-      const parts = message.content.map((p): TextPart | ImagePart => (p.type === "text" ? p : toImagePart(p.image_url.url)));
+      const parts = message.content.map((p): TextPart | ImagePart => (p.type === "text" ? { type: "text", text: p.text, ...withCacheControl(p.cache_control) } : toImagePart(p.image_url.url)));
       return { role: "user", content: parts };
     }
     case "assistant": {
@@ -34,7 +35,7 @@ function toCanonicalMessage(message: WireMessage): ChatMessage | undefined {
       return content.length ? { role: "assistant", content } : undefined;
     }
     case "tool":
-      return { role: "tool", content: [{ type: "tool_result", toolCallId: message.tool_call_id, content: textOf(message.content) }] };
+      return { role: "tool", content: [{ type: "tool_result", toolCallId: message.tool_call_id, content: textOf(message.content), ...withCacheControl(lastBreakpoint(message.content)) }] };
   }
 }
 
@@ -47,16 +48,21 @@ function toResponseFormat(format: OpenAIChatRequest["response_format"]): ChatReq
 /** System and developer messages, wherever they appear, become the one canonical system prompt. */
 export function toCanonical(body: OpenAIChatRequest): CanonicalInput {
   const system: string[] = [];
+  let systemBreakpoint: WireCacheControl;
   const messages: ChatMessage[] = [];
   for (const message of body.messages) {
-    if (message.role === "system" || message.role === "developer") system.push(textOf(message.content));
-    else {
+    if (message.role === "system" || message.role === "developer") {
+      system.push(textOf(message.content));
+      systemBreakpoint = lastBreakpoint(message.content) ?? systemBreakpoint;
+    } else {
       const canonical = toCanonicalMessage(message);
       if (canonical) messages.push(canonical);
     }
   }
   const request: ChatRequest = { messages, stream: body.stream === true };
   if (system.length) request.system = system.join("\n\n");
+  const systemCache = toCacheControl(systemBreakpoint);
+  if (system.length && systemCache) request.systemCacheControl = systemCache;
   if (body.tools?.length) {
     request.tools = body.tools.map(({ function: f }) => ({
       name: f.name,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-const textPart = z.object({ type: z.literal("text"), text: z.string() });
+/** cache_control on a text part (as OpenRouter accepts it) marks an Anthropic prompt-cache breakpoint. */
+const textPart = z.object({ type: z.literal("text"), text: z.string(), cache_control: z.object({ type: z.literal("ephemeral") }).passthrough().nullish() });
 const imagePart = z.object({
   type: z.literal("image_url"),
   image_url: z.object({ url: z.string().min(1), detail: z.enum(["auto", "low", "high"]).optional() }),

@@ -78,6 +78,20 @@ describe("OpenAI caller format", () => {
     expect(await decode(bytes)).toEqual([{ type: "start", id: meta.id, model: meta.model }, ...toolEvents.slice(1)]);
   });
 
+  it("keeps cache_control on text parts (as OpenRouter accepts it) for an Anthropic upstream", () => {
+    const { request } = toCanonical(
+      openAIChatRequestSchema.parse({
+        model: "auto",
+        messages: [
+          { role: "system", content: [{ type: "text", text: "Long instructions.", cache_control: { type: "ephemeral" } }] },
+          { role: "user", content: [{ type: "text", text: "Question", cache_control: { type: "ephemeral", ttl: "1h" } }] },
+        ],
+      }),
+    );
+    expect(request.systemCacheControl).toEqual({});
+    expect(request.messages[0]?.content[0]).toEqual({ type: "text", text: "Question", cacheControl: { ttl: "1h" } });
+  });
+
   it("rejects invalid bodies with a message naming the field", () => {
     const result = openAIChatRequestSchema.safeParse({ model: "auto", messages: [{ role: "user", content: 5 }] });
     expect(result.success).toBe(false);

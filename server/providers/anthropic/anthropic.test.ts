@@ -4,7 +4,7 @@ import { collect } from "@/server/testing/collect";
 import { startFakeAnthropic } from "@/server/testing/fake-upstreams";
 import { callProvider } from "../call-provider";
 import { imageRequest, simpleRequest, targetFor, toolConversation, weatherTool } from "../test-requests";
-import { createStreamState } from "../types";
+import { createStreamState, type ChatRequest } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { anthropicAdapter } from ".";
 
@@ -53,6 +53,30 @@ describe("Anthropic adapter", () => {
       { type: "image", source: { type: "url", url: "https://example.com/cat.png" } },
       { type: "image", source: { type: "base64", media_type: "image/jpeg", data: "AAAA" } },
     ]);
+  });
+
+  it("sends cache breakpoints as cache_control on the system prompt, tools, text and tool results", () => {
+    const [question, call, result] = toolConversation.messages;
+    const marked: ChatRequest = {
+      ...toolConversation,
+      system: "Long instructions.",
+      systemCacheControl: { ttl: "1h" },
+      tools: [{ ...weatherTool, cacheControl: {} }],
+      messages: [
+        { role: "user", content: [{ type: "text", text: "Weather in Paris?", cacheControl: {} }] },
+        call!,
+        { role: "tool", content: [{ type: "tool_result", toolCallId: "call_1", content: '{"temp":21}', cacheControl: { ttl: "5m" } }] },
+      ],
+    };
+    const body = JSON.parse(anthropicAdapter.buildRequest(marked, targetFor("http://x", false)).init.body);
+    expect(body.system).toEqual([{ type: "text", text: "Long instructions.", cache_control: { type: "ephemeral", ttl: "1h" } }]);
+    expect(body.tools[0].cache_control).toEqual({ type: "ephemeral" });
+    expect(body.messages[0].content[0]).toEqual({ type: "text", text: "Weather in Paris?", cache_control: { type: "ephemeral" } });
+    expect(body.messages[2].content[0]).toEqual({ type: "tool_result", tool_use_id: "call_1", content: '{"temp":21}', cache_control: { type: "ephemeral", ttl: "5m" } });
+    // Without breakpoints nothing changes: the system prompt stays a string.
+    const plain = JSON.parse(anthropicAdapter.buildRequest({ ...toolConversation, system: "Long instructions.", messages: [question!, call!, result!] }, targetFor("http://x", false)).init.body);
+    expect(plain.system).toBe("Long instructions.");
+    expect(JSON.stringify(plain)).not.toContain("cache_control");
   });
 
   it("merges a tool result and a following user text into one user turn", () => {

@@ -1,5 +1,5 @@
 import { parseJsonObject } from "../parse-json-object";
-import type { ChatMessage, ChatRequest, ImagePart, ProviderTarget, ResponseFormat, UpstreamRequest } from "../types";
+import type { CacheControl, ChatMessage, ChatRequest, ImagePart, ProviderTarget, ResponseFormat, UpstreamRequest } from "../types";
 
 export const ANTHROPIC_VERSION = "2023-06-01";
 export const DEFAULT_MAX_TOKENS = 4096;
@@ -14,11 +14,17 @@ function toImageBlock(part: ImagePart): WireBlock {
     : { type: "image", source: { type: "base64", media_type: source.mediaType, data: source.data } };
 }
 
+/** `cache_control` for a canonical breakpoint, spread into the block it marks. */
+function cacheControlOf(cache: CacheControl | undefined): { cache_control?: Record<string, string> } {
+  if (!cache) return {};
+  return { cache_control: cache.ttl ? { type: "ephemeral", ttl: cache.ttl } : { type: "ephemeral" } };
+}
+
 function toBlocks(message: ChatMessage): WireBlock[] {
   return message.content.map((part): WireBlock => {
     switch (part.type) {
       case "text":
-        return { type: "text", text: part.text };
+        return { type: "text", text: part.text, ...cacheControlOf(part.cacheControl) };
       case "image":
         return toImageBlock(part);
       case "tool_call":
@@ -29,6 +35,7 @@ function toBlocks(message: ChatMessage): WireBlock[] {
           tool_use_id: part.toolCallId,
           content: part.content,
           ...(part.isError ? { is_error: true } : {}),
+          ...cacheControlOf(part.cacheControl),
         };
     }
   });
@@ -70,12 +77,14 @@ export function buildAnthropicBody(req: ChatRequest, target: ProviderTarget): Re
     max_tokens: req.maxTokens ?? DEFAULT_MAX_TOKENS,
     messages: toAnthropicMessages(req.messages),
   };
-  if (system) body.system = system;
+  // A breakpoint needs the block form of the system prompt.
+  if (system) body.system = req.systemCacheControl ? [{ type: "text", text: system, ...cacheControlOf(req.systemCacheControl) }] : system;
   if (req.tools?.length) {
     body.tools = req.tools.map((t) => ({
       name: t.name,
       ...(t.description ? { description: t.description } : {}),
       input_schema: t.parameters,
+      ...cacheControlOf(t.cacheControl),
     }));
   }
   if (req.toolChoice !== undefined && req.tools?.length) {
