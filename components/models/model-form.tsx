@@ -33,6 +33,8 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
       providerModelId: String(form.get("providerModelId") ?? ""),
       inputPricePerMTok: numberOrNull(form.get("inputPricePerMTok")),
       outputPricePerMTok: numberOrNull(form.get("outputPricePerMTok")),
+      cachedInputPricePerMTok: numberOrNull(form.get("cachedInputPricePerMTok")),
+      cacheWritePricePerMTok: numberOrNull(form.get("cacheWritePricePerMTok")),
       contextWindow: Number(form.get("contextWindow")),
       quality: Object.fromEntries(categories.map((c) => [c, numberOrNull(form.get(`quality.${c}`))])),
       latencyMs: numberOrNull(form.get("latencyMs")),
@@ -62,6 +64,8 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
         <TextField label="Provider's model id" name="providerModelId" defaultValue={initial?.providerModelId} error={errors.providerModelId} />
         <TextField label="Input price (USD / 1M tokens)" name="inputPricePerMTok" type="number" step="0.0001" defaultValue={value(initial?.inputPricePerMTok)} error={errors.inputPricePerMTok} hint="Empty: unknown" />
         <TextField label="Output price (USD / 1M tokens)" name="outputPricePerMTok" type="number" step="0.0001" defaultValue={value(initial?.outputPricePerMTok)} error={errors.outputPricePerMTok} hint="Empty: unknown" />
+        <TextField label="Cached input price (USD / 1M tokens)" name="cachedInputPricePerMTok" type="number" step="0.0001" defaultValue={value(initial?.cachedInputPricePerMTok)} error={errors.cachedInputPricePerMTok} hint="Input read from the provider's prompt cache. Empty: the input price" />
+        <TextField label="Cache write price (USD / 1M tokens)" name="cacheWritePricePerMTok" type="number" step="0.0001" defaultValue={value(initial?.cacheWritePricePerMTok)} error={errors.cacheWritePricePerMTok} hint="Input written to the prompt cache (Anthropic). Empty: the input price" />
         <TextField label="Context window (tokens)" name="contextWindow" type="number" defaultValue={value(initial?.contextWindow ?? 128000)} error={errors.contextWindow} />
         <TextField label="Typical latency (ms)" name="latencyMs" type="number" defaultValue={value(initial?.latencyMs)} error={errors.latencyMs} />
       </div>

@@ -47,7 +47,10 @@ export function ModelsPage() {
                     {m.deprecatedAt && <Badge tone="amber">deprecated {formatDateTime(m.deprecatedAt)}{m.replacementSlug && ` → ${m.replacementSlug}`}</Badge>}
                   </span>
                 </td>
-                <td className="px-3 py-2 tabular-nums">{formatUsd(m.inputPricePerMTok)} / {formatUsd(m.outputPricePerMTok)}</td>
+                <td className="px-3 py-2 tabular-nums">
+                  {formatUsd(m.inputPricePerMTok)} / {formatUsd(m.outputPricePerMTok)}
+                  {m.cachedInputPricePerMTok !== null && <span className="block text-xs text-slate-500">cached in {formatUsd(m.cachedInputPricePerMTok)}</span>}
+                </td>
                 <td className="px-3 py-2 tabular-nums">{formatNumber(m.contextWindow)}</td>
                 {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-400">unknown</span> : m.quality[c]}</td>)}
                 <td className="px-3 py-2 tabular-nums">{formatNumber(m.requestsLast30Days)}</td>

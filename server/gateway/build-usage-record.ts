@@ -1,6 +1,6 @@
 // Turns one gateway request's outcome into its usage record, pricing the real token counts
 // with the catalog (unknown price -> unpriced, never $0) and the policy's baseline model.
-import { estimateCost, costOrNull } from "../routing/estimate-cost";
+import { costOrNull, usageCost } from "../routing/estimate-cost";
 import type { CatalogModel, RoutingDecision } from "../routing/types";
 import type { Usage } from "../providers/types";
 import type { AttemptRecord, UsageRecord } from "../usage/usage-record";
@@ -36,7 +36,8 @@ export interface RequestEnd {
 
 function price(model: CatalogModel | null, usage: Usage | null): number | null {
   if (!usage || (usage.inputTokens === 0 && usage.outputTokens === 0)) return 0;
-  return model ? costOrNull(estimateCost(model, usage.inputTokens, usage.outputTokens)) : null;
+  if (!model) return null;
+  return costOrNull(usageCost(model, { input: usage.inputTokens, output: usage.outputTokens, cachedInput: usage.cachedInputTokens, cacheWrite: usage.cacheWriteTokens }));
 }
 
 export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecord {

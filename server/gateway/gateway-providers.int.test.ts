@@ -10,11 +10,14 @@ import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
 const SECRETS = { openai: "sk-openai-test", anthropic: "sk-ant-test", google: "gemini-test-key", zhipu: "zhipu-test-key" };
 const fakes = {} as Record<"openai" | "anthropic" | "google" | "zhipu", FakeUpstream>;
 
-/** A tool call whenever the request offers tools, else text; usage 12 in / 7 out. */
-const reply = (req: RecordedRequest): ScriptedReply =>
-  req.body?.tools?.length
+/** A tool call whenever the request offers tools, else text; usage 12 in / 7 out, or prompt-cache usage for a long shared document. */
+const reply = (req: RecordedRequest): ScriptedReply => {
+  if (JSON.stringify(req.body).includes("A long shared document")) return { text: "Hello from the fake upstream.", usage: { input: 10, output: 7, cacheRead: 1000, cacheWrite: 100 } };
+  return req.body?.tools?.length
     ? { toolCalls: [{ id: "call_w", name: "get_weather", arguments: { city: "Paris", unit: "celsius" } }], finishReason: "tool_calls", text: "" }
     : { text: "Hello from the fake upstream." };
+};
+let cachedRequestIds: string[] = [];
 
 const fx = setupGateway({
   prepare: async ({ db, tenant, masterKey }) => {
@@ -117,13 +120,18 @@ describe("real adapters through the gateway", () => {
     expect(after.response.headers.get("x-switchyard-cost-usd")).toBe("unpriced");
   });
 
-  it("passes prompt-cache breakpoints on to Anthropic, from either SDK", async () => {
-    await anthropic().messages.create({
-      model: "claude-opus-4.6",
-      max_tokens: 100,
-      system: [{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral", ttl: "1h" } }],
-      messages: [{ role: "user", content: [{ type: "text", text: "Say hello.", cache_control: { type: "ephemeral" } }] }],
-    });
+  it("passes prompt-cache breakpoints on to Anthropic, from either SDK, and prices cache reads and writes", async () => {
+    const { data, response } = await anthropic()
+      .messages.create({
+        model: "claude-opus-4.6",
+        max_tokens: 100,
+        system: [{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral", ttl: "1h" } }],
+        messages: [{ role: "user", content: [{ type: "text", text: "Say hello.", cache_control: { type: "ephemeral" } }] }],
+      })
+      .withResponse();
+    expect(data.usage).toMatchObject({ input_tokens: 10, output_tokens: 7, cache_read_input_tokens: 1000, cache_creation_input_tokens: 100 });
+    // 10 x $5/M + 1000 cached x $0.50/M + 100 written x $6.25/M + 7 x $25/M
+    expect(Number(response.headers.get("x-switchyard-cost-usd"))).toBeCloseTo(0.00135, 8);
     expect(fakes.anthropic.requests.at(-1)?.body).toMatchObject({
       system: [{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral", ttl: "1h" } }],
       messages: [{ role: "user", content: [{ type: "text", text: "Say hello.", cache_control: { type: "ephemeral" } }] }],
@@ -131,8 +139,10 @@ describe("real adapters through the gateway", () => {
 
     // OpenAI's wire has no such field; text parts may carry it, as OpenRouter accepts.
     const part = { type: "text" as const, text: "A long shared document.", cache_control: { type: "ephemeral" } };
-    await openai().chat.completions.create({ model: "claude-opus-4.6", messages: [{ role: "system", content: [part] }, ...hello] } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+    const viaOpenAI = await openai().chat.completions.create({ model: "claude-opus-4.6", messages: [{ role: "system", content: [part] }, ...hello] } as OpenAI.ChatCompletionCreateParamsNonStreaming);
     expect(fakes.anthropic.requests.at(-1)?.body.system).toEqual([{ type: "text", text: "A long shared document.", cache_control: { type: "ephemeral" } }]);
+    expect(viaOpenAI.usage).toMatchObject({ prompt_tokens: 1110, prompt_tokens_details: { cached_tokens: 1000 } });
+    cachedRequestIds = [data.id, viaOpenAI.id];
   });
 
   it("counts tokens with Anthropic for its models, locally for the others or when Anthropic fails, and logs none of it", async () => {
@@ -162,7 +172,9 @@ describe("real adapters through the gateway", () => {
     expect(logs).toHaveLength(9);
     const real = logs.filter((log) => !log.simulated);
     expect(real.map((log) => log.provider).sort()).toEqual(["anthropic", "anthropic", "anthropic", "anthropic", "google", "openai", "openai", "zhipu"]);
-    expect(real.every((log) => log.inputTokens === 12 && log.outputTokens === 7 && log.status === 200)).toBe(true);
+    const [cachedLogs, plainLogs] = [real.filter((log) => cachedRequestIds.includes(log.id)), real.filter((log) => !cachedRequestIds.includes(log.id))];
+    expect(cachedLogs.map((log) => [log.inputTokens, Number(log.costUsd)])).toEqual([[1110, expect.closeTo(0.00135, 8)], [1110, expect.closeTo(0.00135, 8)]]);
+    expect(plainLogs.every((log) => log.inputTokens === 12 && log.outputTokens === 7 && log.status === 200)).toBe(true);
     const glm = real.find((log) => log.chosenModel === "glm-5");
     expect(glm?.costUsd).toBeNull();
     expect(real.filter((log) => log.chosenModel !== "glm-5").every((log) => Number(log.costUsd) > 0)).toBe(true);

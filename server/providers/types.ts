@@ -57,8 +57,11 @@ export type ChatRequest = {
 
 export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "error";
 
-/** inputTokens includes cached tokens; cachedInputTokens is the cached share of it. */
-export type Usage = { inputTokens: number; outputTokens: number; cachedInputTokens?: number };
+/**
+ * inputTokens includes cached tokens: cachedInputTokens is the share read from the provider's
+ * prompt cache, cacheWriteTokens the share written to it (Anthropic bills both differently).
+ */
+export type Usage = { inputTokens: number; outputTokens: number; cachedInputTokens?: number; cacheWriteTokens?: number };
 
 export type ToolCall = { id: string; name: string; arguments: string };
 

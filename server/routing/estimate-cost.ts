@@ -21,6 +21,30 @@ export function estimateCost(model: Priced, inputTokens: number, outputTokens: n
   return { priced: true, usd };
 }
 
+/** A served request's tokens, with the parts of its input that the provider's prompt cache read or wrote. */
+export interface BilledTokens {
+  input: number;
+  output: number;
+  cachedInput?: number;
+  cacheWrite?: number;
+}
+
+type CachePriced = Priced & Pick<CatalogModel, "cachedInputPricePerMTok" | "cacheWritePricePerMTok">;
+
+/**
+ * Real cost of a served request: input read from or written to the prompt cache at the
+ * model's cache prices (the input price where the catalog has none), the rest as estimateCost.
+ */
+export function usageCost(model: CachePriced, tokens: BilledTokens): CostEstimate {
+  const estimate = estimateCost(model, tokens.input, tokens.output);
+  if (!estimate.priced) return estimate;
+  const input = model.inputPricePerMTok ?? 0;
+  const cached = Math.min(Math.max(0, tokens.cachedInput ?? 0), Math.max(0, tokens.input));
+  const written = Math.min(Math.max(0, tokens.cacheWrite ?? 0), Math.max(0, tokens.input) - cached);
+  const difference = cached * ((model.cachedInputPricePerMTok ?? input) - input) + written * ((model.cacheWritePricePerMTok ?? input) - input);
+  return { priced: true, usd: estimate.usd + difference / 1_000_000 };
+}
+
 export function costOrNull(estimate: CostEstimate): number | null {
   return estimate.priced ? estimate.usd : null;
 }

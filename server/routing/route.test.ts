@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { route } from "./route";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
 import { countTokens, countTokensExact } from "./count-tokens";
-import { estimateCost } from "./estimate-cost";
+import { estimateCost, usageCost } from "./estimate-cost";
 import { classifyCategory } from "./classify-category";
 import { extractPromptText } from "./extract-prompt-text";
 import type { RouteInput, RouteRequest, RoutingPolicy } from "./types";
@@ -165,5 +165,23 @@ describe("estimateCost", () => {
     expect(r.priced).toBe(false);
     if (!r.priced) expect(r.reason).toMatch(/output price unknown/);
     expect(estimateCost(glm, 1000, 0)).toEqual({ priced: true, usd: 0.001 });
+  });
+});
+
+describe("usageCost", () => {
+  const opus = DEFAULT_CATALOG.find((m) => m.id === "claude-opus-4.6")!;
+  it("prices prompt-cache reads and writes at the model's cache prices", () => {
+    // 1M input of which 600k read from the cache ($0.50/M) and 100k written ($6.25/M); 300k plain ($5/M); no output.
+    const cost = usageCost(opus, { input: 1_000_000, output: 0, cachedInput: 600_000, cacheWrite: 100_000 });
+    expect(cost.priced && cost.usd).toBeCloseTo(0.3 + 0.625 + 1.5, 10);
+    expect(usageCost(opus, { input: 1_000_000, output: 1_000_000 })).toEqual(estimateCost(opus, 1_000_000, 1_000_000));
+  });
+
+  it("prices cache tokens as input where the catalog has no cache price, and never beyond the input", () => {
+    const glm = DEFAULT_CATALOG.find((m) => m.id === "glm-5")!;
+    expect(usageCost(glm, { input: 1_000_000, output: 0, cachedInput: 500_000 })).toEqual({ priced: true, usd: 1 });
+    const overReported = usageCost(opus, { input: 100, output: 0, cachedInput: 500, cacheWrite: 50 });
+    expect(overReported.priced && overReported.usd).toBeCloseTo((100 * 0.5) / 1_000_000, 12);
+    expect(usageCost(glm, { input: 10, output: 10, cachedInput: 10 }).priced).toBe(false);
   });
 });

@@ -19,6 +19,10 @@ export interface CatalogModel {
   displayName: string;
   inputPricePerMTok: number | null; // USD per 1M tokens; null = unknown
   outputPricePerMTok: number | null;
+  /** USD per 1M input tokens read from the provider's prompt cache; absent or null = the input price. */
+  cachedInputPricePerMTok?: number | null;
+  /** USD per 1M input tokens written to the prompt cache (Anthropic); absent or null = the input price. */
+  cacheWritePricePerMTok?: number | null;
   contextWindow: number; // tokens
   quality: Record<string, number | null>; // per category, 0-100; null = unknown
   latencyMs: number | null;

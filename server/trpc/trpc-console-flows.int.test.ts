@@ -79,10 +79,10 @@ describe("console flows", () => {
   it("edits a global model as a tenant override and deprecates it with a replacement", async () => {
     const before = (await admin.models.list()).find((m) => m.slug === "glm-5")!;
     expect(before).toMatchObject({ origin: "global", outputPricePerMTok: null });
-    await admin.models.update({ slug: "glm-5", fields: { ...before, inputPricePerMTok: 0.8 } });
+    await admin.models.update({ slug: "glm-5", fields: { ...before, inputPricePerMTok: 0.8, cachedInputPricePerMTok: 0.08 } });
     await admin.models.setLifecycle({ slug: "glm-5", deprecatedAt: new Date("2027-01-01"), replacementSlug: "gpt-5.4" });
     const after = (await admin.models.list()).find((m) => m.slug === "glm-5")!;
-    expect(after).toMatchObject({ origin: "override", inputPricePerMTok: 0.8, outputPricePerMTok: null, replacementSlug: "gpt-5.4" });
+    expect(after).toMatchObject({ origin: "override", inputPricePerMTok: 0.8, cachedInputPricePerMTok: 0.08, cacheWritePricePerMTok: null, outputPricePerMTok: null, replacementSlug: "gpt-5.4" });
     expect((await t.db.model.findFirstOrThrow({ where: { slug: "glm-5", tenantId: null } })).inputPricePerMTok?.toString()).toBe("1");
     const catalog = await admin.models.list();
     const baseline = catalog.find((m) => m.slug === fx.a.policy.baselineModelSlug)!;

@@ -13,6 +13,8 @@ export function toCatalogEntry(row: Model, origin: ModelOrigin) {
     displayName: row.displayName,
     inputPricePerMTok: row.inputPricePerMTok === null ? null : Number(row.inputPricePerMTok),
     outputPricePerMTok: row.outputPricePerMTok === null ? null : Number(row.outputPricePerMTok),
+    cachedInputPricePerMTok: row.cachedInputPricePerMTok === null ? null : Number(row.cachedInputPricePerMTok),
+    cacheWritePricePerMTok: row.cacheWritePricePerMTok === null ? null : Number(row.cacheWritePricePerMTok),
     contextWindow: row.contextWindow,
     quality: row.quality as Record<string, number | null>,
     latencyMs: row.latencyMs,

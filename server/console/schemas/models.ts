@@ -9,6 +9,9 @@ export const modelFieldsSchema = z.object({
   /** USD per 1M tokens; null = unknown (shown as "unknown", never priced as free). */
   inputPricePerMTok: price,
   outputPricePerMTok: price,
+  /** Prompt-cache prices (cached reads, cache writes); null = priced as input. */
+  cachedInputPricePerMTok: price.optional(),
+  cacheWritePricePerMTok: price.optional(),
   contextWindow: z.number().int("Whole number").positive("Must be above 0").max(100_000_000),
   /** 0-100 per category; null = unknown. */
   quality: z.record(categoryNameSchema, z.number().min(0, "0 to 100").max(100, "0 to 100").nullable()),

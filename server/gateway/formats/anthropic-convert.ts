@@ -75,13 +75,15 @@ export function toCanonical(body: AnthropicMessagesRequest): CanonicalInput {
   return { model: body.model, request, view: toRoutingView(request) };
 }
 
-/** Anthropic's input_tokens excludes cache reads, which it reports separately. */
+/** Anthropic's input_tokens excludes cache reads and writes, which it reports separately. */
 export function toAnthropicUsage(usage: Usage) {
   const cached = usage.cachedInputTokens ?? 0;
+  const written = usage.cacheWriteTokens ?? 0;
   return {
-    input_tokens: usage.inputTokens - cached,
+    input_tokens: usage.inputTokens - cached - written,
     output_tokens: usage.outputTokens,
     ...(cached ? { cache_read_input_tokens: cached } : {}),
+    ...(written ? { cache_creation_input_tokens: written } : {}),
   };
 }
 

@@ -122,7 +122,7 @@ describe("Anthropic adapter", () => {
     ]);
   });
 
-  it("counts cache reads and writes as input", () => {
+  it("counts cache reads and writes as input, each also on its own", () => {
     const response = anthropicAdapter.parseResponse({
       id: "m",
       model: "c",
@@ -130,7 +130,7 @@ describe("Anthropic adapter", () => {
       stop_reason: "max_tokens",
       usage: { input_tokens: 10, output_tokens: 3, cache_read_input_tokens: 100, cache_creation_input_tokens: 5 },
     });
-    expect(response.usage).toEqual({ inputTokens: 115, outputTokens: 3, cachedInputTokens: 100 });
+    expect(response.usage).toEqual({ inputTokens: 115, outputTokens: 3, cachedInputTokens: 100, cacheWriteTokens: 5 });
     expect(response.finishReason).toBe("length");
   });
 

@@ -35,6 +35,7 @@ function toCanonicalUsage(usage: WireUsage | undefined): Usage {
     outputTokens: usage?.output_tokens ?? 0,
   };
   if (cacheRead) result.cachedInputTokens = cacheRead;
+  if (cacheWrite) result.cacheWriteTokens = cacheWrite;
   return result;
 }
 

@@ -27,7 +27,12 @@ function messageBody(reply: Required<ScriptedReply>, req: RecordedRequest) {
     content: contentBlocks(reply),
     stop_reason: STOP_REASONS[reply.finishReason],
     stop_sequence: null,
-    usage: { input_tokens: reply.usage.input, output_tokens: reply.usage.output },
+    usage: {
+      input_tokens: reply.usage.input,
+      output_tokens: reply.usage.output,
+      ...(reply.usage.cacheRead ? { cache_read_input_tokens: reply.usage.cacheRead } : {}),
+      ...(reply.usage.cacheWrite ? { cache_creation_input_tokens: reply.usage.cacheWrite } : {}),
+    },
   };
 }
 

@@ -31,7 +31,8 @@ export type ScriptedReply = {
   text?: string;
   toolCalls?: Array<{ id?: string; name: string; arguments: Record<string, unknown> }>;
   finishReason?: "stop" | "length" | "tool_calls";
-  usage?: { input: number; output: number };
+  /** cacheRead / cacheWrite: prompt-cache tokens on top of `input` (reported by the Anthropic dialect). */
+  usage?: { input: number; output: number; cacheRead?: number; cacheWrite?: number };
   model?: string;
 };
 
