@@ -48,9 +48,9 @@ const weatherTool = {
 const hello = [{ role: "user" as const, content: "Say hello." }];
 
 describe("real adapters through the gateway", () => {
-  it("OpenAI: JSON answer with the tenant's key, usage and real cost", async () => {
+  it("OpenAI: JSON answer with the tenant's key, reasoning effort, usage and real cost", async () => {
     const { data, response } = await openai()
-      .chat.completions.create({ model: "gpt-5.4", messages: hello, response_format: { type: "json_object" } })
+      .chat.completions.create({ model: "gpt-5.4", messages: hello, response_format: { type: "json_object" }, reasoning_effort: "low" })
       .withResponse();
     expect(data.choices[0]?.message.content).toBe("Hello from the fake upstream.");
     expect(data.usage).toMatchObject({ prompt_tokens: 12, completion_tokens: 7 });
@@ -59,7 +59,7 @@ describe("real adapters through the gateway", () => {
     expect(Number(response.headers.get("x-switchyard-cost-usd"))).toBeCloseTo(0.00017, 8);
     const sent = fakes.openai.requests.at(-1);
     expect(sent?.headers.authorization).toBe(`Bearer ${SECRETS.openai}`);
-    expect(sent?.body).toMatchObject({ model: "gpt-5.4", response_format: { type: "json_object" } });
+    expect(sent?.body).toMatchObject({ model: "gpt-5.4", response_format: { type: "json_object" }, reasoning_effort: "low" });
   });
 
   it("OpenAI: streamed tool call with usage in the final chunk", async () => {

@@ -50,10 +50,16 @@ export type ChatRequest = {
   topP?: number;
   stop?: string[];
   responseFormat?: ResponseFormat;
+  /** Sent to OpenAI and OpenAI-compatible models; other providers have no such setting and ignore it. */
+  reasoningEffort?: ReasoningEffort;
   stream: boolean;
   user?: string;
   metadata?: Record<string, string>;
 };
+
+/** How hard a reasoning model should think, in OpenAI's terms. */
+export const REASONING_EFFORTS = ["none", "minimal", "low", "medium", "high", "xhigh"] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
 export type FinishReason = "stop" | "length" | "tool_calls" | "content_filter" | "error";
 

@@ -80,6 +80,7 @@ export function toCanonical(body: OpenAIChatRequest): CanonicalInput {
   if (body.stop != null) request.stop = typeof body.stop === "string" ? [body.stop] : body.stop;
   const responseFormat = toResponseFormat(body.response_format);
   if (responseFormat) request.responseFormat = responseFormat;
+  if (body.reasoning_effort != null) request.reasoningEffort = body.reasoning_effort;
   if (body.user !== undefined) request.user = body.user;
   if (body.metadata !== undefined) request.metadata = body.metadata;
   return { model: body.model, request, view: toRoutingView(request) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REASONING_EFFORTS } from "@/server/providers/types";
 
 /** cache_control on a text part (as OpenRouter accepts it) marks an Anthropic prompt-cache breakpoint. */
 const textPart = z.object({ type: z.literal("text"), text: z.string(), cache_control: z.object({ type: z.literal("ephemeral") }).passthrough().nullish() });
@@ -71,6 +72,7 @@ export const openAIChatRequestSchema = z.object({
   top_p: z.number().min(0).max(1).nullish(),
   stop: z.union([z.string(), z.array(z.string()).max(4)]).nullish(),
   response_format: responseFormat.optional(),
+  reasoning_effort: z.enum(REASONING_EFFORTS).nullish(),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
   n: z.literal(1, { message: "only n=1 is supported" }).nullish(),

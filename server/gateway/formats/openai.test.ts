@@ -47,6 +47,7 @@ describe("OpenAI caller format", () => {
       stream_options: { include_usage: true },
       response_format: { type: "json_schema", json_schema: { name: "out", schema: { type: "object" }, strict: true } },
       frequency_penalty: 0.5,
+      reasoning_effort: "low",
     });
     const { model, request, view } = toCanonical(body);
     expect(model).toBe("auto");
@@ -59,11 +60,12 @@ describe("OpenAI caller format", () => {
       stop: ["END"],
       stream: true,
       responseFormat: { type: "json_schema", name: "out", schema: { type: "object" }, strict: true },
+      reasoningEffort: "low",
     });
     expect(view).toEqual({ system: "Be brief.\n\nUse metric.", messages: [{ role: "user", content: "Look" }] });
   });
 
-  it.each([toolConversation, imageRequest, { ...toolConversation, toolChoice: { name: "get_weather" } }])(
+  it.each([toolConversation, imageRequest, { ...toolConversation, toolChoice: { name: "get_weather" } }, { ...toolConversation, reasoningEffort: "high" as const }])(
     "round-trips canonical -> OpenAI wire (adapter) -> canonical (format)",
     (original: ChatRequest) => {
       const wire = JSON.parse(openaiAdapter.buildRequest(original, { providerModelId: "m", baseUrl: "http://x", apiKey: "k", stream: false }).init.body);

@@ -64,6 +64,7 @@ export function toCanonical(body: ResponsesRequest): CanonicalInput {
     request.responseFormat =
       format.type === "json_schema" ? { type: "json_schema", name: format.name, schema: format.schema, ...(format.strict == null ? {} : { strict: format.strict }) } : format;
   }
+  if (body.reasoning?.effort != null) request.reasoningEffort = body.reasoning.effort;
   if (body.user !== undefined) request.user = body.user;
   if (body.metadata !== undefined) request.metadata = body.metadata;
   return { model: body.model, request, view: toRoutingView(request) };

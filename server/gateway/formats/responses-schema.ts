@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REASONING_EFFORTS } from "@/server/providers/types";
 
 const inputText = z.object({ type: z.literal("input_text"), text: z.string() });
 const outputText = z.object({ type: z.literal("output_text"), text: z.string() });
@@ -67,6 +68,7 @@ export const responsesRequestSchema = z.object({
   temperature: z.number().min(0).max(2).nullish(),
   top_p: z.number().min(0).max(1).nullish(),
   text: z.object({ format: textFormat.optional() }).optional(),
+  reasoning: z.object({ effort: z.enum(REASONING_EFFORTS).nullish() }).nullish(),
   stream: z.boolean().nullish(),
   user: z.string().optional(),
   metadata: z.record(z.string(), z.string()).optional(),

@@ -60,6 +60,7 @@ describe("Responses caller format", () => {
       responseFormat: { type: "json_schema", name: "answer", schema: { type: "object" }, strict: true },
       stream: true,
       metadata: { team: "a" },
+      reasoningEffort: "low",
     });
     expect(view.messages.at(-1)).toEqual({ role: "user", content: "Thanks" });
     expect(toCanonical(responsesRequestSchema.parse({ model: "auto", input: "Hi" })).request.messages).toEqual([{ role: "user", content: [{ type: "text", text: "Hi" }] }]);

@@ -69,6 +69,7 @@ export function buildOpenAIBody(req: ChatRequest, target: ProviderTarget, maxTok
   if (req.stop?.length) body.stop = req.stop;
   if (req.responseFormat) body.response_format = toResponseFormat(req.responseFormat);
   if (req.user !== undefined) body.user = req.user;
+  if (req.reasoningEffort !== undefined) body.reasoning_effort = req.reasoningEffort;
   if (target.stream) {
     body.stream = true;
     // Without this, OpenAI-style streams carry no token counts and the request cannot be priced.
