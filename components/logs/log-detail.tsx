@@ -24,7 +24,13 @@ export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) 
               <dt className="text-slate-500">Category</dt><dd>{r.category ?? "—"} {r.categorySource && <Badge>{r.categorySource}</Badge>}</dd>
               <dt className="text-slate-500">Model</dt><dd>{r.chosenModel ?? "—"} {r.simulated && <Badge tone="amber">simulated</Badge>}</dd>
               <dt className="text-slate-500">Status</dt><dd>{r.status}{r.errorClass && ` (${r.errorClass})`}</dd>
-              <dt className="text-slate-500">Tokens</dt><dd>{r.inputTokens} in / {r.outputTokens} out</dd>
+              <dt className="text-slate-500">Tokens</dt>
+              <dd>
+                {r.inputTokens} in / {r.outputTokens} out
+                {((r.cachedInputTokens ?? 0) > 0 || (r.cacheWriteTokens ?? 0) > 0) && (
+                  <span className="block text-xs text-slate-500">prompt cache: {r.cachedInputTokens ?? 0} read, {r.cacheWriteTokens ?? 0} written</span>
+                )}
+              </dd>
               <dt className="text-slate-500">Cost</dt><dd>{formatUsd(r.costUsd, "unpriced")} (baseline {formatUsd(r.baselineCostUsd, "unpriced")})</dd>
               <dt className="text-slate-500">Latency</dt><dd>{r.latencyMs} ms{r.ttftMs !== null && `, first token ${r.ttftMs} ms`}{r.cacheHit && " · cache hit"}</dd>
             </dl>

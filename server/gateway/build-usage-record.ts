@@ -59,6 +59,9 @@ export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecor
     fallbackCount: fallbackCount(o.attempts),
     inputTokens: o.usage?.inputTokens ?? 0,
     outputTokens: o.usage?.outputTokens ?? 0,
+    // A response-cache hit called no provider: its prompt cache did nothing for it.
+    cachedInputTokens: o.cacheHit ? null : (o.usage?.cachedInputTokens ?? null),
+    cacheWriteTokens: o.cacheHit ? null : (o.usage?.cacheWriteTokens ?? null),
     costUsd: o.cacheHit ? 0 : price(o.served, o.usage),
     baselineCostUsd: price(o.baseline, o.usage),
     latencyMs: end.latencyMs,

@@ -173,7 +173,11 @@ describe("real adapters through the gateway", () => {
     const real = logs.filter((log) => !log.simulated);
     expect(real.map((log) => log.provider).sort()).toEqual(["anthropic", "anthropic", "anthropic", "anthropic", "google", "openai", "openai", "zhipu"]);
     const [cachedLogs, plainLogs] = [real.filter((log) => cachedRequestIds.includes(log.id)), real.filter((log) => !cachedRequestIds.includes(log.id))];
-    expect(cachedLogs.map((log) => [log.inputTokens, Number(log.costUsd)])).toEqual([[1110, expect.closeTo(0.00135, 8)], [1110, expect.closeTo(0.00135, 8)]]);
+    expect(cachedLogs.map((log) => [log.inputTokens, log.cachedInputTokens, log.cacheWriteTokens, Number(log.costUsd)])).toEqual([
+      [1110, 1000, 100, expect.closeTo(0.00135, 8)],
+      [1110, 1000, 100, expect.closeTo(0.00135, 8)],
+    ]);
+    expect(plainLogs.every((log) => log.cachedInputTokens === null && log.cacheWriteTokens === null)).toBe(true);
     expect(plainLogs.every((log) => log.inputTokens === 12 && log.outputTokens === 7 && log.status === 200)).toBe(true);
     const glm = real.find((log) => log.chosenModel === "glm-5");
     expect(glm?.costUsd).toBeNull();

@@ -25,6 +25,9 @@ export interface UsageRecord {
   fallbackCount: number;
   inputTokens: number;
   outputTokens: number;
+  /** The shares of inputTokens the provider's prompt cache read and wrote; absent or null when not reported. */
+  cachedInputTokens?: number | null;
+  cacheWriteTokens?: number | null;
   /** null = unpriced: the catalog has no price for the model. */
   costUsd: number | null;
   baselineCostUsd: number | null;
