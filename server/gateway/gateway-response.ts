@@ -61,3 +61,13 @@ export function errorResponse<Body>(format: CallerFormat<Body>, error: GatewayEr
     headers: { ...error.headers, ...(requestId ? { "x-switchyard-request-id": requestId } : {}) },
   });
 }
+
+/** Runs an endpoint's work: a GatewayError it throws becomes its answer in `format`; anything else propagates. */
+export async function answerInFormat<Body>(format: CallerFormat<Body>, answer: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
+  try {
+    return await answer();
+  } catch (error) {
+    if (error instanceof GatewayError) return errorResponse(format, error, "");
+    throw error;
+  }
+}

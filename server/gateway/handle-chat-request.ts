@@ -51,7 +51,8 @@ export function routeRequestOf(input: CanonicalInput, headers: HeaderSource): Ro
   };
 }
 
-function planOf(selection: ModelSelection, decision: RoutingDecision): CatalogModel[] {
+/** The models to try in order: the one asked for directly, or the decision's model and its fallbacks. */
+export function planOf(selection: ModelSelection, decision: RoutingDecision): CatalogModel[] {
   if (selection.kind === "direct") return [selection.model];
   if (!decision.model) throw unavailable(decision.error?.message ?? "No model in the catalog can serve this request");
   return [decision.model, ...decision.fallbacks];

@@ -15,10 +15,10 @@ import { authenticateKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
 import { anthropicFormat, anthropicMessagesRequestSchema } from "./formats/anthropic";
 import { describeValidationError } from "./formats/describe-validation-error";
-import { GatewayError, badRequest, unavailable } from "./gateway-error";
-import { errorResponse } from "./gateway-response";
+import { badRequest } from "./gateway-error";
+import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
-import { CATEGORY_HEADER, routeRequestOf } from "./handle-chat-request";
+import { CATEGORY_HEADER, planOf, routeRequestOf } from "./handle-chat-request";
 import { readJsonBody } from "./read-json-body";
 import { resolveModel } from "./resolve-model";
 import { resolveProviderTarget } from "./resolve-provider-target";
@@ -26,9 +26,9 @@ import { resolveProviderTarget } from "./resolve-provider-target";
 // Counting takes no max_tokens (Anthropic's endpoint refuses it); one is accepted and ignored.
 const countTokensSchema = anthropicMessagesRequestSchema.extend({ max_tokens: z.number().int().positive().optional() });
 
-export async function handleCountTokens(request: GatewayRequest): Promise<GatewayResponse> {
+export function handleCountTokens(request: GatewayRequest): Promise<GatewayResponse> {
   const now = new Date();
-  try {
+  return answerInFormat(anthropicFormat, async () => {
     const db = getDb();
     const key = await authenticateKey(db, request.headers, now);
     const parsed = countTokensSchema.safeParse(await readJsonBody(request));
@@ -37,8 +37,8 @@ export async function handleCountTokens(request: GatewayRequest): Promise<Gatewa
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(input.model, key, config, now);
     const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy: {}, now });
-    const model = selection.kind === "direct" ? selection.model : decision.model;
-    if (!model) throw unavailable(decision.error?.message ?? "No model in the catalog can serve this request");
+    // planOf refuses a request no model can serve, so the plan has a first model.
+    const model = planOf(selection, decision)[0]!;
 
     let inputTokens: number | null = null;
     const { adapter, target, simulated } = resolveProviderTarget(model, config, false);
@@ -56,8 +56,5 @@ export async function handleCountTokens(request: GatewayRequest): Promise<Gatewa
       "x-switchyard-token-count": inputTokens === null ? "estimated" : "provider",
     };
     return jsonResponse({ input_tokens: inputTokens ?? countRequestTokens(input.request) }, { headers });
-  } catch (error) {
-    if (error instanceof GatewayError) return errorResponse(anthropicFormat, error, "");
-    throw error;
-  }
+  });
 }

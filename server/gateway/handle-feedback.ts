@@ -4,8 +4,8 @@ import { getDb } from "../db/client";
 import { authenticateKey } from "./authenticate-key";
 import { callerFormatOf } from "./endpoints";
 import { describeValidationError } from "./formats/describe-validation-error";
-import { GatewayError, badRequest } from "./gateway-error";
-import { errorResponse } from "./gateway-response";
+import { badRequest } from "./gateway-error";
+import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { readJsonBody } from "./read-json-body";
 
@@ -15,8 +15,8 @@ const feedbackBody = z.object({
   comment: z.string().max(4000).optional(),
 });
 
-export async function handleFeedback(request: GatewayRequest): Promise<GatewayResponse> {
-  try {
+export function handleFeedback(request: GatewayRequest): Promise<GatewayResponse> {
+  return answerInFormat(callerFormatOf(request.headers), async () => {
     const db = getDb();
     const key = await authenticateKey(db, request.headers, new Date(), "feedback");
     const parsed = feedbackBody.safeParse(await readJsonBody(request));
@@ -25,8 +25,5 @@ export async function handleFeedback(request: GatewayRequest): Promise<GatewayRe
       data: { tenantId: key.tenantId, apiKeyId: key.id, requestId: parsed.data.request_id, score: parsed.data.score, comment: parsed.data.comment },
     });
     return jsonResponse({ id: feedback.id, request_id: feedback.requestId, score: feedback.score }, { status: 201 });
-  } catch (error) {
-    if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
-    throw error;
-  }
+  });
 }

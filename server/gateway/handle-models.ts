@@ -3,8 +3,8 @@
 import { getDb } from "../db/client";
 import { identifyKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
-import { GatewayError, notFound } from "./gateway-error";
-import { errorResponse } from "./gateway-response";
+import { notFound } from "./gateway-error";
+import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { callerFormatOf } from "./endpoints";
 import { isDeprecated } from "./resolve-model";
@@ -32,18 +32,9 @@ async function listModels(request: GatewayRequest) {
     : listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy }));
 }
 
-async function answerInCallerFormat(request: GatewayRequest, answer: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
-  try {
-    return await answer();
-  } catch (error) {
-    if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
-    throw error;
-  }
-}
-
 /** GET /v1/models */
 export function handleModels(request: GatewayRequest): Promise<GatewayResponse> {
-  return answerInCallerFormat(request, async () => {
+  return answerInFormat(callerFormatOf(request.headers), async () => {
     const data = await listModels(request);
     if (request.headers.get("anthropic-version") !== null) {
       return jsonResponse({ data, has_more: false, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null });
@@ -54,7 +45,7 @@ export function handleModels(request: GatewayRequest): Promise<GatewayResponse> 
 
 /** GET /v1/models/{id}: one entry of the list, or 404 for a model this key cannot ask for. */
 export function handleModel(request: GatewayRequest, id: string): Promise<GatewayResponse> {
-  return answerInCallerFormat(request, async () => {
+  return answerInFormat(callerFormatOf(request.headers), async () => {
     const model = (await listModels(request)).find((m) => m.id === id);
     if (!model) throw notFound(`The model '${id}' does not exist or is not available to this key`);
     return jsonResponse(model);

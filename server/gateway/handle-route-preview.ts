@@ -9,8 +9,8 @@ import { authenticateKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
 import { anthropicEndpoint, callerFormatOf, openAIEndpoint, responsesEndpoint } from "./endpoints";
 import { describeValidationError } from "./formats/describe-validation-error";
-import { GatewayError, badRequest } from "./gateway-error";
-import { errorResponse } from "./gateway-response";
+import { badRequest } from "./gateway-error";
+import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { CATEGORY_HEADER, type ChatEndpoint } from "./handle-chat-request";
 import { readJsonBody } from "./read-json-body";
@@ -36,9 +36,9 @@ function parseBody(body: unknown): ParsedBody {
   throw badRequest(`Send { "prompt": "..." }, an OpenAI chat body, an Anthropic messages body or an OpenAI Responses body. ${openAIError ? describeValidationError(openAIError).message : ""}`.trim());
 }
 
-export async function handleRoutePreview(request: GatewayRequest): Promise<GatewayResponse> {
+export function handleRoutePreview(request: GatewayRequest): Promise<GatewayResponse> {
   const now = new Date();
-  try {
+  return answerInFormat(callerFormatOf(request.headers), async () => {
     const db = getDb();
     const key = await authenticateKey(db, request.headers, now, "route");
     const { model, request: routeRequest } = parseBody(await readJsonBody(request));
@@ -62,8 +62,5 @@ export async function handleRoutePreview(request: GatewayRequest): Promise<Gatew
       summary: decision.summary,
       ...(selection.kind === "direct" ? { direct: true, replaced_deprecated: selection.replaced } : {}),
     });
-  } catch (error) {
-    if (error instanceof GatewayError) return errorResponse(callerFormatOf(request.headers), error, "");
-    throw error;
-  }
+  });
 }

@@ -6,7 +6,8 @@ import type { CanonicalInput, ResponseMeta } from "./types";
 
 type WireMessage = OpenAIChatRequest["messages"][number];
 
-function textOf(content: string | Array<{ type: string; text?: string; refusal?: string }> | null | undefined): string {
+/** The text of a message's content: a string, or the text (or refusal) of each part, joined. */
+export function textOf(content: string | Array<{ type: string; text?: string; refusal?: string }> | null | undefined): string {
   if (typeof content === "string") return content;
   return (content ?? []).map((p) => p.text ?? p.refusal ?? "").join("");
 }

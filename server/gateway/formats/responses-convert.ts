@@ -1,16 +1,10 @@
 import type { ChatMessage, ChatRequest, ChatResponse, FinishReason, ImagePart, TextPart, Usage } from "@/server/providers/types";
-import { toImagePart } from "./openai-convert";
+import { textOf, toImagePart } from "./openai-convert";
 import type { ResponsesRequest } from "./responses-schema";
 import { toRoutingView } from "./to-routing-view";
 import type { CanonicalInput, ResponseMeta } from "./types";
 
 type InputItem = Exclude<ResponsesRequest["input"], string>[number];
-type MessageItem = Extract<InputItem, { role: string }>;
-
-function textOf(content: MessageItem["content"] | Extract<InputItem, { type: "function_call_output" }>["output"]): string {
-  if (typeof content === "string") return content;
-  return content.map((part) => (part.type === "refusal" ? part.refusal : part.type === "input_image" ? "" : part.text)).join("");
-}
 
 /** Consecutive function calls of one assistant turn become one canonical assistant message. */
 function appendToAssistant(messages: ChatMessage[], part: ChatMessage["content"][number] & { type: "text" | "tool_call" }): void {

@@ -10,10 +10,11 @@ import { anthropicPost, buildAnthropicBody } from "./build-request";
 const COUNTED_FIELDS = ["model", "messages", "system", "tools", "tool_choice"] as const;
 
 export function buildAnthropicCountTokensRequest(req: ChatRequest, target: ProviderTarget): UpstreamRequest {
-  const message = buildAnthropicBody(req, { ...target, stream: false });
+  const json = { ...target, stream: false };
+  const message = buildAnthropicBody(req, json);
   const body: Record<string, unknown> = {};
   for (const field of COUNTED_FIELDS) if (message[field] !== undefined) body[field] = message[field];
-  return anthropicPost({ ...target, stream: false }, "/v1/messages/count_tokens", body);
+  return anthropicPost(json, "/v1/messages/count_tokens", body);
 }
 
 /** `{ "input_tokens": n }`; anything else is the provider's fault, not the caller's. */
