@@ -155,23 +155,26 @@ const MODAL_FIRST_PERSON = intSet("can could would will please".split(" ").map(h
 
 // ---------------------------------------------------------------------------------------------
 // Regular-expression cues (syntax that words cannot capture). Each runs once on the capped text.
+// None may take quadratic time on a run of one character: a line start is followed by
+// `[^\S\n]*` (not `\s*`, which would rescan every later newline from each one), and a number
+// before "%" is matched from its last digit (`\d+` would rescan the run from each digit).
 
 const RE = {
   fence: /```|~~~/g,
   codeSyntax: /[{};]|=>|->|::|==|!=|\+=|\(\)|\[\]|<\/?[a-z]+>/g,
-  defStub: /^\s*(?:def|function|func|fn|public|private|int|void|class|async def)\s+\w+\s*\(/m,
+  defStub: /^[^\S\n]*(?:def|function|func|fn|public|private|int|void|class|async def)\s+\w+\s*\(/m,
   docstring: /"""|'''|\/\*\*|@param|@return|>>>/g,
   stackTrace: /traceback \(most recent|exception|error:|\bat [\w$.]+\(|segmentation fault|line \d+|stack trace|undefined is not|nullpointer|typeerror|syntaxerror|valueerror|indexerror|keyerror/g,
   indent: /\n(?: {2,}|\t)\S/g,
   shellSyntax: /(?:^|\s)-{1,2}[a-z][\w-]*|\s\|\s*\w|\$\(|&&|\s>>?\s*\S|\*\.\w+|(?:^|\s)(?:\.{0,2}\/|~\/)[\w.-]+/g,
   latex: /\\(?:frac|sqrt|cdot|times|left|right|begin|end|sum|int|pi|theta|alpha|beta|le|ge|neq|infty|mathrm|text|dfrac|binom|log|sin|cos|lim|partial|mathbb)\b|\$[^$\n]{1,80}\$|\\\(|\\\[|\^\{|_\{/g,
-  arith: /\d\s*[-+*/×÷^=<>]\s*\d|\d+\s*%|\b\d+\.\d+\b|[a-z]\s*\^\s*\d|\b\d*[a-z]\s*[+\-=]\s*\d/g,
+  arith: /\d\s*[-+*/×÷^=<>]\s*\d|\d\s*%|\b\d+\.\d+\b|[a-z]\s*\^\s*\d|\b\d*[a-z]\s*[+\-=]\s*\d/g,
   numbers: /\d+(?:[.,]\d+)?/g,
   medTerms: /\b[a-z]{3,}(?:itis|osis|emia|aemia|oma|omas|pathy|ectomy|otomy|plasia|algia|trophy|iasis|ococcal|ococcus|virus|viral|uria|penia|cytosis|sclerosis|plegia|rrhea|rrhoea)\b|\b(?:syndrome|disease|disorder|deficiency|infection|cancer|tumou?r|carcinoma|fever|palsy)\b/g,
   fileNames: /\w\.(?:txt|log|csv|tsv|sh|py|js|ts|json|conf|cfg|ini|md|tar|gz|tgz|zip|jpe?g|png|gif|pdf|docx?|xlsx?|pptx?|odt|ods|html?|xml|ya?ml|mp3|mp4|bak)\b/g,
   money: /[$€£]\s?\d|\d\s?(?:dollars|cents|euros|pounds)\b/g,
   units: /\d\s?(?:m\/s|km\/h|mph|kg|g|mg|km|cm|mm|nm|m|s|ms|n|j|kj|ev|w|kw|v|a|ma|hz|khz|mhz|k|°c|°f|mol|l|ml|atm|pa|kpa|ohms?|Ω|t)\b|\\mathrm\{/g,
-  options: /(?:^|\n)\s*\(?[A-Ea-e][).:]\s+\S|\boptions?:|\bchoices?:|\([A-D]\)|\b[A-D]\)\s+\S/g,
+  options: /(?:^|\n)[^\S\n]*\(?[A-Ea-e][).:]\s+\S|\boptions?:|\bchoices?:|\([A-D]\)|\b[A-D]\)\s+\S/g,
   question: /\?/g,
   newline: /\n/g,
   quoted: /["“'][^"”\n]{3,60}["”']/g,

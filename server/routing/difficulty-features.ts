@@ -29,8 +29,27 @@ const MULTI_STEP = /\b(then|after that|next|finally|first|second|step|steps|both
 const SENTENCE_END = /[.!?](\s|$)/g;
 /** /which of the following|all of the following|which one of|true statements?/ as plain substrings ("statements?" contains "statement"). */
 const WHICH_OF_PHRASES = ["which of the following", "all of the following", "which one of", "true statement"];
-const OPTION_LINE = /\n\s*\(?[A-E][).:]\s*[^\n]*/g;
-const QUOTED_OR_SCENARIO = /["“].{20,}["”]|\bscenario\b|\bstatement \d\b/;
+// `[^\S\n]*`, not `\s*`: a run of newlines would be rescanned from each one (quadratic).
+const OPTION_LINE = /\n[^\S\n]*\(?[A-E][).:]\s*[^\n]*/g;
+const SCENARIO = /\bscenario\b|\bstatement \d\b/;
+
+/**
+ * /["“].{20,}["”]/ as a scan: an opening quote and a later closing quote on one line with at
+ * least 20 characters between them. The regex backtracks over the rest of the line from every
+ * opening quote that has no such partner, quadratic on a line of quotes.
+ */
+export function hasLongQuote(text: string): boolean {
+  let opener = -1; // the line's first opening quote
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) opener = -1;
+    else if (c === 34 /* " */ || c === 0x201d /* ” */) {
+      if (opener >= 0 && i - opener > 20) return true;
+      if (c === 34 && opener < 0) opener = i;
+    } else if (c === 0x201c /* “ */ && opener < 0) opener = i;
+  }
+  return false;
+}
 
 /** Matches of `re` in `s`, counting no further than `cap` (the feature's saturation point). */
 function count(re: RegExp, s: string, cap: number): number {
@@ -102,6 +121,6 @@ export function difficultyExtras(text: string, dense: Float32Array): void {
   dense[j++] = WHICH_OF_PHRASES.some((x) => lower.includes(x)) ? 1 : 0; // = WHICH_OF.test(lower)
   dense[j++] = Math.min(1, count(MULTI_STEP, lower, 6) / 6);
   dense[j++] = Math.min(1, Math.log1p(optionLen) / Math.log1p(300));
-  dense[j++] = QUOTED_OR_SCENARIO.test(text) ? 1 : 0;
+  dense[j++] = hasLongQuote(text) || SCENARIO.test(text) ? 1 : 0;
   dense[j++] = m > 0 ? Math.min(1, (caps / m) * 10) : 0;
 }

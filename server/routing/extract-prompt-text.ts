@@ -8,8 +8,6 @@ export interface PromptText {
   context: string;
   /** Full character length of the last user turn before truncation. */
   userChars: number;
-  /** Every message, system prompt and tool definition concatenated (for token counting). */
-  all: string;
   turns: number;
 }
 
@@ -34,7 +32,7 @@ export function extractPromptText(request: RouteRequest): PromptText {
   }
   let lastUser = userTurns.length > 0 ? (userTurns[userTurns.length - 1] ?? "") : "";
   // No user turn at all (e.g. a system-only request): classify what there is.
-  if (lastUser.trim() === "" && userTurns.length === 0) {
+  if (userTurns.length === 0) {
     const lastAny = messages.length > 0 ? (messages[messages.length - 1]?.content ?? "") : "";
     lastUser = lastAny;
   }
@@ -52,15 +50,10 @@ export function extractPromptText(request: RouteRequest): PromptText {
     const prev = userTurns[userTurns.length - 2] ?? "";
     contextParts.push(prev.slice(Math.max(0, prev.length - CONTEXT_CHARS)));
   }
-  const allParts: string[] = [];
-  if (request.system) allParts.push(request.system);
-  for (const m of messages) allParts.push(m.content ?? "");
-  if (request.tools) for (const t of request.tools) allParts.push(`${t.name} ${t.description ?? ""}`);
   return {
     user: headTail(lastUser, USER_HEAD_CHARS, USER_TAIL_CHARS),
     context: contextParts.join("\n"),
     userChars: lastUser.length,
-    all: allParts.join("\n"),
     turns: messages.length,
   };
 }

@@ -1,6 +1,6 @@
 /** Public API of the routing engine (pure; no I/O). */
 export { route, estimateInputTokens, estimateOutputTokens, DEFAULT_OUTPUT_TOKENS } from "./route";
-export { countTokens, countTokensExact, EXACT_TOKEN_CHAR_LIMIT } from "./count-tokens";
+export { countTokens, countTokensExact, createTokenCounter, EXACT_TOKEN_CHAR_LIMIT } from "./count-tokens";
 export { estimateCost } from "./estimate-cost";
 export { classifyCategory, type CategoryPrediction } from "./classify-category";
 export { estimateDifficulty, relativeQualityGap } from "./estimate-difficulty";

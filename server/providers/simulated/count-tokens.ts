@@ -1,5 +1,6 @@
 import { Tiktoken } from "js-tiktoken/lite";
 import cl100kBase from "js-tiktoken/ranks/cl100k_base";
+import { createTokenCounter } from "../../routing";
 import type { ChatRequest } from "../types";
 
 let encoder: Tiktoken | undefined;
@@ -13,7 +14,11 @@ export function loadTokenizer(): Tiktoken {
   return encoder;
 }
 
-/** Treats special-token text in user input as plain text instead of throwing on it. */
+/**
+ * Treats special-token text as plain text instead of throwing on it. js-tiktoken's encode is
+ * quadratic on long pieces: only the simulator's own answers (bounded) go through it; request
+ * texts are counted with the routing engine's linear counter below.
+ */
 export function encodeText(text: string): number[] {
   return loadTokenizer().encode(text, [], []);
 }
@@ -22,8 +27,9 @@ export function decodeTokens(tokens: number[]): string {
   return loadTokenizer().decode(tokens);
 }
 
+/** Tokens of one text, in time linear in its length (exact up to a cap, estimated beyond). */
 export function countTextTokens(text: string): number {
-  return text === "" ? 0 : encodeText(text).length;
+  return text === "" ? 0 : createTokenCounter().count(text);
 }
 
 /** Fixed costs follow OpenAI's published chat accounting closely enough for realistic numbers. */
@@ -31,18 +37,20 @@ const TOKENS_PER_MESSAGE = 3;
 const TOKENS_FOR_REPLY_PRIMING = 3;
 const TOKENS_PER_IMAGE = 85;
 
+/** A request's input tokens; one counter for all its texts keeps the work linear in their total size. */
 export function countRequestTokens(req: ChatRequest): number {
+  const { count } = createTokenCounter();
   let total = TOKENS_FOR_REPLY_PRIMING;
-  if (req.system) total += TOKENS_PER_MESSAGE + countTextTokens(req.system);
+  if (req.system) total += TOKENS_PER_MESSAGE + count(req.system);
   for (const message of req.messages) {
     total += TOKENS_PER_MESSAGE;
     for (const part of message.content) {
-      if (part.type === "text") total += countTextTokens(part.text);
+      if (part.type === "text") total += count(part.text);
       else if (part.type === "image") total += TOKENS_PER_IMAGE;
-      else if (part.type === "tool_call") total += countTextTokens(part.name) + countTextTokens(part.arguments);
-      else total += countTextTokens(part.content);
+      else if (part.type === "tool_call") total += count(part.name) + count(part.arguments);
+      else total += count(part.content);
     }
   }
-  if (req.tools?.length) total += countTextTokens(JSON.stringify(req.tools));
+  if (req.tools?.length) total += count(JSON.stringify(req.tools));
   return total;
 }

@@ -52,8 +52,12 @@ const SENTENCES: Record<Category, string[]> = {
   ],
 };
 
+/** The cues read the prompt's start only: a regex over a whole long prompt can take quadratic time. */
+const CUE_SCAN_CHARS = 2000;
+
 export function detectCategory(text: string): Category {
-  for (const [category, cue] of CATEGORY_CUES) if (cue.test(text)) return category;
+  const head = text.slice(0, CUE_SCAN_CHARS);
+  for (const [category, cue] of CATEGORY_CUES) if (cue.test(head)) return category;
   return "general";
 }
 
@@ -72,6 +76,8 @@ export function generateAnswer(prompt: string, random: () => number): string {
   const count = 2 + Math.floor(random() * 4);
   const start = Math.floor(random() * pool.length);
   const sentences = Array.from({ length: count }, (_, i) => pool[(start + i) % pool.length]);
-  const topic = prompt.trim().split(/\s+/).slice(0, 8).join(" ").replace(/[?.!:]+$/, "");
+  // Eight words at most, each cut to 40 characters: the answer stays short whatever the prompt.
+  const words = prompt.slice(0, CUE_SCAN_CHARS).trim().split(/\s+/, 8);
+  const topic = words.map((word) => word.slice(0, 40)).join(" ").replace(/[?.!:]+$/, "");
   return [topic ? `About "${topic}":` : "", ...sentences].filter(Boolean).join(" ");
 }

@@ -22,6 +22,7 @@ export type SimulateOptions = Partial<SimulationSettings> & { model?: string; si
 export const DEFAULT_SIMULATION: SimulationSettings = { firstTokenMs: 0, perTokenMs: 0, errorRate: 0, seed: 0 };
 
 const TOOL_REQUEST_CUE = /\b(use|call|invoke|run)\b.*\b(tool|function)\b/i;
+const TOOL_CUE_SCAN_CHARS = 2000;
 const WORDS_PER_CHUNK = 2;
 const TOKENS_PER_CHUNK = 3;
 
@@ -46,7 +47,8 @@ function pickTool(req: ChatRequest, prompt: string): ToolDefinition | undefined 
   if (typeof choice === "object") return tools.find((t) => t.name === choice.name);
   const named = tools.find((t) => prompt.includes(t.name));
   if (choice === "required") return named ?? tools[0];
-  return prompt && (named || TOOL_REQUEST_CUE.test(prompt)) ? (named ?? tools[0]) : undefined;
+  // The cue reads the prompt's start: `.*` between two words is quadratic over a long text.
+  return prompt && (named || TOOL_REQUEST_CUE.test(prompt.slice(0, TOOL_CUE_SCAN_CHARS))) ? (named ?? tools[0]) : undefined;
 }
 
 function chooseFailure(random: () => number, settings: SimulationSettings, model: string): UpstreamError | undefined {
