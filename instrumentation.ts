@@ -7,6 +7,8 @@ export async function register() {
   // Refuse to serve in production without the secrets that protect credentials and sessions.
   masterKey();
   if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is required in production");
+  const { eventLoopDelay } = await import("./server/health/event-loop-delay");
+  eventLoopDelay(); // starts the monitor, so /api/health's first figures cover the time since start-up
 
   // With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), shutdown is ours: usage records
   // still buffered are written before the process exits.

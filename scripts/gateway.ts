@@ -2,6 +2,7 @@
 // the console's /v1 routes. Needs DATABASE_URL; buffered usage is written before exit.
 import { env, requireDatabaseUrl } from "../server/env";
 import { createGatewayServer } from "../server/gateway/node-server";
+import { eventLoopDelay } from "../server/health/event-loop-delay";
 import { flushUsageOnShutdown } from "../server/usage/usage-writer-instance";
 import { loadTokenizer } from "../server/providers/simulated";
 import { DEFAULT_CATALOG, DEFAULT_POLICY, route } from "../server/routing";
@@ -10,6 +11,7 @@ requireDatabaseUrl();
 loadTokenizer();
 // Builds the router's tables (classifier weights, token ranks) now rather than in the first request.
 route({ request: { messages: [{ role: "user", content: "Warm-up" }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now: new Date() });
+eventLoopDelay(); // starts the monitor that /api/health reports
 const server = createGatewayServer();
 server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { EventStreamBody } from "./formats/encode-event-stream";
 import type { GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
+import { checkHealth } from "../health/get-health";
 import { findGatewayHandler } from "./gateway-routes";
 import { MAX_BODY_BYTES } from "./read-json-body";
 
@@ -111,6 +112,13 @@ export function createGatewayServer(): Server {
     const path = (req.url ?? "/").split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      return;
+    }
+    // The console's health report (database, migrations, event-loop delay), as /api/health serves it.
+    if (req.method === "GET" && path === "/api/health") {
+      void checkHealth().then((health) => {
+        res.writeHead(health.status === "ok" ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" }).end(JSON.stringify(health));
+      });
       return;
     }
     const request = toGatewayRequest(req, res);

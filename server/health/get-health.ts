@@ -3,12 +3,15 @@
 import pkg from "../../package.json";
 import { getDb } from "../db/client";
 import { migrationStatus } from "../db/migration-status";
+import { eventLoopDelay, type EventLoopDelay } from "./event-loop-delay";
 
 export interface Health {
   status: "ok" | "degraded";
   version: string;
   database: { reachable: boolean; error?: string };
   migrations: { applied: boolean; pending: string[] };
+  /** How long the event loop was held from running (ms), over the last 10 to 20 seconds. */
+  eventLoopDelay: EventLoopDelay;
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -17,6 +20,7 @@ export async function checkHealth(): Promise<Health> {
     version: pkg.version,
     database: { reachable: false },
     migrations: { applied: false, pending: [] },
+    eventLoopDelay: eventLoopDelay(),
   };
   try {
     const db = getDb();
@@ -26,7 +30,9 @@ export async function checkHealth(): Promise<Health> {
     health.database.reachable = true;
     health.migrations = { applied: status.pending.length === 0 && status.failed.length === 0, pending: status.pending };
   } catch (error) {
-    health.database.error = error instanceof Error ? error.message.split("\n")[0] : "unreachable";
+    // The driver's message can name hosts, users and databases: it goes to the log only.
+    console.error("[health] database check failed:", error instanceof Error ? error.message : error);
+    health.database.error = "unreachable";
   }
   if (health.database.reachable && health.migrations.applied) health.status = "ok";
   return health;
