@@ -34,16 +34,16 @@ export function KeysPage() {
           <DataTable head={<tr><th className="px-3 py-2">Name</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team · policy</th><th className="px-3 py-2">Limits</th><th className="px-3 py-2">Last used</th><th className="px-3 py-2 text-right">Spend this month</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>}>
             {rows.map((k) => (
               <tr key={k.id} className="border-t border-slate-100" data-testid={`key-row-${k.name}`}>
-                <td className="px-3 py-2 font-medium">{k.name} {k.revokedAt && <Badge tone="red">revoked</Badge>} {k.expiresAt && !k.revokedAt && <Badge tone="amber">expires {formatDateTime(k.expiresAt)}</Badge>}</td>
+                <td className="px-3 py-2 font-medium">{k.name} {k.status === "revoked" && <Badge tone="red">revoked</Badge>} {k.status === "expired" && <Badge tone="red">expired {formatDateTime(k.expiresAt)}</Badge>} {k.status === "active" && k.expiresAt && <Badge tone="amber">expires {formatDateTime(k.expiresAt)}</Badge>}</td>
                 <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
                 <td className="px-3 py-2">{k.teamName ?? "no team"} · {k.policyName ?? "default policy"}</td>
                 <td className="px-3 py-2 text-xs">{k.rpmLimit ? `${formatNumber(k.rpmLimit)} rpm` : "no rpm limit"}<br />{k.monthlyBudgetUsd !== null ? `${formatUsd(k.monthlyBudgetUsd)} / month` : "no budget"}</td>
                 <td className="px-3 py-2">{formatDateTime(k.lastUsedAt)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatUsd(k.monthToDate.costUsd)}{k.monthToDate.unpricedRequests > 0 && <span className="block text-xs text-amber-700">+ {k.monthToDate.unpricedRequests} unpriced</span>}</td>
                 <td className="px-3 py-2 text-right">
-                  {canManage && !k.revokedAt && (
+                  {canManage && k.status !== "revoked" && (
                     <span className="inline-flex gap-2">
-                      <Button onClick={() => confirm(`Rotate "${k.name}"? The current secret stops working now.`) && rotate.mutate({ id: k.id })}>Rotate</Button>
+                      {k.status === "active" && <Button onClick={() => confirm(`Rotate "${k.name}"? The current secret stops working now.`) && rotate.mutate({ id: k.id })}>Rotate</Button>}
                       <Button variant="danger" onClick={() => confirm(`Revoke "${k.name}"? Calls with it fail from now on.`) && revoke.mutate({ id: k.id })}>Revoke</Button>
                     </span>
                   )}

@@ -2,7 +2,7 @@
 // the signed-in member's context. Shared by the console API and the page that keeps the
 // filters in its URL.
 import { z } from "zod";
-import { idSchema } from "../console/schemas/common";
+import { dateSchema, idSchema, safeText } from "../console/schemas/common";
 
 export const DASHBOARD_RANGES = ["24h", "7d", "30d", "custom"] as const;
 export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
@@ -13,8 +13,8 @@ export const MAX_CUSTOM_RANGE_DAYS = 366;
 export const dashboardDimensionsSchema = z.object({
   teamId: idSchema.nullable(),
   apiKeyId: idSchema.nullable(),
-  category: z.string().trim().max(40).nullable(),
-  model: z.string().trim().max(80).nullable(),
+  category: safeText(40).nullable(),
+  model: safeText(80).nullable(),
   policyId: idSchema.nullable(),
 });
 export type DashboardDimensions = z.infer<typeof dashboardDimensionsSchema>;
@@ -23,8 +23,8 @@ export const dashboardFiltersSchema = dashboardDimensionsSchema
   .extend({
     range: z.enum(DASHBOARD_RANGES),
     /** Only read when range is "custom". */
-    from: z.date().nullable(),
-    to: z.date().nullable(),
+    from: dateSchema.nullable(),
+    to: dateSchema.nullable(),
   })
   .refine((f) => f.range !== "custom" || (f.from !== null && f.to !== null && f.from < f.to), {
     message: "A custom range needs a start before its end",

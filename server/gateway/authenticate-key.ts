@@ -1,5 +1,6 @@
 // Finds the caller's API key (Authorization: Bearer or x-api-key) through the key cache.
 import type { PrismaClient } from "../db/generated/client";
+import { keyStatus } from "../auth/key-status";
 import { findKeyBySecret, type GatewayKey } from "./config-cache";
 import { forbidden, unauthorized } from "./gateway-error";
 import type { HeaderSource } from "./gateway-request";
@@ -17,8 +18,9 @@ export async function identifyKey(db: PrismaClient, headers: HeaderSource, now: 
   if (!secret) throw unauthorized("Missing API key: send it as 'Authorization: Bearer <key>' or 'x-api-key: <key>'");
   const key = await findKeyBySecret(db, secret, now.getTime());
   if (!key) throw unauthorized("Invalid API key");
-  if (key.revokedAt && key.revokedAt <= now) throw unauthorized("This API key has been revoked");
-  if (key.expiresAt && key.expiresAt <= now) throw unauthorized("This API key has expired");
+  const status = keyStatus(key, now);
+  if (status === "revoked") throw unauthorized("This API key has been revoked");
+  if (status === "expired") throw unauthorized("This API key has expired");
   return key;
 }
 

@@ -9,13 +9,15 @@ import { forTenant } from "../db/tenant-scope";
 import { hasRole, type Role } from "../console/schemas/roles";
 import type { TenantActor } from "../console/actor";
 import type { ConsoleContext } from "./context";
-import { mapConsoleError } from "./map-console-error";
+import { mapConsoleError, publicMessage } from "./map-console-error";
 
 const t = initTRPC.context<ConsoleContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const fieldErrors = error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : null;
-    return { ...shape, data: { ...shape.data, fieldErrors } };
+    // No stack trace in a response, not even in development: it names server files and lines.
+    const { stack: _stack, ...data } = shape.data;
+    return { ...shape, message: publicMessage(error), data: { ...data, fieldErrors } };
   },
 });
 

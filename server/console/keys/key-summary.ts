@@ -1,5 +1,6 @@
 // The shape of an API key the console may show: never the hash, never the secret.
 import type { Prisma } from "../../db/generated/client";
+import { keyStatus } from "../../auth/key-status";
 
 export const keySummarySelect = {
   id: true,
@@ -21,10 +22,12 @@ export const keySummarySelect = {
 
 type KeyRow = Prisma.ApiKeyGetPayload<{ select: typeof keySummarySelect }>;
 
-export function toKeySummary(row: KeyRow) {
+/** `status` is what the gateway does with the key at `now`: serves it, or refuses it as revoked or expired. */
+export function toKeySummary(row: KeyRow, now = new Date()) {
   const { team, policy, monthlyBudgetUsd, ...rest } = row;
   return {
     ...rest,
+    status: keyStatus(row, now),
     teamName: team?.name ?? null,
     policyName: policy?.name ?? null,
     monthlyBudgetUsd: monthlyBudgetUsd === null ? null : Number(monthlyBudgetUsd),

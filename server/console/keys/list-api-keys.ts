@@ -17,7 +17,7 @@ export async function listApiKeys(actor: TenantActor, now = new Date()) {
   return rows.map((row) => {
     const sums = byKey.get(row.id);
     return {
-      ...toKeySummary(row),
+      ...toKeySummary(row, now),
       monthToDate: {
         requests: sums?.requests ?? 0,
         costUsd: Number(sums?.costUsd ?? 0),

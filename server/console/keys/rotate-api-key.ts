@@ -4,12 +4,15 @@ import { invalidateKey } from "../../gateway/config-cache";
 import type { TenantActor } from "../actor";
 import { invalid, notFound } from "../console-error";
 import { recordAudit } from "../record-audit";
+import { keyStatus } from "../../auth/key-status";
 import { keySummarySelect, toKeySummary } from "./key-summary";
 
 export async function rotateApiKey(actor: TenantActor, id: string) {
   const old = await actor.db.apiKey.findFirst({ where: { id } });
   if (!old) throw notFound("API key");
   if (old.revokedAt) throw invalid("A revoked key cannot be rotated");
+  // Its successor would inherit the expiry and be refused from the start.
+  if (keyStatus(old, new Date()) === "expired") throw invalid("An expired key cannot be rotated; issue a new key instead");
   const issued = generateApiKeySecret();
   const row = await actor.db.$transaction(async (tx) => {
     await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });

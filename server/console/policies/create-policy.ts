@@ -3,9 +3,11 @@ import type { TenantActor } from "../actor";
 import { recordAudit } from "../record-audit";
 import type { PolicyFields } from "../schemas/policies";
 import { policyColumns, policySnapshot, ruleRows } from "./policy-fields";
+import { verifyPolicyModels } from "./verify-policy-models";
 
 export async function createPolicy(actor: TenantActor, fields: PolicyFields): Promise<{ id: string }> {
   const policy = await actor.db.$transaction(async (tx) => {
+    await verifyPolicyModels(tx, fields);
     // A tenant's first policy becomes its default, so that keys without a policy can route.
     const isDefault = (await tx.routingPolicy.count({ where: { isDefault: true } })) === 0;
     const created = await tx.routingPolicy.create({

@@ -6,6 +6,7 @@ import { recordAudit } from "../record-audit";
 import type { PolicyFields } from "../schemas/policies";
 import { diffPolicySnapshots } from "./diff-policy-snapshots";
 import { policyColumns, policySnapshot, ruleRows } from "./policy-fields";
+import { verifyPolicyModels } from "./verify-policy-models";
 
 export async function updatePolicy(actor: TenantActor, id: string, expectedVersion: number, fields: PolicyFields): Promise<{ version: number }> {
   const saved = await actor.db.$transaction(async (tx) => {
@@ -14,6 +15,7 @@ export async function updatePolicy(actor: TenantActor, id: string, expectedVersi
     if (current.version !== expectedVersion) {
       throw conflict(`Someone saved version ${current.version} since you opened version ${expectedVersion}; reload to see it`);
     }
+    await verifyPolicyModels(tx, fields);
     const version = current.version + 1;
     await tx.policyRule.deleteMany({ where: { policyId: id } });
     const updated = await tx.routingPolicy.update({

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { idSchema, nameSchema } from "./common";
+import { emailSchema, idSchema, nameSchema, safeText } from "./common";
 
 export const signUpSchema = z
   .object({
     name: nameSchema,
-    email: z.string().trim().toLowerCase().email("Enter a valid email address"),
+    email: emailSchema,
     password: z.string().min(10, "At least 10 characters").max(200),
     /** The new organisation; not needed when joining one through an invite. */
-    organisation: z.string().trim().max(80).nullable(),
-    inviteToken: z.string().trim().min(20).max(200).nullable(),
+    organisation: safeText(80).nullable(),
+    inviteToken: safeText(200).min(20).nullable(),
   })
   .refine((v) => v.inviteToken !== null || (v.organisation ?? "").length > 0, {
     path: ["organisation"],

@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { idSchema, pageSchema } from "./common";
+import { dateSchema, idSchema, pageSchema, safeText } from "./common";
 
 export const logFiltersSchema = z.object({
-  from: z.date().nullable(),
-  to: z.date().nullable(),
+  from: dateSchema.nullable(),
+  to: dateSchema.nullable(),
   apiKeyId: idSchema.nullable(),
   teamId: idSchema.nullable(),
   policyId: idSchema.nullable().default(null),
-  category: z.string().trim().max(40).nullable(),
-  model: z.string().trim().max(80).nullable(),
+  category: safeText(40).nullable(),
+  model: safeText(80).nullable(),
   status: z.enum(["any", "success", "error"]),
   cache: z.enum(["any", "hit", "miss"]),
 });

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { emailSchema, idSchema, safeText } from "./common";
 import { roleSchema } from "./roles";
 
 export const createInviteSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").nullable(),
+  email: emailSchema.nullable(),
   role: roleSchema,
 });
 
 export const changeMemberRoleSchema = z.object({ userId: idSchema, role: roleSchema });
 export const memberUserSchema = z.object({ userId: idSchema });
-export const inviteTokenSchema = z.object({ token: z.string().trim().min(20).max(200) });
+export const inviteTokenSchema = z.object({ token: safeText(200).min(20) });

@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { categoryNameSchema, modelSlugSchema } from "./common";
+import { categoryNameSchema, dateSchema, INT4_MAX, modelSlugSchema, providerIdSchema, safeText } from "./common";
+
+/** Quality scores per model: the built-in categories and the tenant's own, with room to spare. */
+const MAX_CATEGORIES = 50;
 
 const price = z.number().min(0, "Cannot be negative").max(10_000).nullable();
 
 export const modelFieldsSchema = z.object({
-  displayName: z.string().trim().min(1, "Enter a name").max(80),
-  providerModelId: z.string().trim().min(1, "Enter the provider's model id").max(120),
+  displayName: safeText(80).min(1, "Enter a name"),
+  providerModelId: safeText(120).min(1, "Enter the provider's model id"),
   /** USD per 1M tokens; null = unknown (shown as "unknown", never priced as free). */
   inputPricePerMTok: price,
   outputPricePerMTok: price,
@@ -14,10 +17,12 @@ export const modelFieldsSchema = z.object({
   cacheWritePricePerMTok: price.optional(),
   contextWindow: z.number().int("Whole number").positive("Must be above 0").max(100_000_000),
   /** 0-100 per category; null = unknown. */
-  quality: z.record(categoryNameSchema, z.number().min(0, "0 to 100").max(100, "0 to 100").nullable()),
-  latencyMs: z.number().int("Whole number").positive("Must be above 0").nullable(),
+  quality: z
+    .record(categoryNameSchema, z.number().min(0, "0 to 100").max(100, "0 to 100").nullable())
+    .refine((scores) => Object.keys(scores).length <= MAX_CATEGORIES, `At most ${MAX_CATEGORIES} categories`),
+  latencyMs: z.number().int("Whole number").positive("Must be above 0").max(INT4_MAX).nullable(),
   enabled: z.boolean(),
-  baseUrl: z.string().trim().max(500).nullable(),
+  baseUrl: safeText(500).nullable(),
 });
 export type ModelFields = z.infer<typeof modelFieldsSchema>;
 
@@ -25,14 +30,14 @@ export const updateModelSchema = z.object({ slug: modelSlugSchema, fields: model
 
 export const createCustomModelSchema = z.object({
   slug: modelSlugSchema,
-  provider: z.string().trim().min(1, "Pick a provider"),
+  provider: providerIdSchema,
   fields: modelFieldsSchema,
 });
 
 export const setModelLifecycleSchema = z.object({
   slug: modelSlugSchema,
   /** null cancels a deprecation. */
-  deprecatedAt: z.date().nullable(),
+  deprecatedAt: dateSchema.nullable(),
   replacementSlug: modelSlugSchema.nullable(),
 });
 

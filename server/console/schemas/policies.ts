@@ -1,13 +1,18 @@
 import { z } from "zod";
-import { categoryNameSchema, idSchema, modelSlugSchema } from "./common";
+import { boundedList, categoryNameSchema, idSchema, INT4_MAX, modelSlugSchema, safeText } from "./common";
+
+/** Models one rule may list (allowed, and again in fallback order): a whole catalog and then some. */
+const MAX_RULE_MODELS = 100;
+/** Category rules per policy: the built-in categories and the tenant's own. */
+const MAX_RULES = 50;
 
 export const policyRuleSchema = z.object({
   category: categoryNameSchema,
   qualityBar: z.number().min(0, "0 to 100").max(100, "0 to 100"),
-  allowedModels: z.array(modelSlugSchema),
-  fallbackOrder: z.array(modelSlugSchema),
-  maxCostUsd: z.number().positive("Must be above 0").nullable(),
-  latencyTargetMs: z.number().int("Whole number").positive("Must be above 0").nullable(),
+  allowedModels: boundedList(modelSlugSchema, MAX_RULE_MODELS),
+  fallbackOrder: boundedList(modelSlugSchema, MAX_RULE_MODELS),
+  maxCostUsd: z.number().positive("Must be above 0").max(1_000_000, "At most $1,000,000").nullable(),
+  latencyTargetMs: z.number().int("Whole number").positive("Must be above 0").max(INT4_MAX).nullable(),
 });
 export type PolicyRuleInput = z.infer<typeof policyRuleSchema>;
 
@@ -15,13 +20,13 @@ export const policyFieldsSchema = z
   .object({
     // Clients select a policy by this name (`model: "<name>"`), so it stays URL- and header-safe.
     name: z.string().trim().min(1, "Enter a name").max(60).regex(/^[a-z0-9][a-z0-9_-]*$/i, "Letters, digits, - and _ only"),
-    description: z.string().trim().max(300).nullable(),
+    description: safeText(300).nullable(),
     baselineModelSlug: modelSlugSchema,
     defaultCategory: categoryNameSchema,
     confidenceThreshold: z.number().min(0, "0 to 1").max(1, "0 to 1"),
     difficultyBarRaise: z.number().min(0, "0 to 50").max(50, "0 to 50"),
     cacheTtlSeconds: z.number().int("Whole number").min(0).max(7 * 86_400, "At most a week").nullable(),
-    rules: z.array(policyRuleSchema).min(1, "Add at least one category rule"),
+    rules: boundedList(policyRuleSchema, MAX_RULES).min(1, "Add at least one category rule"),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();

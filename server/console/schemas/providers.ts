@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { providerIdSchema, safeText } from "./common";
 
-export const providerInputSchema = z.object({ provider: z.string().trim().min(1) });
+export const providerInputSchema = z.object({ provider: providerIdSchema });
 
 export const saveProviderCredentialSchema = z.object({
-  provider: z.string().trim().min(1, "Pick a provider"),
-  secret: z.string().trim().min(8, "That does not look like an API key").max(1000),
-  baseUrl: z.string().trim().max(500).nullable(),
+  provider: providerIdSchema,
+  secret: safeText(1000).min(8, "That does not look like an API key"),
+  baseUrl: safeText(500).nullable(),
 });
