@@ -3,6 +3,9 @@ import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 const exclude = ["node_modules/**", "e2e/**", ".next/**", ".data/**"];
+// Fake upstreams listen on 127.0.0.1, which upstream calls refuse by default (server-side
+// request forgery); tests allow it explicitly, and gateway processes they start inherit it.
+const env = { SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1" };
 
 export default defineConfig({
   resolve: { alias },
@@ -12,6 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          env,
           include: ["**/*.test.ts"],
           exclude: [...exclude, "**/*.int.test.ts"],
           testTimeout: 30_000,
@@ -21,6 +25,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          env,
           include: ["**/*.int.test.ts"],
           exclude,
           globalSetup: ["./server/testing/global-setup.ts"],

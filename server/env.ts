@@ -1,5 +1,6 @@
 // The only module that reads process.env: every setting is validated here once.
 import { z } from "zod";
+import { parseUpstreamAllowList } from "./providers/upstream-allow-list";
 
 const optionalUrl = z.string().url().optional().or(z.literal("").transform(() => undefined));
 
@@ -28,6 +29,20 @@ const schema = z.object({
   /** Circuit breakers: consecutive upstream failures that open one, and how long it stays open. */
   SWITCHYARD_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
   SWITCHYARD_BREAKER_COOL_DOWN_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * Upstream calls reach only public addresses. Comma-separated host names, addresses and CIDR
+   * ranges listed here are let through, e.g. self-hosted model servers on a private network
+   * ("models.internal,10.0.0.0/8"). Empty (the default): no exceptions.
+   */
+  SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: z
+    .string()
+    .default("")
+    .transform((raw, ctx) => {
+      const parsed = parseUpstreamAllowList(raw);
+      if (parsed.ok) return parsed.list;
+      ctx.addIssue({ code: "custom", message: parsed.reason });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -161,6 +161,8 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     if (error instanceof AttemptsFailed) {
       outcome.attempts = error.attempts;
       const failure = upstreamFailure(error.last, fallbackCount(error.attempts) + 1);
+      // What the upstream said stays in the server's logs; the caller gets the status and code.
+      if (error.last.detail) console.warn(`[gateway] ${requestId} ${error.last.message}: ${error.last.detail}`);
       record(failure.status, error.last.kind);
       return errorResponse(endpoint.format, failure, requestId);
     }

@@ -8,7 +8,7 @@ import { env } from "../env";
 import type { AbortLike } from "../providers/abort-scope";
 import { callProvider, type CallTimeouts } from "../providers/call-provider";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../providers/types";
-import { UpstreamError } from "../providers/upstream-error";
+import { UpstreamError, describeUpstreamFailure } from "../providers/upstream-error";
 import type { CatalogModel } from "../routing/types";
 import type { CircuitBreakers } from "../resilience/circuit-breakers";
 import { getCircuitBreakers } from "../resilience/circuit-breakers-instance";
@@ -41,8 +41,8 @@ export class AttemptsFailed extends Error {
 
 function asUpstreamError(error: unknown, provider: string): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new UpstreamError({ status: 0, kind: "unknown", message, provider, cause: error });
+  const detail = error instanceof Error ? error.message : String(error);
+  return new UpstreamError({ status: 0, kind: "unknown", message: describeUpstreamFailure(provider, 0, "unknown", undefined), provider, detail, cause: error });
 }
 
 export interface AttemptGuards {
@@ -72,9 +72,9 @@ export function fallbackCount(attempts: AttemptRecord[]): number {
   return Math.max(0, new Set(attempts.map((a) => a.model)).size - 1);
 }
 
-/** Worth trying the next model: the upstream's trouble, or our credential for it. */
+/** Worth trying the next model: the upstream's trouble, or our credential or base URL for it. */
 export function movesOn(error: UpstreamError): boolean {
-  return error.retryable || error.kind === "auth" || error.kind === "not_found" || error.kind === "stream_broken";
+  return error.retryable || error.kind === "auth" || error.kind === "not_found" || error.kind === "stream_broken" || error.kind === "blocked";
 }
 
 export async function runAttempts(

@@ -55,7 +55,10 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
   const toCallerError = (error: unknown): CallerError => {
     const upstream = error instanceof UpstreamError ? error : null;
     finish(502, upstream?.kind ?? "stream_error");
-    const reason = upstream?.message ?? (error instanceof Error ? error.message : "unknown error");
+    // An UpstreamError's message is ours; any other error's text is internal and stays in the logs.
+    if (!upstream) console.error(`[gateway] ${init.headers["x-switchyard-request-id"] ?? ""} stream failed:`, error);
+    else if (upstream.detail) console.warn(`[gateway] ${init.headers["x-switchyard-request-id"] ?? ""} ${upstream.message}: ${upstream.detail}`);
+    const reason = upstream?.message ?? "internal error";
     return { status: 502, message: `The upstream stream failed after it started: ${reason}` };
   };
   const onCancel = () => {

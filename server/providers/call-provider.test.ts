@@ -71,7 +71,8 @@ describe("callProvider", () => {
       kind: "auth",
       status: 401,
       retryable: false,
-      message: "invalid api key",
+      message: "openai: HTTP 401 (invalid_api_key)",
+      detail: "invalid api key",
     });
   });
 

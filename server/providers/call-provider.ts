@@ -29,8 +29,8 @@ type JsonTarget = ProviderTarget & { stream: false };
 /** Errors thrown by shared adapter code name the adapter they were shared from. */
 function withProvider(error: unknown, provider: string): unknown {
   if (!(error instanceof UpstreamError) || error.provider === provider) return error;
-  const { status, kind, message, retryAfterMs } = error;
-  return new UpstreamError({ status, kind, message, provider, retryAfterMs, cause: error.cause });
+  const { status, kind, message, retryAfterMs, detail } = error;
+  return new UpstreamError({ status, kind, message, provider, retryAfterMs, detail, cause: error.cause });
 }
 
 /**

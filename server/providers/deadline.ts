@@ -1,5 +1,6 @@
 import { AbortScope, type AbortLike } from "./abort-scope";
-import { UpstreamError, type UpstreamErrorKind } from "./upstream-error";
+import { UpstreamAddressRefused } from "./guard-upstream-address";
+import { UpstreamError, describeUpstreamFailure, type UpstreamErrorKind } from "./upstream-error";
 
 export type CallTimeouts = {
   /** Until response headers arrive (connect + upstream queueing). */
@@ -53,14 +54,18 @@ export function createDeadline(provider: string, callerSignal?: AbortLike, total
     },
     /**
      * What to throw for a failure: the caller's own abort reason untouched (not an upstream
-     * fault, never retried), our timeout, an UpstreamError as is, or else `fallbackKind`.
+     * fault, never retried), our timeout, an UpstreamError as is, a refused address, or else
+     * `fallbackKind`. A socket error's text names addresses: it stays in `detail`, for the logs.
      */
     toFailure(error: unknown, fallbackKind: UpstreamErrorKind): unknown {
       if (callerSignal?.aborted) return callerSignal.reason;
       if (scope.aborted) return scope.reason;
       if (error instanceof UpstreamError) return error;
-      const message = `${provider}: ${error instanceof Error ? error.message : String(error)}`;
-      return new UpstreamError({ status: 0, kind: fallbackKind, message, provider, cause: error });
+      if (error instanceof UpstreamAddressRefused) {
+        return new UpstreamError({ status: 0, kind: "blocked", message: `${provider}: ${error.message}`, provider, detail: error.detail });
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      return new UpstreamError({ status: 0, kind: fallbackKind, message: describeUpstreamFailure(provider, 0, fallbackKind, undefined), provider, detail, cause: error });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromAnthropicStopReason, toAnthropicStopReason } from "./anthropic/stop-reason";
-import { UpstreamError, extractErrorMessage, kindFromStatus, parseRetryAfter } from "./upstream-error";
+import { UpstreamError, errorFromResponse, extractErrorMessage, kindFromStatus, parseRetryAfter, reportedError } from "./upstream-error";
 
 describe("UpstreamError", () => {
   it.each([
@@ -12,6 +12,7 @@ describe("UpstreamError", () => {
     ["bad_request", false],
     ["auth", false],
     ["not_found", false],
+    ["blocked", false],
     ["unknown", false],
   ] as const)("%s is retryable: %s", (kind, retryable) => {
     expect(new UpstreamError({ status: 0, kind, message: "x", provider: "p" }).retryable).toBe(retryable);
@@ -46,6 +47,27 @@ describe("UpstreamError", () => {
     expect(extractErrorMessage('{"error":{"message":"bad key"}}')).toBe("bad key");
     expect(extractErrorMessage('{"error":"plain"}')).toBe("plain");
     expect(extractErrorMessage("<html>502 Bad Gateway</html>")).toBe("<html>502 Bad Gateway</html>");
+  });
+});
+
+describe("what an upstream error tells callers", () => {
+  const secretBody = JSON.stringify({ error: { message: "db-primary.internal:5432 refused; token sk-live-0123456789abcdef", type: "server_error", code: "sk-live-0123456789abcdef" } });
+
+  it("gives the status and a plain error code, keeping the body's message for the logs", () => {
+    const error = errorFromResponse("openai", 500, secretBody, new Headers());
+    expect(error.message).toBe("openai: HTTP 500 (server_error)");
+    expect(error.detail).toContain("db-primary.internal");
+  });
+
+  it("falls back to a generic reason for bodies without a plain code (HTML, text, odd codes)", () => {
+    expect(errorFromResponse("openai-compatible", 502, "<html>upstream 10.0.0.7:8080 down</html>", new Headers()).message).toBe("openai-compatible: HTTP 502 (server error)");
+    expect(errorFromResponse("openai", 400, '{"error":{"message":"x","code":"see http://10.0.0.7/"}}', new Headers()).message).toBe("openai: HTTP 400 (request refused)");
+    expect(errorFromResponse("google", 429, '{"error":{"code":429,"status":"RESOURCE_EXHAUSTED"}}', new Headers()).message).toBe("google: HTTP 429 (RESOURCE_EXHAUSTED)");
+  });
+
+  it("describes errors reported inside an answer the same way", () => {
+    const error = reportedError("anthropic", 529, "server", { type: "overloaded_error", message: "overloaded near 10.0.0.7" });
+    expect(error).toMatchObject({ message: "anthropic: HTTP 529 (overloaded_error)", detail: "overloaded near 10.0.0.7" });
   });
 });
 

@@ -1,6 +1,7 @@
 // The HTTP client for provider calls: node:http(s) over keep-alive agents, without fetch's
 // per-request Request/Response objects and web streams. The body arrives as an async
-// iterable of byte chunks (decompressed when the provider compressed it anyway). Tests and
+// iterable of byte chunks (decompressed when the provider compressed it anyway). Redirects are
+// never followed: a 3xx comes back like any other non-2xx answer. Tests and
 // the console may still inject a fetch (see call-provider.ts); its Response is adapted to
 // the same shape.
 import http from "node:http";
@@ -8,6 +9,7 @@ import https from "node:https";
 import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import type { AbortLike } from "./abort-scope";
+import { guardAgent } from "./guard-upstream-address";
 import type { UpstreamRequest } from "./types";
 
 export interface UpstreamResponse {
@@ -21,7 +23,11 @@ export interface UpstreamResponse {
 }
 
 const AGENT_OPTIONS = { keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 256, scheduling: "lifo" } as const;
-const agents = { http: new http.Agent(AGENT_OPTIONS), https: new https.Agent(AGENT_OPTIONS) };
+// Every connection they open is checked against non-public addresses (guard-upstream-address.ts).
+const agents = {
+  http: guardAgent((options) => new http.Agent(options), AGENT_OPTIONS),
+  https: guardAgent((options) => new https.Agent(options), AGENT_OPTIONS),
+};
 
 interface Origin {
   module: typeof http | typeof https;

@@ -2,15 +2,15 @@
 import { invalidateTenant } from "../../gateway/config-cache";
 import { CATALOG_PROVIDERS, isCatalogProvider } from "../../providers/registry";
 import type { TenantActor } from "../actor";
+import { checkBaseUrl } from "../check-base-url";
 import { conflict, invalid } from "../console-error";
 import { recordAudit } from "../record-audit";
 import type { ModelFields } from "../schemas/models";
-import { checkModelBaseUrl } from "./check-model-base-url";
 import { modelColumns } from "./model-columns";
 
 export async function createCustomModel(actor: TenantActor, input: { slug: string; provider: string; fields: ModelFields }): Promise<void> {
   if (!isCatalogProvider(input.provider)) throw invalid(`Unknown provider "${input.provider}"`);
-  const baseUrl = checkModelBaseUrl(input.fields.baseUrl);
+  const baseUrl = await checkBaseUrl(input.fields.baseUrl);
   if (!baseUrl && CATALOG_PROVIDERS[input.provider].baseUrl === undefined) throw invalid("Base URL: required for an OpenAI-compatible model");
   await actor.db.$transaction(async (tx) => {
     if (await tx.model.findFirst({ where: { slug: input.slug }, select: { id: true } })) throw conflict(`A model "${input.slug}" already exists`);

@@ -2,14 +2,14 @@
 // model changes it in place. The global row is never touched.
 import { invalidateTenant } from "../../gateway/config-cache";
 import type { TenantActor } from "../actor";
+import { checkBaseUrl } from "../check-base-url";
 import { notFound } from "../console-error";
 import { recordAudit } from "../record-audit";
 import type { ModelFields } from "../schemas/models";
-import { checkModelBaseUrl } from "./check-model-base-url";
 import { modelColumns } from "./model-columns";
 
 export async function updateModel(actor: TenantActor, slug: string, fields: ModelFields): Promise<void> {
-  const data = modelColumns({ ...fields, baseUrl: checkModelBaseUrl(fields.baseUrl) });
+  const data = modelColumns({ ...fields, baseUrl: await checkBaseUrl(fields.baseUrl) });
   await actor.db.$transaction(async (tx) => {
     const rows = await tx.model.findMany({ where: { slug } });
     const own = rows.find((r) => r.tenantId === actor.tenantId);

@@ -137,7 +137,7 @@ describe("Anthropic adapter", () => {
   it("throws the error event of a stream as an UpstreamError", () => {
     const event = { event: "error", data: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}' };
     expect(() => anthropicAdapter.mapStreamEvent(event, createStreamState())).toThrow(
-      expect.objectContaining({ kind: "server", status: 529, message: "Overloaded", retryable: true }),
+      expect.objectContaining({ kind: "server", status: 529, message: "anthropic: HTTP 529 (overloaded_error)", detail: "Overloaded", retryable: true }),
     );
   });
 
@@ -146,11 +146,12 @@ describe("Anthropic adapter", () => {
     [413, "bad_request"],
     [429, "rate_limited"],
     [529, "server"],
-  ] as const)("maps HTTP %i to %s with the error body's message", async (status, kind) => {
+  ] as const)("maps HTTP %i to %s, the error body's message kept as detail", async (status, kind) => {
     const upstream = await startUpstream({ fault: { type: "status", status, message: "from anthropic" } });
     const error = await callProvider(anthropicAdapter, simpleRequest, targetFor(upstream.url, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ status, kind, message: "from anthropic", provider: "anthropic" });
+    expect(error).toMatchObject({ status, kind, detail: "from anthropic", provider: "anthropic" });
+    expect((error as Error).message).not.toContain("from anthropic");
   });
 
   it("treats a stream cut before message_delta as broken", async () => {

@@ -2,7 +2,7 @@
 // the generation settings, which that endpoint refuses (max_tokens, temperature, stream…).
 import type { AbortLike } from "../abort-scope";
 import { createDeadline } from "../deadline";
-import { UpstreamError, errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { UpstreamError, errorFromResponse } from "../upstream-error";
 import { sendUpstreamRequest } from "../upstream-http";
 import type { ChatRequest, ProviderTarget, UpstreamRequest } from "../types";
 import { anthropicPost, buildAnthropicBody } from "./build-request";
@@ -33,7 +33,7 @@ export async function countAnthropicTokens(req: ChatRequest, target: ProviderTar
   try {
     const response = await sendUpstreamRequest(url, init, deadline.scope);
     const text = await response.text();
-    if (!response.ok) throw errorFromResponse("anthropic", response.status, extractErrorMessage(text), response.headers);
+    if (!response.ok) throw errorFromResponse("anthropic", response.status, text, response.headers);
     return parseAnthropicTokenCount(JSON.parse(text));
   } catch (error) {
     throw deadline.toFailure(error, "connection");

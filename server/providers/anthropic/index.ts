@@ -1,5 +1,5 @@
 import type { ProviderAdapter } from "../types";
-import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { errorFromResponse } from "../upstream-error";
 import { buildAnthropicRequest } from "./build-request";
 import { mapAnthropicStreamEvent, parseAnthropicResponse } from "./parse-response";
 
@@ -10,5 +10,5 @@ export const anthropicAdapter: ProviderAdapter = {
   buildRequest: buildAnthropicRequest,
   parseResponse: parseAnthropicResponse,
   mapStreamEvent: mapAnthropicStreamEvent,
-  mapError: (status, bodyText, headers) => errorFromResponse("anthropic", status, extractErrorMessage(bodyText), headers),
+  mapError: (status, bodyText, headers) => errorFromResponse("anthropic", status, bodyText, headers),
 };

@@ -1,5 +1,5 @@
 import type { ChatResponse, SSEEvent, StreamEvent, StreamState, ToolCall, Usage, UpstreamErrorKind } from "../types";
-import { UpstreamError } from "../upstream-error";
+import { reportedError, type UpstreamError } from "../upstream-error";
 import { fromAnthropicStopReason } from "./stop-reason";
 
 type WireUsage = {
@@ -65,7 +65,7 @@ const STREAM_ERROR_KINDS: Record<string, { kind: UpstreamErrorKind; status: numb
 
 function toStreamError(error: WireStreamEvent["error"]): UpstreamError {
   const mapped = STREAM_ERROR_KINDS[error?.type ?? ""] ?? { kind: "stream_broken", status: 0 };
-  return new UpstreamError({ ...mapped, message: error?.message ?? "error event in stream", provider: "anthropic" });
+  return reportedError("anthropic", mapped.status, mapped.kind, error);
 }
 
 function mapBlockStart(event: WireStreamEvent, state: StreamState): StreamEvent[] {

@@ -91,7 +91,7 @@ describe("Gemini adapter", () => {
     const body = JSON.stringify({
       error: { code: 429, message: "quota", status: "RESOURCE_EXHAUSTED", details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "38s" }] },
     });
-    expect(geminiAdapter.mapError(429, body, new Headers())).toMatchObject({ kind: "rate_limited", retryAfterMs: 38_000, message: "quota" });
+    expect(geminiAdapter.mapError(429, body, new Headers())).toMatchObject({ kind: "rate_limited", retryAfterMs: 38_000, message: "google: HTTP 429 (RESOURCE_EXHAUSTED)", detail: "quota" });
     expect(geminiAdapter.mapError(503, "<html>busy</html>", new Headers({ "retry-after": "5" }))).toMatchObject({ kind: "server", retryAfterMs: 5000 });
   });
 
@@ -108,7 +108,7 @@ describe("Gemini adapter", () => {
     const upstream = await startUpstream({ fault: (index) => (index === 0 ? { type: "status", status: 429, message: "quota" } : { type: "cut", afterEvents: 1 }) });
     const error = await callProvider(geminiAdapter, simpleRequest, targetFor(upstream.url, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ status: 429, kind: "rate_limited", message: "quota", provider: "google" });
+    expect(error).toMatchObject({ status: 429, kind: "rate_limited", detail: "quota", provider: "google" });
     const events = await callProvider(geminiAdapter, { ...simpleRequest, stream: true }, targetFor(upstream.url, true));
     await expect(collect(events)).rejects.toMatchObject({ kind: "stream_broken" });
   });

@@ -1,4 +1,4 @@
-import { UpstreamError, errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { UpstreamError, errorFromResponse } from "../upstream-error";
 
 type GeminiErrorBody = { error?: { details?: Array<{ retryDelay?: string }> } };
 
@@ -15,8 +15,8 @@ function retryDelayMs(bodyText: string): number | undefined {
 }
 
 export function mapGeminiError(status: number, bodyText: string, headers: Headers): UpstreamError {
-  const error = errorFromResponse("google", status, extractErrorMessage(bodyText), headers);
+  const error = errorFromResponse("google", status, bodyText, headers);
   const retryAfterMs = error.retryAfterMs ?? retryDelayMs(bodyText);
   if (retryAfterMs === error.retryAfterMs) return error;
-  return new UpstreamError({ status, kind: error.kind, message: error.message, provider: "google", retryAfterMs });
+  return new UpstreamError({ status, kind: error.kind, message: error.message, provider: "google", retryAfterMs, detail: error.detail });
 }

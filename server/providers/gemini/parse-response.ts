@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ChatResponse, FinishReason, SSEEvent, StreamEvent, StreamState, ToolCall, Usage } from "../types";
-import { UpstreamError, kindFromStatus } from "../upstream-error";
+import { kindFromStatus, reportedError } from "../upstream-error";
 
 type WirePart = { text?: string; thought?: boolean; functionCall?: { id?: string; name?: string; args?: unknown } };
 type WireUsage = {
@@ -61,12 +61,7 @@ function visibleParts(body: WireResponse): WirePart[] {
 function throwIfError(body: WireResponse) {
   if (!body.error) return;
   const status = body.error.code ?? 0;
-  throw new UpstreamError({
-    status,
-    kind: status ? kindFromStatus(status) : "stream_broken",
-    message: body.error.message ?? "error in response",
-    provider: "google",
-  });
+  throw reportedError("google", status, status ? kindFromStatus(status) : "stream_broken", body.error);
 }
 
 export function parseGeminiResponse(json: unknown): ChatResponse {

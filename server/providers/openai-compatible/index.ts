@@ -1,7 +1,7 @@
 import { openaiAdapter } from "../openai";
 import { buildOpenAIRequest } from "../openai/build-request";
 import type { ProviderAdapter } from "../types";
-import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { errorFromResponse } from "../upstream-error";
 
 /**
  * vLLM, Ollama, GLM and friends speak the OpenAI wire format at another base URL.
@@ -13,5 +13,5 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   supports: ["tools", "json_object", "stop", "top_p", "streaming"],
   buildRequest: (req, target) => buildOpenAIRequest(req, target, "max_tokens"),
   mapError: (status, bodyText, headers) =>
-    errorFromResponse("openai-compatible", status, extractErrorMessage(bodyText), headers),
+    errorFromResponse("openai-compatible", status, bodyText, headers),
 };

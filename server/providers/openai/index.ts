@@ -1,5 +1,5 @@
 import type { ProviderAdapter } from "../types";
-import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { errorFromResponse } from "../upstream-error";
 import { buildOpenAIRequest } from "./build-request";
 import { mapOpenAIStreamEvent, parseOpenAIResponse } from "./parse-response";
 
@@ -9,5 +9,5 @@ export const openaiAdapter: ProviderAdapter = {
   buildRequest: (req, target) => buildOpenAIRequest(req, target, "max_completion_tokens"),
   parseResponse: parseOpenAIResponse,
   mapStreamEvent: mapOpenAIStreamEvent,
-  mapError: (status, bodyText, headers) => errorFromResponse("openai", status, extractErrorMessage(bodyText), headers),
+  mapError: (status, bodyText, headers) => errorFromResponse("openai", status, bodyText, headers),
 };

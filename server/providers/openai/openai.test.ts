@@ -130,13 +130,14 @@ describe("OpenAI adapter", () => {
     const upstream = await startUpstream({ fault: { type: "status", status, retryAfter: "2", message: "nope" } });
     const error = await callProvider(openaiAdapter, simpleRequest, targetFor(upstream.url, false)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ status, kind, retryable, message: "nope", provider: "openai", retryAfterMs: 2000 });
+    expect(error).toMatchObject({ status, kind, retryable, detail: "nope", provider: "openai", retryAfterMs: 2000 });
+    expect((error as Error).message).toMatch(new RegExp(`^openai: HTTP ${status} \\(\\w+\\)$`));
   });
 
   it("raises an error event inside the stream", () => {
     const state = createStreamState();
     expect(() => openaiAdapter.mapStreamEvent({ data: '{"error":{"message":"boom","type":"server_error"}}' }, state)).toThrow(
-      expect.objectContaining({ kind: "server", message: "boom" }),
+      expect.objectContaining({ kind: "server", message: "openai: error (server_error)", detail: "boom" }),
     );
   });
 });

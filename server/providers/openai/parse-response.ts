@@ -1,5 +1,5 @@
 import type { ChatResponse, FinishReason, SSEEvent, StreamEvent, StreamState, ToolCall, Usage } from "../types";
-import { UpstreamError } from "../upstream-error";
+import { UpstreamError, reportedError } from "../upstream-error";
 
 type WireUsage = {
   prompt_tokens?: number;
@@ -91,12 +91,7 @@ export function mapOpenAIStreamEvent(sse: SSEEvent, state: StreamState): StreamE
   const chunk = JSON.parse(sse.data) as WireResponse;
   if (chunk.error) {
     const status = typeof chunk.error.code === "number" ? chunk.error.code : 0;
-    throw new UpstreamError({
-      status,
-      kind: chunk.error.type === "server_error" || status >= 500 ? "server" : "stream_broken",
-      message: chunk.error.message ?? "error event in stream",
-      provider: "openai",
-    });
+    throw reportedError("openai", status, chunk.error.type === "server_error" || status >= 500 ? "server" : "stream_broken", chunk.error);
   }
   const events: StreamEvent[] = [];
   if (!state.started) {

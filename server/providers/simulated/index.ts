@@ -1,5 +1,5 @@
 import type { ChatResponse, ProviderAdapter, SSEEvent, StreamEvent, StreamState } from "../types";
-import { errorFromResponse, extractErrorMessage } from "../upstream-error";
+import { errorFromResponse } from "../upstream-error";
 import { simulate, simulateStream, type SimulationSettings } from "./simulate";
 
 export { simulate, simulateStream, planSimulation, DEFAULT_SIMULATION } from "./simulate";
@@ -24,7 +24,7 @@ export function createSimulatedAdapter(settings: Partial<SimulationSettings> = {
       if (event.type === "usage") state.terminated = true;
       return [event];
     },
-    mapError: (status, bodyText, headers) => errorFromResponse("simulated", status, extractErrorMessage(bodyText), headers),
+    mapError: (status, bodyText, headers) => errorFromResponse("simulated", status, bodyText, headers),
     invoke: async (req, target, { signal }) => {
       const options = { ...settings, model: target.providerModelId, signal };
       return target.stream ? simulateStream(req, options) : simulate(req, options);
