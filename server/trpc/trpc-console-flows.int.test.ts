@@ -89,8 +89,10 @@ describe("console flows", () => {
     expect(baseline.referencedBy.map((p) => p.id)).toContain(fx.a.policy.id);
     expect(catalog.find((m) => m.slug === "gpt-5.4")!.requestsLast30Days).toBe(3);
     await expect(admin.models.createCustom({ slug: "self-hosted", provider: "openai-compatible", fields: { ...before, baseUrl: "ftp://x" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await admin.models.createCustom({ slug: "self-hosted", provider: "openai-compatible", fields: { ...before, baseUrl: "http://10.0.0.5:8000/v1/" } });
-    expect((await admin.models.list()).find((m) => m.slug === "self-hosted")).toMatchObject({ origin: "custom", baseUrl: "http://10.0.0.5:8000/v1" });
+    // A server on a private network needs the operator's allow-list, which allows only 127.0.0.1 in tests.
+    await expect(admin.models.createCustom({ slug: "self-hosted", provider: "openai-compatible", fields: { ...before, baseUrl: "http://10.0.0.5:8000/v1/" } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("private-network") });
+    await admin.models.createCustom({ slug: "self-hosted", provider: "openai-compatible", fields: { ...before, baseUrl: "http://127.0.0.1:8000/v1/" } });
+    expect((await admin.models.list()).find((m) => m.slug === "self-hosted")).toMatchObject({ origin: "custom", baseUrl: "http://127.0.0.1:8000/v1" });
   });
 
   it("keeps provider secrets on the server and tests the connection through the adapter", async () => {
@@ -107,6 +109,22 @@ describe("console flows", () => {
     const audit = await t.db.auditLog.findMany({ where: { tenantId: fx.a.tenant.id, targetType: "provider_credential" } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["provider_credential.rotated", "provider_credential.tested"]));
     expect(JSON.stringify(audit)).not.toContain("sk-good");
+  });
+
+  it("reports a failed connection test by status and error code, never the upstream's body or the socket error", async () => {
+    const leaky = await startFakeOpenAI({ fault: { type: "status", status: 500, message: "db-primary.internal:5432 refused; token sk-live-0123456789abcdef" } });
+    try {
+      await admin.providers.save({ provider: "openai", secret: "sk-good-test-key", baseUrl: `${leaky.url}/v1` });
+      const failed = await admin.providers.testConnection({ provider: "openai" });
+      expect(failed).toMatchObject({ ok: false, error: "openai: HTTP 500 (server_error)" });
+      expect(JSON.stringify(failed)).not.toMatch(/db-primary|sk-live/);
+    } finally {
+      await leaky.close();
+    }
+    // Nothing listens there any more: Node's error names the address, the console does not.
+    const refused = await admin.providers.testConnection({ provider: "openai" });
+    expect(refused).toMatchObject({ ok: false, error: "openai: error (connection failed)" });
+    expect(JSON.stringify(refused)).not.toContain("127.0.0.1");
   });
 
   it("limits sign-ups per client address", async () => {
