@@ -30,6 +30,11 @@ const schema = z.object({
   SWITCHYARD_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
   SWITCHYARD_BREAKER_COOL_DOWN_MS: z.coerce.number().int().positive().default(30_000),
   /**
+   * Largest request body the gateway and the console API read, in bytes. Decoding and parsing
+   * a body holds the event loop about 2 ms per MB of text (more for CJK and emoji).
+   */
+  SWITCHYARD_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(10 * 1024 * 1024),
+  /**
    * Upstream calls reach only public addresses. Comma-separated host names, addresses and CIDR
    * ranges listed here are let through, e.g. self-hosted model servers on a private network
    * ("models.internal,10.0.0.0/8"). Empty (the default): no exceptions.

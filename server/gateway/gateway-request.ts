@@ -9,8 +9,8 @@ export interface HeaderSource {
   get(name: string): string | null;
 }
 
-/** The body as read from the client, up to the handlers' size cap. */
-export type RequestBody = { bytes: Buffer } | { tooLarge: true };
+/** The body as read and decoded from the client, or why it was refused unread (json-body-reader.ts). */
+export type RequestBody = { text: string } | { tooLarge: true } | { tooComplex: string };
 
 export interface GatewayRequest {
   readonly headers: HeaderSource;

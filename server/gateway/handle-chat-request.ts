@@ -2,13 +2,12 @@
 // route (around open circuits) -> response cache -> admission (rate limits, budget hold) ->
 // provider with retries and fallback -> response in the caller's format -> usage record and
 // budget settlement.
-import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "../db/client";
 import { AbortScope } from "../providers/abort-scope";
 import { route } from "../routing";
 import type { CatalogModel, RoutingDecision, RouteRequest } from "../routing/types";
-import type { ChatResponse, StreamEvent } from "../providers/types";
+import type { ChatResponse, StreamEvent, Usage } from "../providers/types";
 import { getUsageWriter } from "../usage/usage-writer-instance";
 import type { UsageRecord } from "../usage/usage-record";
 import { describeValidationError } from "./formats/describe-validation-error";
@@ -25,11 +24,13 @@ import { CACHE_HEADER } from "../cache/cache-directive";
 import type { AdmissionTicket } from "../limits/limiter";
 import { admitRequest, settleRequest } from "./admit-request";
 import { cacheStepOf, lookupCached, storeResponse, storeStream } from "./response-cache-step";
-import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
+import { buildUsageRecord, priceUsage, type RequestOutcome } from "./build-usage-record";
 import { streamResponse } from "./stream-response";
 import { usageOf } from "./estimate-usage";
-import { errorResponse, formatCost, gatewayHeaders, upstreamFailure } from "./gateway-response";
+import { COST_HEADER, ESTIMATED_COST_HEADER, errorResponse, estimatedCost, formatCost, gatewayHeaders, upstreamFailure } from "./gateway-response";
+import { anonymousRequestId, issueRequestId } from "./request-id";
 import { jsonResponse, type GatewayRequest, type GatewayResponse, type HeaderSource } from "./gateway-request";
+import { LARGE_REQUEST_TOKENS, yieldIfLarge } from "./yield-to-event-loop";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -72,7 +73,8 @@ function explanationOf(decision: RoutingDecision, selection: ModelSelection): Ex
 }
 
 export async function handleChatRequest<Body>(request: GatewayRequest, endpoint: ChatEndpoint<Body>): Promise<GatewayResponse> {
-  const requestId = `req_${randomUUID().replaceAll("-", "")}`;
+  // Replaced by an id signed for the tenant once a key identifies it (see request-id.ts).
+  let requestId = anonymousRequestId();
   const startedAt = new Date();
   const started = performance.now();
   const db = getDb();
@@ -95,6 +97,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
   try {
     // Identified first, so that a key refused for its scope is still logged for its tenant.
     key = await identifyKey(db, request.headers, startedAt);
+    requestId = outcome.requestId = issueRequestId(key.tenantId);
     requireScope(key);
     const parsed = endpoint.schema.safeParse(await readJsonBody(request));
     if (!parsed.success) throw badRequest(describeValidationError(parsed.error).message);
@@ -114,6 +117,9 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
 
     const abort = new AbortScope();
     request.onDisconnect(() => abort.abort(new Error("client disconnected")));
+    // Hashing (cache key) and the provider call each read the whole request.
+    const large = decision.estimate.inputTokens >= LARGE_REQUEST_TOKENS;
+    await yieldIfLarge(large);
     const cacheStep = cacheStepOf(request.headers, config, selection, input.request);
     const hit = await lookupCached(cacheStep, config);
     let success: AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>;
@@ -123,6 +129,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
       outcome.cacheHit = true;
     } else {
       ticket = await admitRequest(key, plan, decision);
+      await yieldIfLarge(large);
       success = await runAttempts(plan, input.request, config, abort);
     }
     outcome.attempts = success.attempts;
@@ -130,9 +137,12 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     outcome.simulated = success.simulated;
 
     const headers = gatewayHeaders({ requestId, model: success.model, decision, attempts: success.attempts, simulated: success.simulated, replaced: selection.kind === "direct" ? selection.replaced : [] });
-    const meta = { id: requestId, model: success.model.id, created: Math.floor(startedAt.getTime() / 1000) };
+    // The same pricing as the usage record's, so the body's usage.cost and the log agree.
+    const costOf = (usage: Usage) => (hit ? 0 : priceUsage(success.model, usage));
+    const meta = { id: requestId, model: success.model.id, created: Math.floor(startedAt.getTime() / 1000), costOf };
     headers[CACHE_HEADER] = hit ? "hit" : cacheStep.directive.missLabel;
-    if (hit) headers["x-switchyard-cost-usd"] = formatCost(0);
+    if (hit) headers[COST_HEADER] = formatCost(0);
+    else if (input.request.stream) headers[ESTIMATED_COST_HEADER] = estimatedCost(success.model, decision);
 
     if (input.request.stream) {
       const includeUsage = (parsed.data as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage === true;
@@ -151,7 +161,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     outcome.ttftMs = Math.round(performance.now() - started);
     const answer = { ...response, usage: outcome.usage };
     if (!hit) storeResponse(cacheStep, answer, success.model);
-    headers["x-switchyard-cost-usd"] = formatCost(record(200, null)?.costUsd ?? null);
+    headers[COST_HEADER] = formatCost(record(200, null)?.costUsd ?? null);
     return jsonResponse(endpoint.format.fromCanonical(answer, meta), { headers });
   } catch (error) {
     if (request.disconnected) {

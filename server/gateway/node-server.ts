@@ -7,28 +7,26 @@ import type { EventStreamBody } from "./formats/encode-event-stream";
 import type { GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
 import { checkHealth } from "../health/get-health";
 import { findGatewayHandler } from "./gateway-routes";
+import { JsonBodyReader } from "./json-body-reader";
 import { MAX_BODY_BYTES } from "./read-json-body";
 
 /**
- * Reads the request body from the socket (up to the handlers' size cap); an oversized body
- * is discarded and refused.
+ * Reads the request body from the socket (up to the handlers' size cap), decoding and measuring
+ * each chunk as it arrives; a refused body is discarded as it arrives.
  */
 function readBody(req: IncomingMessage): Promise<RequestBody> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve({ tooLarge: true });
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const json = new JsonBodyReader(MAX_BODY_BYTES);
     const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // The rest is discarded as it arrives, so that the client can finish sending and
-        // read the 413.
-        req.off("data", onData).off("end", onEnd).resume();
-        resolve({ tooLarge: true });
-      } else chunks.push(chunk);
+      if (json.push(chunk)) return;
+      // The rest is discarded as it arrives, so that the client can finish sending and read
+      // the refusal.
+      req.off("data", onData).off("end", onEnd).resume();
+      resolve(json.finish());
     };
-    const onEnd = () => resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    const onEnd = () => resolve(json.finish());
     req.on("data", onData).on("end", onEnd).on("error", reject);
   });
 }

@@ -1,9 +1,12 @@
 // Reads a request body with a size cap, so an oversized upload is refused with 413 before it
-// is buffered whole, and parses it as JSON (400 when it is not).
+// is buffered whole, and parses it as JSON (400 when it is not, or when it holds more values
+// or nests deeper than json-body-reader.ts allows).
+import { env } from "../env";
 import { badRequest, tooLarge } from "./gateway-error";
 import type { GatewayRequest } from "./gateway-request";
+import { LARGE_REQUEST_CHARS, yieldIfLarge } from "./yield-to-event-loop";
 
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+export const MAX_BODY_BYTES = env.SWITCHYARD_MAX_BODY_BYTES;
 
 function parseJson(text: string): unknown {
   if (!text.trim()) throw badRequest("Request body is empty; send a JSON object");
@@ -19,5 +22,8 @@ export async function readJsonBody(request: GatewayRequest): Promise<unknown> {
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
   const body = await request.body();
   if ("tooLarge" in body) throw tooLarge(`Request body exceeds ${MAX_BODY_BYTES} bytes`);
-  return parseJson(body.bytes.toString("utf8"));
+  if ("tooComplex" in body) throw badRequest(body.tooComplex);
+  const value = parseJson(body.text);
+  await yieldIfLarge(body.text.length >= LARGE_REQUEST_CHARS);
+  return value;
 }

@@ -3,24 +3,22 @@
 import { toReadableStream } from "./formats/encode-event-stream";
 import type { GatewayHandler, GatewayRequest, GatewayResponse, RequestBody } from "./gateway-request";
 import { unservedRoute } from "./gateway-routes";
+import { JsonBodyReader } from "./json-body-reader";
 import { MAX_BODY_BYTES } from "./read-json-body";
 
 async function readCapped(body: ReadableStream<Uint8Array> | null): Promise<RequestBody> {
-  if (!body) return { bytes: Buffer.alloc(0) };
+  if (!body) return { text: "" };
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  const json = new JsonBodyReader(MAX_BODY_BYTES);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (!json.push(value)) {
       await reader.cancel();
-      return { tooLarge: true };
+      break;
     }
-    chunks.push(value);
   }
-  return { bytes: Buffer.concat(chunks, size) };
+  return json.finish();
 }
 
 export function fromWebRequest(request: Request): GatewayRequest {

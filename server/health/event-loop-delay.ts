@@ -4,6 +4,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
 
 const WINDOW_MS = 10_000;
+const RESOLUTION_MS = 10;
 
 export interface EventLoopDelay {
   /** Milliseconds, rounded to 0.1. */
@@ -17,7 +18,8 @@ export interface EventLoopDelay {
 type Figures = Omit<EventLoopDelay, "windowSeconds">;
 
 const NONE: Figures = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
-const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+/** The histogram records the sampling interval plus the delay: the delay is what is reported. */
+const ms = (ns: number) => Math.max(0, Math.round(ns / 1e5) / 10 - RESOLUTION_MS);
 
 function figuresOf(histogram: IntervalHistogram): Figures {
   if (histogram.count === 0) return NONE;
@@ -28,7 +30,7 @@ let monitor: { current: IntervalHistogram; previous: Figures; since: number } | 
 
 function start() {
   // Sampled every 10 ms: finer sampling costs CPU on every idle turn of the loop.
-  const current = monitorEventLoopDelay({ resolution: 10 });
+  const current = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   current.enable();
   const state = { current, previous: NONE, since: Date.now() };
   // Every 10 s the finished window's figures are kept and the histogram starts again, so a

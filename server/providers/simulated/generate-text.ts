@@ -4,7 +4,7 @@ type Category = "coding" | "math" | "science" | "computer_use" | "general";
 
 const CATEGORY_CUES: Array<[Category, RegExp]> = [
   ["coding", /\b(code|function|bug|compile|python|javascript|typescript|java|rust|sql|regex|api|class|refactor|stack trace|exception)\b/i],
-  ["math", /\b(solve|equation|integral|derivative|prove|proof|calculate|probability|theorem|sum|matrix)\b|\d+\s*[-+*/^]\s*\d+/i],
+  ["math", /\b(solve|equation|integral|derivative|prove|proof|calculate|probability|theorem|sum|matrix)\b|\d\s*[-+*/^]\s*\d/i],
   ["science", /\b(physics|chemistry|biology|atom|molecule|cell|energy|quantum|gravity|protein|reaction|planet|evolution)\b/i],
   ["computer_use", /\b(click|browser|navigate|screenshot|desktop|button|open the|scroll|type into|window)\b/i],
 ];
