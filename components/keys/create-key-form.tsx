@@ -68,7 +68,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
         {errors.scopes && <p className="mt-1 text-xs text-red-600">{errors.scopes}</p>}
       </fieldset>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label="Monthly budget (USD)" name="monthlyBudgetUsd" type="number" min="0" step="0.01" error={errors.monthlyBudgetUsd} hint="Empty: no budget" />
+        <TextField label="Monthly budget (USD)" name="monthlyBudgetUsd" type="number" min="0.0001" step="0.0001" error={errors.monthlyBudgetUsd} hint="Empty: no budget" />
         <TextField label="Expires on" name="expiresAt" type="date" error={errors.expiresAt} hint="Empty: never" />
         <TextField label="Requests per minute" name="rpmLimit" type="number" min="1" step="1" error={errors.rpmLimit} />
         <TextField label="Tokens per minute" name="tpmLimit" type="number" min="1" step="1" error={errors.tpmLimit} />

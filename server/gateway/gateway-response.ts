@@ -3,6 +3,7 @@ import { costOrNull, estimateCost } from "../routing/estimate-cost";
 import type { CatalogModel, RoutingDecision } from "../routing/types";
 import type { UpstreamError } from "../providers/upstream-error";
 import type { AttemptRecord } from "../usage/usage-record";
+import { logInternalError } from "../errors/log-internal-error";
 import type { CallerFormat } from "./formats/types";
 import { GatewayError } from "./gateway-error";
 import { jsonResponse, type GatewayResponse } from "./gateway-request";
@@ -62,12 +63,15 @@ export function errorResponse<Body>(format: CallerFormat<Body>, error: GatewayEr
   });
 }
 
-/** Runs an endpoint's work: a GatewayError it throws becomes its answer in `format`; anything else propagates. */
+/**
+ * Runs an endpoint's work: a GatewayError it throws becomes its answer in `format`; anything
+ * else (a database error, say) a 500 that carries only a reference to the server log.
+ */
 export async function answerInFormat<Body>(format: CallerFormat<Body>, answer: () => Promise<GatewayResponse>): Promise<GatewayResponse> {
   try {
     return await answer();
   } catch (error) {
     if (error instanceof GatewayError) return errorResponse(format, error, "");
-    throw error;
+    return errorResponse(format, new GatewayError(500, logInternalError("gateway", error)), "");
   }
 }

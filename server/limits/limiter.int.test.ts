@@ -43,16 +43,16 @@ describe("limits across processes", () => {
     const keyId = `key-${randomUUID()}`;
     await rollup(keyId, new Date(Date.UTC(2026, 10, 3, 9)), 0.25);
     await rollup(keyId, new Date(Date.UTC(2026, 9, 30, 9)), 50); // last month: not counted
-    const subject: LimitSubject = { tenantId, keyId, teamId: null, rpmLimit: null, tpmLimit: null, keyBudgetUsd: 1, teamBudgetUsd: null };
+    const subject: LimitSubject = { tenantId, keyId, keyName: "Limits", teamId: null, rpmLimit: null, tpmLimit: null, keyBudgetUsd: 1, teamBudgetUsd: null };
 
     // Each holds 2 x $0.01 and really costs between $0 and $0.02.
     const results = await Promise.all(Array.from({ length: 200 }, async (_, i) => {
       const admission = await processes[i % 2]!.admit({ subject, estimatedTokens: 100, expectedCostUsd: 0.01 });
-      if (!admission.admitted) return { admitted: false, retryAfter: admission.retryAfterSeconds, cost: 0 };
+      if (!admission.admitted) return { admitted: false, status: admission.status, retryAfter: admission.retryAfterSeconds, cost: 0 };
       const cost = ((i * 37) % 21) / 1000;
       await new Promise((r) => setTimeout(r, i % 7));
       await processes[(i + 1) % 2]!.settle(admission.ticket, { costUsd: cost, tokens: 120 });
-      return { admitted: true, retryAfter: null, cost };
+      return { admitted: true, status: 200, retryAfter: null, cost };
     }));
 
     const admitted = results.filter((r) => r.admitted);
@@ -61,7 +61,8 @@ describe("limits across processes", () => {
     const held = await redis.connect().zcard(`${prefix}budget:key:${keyId}:2026-11:holds`);
     expect(admitted.length).toBeGreaterThan(30);
     expect(refused.length).toBeGreaterThan(0);
-    expect(refused.every((r) => typeof r.retryAfter === "number" && r.retryAfter > 0)).toBe(true);
+    // Held by requests in flight (429, retry soon), or too large for what is left (402, no wait).
+    expect(refused.every((r) => (r.status === 429 && r.retryAfter! > 0) || (r.status === 402 && r.retryAfter === null))).toBe(true);
     expect(held).toBe(0); // every admitted request settled
     expect(spent).toBeCloseTo(0.25 + admitted.reduce((s, r) => s + r.cost, 0), 8);
     expect(spent).toBeLessThanOrEqual(1); // overshoot: zero
@@ -75,7 +76,7 @@ describe("limits across processes", () => {
     const [keyA, keyB] = [`key-${randomUUID()}`, `key-${randomUUID()}`];
     await rollup(keyA, new Date(Date.UTC(2026, 10, 1, 0)), 0.7, teamId, "model-a");
     await rollup(keyB, new Date(Date.UTC(2026, 10, 19, 23)), 0.2, teamId, "model-b");
-    const subjectOf = (keyId: string): LimitSubject => ({ tenantId, keyId, teamId, rpmLimit: null, tpmLimit: null, keyBudgetUsd: 10, teamBudgetUsd: 1 });
+    const subjectOf = (keyId: string): LimitSubject => ({ tenantId, keyId, keyName: "Limits", teamId, rpmLimit: null, tpmLimit: null, keyBudgetUsd: 10, teamBudgetUsd: 1 });
     // The team has spent 0.9 of its 1.00; each request holds 0.06.
     const first = await a.admit({ subject: subjectOf(keyA), estimatedTokens: 10, expectedCostUsd: 0.03 });
     expect(first.admitted).toBe(true);
@@ -85,7 +86,7 @@ describe("limits across processes", () => {
   it("two processes share one per-minute request limit", async () => {
     const prefix = `${redis.prefix}rpm:`;
     const processes = [processOn(prefix, async () => 0), processOn(prefix, async () => 0)];
-    const subject: LimitSubject = { tenantId, keyId: "rpm-key", teamId: null, rpmLimit: 25, tpmLimit: 10_000, keyBudgetUsd: null, teamBudgetUsd: null };
+    const subject: LimitSubject = { tenantId, keyId: "rpm-key", keyName: "Limits", teamId: null, rpmLimit: 25, tpmLimit: 10_000, keyBudgetUsd: null, teamBudgetUsd: null };
     const results = await Promise.all(Array.from({ length: 60 }, (_, i) => processes[i % 2]!.admit({ subject, estimatedTokens: 100, expectedCostUsd: 0.001 })));
     expect(results.filter((r) => r.admitted)).toHaveLength(25);
     expect(results.find((r) => !r.admitted)).toMatchObject({ status: 429, retryAfterSeconds: 60 });

@@ -4,7 +4,7 @@ import { Limiter, type LimitSubject, type LimitsConfig, DEFAULT_LIMITS_CONFIG } 
 import { InProcessRateWindowStore } from "./rate-window-store";
 import { expectedPlanCostUsd } from "./expected-cost";
 
-const subject: LimitSubject = { tenantId: "t", keyId: "k", teamId: "team", rpmLimit: null, tpmLimit: null, keyBudgetUsd: null, teamBudgetUsd: null };
+const subject: LimitSubject = { tenantId: "t", keyId: "k", keyName: "Backend", teamId: "team", rpmLimit: null, tpmLimit: null, keyBudgetUsd: null, teamBudgetUsd: null };
 
 function limiter(options: { spent?: number; config?: Partial<LimitsConfig>; start?: number } = {}) {
   const clock = { now: options.start ?? Date.UTC(2026, 10, 20, 12, 0, 30) };
@@ -21,7 +21,7 @@ describe("rate limits", () => {
     const { limiter: l, clock } = limiter();
     const s = { ...subject, rpmLimit: 2 };
     for (let i = 0; i < 2; i++) expect((await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).admitted).toBe(true);
-    expect(await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).toEqual({ admitted: false, status: 429, message: expect.stringContaining("2 requests per minute"), retryAfterSeconds: 30 });
+    expect(await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).toEqual({ admitted: false, status: 429, message: expect.stringContaining("2 requests per minute"), retryAfterSeconds: 30, retrySoon: true });
     clock.now += 30_000;
     expect((await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).admitted).toBe(true);
   });
@@ -59,18 +59,34 @@ describe("budgets", () => {
     expect(loads).toEqual(["key:k"]);
   });
 
-  it("an exhausted budget asks to come back next month", async () => {
-    const { limiter: l } = limiter({ spent: 0.99 });
+  it("a used-up budget asks to come back next month, and says so", async () => {
+    const { limiter: l } = limiter({ spent: 1 });
     const refused = await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.01 });
-    expect(refused).toMatchObject({ admitted: false, status: 429, message: expect.stringContaining("$0.9900 spent") });
+    expect(refused).toMatchObject({ admitted: false, status: 429, retrySoon: false, message: expect.stringContaining("is used up ($1.0000 spent)") });
     // 2026-11-20 12:00:30 UTC -> 2026-12-01 00:00:00 UTC
     expect(!refused.admitted && refused.retryAfterSeconds).toBe(((10 * 24 + 11) * 60 + 59) * 60 + 30);
+  });
+
+  it("a request whose hold does not fit in what is left is told so, with no wait, and a smaller one passes", async () => {
+    const { limiter: l } = limiter({ spent: 0.99 });
+    const refused = await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.01 });
+    expect(refused).toEqual({
+      admitted: false, status: 402, retryAfterSeconds: null, retrySoon: false,
+      message: 'This request needs an estimated $0.0200 but only $0.0100 of the monthly budget of key "Backend" ($1.0000) is left; send a smaller request (lower max_tokens) or raise the budget',
+    });
+    expect((await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.004 })).admitted).toBe(true);
+  });
+
+  it("names amounts below a cent to the stored precision", async () => {
+    const { limiter: l } = limiter({ spent: 0.999995 });
+    const refused = await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.000004 });
+    expect(refused).toMatchObject({ status: 402, message: expect.stringContaining("needs an estimated $0.00000800 but only $0.00000500") });
   });
 
   it("checks the team's budget as well as the key's", async () => {
     const { limiter: l } = limiter({ spent: 0.5 });
     const teamCapped = { ...budgeted, keyBudgetUsd: 100, teamBudgetUsd: 0.55 };
-    expect(await l.admit({ subject: teamCapped, estimatedTokens: 10, expectedCostUsd: 0.05 })).toMatchObject({ admitted: false, message: expect.stringContaining("this key's team") });
+    expect(await l.admit({ subject: teamCapped, estimatedTokens: 10, expectedCostUsd: 0.05 })).toMatchObject({ admitted: false, message: expect.stringContaining('the team of key "Backend"') });
   });
 
   it("unpriced requests hold a fixed amount, or are refused by configuration", async () => {
@@ -79,6 +95,9 @@ describe("budgets", () => {
     expect((await reserve.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).admitted).toBe(false);
     const refuse = limiter({ config: { unpriced: "refuse" } }).limiter;
     expect(await refuse.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).toMatchObject({ admitted: false, status: 403, retryAfterSeconds: null });
+    // The fixed hold of an unpriced request is not lowered by a smaller request: the remedy says so.
+    const tight = limiter({ spent: 0.9, config: { unpricedReserveUsd: 0.3 } }).limiter;
+    expect(await tight.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).toMatchObject({ status: 402, message: expect.stringContaining("ask for a model with a known price") });
     expect((await refuse.admit({ subject, estimatedTokens: 10, expectedCostUsd: null })).admitted).toBe(true);
   });
 

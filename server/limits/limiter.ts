@@ -10,6 +10,8 @@ import { WINDOW_MS, chargeableTokens, type RateWindowStore } from "./rate-window
 export interface LimitSubject {
   tenantId: string;
   keyId: string;
+  /** Named in budget refusals, so that the caller knows which budget refused. */
+  keyName: string;
   teamId: string | null;
   rpmLimit: number | null;
   tpmLimit: number | null;
@@ -31,9 +33,22 @@ export interface AdmissionTicket {
   reservation: Reservation | null;
 }
 
-export type Admission =
-  | { admitted: true; ticket: AdmissionTicket }
-  | { admitted: false; status: 403 | 429 | 503; message: string; retryAfterSeconds: number | null };
+/**
+ * Why a request was refused. 429 means waiting helps: the rate window turns over, requests in
+ * flight release their holds, or (used up) the month ends, which Retry-After then names. 402 means
+ * this request's hold is larger than what is left of a budget: only a smaller request or a larger
+ * budget helps, so there is no Retry-After. `retrySoon` is false when an immediate retry (as the
+ * SDKs make on a 429) cannot succeed.
+ */
+export interface Refusal {
+  admitted: false;
+  status: 402 | 403 | 429 | 503;
+  message: string;
+  retryAfterSeconds: number | null;
+  retrySoon: boolean;
+}
+
+export type Admission = { admitted: true; ticket: AdmissionTicket } | Refusal;
 
 export interface LimitsConfig {
   /** Held = expected cost x this, so that a longer answer than expected still fits. */
@@ -54,7 +69,8 @@ export type BudgetScope = { kind: "key" | "team"; id: string };
 export type SpendLoader = (tenantId: string, scope: BudgetScope, from: Date) => Promise<number>;
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-const formatUsd = (units: number) => `$${unitsToUsd(units).toFixed(4)}`;
+/** Cents-and-up amounts to 4 decimals; smaller ones to the stored precision, so that no amount reads $0.0000. */
+const formatUsd = (units: number) => `$${unitsToUsd(units).toFixed(units >= usdToUnits(0.01) ? 4 : 8)}`;
 
 export class Limiter {
   private readonly initialising = new Map<string, Promise<void>>();
@@ -77,7 +93,7 @@ export class Limiter {
       try {
         if (!(await this.windows.take(subject.keyId, window, { requests: 1, tokens }, { requests: subject.rpmLimit, tokens: subject.tpmLimit }))) {
           const limits = [subject.rpmLimit !== null && `${subject.rpmLimit} requests`, subject.tpmLimit !== null && `${subject.tpmLimit} tokens`].filter(Boolean).join(" / ");
-          return { admitted: false, status: 429, message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now) };
+          return { admitted: false, status: 429, message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now), retrySoon: true };
         }
         Object.assign(ticket, { window, chargedTokens: tokens });
       } catch (error) {
@@ -124,7 +140,7 @@ export class Limiter {
     return pending;
   }
 
-  private async reserveBudget(subject: LimitSubject, expectedCostUsd: number | null, ticket: AdmissionTicket, now: number): Promise<Admission | null> {
+  private async reserveBudget(subject: LimitSubject, expectedCostUsd: number | null, ticket: AdmissionTicket, now: number): Promise<Refusal | null> {
     const scopes = new Map<string, { scope: BudgetScope; hold: BudgetHold }>();
     const add = (kind: BudgetScope["kind"], id: string | null, usd: number | null) => {
       if (id !== null && usd !== null) scopes.set(`${kind}:${id}`, { scope: { kind, id }, hold: { scope: `${kind}:${id}`, limitUnits: usdToUnits(usd) } });
@@ -133,7 +149,7 @@ export class Limiter {
     add("team", subject.teamId, subject.teamBudgetUsd);
     if (scopes.size === 0) return null;
     if (expectedCostUsd === null && this.config.unpriced === "refuse") {
-      return { admitted: false, status: 403, message: "This key has a monthly budget, and the request could be served by a model without a known price", retryAfterSeconds: null };
+      return { admitted: false, status: 403, message: "This key has a monthly budget, and the request could be served by a model without a known price", retryAfterSeconds: null, retrySoon: false };
     }
     const units = Math.ceil(usdToUnits(expectedCostUsd === null ? this.config.unpricedReserveUsd : expectedCostUsd * this.config.reserveMultiplier));
     const date = new Date(now);
@@ -149,17 +165,40 @@ export class Limiter {
         return null;
       }
       if (result.status === "uninitialised") throw new Error(`budget counters missing after initialisation: ${result.scopes.join(", ")}`);
-      const limit = scopes.get(result.scope)!.hold.limitUnits;
-      const exhausted = result.spentUnits + units > limit;
-      const owner = result.scope.startsWith("team:") ? "this key's team" : "this key";
-      return {
-        admitted: false, status: 429,
-        message: `Monthly budget of ${owner} (${formatUsd(limit)}) would be exceeded: ${formatUsd(result.spentUnits)} spent, ${formatUsd(result.heldUnits)} held by requests in flight, this request holds ${formatUsd(units)}`,
-        retryAfterSeconds: seconds(exhausted ? nextMonthStart(date).getTime() - now : this.config.heldRetryAfterMs),
-      };
+      const owner = result.scope.startsWith("team:") ? `the team of key "${subject.keyName}"` : `key "${subject.keyName}"`;
+      return budgetRefusal({ owner, limit: scopes.get(result.scope)!.hold.limitUnits, spent: result.spentUnits, held: result.heldUnits, needed: units, unpriced: expectedCostUsd === null }, date, this.config);
     } catch (error) {
       this.log("budget store unavailable, refusing budgeted request", error);
-      return { admitted: false, status: 503, message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5 };
+      return { admitted: false, status: 503, message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5, retrySoon: true };
     }
   }
+}
+
+/**
+ * The refusal that says which of three things happened to a budget (amounts in units): it is used
+ * up until the month ends; this request's hold alone is more than what is left; or holds of
+ * requests in flight fill what is left for now.
+ */
+function budgetRefusal(b: { owner: string; limit: number; spent: number; held: number; needed: number; unpriced: boolean }, date: Date, config: LimitsConfig): Refusal {
+  const budget = `the monthly budget of ${b.owner} (${formatUsd(b.limit)})`;
+  if (b.spent >= b.limit) {
+    const resetsAt = nextMonthStart(date);
+    return {
+      admitted: false, status: 429, retrySoon: false,
+      message: `The ${budget.slice(4)} is used up (${formatUsd(b.spent)} spent); it resets at ${resetsAt.toISOString()}, or raise the budget`,
+      retryAfterSeconds: seconds(resetsAt.getTime() - date.getTime()),
+    };
+  }
+  if (b.spent + b.needed > b.limit) {
+    // An unpriced plan holds a fixed amount, which no smaller request lowers.
+    const remedy = b.unpriced ? "ask for a model with a known price" : "send a smaller request (lower max_tokens)";
+    return {
+      admitted: false, status: 402, retrySoon: false, retryAfterSeconds: null,
+      message: `This request needs an estimated ${formatUsd(b.needed)} but only ${formatUsd(b.limit - b.spent)} of ${budget} is left; ${remedy} or raise the budget`,
+    };
+  }
+  return {
+    admitted: false, status: 429, retrySoon: true, retryAfterSeconds: seconds(config.heldRetryAfterMs),
+    message: `Requests in flight hold ${formatUsd(b.held)} of what is left of ${budget} (${formatUsd(b.spent)} spent); this request needs an estimated ${formatUsd(b.needed)}: retry in a few seconds`,
+  };
 }

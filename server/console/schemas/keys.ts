@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateSchema, idSchema, INT4_MAX, nameSchema } from "./common";
+import { monthlyBudgetSchema } from "./monthly-budget";
 
 /** gateway: chat completions and messages; route: the explain endpoint; feedback: quality feedback. */
 export const KEY_SCOPES = ["gateway", "route", "feedback"] as const;
@@ -9,7 +10,7 @@ export const createApiKeySchema = z.object({
   teamId: idSchema.nullable(),
   policyId: idSchema.nullable(),
   scopes: z.array(z.enum(KEY_SCOPES)).min(1, "Pick at least one scope").max(KEY_SCOPES.length, "Each scope once"),
-  monthlyBudgetUsd: z.number().positive("Must be above 0").max(1_000_000_000).nullable(),
+  monthlyBudgetUsd: monthlyBudgetSchema,
   rpmLimit: z.number().int("Whole number").positive("Must be above 0").max(INT4_MAX).nullable(),
   tpmLimit: z.number().int("Whole number").positive("Must be above 0").max(INT4_MAX).nullable(),
   // A key issued already expired could never be used: almost always a mistyped date.

@@ -3,6 +3,8 @@ type OpenAIErrorShape = { type: string; code: string | null };
 const BY_STATUS: Record<number, OpenAIErrorShape> = {
   400: { type: "invalid_request_error", code: null },
   401: { type: "authentication_error", code: "invalid_api_key" },
+  // A request larger than what is left of a budget (OpenAI's own type for running out of money).
+  402: { type: "insufficient_quota", code: "budget_insufficient" },
   403: { type: "permission_error", code: null },
   404: { type: "invalid_request_error", code: "model_not_found" },
   413: { type: "invalid_request_error", code: "request_too_large" },
