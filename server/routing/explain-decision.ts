@@ -58,3 +58,23 @@ export function summarizeDecision(s: SummaryInput): string {
   const pct = savingsPercent(s.costUsd, s.baselineCostUsd);
   return `${head} → ${s.model.id}${s.degraded ? " [degraded]" : ""}: ${s.choiceReason}; ${est} vs ${base}${pct ? ` (${pct})` : ""}`;
 }
+
+export interface ExcludedModel {
+  modelId: string;
+  reason: string;
+}
+
+/**
+ * Why a rule has no usable model, for the caller's 503 and the explanation: the rule, each model
+ * it allows with the reason it was left out, and the ids it allows that the catalog lacks (a
+ * typo, or a model removed since). Catalog models the rule does not allow are only counted, so
+ * that a catalog of dozens does not bury the reasons that matter.
+ */
+export function explainNoUsableModel(category: string, excluded: readonly ExcludedModel[], notInCatalog: readonly string[], notAllowed: number): string {
+  const reasons = [
+    ...excluded.map((e) => `${e.modelId}: ${e.reason}`),
+    ...notInCatalog.map((id) => `${id}: not in the catalog`),
+  ];
+  if (notAllowed > 0) reasons.push(`${notAllowed} other catalog model${notAllowed === 1 ? " is" : "s are"} not in the rule's allowed models`);
+  return `No usable model for rule "${category}": ${reasons.length === 0 ? "the catalog is empty" : reasons.join("; ")}`;
+}

@@ -87,7 +87,7 @@ export function route(input: RouteInput): RoutingDecision {
   const baselineCostUsd = baselineEst && baselineEst.priced ? baselineEst.usd : null;
 
   if (!rule) {
-    const message = `policy ${policy.id} has no rule for category "${category}" (default category misconfigured)`;
+    const message = `Policy "${policy.name}" has no rule for category "${category}" (default category misconfigured)`;
     return {
       category, confidence, categorySource, classifierCategory: prediction.category, difficulty,
       model: null, fallbacks: [], degraded: false,

@@ -118,8 +118,29 @@ describe("selectModel", () => {
     expect(s.model).toBeNull();
     expect(s.fallbacks).toEqual([]);
     expect(s.error?.code).toBe("no_model_available");
-    expect(s.error?.message).toMatch(/a disabled.*b context window/);
-    expect(sel([]).error?.message).toMatch(/catalog is empty/);
+    expect(s.error?.message).toBe('No usable model for rule "coding": a: disabled; b: context window 10 < 1500 estimated tokens');
+    expect(sel([]).error?.message).toBe('No usable model for rule "coding": the catalog is empty');
+  });
+
+  it("names, for a rule with nothing usable, each allowed model's reason and the allowed ids the catalog lacks, and counts the rest", () => {
+    const catalog = [
+      model("off", { enabled: false }),
+      model("retired", { deprecatedAt: "2026-01-01T00:00:00Z", replacementModelId: "next" }),
+      model("tripped"),
+      model("pricey", { inputPricePerMTok: 100 }),
+      model("elsewhere-1"),
+      model("elsewhere-2"),
+    ];
+    const s = sel(catalog, {
+      rule: rule({ allowedModels: ["off", "retired", "tripped", "pricey", "gpt-4o-mni"], maxCostUsd: 0.01 }),
+      unhealthy: { tripped: "circuit open after repeated failures" },
+    });
+    expect(s.model).toBeNull();
+    expect(s.error?.message).toBe(
+      'No usable model for rule "coding": off: disabled; retired: deprecated since 2026-01-01T00:00:00Z (replacement: next); ' +
+        "tripped: unhealthy: circuit open after repeated failures; pricey: expected cost $0.1010 over max $0.0100; " +
+        "gpt-4o-mni: not in the catalog; 2 other catalog models are not in the rule's allowed models",
+    );
   });
 
   it("backs a single qualifying model with the best priced model below the bar", () => {

@@ -1,4 +1,5 @@
 import { estimateCost } from "./estimate-cost";
+import { explainNoUsableModel } from "./explain-decision";
 import type { CandidateExplanation, CatalogModel, CategoryRule, RoutingError } from "./types";
 
 export interface SelectionInput {
@@ -113,6 +114,16 @@ function orderFallbacks(rest: Assessed[], fallbackOrder: readonly string[]): Ass
   return [...new Set([...preferred, ...rest])];
 }
 
+/** Every model the rule allows (in the catalog or not) with its reason; the others counted. */
+function noUsableModelMessage(assessed: readonly Assessed[], s: SelectionInput): string {
+  const allowed = s.rule.allowedModels;
+  const inRule = allowed === null ? assessed : assessed.filter((a) => allowed.includes(a.model.id));
+  const notInCatalog = [...new Set(allowed)].filter((id) => !s.catalog.some((m) => m.id === id));
+  // Called only when no model is usable, so every one in the rule has a hard skip.
+  const excluded = inRule.map((a) => ({ modelId: a.model.id, reason: a.hardSkip ?? "not usable" }));
+  return explainNoUsableModel(s.category, excluded, notInCatalog, assessed.length - inRule.length);
+}
+
 /**
  * Pick the model: among usable models meeting the bar, the lowest expected cost (ties: latency).
  * When only one model qualifies, the best priced usable model below the bar is its fallback.
@@ -171,12 +182,7 @@ export function selectModel(s: SelectionInput): Selection {
     // step of a decision).
     return { modelId: a.model.id, status, reason, expectedCostUsd: a.cost, requiredQuality, quality: a.quality };
   });
-  const error: RoutingError | null = chosen
-    ? null
-    : {
-        code: "no_model_available",
-        message: `No usable model for category "${s.category}": ${assessed.length === 0 ? "the catalog is empty" : assessed.map((a) => `${a.model.id} ${a.hardSkip}`).join("; ")}`,
-      };
+  const error: RoutingError | null = chosen ? null : { code: "no_model_available", message: noUsableModelMessage(assessed, s) };
   return {
     model: chosen?.model ?? null,
     fallbacks: fallbacks.map((f) => f.model),

@@ -73,6 +73,23 @@ describe("usage writer", () => {
     expect(key.lastUsedAt).toEqual(new Date("2026-11-20T11:05:00Z"));
   });
 
+  it("writes a batch in which one record carries a NUL byte and lone surrogates, with those characters replaced", async () => {
+    const errors: unknown[] = [];
+    const writer = new UsageWriter(t.db, { onError: (e) => errors.push(e) });
+    const odd = record(tenantId, { requestedModel: "gpt\u0000-x\uD800", errorClass: "request_error", explanation: { summary: "note \uDC00", notes: ["a\u0000b"] } });
+    const normal = record(tenantId);
+    writer.record(odd);
+    writer.record(normal);
+    await writer.flush();
+    expect(errors).toEqual([]);
+    expect(writer.pending).toBe(0);
+    const rows = await t.db.requestLog.findMany({ where: { id: { in: [odd.id, normal.id] } } });
+    expect(rows).toHaveLength(2);
+    const stored = rows.find((r) => r.id === odd.id)!;
+    expect(stored.requestedModel).toBe("gpt\uFFFD-x\uFFFD");
+    expect(stored.explanation).toEqual({ summary: "note \uFFFD", notes: ["a\uFFFDb"] });
+  });
+
   describe("during a database outage", () => {
     let proxy: TcpProxy;
     let db: Db;

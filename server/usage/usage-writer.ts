@@ -1,6 +1,7 @@
 // Batches usage records off the hot path. A failed batch goes back to the head of the queue
 // and is retried with backoff; request ids make the insert idempotent, so a batch that
 // committed but whose acknowledgement was lost is not counted twice.
+import { toStorableText } from "../db/storable-text";
 import type { UsageRecord } from "./usage-record";
 import { INSERT_REQUESTS_WITH_ROLLUPS_SQL } from "./rollup-sql";
 
@@ -87,7 +88,7 @@ export class UsageWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.batchSize);
       try {
-        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, JSON.stringify(batch.map(toRow)));
+        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, JSON.stringify(batch.map(toRow), storableStrings));
         this.written += batch.length;
         this.failures = 0;
       } catch (error) {
@@ -99,6 +100,15 @@ export class UsageWriter {
       }
     }
   }
+}
+
+/**
+ * One NUL byte or lone surrogate in any string of any record (a requested model, a routing
+ * note) would make PostgreSQL refuse the whole batch, and the retries with it: every string is
+ * cleaned on its way into the batch.
+ */
+function storableStrings(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? toStorableText(value) : value;
 }
 
 function toRow(r: UsageRecord) {

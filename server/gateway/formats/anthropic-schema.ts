@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { endUserField, modelField } from "./kept-fields-schema";
 
 const cacheControl = z.object({ type: z.literal("ephemeral") }).passthrough().nullish();
 const textBlock = z.object({ type: z.literal("text"), text: z.string(), cache_control: cacheControl });
@@ -40,7 +41,7 @@ const message = z.discriminatedUnion("role", [
 
 /** POST /v1/messages. Unknown parameters (top_k, thinking, ...) are dropped rather than rejected. */
 export const anthropicMessagesRequestSchema = z.object({
-  model: z.string().min(1),
+  model: modelField,
   max_tokens: z.number().int().positive(),
   messages: z.array(message).min(1),
   system: z.union([z.string(), z.array(textBlock)]).optional(),
@@ -66,7 +67,7 @@ export const anthropicMessagesRequestSchema = z.object({
   top_p: z.number().min(0).max(1).optional(),
   stop_sequences: z.array(z.string()).optional(),
   stream: z.boolean().optional(),
-  metadata: z.object({ user_id: z.string().nullish() }).optional(),
+  metadata: z.object({ user_id: endUserField.nullish() }).optional(),
 });
 
 export type AnthropicMessagesRequest = z.infer<typeof anthropicMessagesRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REASONING_EFFORTS } from "@/server/providers/types";
+import { endUserField, metadataField, modelField } from "./kept-fields-schema";
 
 /** cache_control on a text part (as OpenRouter accepts it) marks an Anthropic prompt-cache breakpoint. */
 const textPart = z.object({ type: z.literal("text"), text: z.string(), cache_control: z.object({ type: z.literal("ephemeral") }).passthrough().nullish() });
@@ -48,7 +49,7 @@ const responseFormat = z.discriminatedUnion("type", [
 
 /** POST /v1/chat/completions. Unknown parameters are dropped rather than rejected, as most gateways do. */
 export const openAIChatRequestSchema = z.object({
-  model: z.string().min(1),
+  model: modelField,
   messages: z.array(message).min(1),
   tools: z
     .array(
@@ -76,8 +77,8 @@ export const openAIChatRequestSchema = z.object({
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
   n: z.literal(1, { message: "only n=1 is supported" }).nullish(),
-  user: z.string().optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
+  user: endUserField.optional(),
+  metadata: metadataField.optional(),
 });
 
 export type OpenAIChatRequest = z.infer<typeof openAIChatRequestSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REASONING_EFFORTS } from "@/server/providers/types";
+import { endUserField, metadataField, modelField } from "./kept-fields-schema";
 
 const inputText = z.object({ type: z.literal("input_text"), text: z.string() });
 const outputText = z.object({ type: z.literal("output_text"), text: z.string() });
@@ -49,7 +50,7 @@ const textFormat = z.discriminatedUnion("type", [
  * Only function tools are offered to the routed models; unknown parameters are dropped.
  */
 export const responsesRequestSchema = z.object({
-  model: z.string().min(1),
+  model: modelField,
   input: z.union([z.string().min(1), z.array(inputItem).min(1)]),
   instructions: z.string().nullish(),
   tools: z
@@ -70,8 +71,8 @@ export const responsesRequestSchema = z.object({
   text: z.object({ format: textFormat.optional() }).optional(),
   reasoning: z.object({ effort: z.enum(REASONING_EFFORTS).nullish() }).nullish(),
   stream: z.boolean().nullish(),
-  user: z.string().optional(),
-  metadata: z.record(z.string(), z.string()).optional(),
+  user: endUserField.optional(),
+  metadata: metadataField.optional(),
   previous_response_id: z
     .null({ message: "previous_response_id is not supported: this gateway stores no responses; send the conversation in input" })
     .optional(),
