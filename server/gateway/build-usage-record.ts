@@ -34,7 +34,8 @@ export interface RequestEnd {
   latencyMs: number;
 }
 
-function price(model: CatalogModel | null, usage: Usage | null): number | null {
+/** What the usage cost at the model's catalog prices; null when unpriced, 0 when nothing was used. */
+export function priceUsage(model: CatalogModel | null, usage: Usage | null): number | null {
   if (!usage || (usage.inputTokens === 0 && usage.outputTokens === 0)) return 0;
   if (!model) return null;
   return costOrNull(usageCost(model, { input: usage.inputTokens, output: usage.outputTokens, cachedInput: usage.cachedInputTokens, cacheWrite: usage.cacheWriteTokens }));
@@ -62,8 +63,8 @@ export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecor
     // A response-cache hit called no provider: its prompt cache did nothing for it.
     cachedInputTokens: o.cacheHit ? null : (o.usage?.cachedInputTokens ?? null),
     cacheWriteTokens: o.cacheHit ? null : (o.usage?.cacheWriteTokens ?? null),
-    costUsd: o.cacheHit ? 0 : price(o.served, o.usage),
-    baselineCostUsd: price(o.baseline, o.usage),
+    costUsd: o.cacheHit ? 0 : priceUsage(o.served, o.usage),
+    baselineCostUsd: priceUsage(o.baseline, o.usage),
     latencyMs: end.latencyMs,
     ttftMs: o.ttftMs,
     cacheHit: o.cacheHit,

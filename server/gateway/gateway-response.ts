@@ -22,7 +22,6 @@ export function gatewayHeaders(info: {
   simulated: boolean;
   replaced: string[];
 }): Record<string, string> {
-  const { inputTokens, outputTokens } = info.decision.estimate;
   const headers: Record<string, string> = {
     "x-switchyard-request-id": info.requestId,
     "x-switchyard-model": info.model.id,
@@ -30,12 +29,20 @@ export function gatewayHeaders(info: {
     "x-switchyard-fallbacks": String(fallbackCount(info.attempts)),
     "x-switchyard-cache": "miss",
     "x-switchyard-simulated": String(info.simulated),
-    // The served model's expected cost; a JSON answer replaces it with the real cost, but a
-    // stream's headers leave before its usage is known.
-    "x-switchyard-cost-usd": formatCost(costOrNull(estimateCost(info.model, inputTokens, outputTokens))),
   };
   if (info.replaced.length) headers["x-switchyard-replaced-model"] = info.replaced.join(",");
   return headers;
+}
+
+/** The real cost of an answer, known when its usage is: a JSON answer's, or any cache hit's ($0). */
+export const COST_HEADER = "x-switchyard-cost-usd";
+/** A stream's headers leave before its usage is known: they carry the cost expected before the call. */
+export const ESTIMATED_COST_HEADER = "x-switchyard-estimated-cost-usd";
+
+/** The served model's cost for the routing estimate's tokens (input, and output up to the expected length). */
+export function estimatedCost(model: CatalogModel, decision: RoutingDecision): string {
+  const { inputTokens, outputTokens } = decision.estimate;
+  return formatCost(costOrNull(estimateCost(model, inputTokens, outputTokens)));
 }
 
 function upstreamFailureStatus(error: UpstreamError): number {

@@ -5,6 +5,7 @@ import type { AnthropicMessagesRequest } from "./anthropic-schema";
 import { lastBreakpoint, toCacheControl, withCacheControl } from "./cache-control";
 import { toRoutingView } from "./to-routing-view";
 import type { CanonicalInput, ResponseMeta } from "./types";
+import { costField } from "./usage-cost-field";
 
 type WireMessage = AnthropicMessagesRequest["messages"][number];
 type UserBlock = Exclude<Extract<WireMessage, { role: "user" }>["content"], string>[number];
@@ -76,7 +77,7 @@ export function toCanonical(body: AnthropicMessagesRequest): CanonicalInput {
 }
 
 /** Anthropic's input_tokens excludes cache reads and writes, which it reports separately. */
-export function toAnthropicUsage(usage: Usage) {
+export function toAnthropicUsage(usage: Usage, meta: ResponseMeta) {
   const cached = usage.cachedInputTokens ?? 0;
   const written = usage.cacheWriteTokens ?? 0;
   return {
@@ -84,6 +85,7 @@ export function toAnthropicUsage(usage: Usage) {
     output_tokens: usage.outputTokens,
     ...(cached ? { cache_read_input_tokens: cached } : {}),
     ...(written ? { cache_creation_input_tokens: written } : {}),
+    ...costField(meta, usage),
   };
 }
 
@@ -100,6 +102,6 @@ export function fromCanonical(response: ChatResponse, meta: ResponseMeta) {
     content,
     stop_reason: toAnthropicStopReason(response.finishReason),
     stop_sequence: null,
-    usage: toAnthropicUsage(response.usage),
+    usage: toAnthropicUsage(response.usage, meta),
   };
 }

@@ -74,7 +74,7 @@ export function createAnthropicStreamEncoder(meta: StreamMeta): StreamEncoder {
     end: () =>
       start() +
       closeBlock() +
-      frame({ type: "message_delta", delta: { stop_reason: toAnthropicStopReason(finishReason), stop_sequence: null }, usage: toAnthropicUsage(usage) }) +
+      frame({ type: "message_delta", delta: { stop_reason: toAnthropicStopReason(finishReason), stop_sequence: null }, usage: toAnthropicUsage(usage, meta) }) +
       frame({ type: "message_stop" }),
     // The SDK throws an APIError for `event: error`, typed from error.type.
     error: ({ status, message }) => `event: error\ndata: ${JSON.stringify(buildAnthropicErrorBody(status, message))}\n\n`,

@@ -3,6 +3,7 @@ import { lastBreakpoint, toCacheControl, withCacheControl, type WireCacheControl
 import type { OpenAIChatRequest } from "./openai-schema";
 import { toRoutingView } from "./to-routing-view";
 import type { CanonicalInput, ResponseMeta } from "./types";
+import { costField } from "./usage-cost-field";
 
 type WireMessage = OpenAIChatRequest["messages"][number];
 
@@ -92,12 +93,13 @@ export function toOpenAIFinishReason(reason: FinishReason): "stop" | "length" | 
   return reason === "error" ? "stop" : reason;
 }
 
-export function toOpenAIUsage(usage: ChatResponse["usage"]) {
+export function toOpenAIUsage(usage: ChatResponse["usage"], meta: ResponseMeta) {
   return {
     prompt_tokens: usage.inputTokens,
     completion_tokens: usage.outputTokens,
     total_tokens: usage.inputTokens + usage.outputTokens,
     ...(usage.cachedInputTokens ? { prompt_tokens_details: { cached_tokens: usage.cachedInputTokens } } : {}),
+    ...costField(meta, usage),
   };
 }
 
@@ -121,6 +123,6 @@ export function fromCanonical(response: ChatResponse, meta: ResponseMeta) {
         finish_reason: toOpenAIFinishReason(response.finishReason),
       },
     ],
-    usage: toOpenAIUsage(response.usage),
+    usage: toOpenAIUsage(response.usage, meta),
   };
 }

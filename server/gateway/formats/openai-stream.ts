@@ -36,7 +36,7 @@ export function createOpenAIStreamEncoder(meta: StreamMeta): StreamEncoder {
           return chunk({}, toOpenAIFinishReason(event.finishReason));
         case "usage":
           if (!meta.includeUsage) return "";
-          return frame({ id: meta.id, object: "chat.completion.chunk", created: meta.created, model: meta.model, choices: [], usage: toOpenAIUsage(event.usage) });
+          return frame({ id: meta.id, object: "chat.completion.chunk", created: meta.created, model: meta.model, choices: [], usage: toOpenAIUsage(event.usage, meta) });
       }
     },
     end: () => "data: [DONE]\n\n",

@@ -3,6 +3,7 @@ import { textOf, toImagePart } from "./openai-convert";
 import type { ResponsesRequest } from "./responses-schema";
 import { toRoutingView } from "./to-routing-view";
 import type { CanonicalInput, ResponseMeta } from "./types";
+import { costField } from "./usage-cost-field";
 
 type InputItem = Exclude<ResponsesRequest["input"], string>[number];
 
@@ -71,13 +72,14 @@ export function statusOf(reason: FinishReason | null) {
   return { status: "completed" as const, incomplete_details: null };
 }
 
-export function toResponsesUsage(usage: Usage) {
+export function toResponsesUsage(usage: Usage, meta: ResponseMeta) {
   return {
     input_tokens: usage.inputTokens,
     input_tokens_details: { cached_tokens: usage.cachedInputTokens ?? 0 },
     output_tokens: usage.outputTokens,
     output_tokens_details: { reasoning_tokens: 0 },
     total_tokens: usage.inputTokens + usage.outputTokens,
+    ...costField(meta, usage),
   };
 }
 
@@ -105,7 +107,7 @@ export function responseObject(meta: ResponseMeta, state: { finishReason: Finish
     parallel_tool_calls: true,
     previous_response_id: null,
     store: false,
-    usage: state.usage ? toResponsesUsage(state.usage) : null,
+    usage: state.usage ? toResponsesUsage(state.usage, meta) : null,
   };
 }
 

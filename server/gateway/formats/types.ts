@@ -1,4 +1,4 @@
-import type { ChatRequest, ChatResponse, StreamEvent } from "@/server/providers/types";
+import type { ChatRequest, ChatResponse, StreamEvent, Usage } from "@/server/providers/types";
 
 /** Plain-text view of a request, all the routing engine needs to classify it. */
 export type RoutingView = {
@@ -20,6 +20,8 @@ export type ResponseMeta = {
   model: string;
   /** Unix seconds. */
   created: number;
+  /** Prices the answer's usage (null = unpriced), shown as `usage.cost`; without it no cost is shown. */
+  costOf?: (usage: Usage) => number | null;
 };
 
 export type StreamMeta = ResponseMeta & {
