@@ -11,7 +11,7 @@ import {
   type StreamEvent,
 } from "./types";
 import { UpstreamError } from "./upstream-error";
-import { fromFetchResponse, sendUpstreamRequest, type UpstreamResponse } from "./upstream-http";
+import { sendUpstreamRequest, type UpstreamResponse } from "./upstream-http";
 
 export type { CallTimeouts } from "./deadline";
 
@@ -19,8 +19,6 @@ export type CallProviderOptions = {
   /** Abort when the client goes away; its reason is rethrown as is. */
   signal?: AbortLike;
   timeouts?: CallTimeouts;
-  /** Injected in tests; defaults to the keep-alive HTTP client of upstream-http.ts. */
-  fetch?: typeof fetch;
 };
 
 type StreamTarget = ProviderTarget & { stream: true };
@@ -162,9 +160,8 @@ export async function callProvider(
   deadline.arm(timeouts.connectMs, "response headers");
   let response: UpstreamResponse;
   try {
-    response = options.fetch
-      ? fromFetchResponse(await options.fetch(url, { ...init, signal: deadline.signal }))
-      : await sendUpstreamRequest(url, init, deadline.scope);
+    // Always through upstream-http.ts, whose agents refuse non-public addresses.
+    response = await sendUpstreamRequest(url, init, deadline.scope);
   } catch (error) {
     deadline.dispose();
     throw deadline.toFailure(error, "connection");

@@ -37,7 +37,7 @@ export function createDeadline(provider: string, callerSignal?: AbortLike, total
   return {
     /** What the node HTTP client listens to. */
     scope,
-    /** A web signal for an injected fetch or an in-process provider. */
+    /** A web signal for an in-process provider. */
     get signal() {
       return scope.signal;
     },

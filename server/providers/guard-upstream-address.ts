@@ -1,9 +1,9 @@
 // Keeps tenant-configured base URLs from turning the server against hosts on its own network
-// (server-side request forgery). Checked twice: when a base URL is saved (a clear message for
-// the console) and on every connection, on the address actually connected to, so a name that
-// resolves to a public address at save time and to an internal one later (DNS rebinding)
-// still cannot reach it. Upstream calls never follow redirects (upstream-http.ts passes a 3xx
-// back as an error), so there is no later hop to check.
+// (server-side request forgery). Checked twice: when a base URL is saved (check-upstream-base-url.ts,
+// a clear message for the console) and here, on every connection, on the address actually
+// connected to, so a name that resolves to a public address at save time and to an internal
+// one later (DNS rebinding) still cannot reach it. Upstream calls never follow redirects
+// (upstream-http.ts passes a 3xx back as an error), so there is no later hop to check.
 import dns from "node:dns";
 import type http from "node:http";
 import { isIP, Socket, type LookupFunction } from "node:net";

@@ -1,9 +1,7 @@
 // The HTTP client for provider calls: node:http(s) over keep-alive agents, without fetch's
 // per-request Request/Response objects and web streams. The body arrives as an async
 // iterable of byte chunks (decompressed when the provider compressed it anyway). Redirects are
-// never followed: a 3xx comes back like any other non-2xx answer. Tests and
-// the console may still inject a fetch (see call-provider.ts); its Response is adapted to
-// the same shape.
+// never followed: a 3xx comes back like any other non-2xx answer.
 import http from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
@@ -137,27 +135,4 @@ export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], 
     // A string body leaves with the headers in one write, without a Buffer copy.
     req.end(init.body);
   });
-}
-
-/** The same shape over a fetch Response (an injected fetch). */
-export function fromFetchResponse(response: Response): UpstreamResponse {
-  return {
-    status: response.status,
-    ok: response.ok,
-    headers: response.headers,
-    text: () => response.text(),
-    async *chunks() {
-      if (!response.body) return;
-      const reader = response.body.getReader();
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          yield value;
-        }
-      } finally {
-        reader.cancel().catch(() => {});
-      }
-    },
-  };
 }
