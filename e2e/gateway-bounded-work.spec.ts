@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { demoApiKey } from "./demo";
+
+// The console's own process serves /v1 through Next.js: a 1M-character prompt without spaces
+// (quadratic to tokenise naively) must not stall it, and bodies over the caps are refused.
+test("a 1M-character prompt is answered while /api/health keeps answering, and oversized console and gateway bodies are refused", async ({ request, baseURL }) => {
+  const headers = { authorization: `Bearer ${demoApiKey()}`, "content-type": "application/json" };
+  await request.post("/v1/chat/completions", { headers, data: { model: "auto", messages: [{ role: "user", content: "Warm up" }] } });
+
+  const polls: number[] = [];
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      const started = Date.now();
+      const res = await fetch(`${baseURL}/api/health`);
+      expect(res.status).toBe(200);
+      polls.push(Date.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+
+  const prompt = "a".repeat(1_000_000);
+  const started = Date.now();
+  const answered = await request.post("/v1/chat/completions", { headers, data: { model: "auto", messages: [{ role: "user", content: prompt }] } });
+  const counted = await request.post("/v1/messages/count_tokens", {
+    headers: { ...headers, "anthropic-version": "2023-06-01" },
+    data: { model: "auto", messages: [{ role: "user", content: prompt }] },
+  });
+  const elapsed = Date.now() - started;
+  polling = false;
+  await poller;
+
+  expect(answered.status()).toBe(200);
+  expect(counted.status()).toBe(200);
+  expect((await counted.json()).input_tokens).toBeGreaterThan(1_000);
+  expect(elapsed).toBeLessThan(10_000);
+  expect(polls.length).toBeGreaterThan(0);
+  expect(Math.max(...polls)).toBeLessThan(1_000);
+
+  const health = await (await request.get("/api/health")).json();
+  expect(health.eventLoopDelay).toMatchObject({ maxMs: expect.any(Number), p99Ms: expect.any(Number) });
+
+  const hugeGateway = await request.post("/v1/chat/completions", { headers, data: { model: "auto", messages: [{ role: "user", content: "x".repeat(11 * 1024 * 1024) }] } });
+  expect(hugeGateway.status()).toBe(413);
+  const hugeConsole = await request.post("/api/trpc/account.signUp", { headers: { "content-type": "application/json" }, data: { email: "x".repeat(2 * 1024 * 1024) } });
+  expect(hugeConsole.status()).toBe(413);
+});
