@@ -3,7 +3,7 @@ import { demoApiKey } from "./demo";
 
 // The console's own process serves /v1 through Next.js: a 1M-character prompt without spaces
 // (quadratic to tokenise naively) must not stall it, and bodies over the caps are refused.
-test("a 1M-character prompt is answered while /api/health keeps answering, and oversized console and gateway bodies are refused", async ({ request, baseURL }) => {
+test("a 1M-character prompt is answered while /api/health keeps answering, and oversized gateway, console API and sign-in bodies are refused", async ({ request, baseURL }) => {
   const headers = { authorization: `Bearer ${demoApiKey()}`, "content-type": "application/json" };
   await request.post("/v1/chat/completions", { headers, data: { model: "auto", messages: [{ role: "user", content: "Warm up" }] } });
 
@@ -44,4 +44,6 @@ test("a 1M-character prompt is answered while /api/health keeps answering, and o
   expect(hugeGateway.status()).toBe(413);
   const hugeConsole = await request.post("/api/trpc/account.signUp", { headers: { "content-type": "application/json" }, data: { email: "x".repeat(2 * 1024 * 1024) } });
   expect(hugeConsole.status()).toBe(413);
+  const hugeSignIn = await request.post("/api/auth/callback/credentials", { form: { email: "owner@acme.test", password: "x".repeat(200 * 1024) } });
+  expect(hugeSignIn.status()).toBe(413);
 });
