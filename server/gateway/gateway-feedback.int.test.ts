@@ -89,6 +89,8 @@ describe("POST /v1/feedback", () => {
     const stored = await fx.db.feedback.findMany({ where: { requestId } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ score: 0.8, comment: "second" });
+    const unstorable = await feedback(fx.tenant.apiKey, { request_id: requestId, score: 0.9, comment: "bad \u0000 byte" });
+    expect(unstorable).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^comment: /) } } });
   });
 
   it("counts against the key's requests per minute, refusing with 429 and Retry-After in the caller's format", async () => {

@@ -3,6 +3,7 @@
 // like its model requests. Another tenant's request id is as unknown as one that never existed.
 import { z } from "zod";
 import { getDb, type Db } from "../db/client";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../db/storable-text";
 import { admitUnbilledRequest } from "./admit-request";
 import { authenticateKey } from "./authenticate-key";
 import { callerFormatOf } from "./endpoints";
@@ -16,7 +17,8 @@ import { looksLikeRequestId, wasIssuedTo } from "./request-id";
 const feedbackBody = z.object({
   request_id: z.string().min(1).max(100),
   score: z.number().min(0).max(1),
-  comment: z.string().max(4000).optional(),
+  // Stored as is: what PostgreSQL refuses is a 400 here, not a database error.
+  comment: z.string().max(4000).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(),
 });
 
 /**
