@@ -2,6 +2,9 @@
 // setting, so it is read here rather than through server/env.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, so that the sign-in and sign-up limits know each request's real peer address.
+  const { stampPeerAddresses } = await import("./server/auth/stamp-peer-address");
+  stampPeerAddresses();
   const { masterKey } = await import("./server/crypto/secret-box");
   const { env } = await import("./server/env");
   // Refuse to serve in production without the secrets that protect credentials and sessions.

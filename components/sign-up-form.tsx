@@ -33,7 +33,9 @@ export function SignUpForm({ inviteToken }: { inviteToken: string | null }) {
     if (!parsed.success) return;
     await signUp.mutateAsync(parsed.data).then(async () => {
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (!result || result.error) return setSignInError("Your account was created, but signing in failed. Try the sign-in page.");
+      // Sign-up answers the same for a taken email, so only this sign-in can fail: with the
+      // limits' message, or because the email has an account with another password.
+      if (!result || result.error) return setSignInError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Signing in with this email and password did not work. If you have an account already, sign in with its password.");
       router.push("/");
       router.refresh();
     }, () => undefined);

@@ -4,12 +4,14 @@
 import { getDb, type Db } from "../db/client";
 import { sessionUserId } from "../auth/session-user-id";
 import { CURRENT_TENANT_COOKIE, resolveCurrentMembership, type CurrentMembership } from "../auth/current-tenant";
+import { clientAddressOf } from "../auth/client-address";
+import { env } from "../env";
 
 export interface ConsoleContext {
   db: Db;
   userId: string | null;
   preferredTenantId: string | null;
-  /** The caller's address as the proxy in front reported it, for per-client limits. */
+  /** The caller's address, as trusted proxies report it (server/auth/client-address.ts), for per-client limits. */
   clientAddress: string;
   membership: () => Promise<CurrentMembership | null>;
   /** Lets a procedure remember the chosen tenant in the browser. */
@@ -52,7 +54,7 @@ export async function createFetchContext({ req, resHeaders }: { req: Request; re
     db: getDb(),
     userId: await sessionUserId(),
     preferredTenantId: readCookie(req.headers.get("cookie"), CURRENT_TENANT_COOKIE),
-    clientAddress: req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "unknown",
+    clientAddress: clientAddressOf(req.headers, env.SWITCHYARD_TRUSTED_PROXIES),
     setTenantCookie: (tenantId) =>
       resHeaders.append("set-cookie", `${CURRENT_TENANT_COOKIE}=${encodeURIComponent(tenantId)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000`),
   });

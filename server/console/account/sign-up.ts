@@ -1,10 +1,15 @@
 // Sign-up: a new user who either founds an organisation (as its owner) or joins one through an
 // invite link, in one transaction.
-import { randomBytes } from "node:crypto";
+//
+// Sign-up must not tell anyone which emails have an account. A taken email gets the answer a
+// new one gets, after the same work: its password is hashed, and the same rows are written
+// for a stand-in user and rolled back, so the response, any error (an unusable invite) and its
+// timing match. Nothing is created and nobody is signed in: the form's sign-in that follows
+// succeeds only with the account's real password.
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { hashPassword } from "../../auth/password";
-import { conflict } from "../console-error";
 import type { SignUpInput } from "../schemas/account";
 import { createStarterPolicy } from "../policies/create-starter-policy";
 import { joinByInvite } from "./accept-invite";
@@ -22,16 +27,26 @@ async function foundTenant(tx: Prisma.TransactionClient, userId: string, organis
   return tenant.id;
 }
 
-export async function signUp(db: Db, input: SignUpInput): Promise<{ userId: string; tenantId: string }> {
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw conflict("An account with this email exists already; sign in instead");
-  }
+/** Thrown inside the transaction to undo the stand-in's writes. */
+class RollBack extends Error {}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
+
+export async function signUp(db: Db, input: SignUpInput): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
-    const tenantId = input.inviteToken
-      ? await joinByInvite(tx, { id: user.id, email: user.email }, input.inviteToken)
-      : await foundTenant(tx, user.id, input.organisation ?? "");
-    return { userId: user.id, tenantId };
-  });
+  const taken = (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) !== null;
+  try {
+    await db.$transaction(async (tx) => {
+      const user = await tx.user
+        .create({ data: { email: taken ? `${randomUUID()}@stand-in.invalid` : input.email, name: input.name, passwordHash } })
+        // Taken by a sign-up that committed a moment ago: answered like any taken email.
+        .catch((error: unknown) => Promise.reject(isUniqueViolation(error) ? new RollBack() : error));
+      // The invite is checked against the email asked for, so its refusals do not depend on who exists.
+      if (input.inviteToken) await joinByInvite(tx, { id: user.id, email: input.email }, input.inviteToken);
+      else await foundTenant(tx, user.id, input.organisation ?? "");
+      if (taken) throw new RollBack();
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+  }
 }

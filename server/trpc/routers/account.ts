@@ -3,16 +3,17 @@ import { protectedProcedure, publicProcedure, router } from "../init";
 import { signUpSchema } from "../../console/schemas/account";
 import { inviteTokenSchema } from "../../console/schemas/members";
 import { signUp } from "../../console/account/sign-up";
-import { signUpAttempts } from "../../auth/attempt-limiter";
+import { retryAfterSeconds, signUpLimiter } from "../../auth/attempt-limiter";
 import { ConsoleError } from "../../console/console-error";
 import { acceptInvite, describeInvite } from "../../console/account/accept-invite";
 
 export const accountRouter = router({
+  // The same answer whether the email was free or taken (see sign-up.ts): no tenant id, no
+  // cookie. The form signs in next; a new user's only organisation is their current one.
   signUp: publicProcedure.input(signUpSchema).mutation(async ({ ctx, input }) => {
-    if (!signUpAttempts.allow(ctx.clientAddress)) throw new ConsoleError("rate_limited", "Too many sign-ups from this address. Try again in an hour.");
-    const { tenantId } = await signUp(ctx.db, input);
-    ctx.setTenantCookie(tenantId);
-    return { tenantId };
+    const admission = await signUpLimiter().admit(ctx.clientAddress);
+    if (!admission.admitted) throw new ConsoleError("rate_limited", `Too many sign-ups from this address, try again in ${retryAfterSeconds(admission.retryAfterMs)} s`);
+    await signUp(ctx.db, input);
   }),
   describeInvite: publicProcedure.input(inviteTokenSchema).query(({ ctx, input }) => describeInvite(ctx.db, input.token)),
   acceptInvite: protectedProcedure.input(inviteTokenSchema).mutation(async ({ ctx, input }) => {
