@@ -95,3 +95,19 @@ export class JsonBodyReader {
     }
   }
 }
+
+/** Reads a web body stream through a JsonBodyReader, cancelling it once the body is refused. */
+export async function readJsonStream(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<RequestBody> {
+  const json = new JsonBodyReader(maxBytes);
+  if (!body) return json.finish();
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!json.push(value)) {
+      await reader.cancel();
+      break;
+    }
+  }
+  return json.finish();
+}

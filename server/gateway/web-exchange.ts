@@ -1,30 +1,15 @@
 // The gateway handlers behind the Next.js routes under app/v1: a web Request in, a web
 // Response out.
 import { toReadableStream } from "./formats/encode-event-stream";
-import type { GatewayHandler, GatewayRequest, GatewayResponse, RequestBody } from "./gateway-request";
+import type { GatewayHandler, GatewayRequest, GatewayResponse } from "./gateway-request";
 import { unservedRoute } from "./gateway-routes";
-import { JsonBodyReader } from "./json-body-reader";
+import { readJsonStream } from "./json-body-reader";
 import { MAX_BODY_BYTES } from "./read-json-body";
-
-async function readCapped(body: ReadableStream<Uint8Array> | null): Promise<RequestBody> {
-  if (!body) return { text: "" };
-  const reader = body.getReader();
-  const json = new JsonBodyReader(MAX_BODY_BYTES);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!json.push(value)) {
-      await reader.cancel();
-      break;
-    }
-  }
-  return json.finish();
-}
 
 export function fromWebRequest(request: Request): GatewayRequest {
   return {
     headers: request.headers,
-    body: () => readCapped(request.body),
+    body: () => readJsonStream(request.body, MAX_BODY_BYTES),
     get disconnected() {
       return request.signal.aborted;
     },

@@ -3,7 +3,7 @@
 // and the fetch adapter would otherwise buffer any body whole, from anyone, before a session
 // is checked.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { JsonBodyReader } from "../gateway/json-body-reader";
+import { readJsonStream } from "../gateway/json-body-reader";
 import { createFetchContext } from "./context";
 import { appRouter } from "./root";
 
@@ -21,19 +21,7 @@ function refusal(status: 400 | 413, code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE", m
 async function readBody(req: Request): Promise<{ text: string } | Response> {
   const declared = Number(req.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > CONSOLE_MAX_BODY_BYTES) return refusal(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${CONSOLE_MAX_BODY_BYTES} bytes`);
-  const json = new JsonBodyReader(CONSOLE_MAX_BODY_BYTES);
-  if (req.body) {
-    const reader = req.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!json.push(value)) {
-        await reader.cancel();
-        break;
-      }
-    }
-  }
-  const body = json.finish();
+  const body = await readJsonStream(req.body, CONSOLE_MAX_BODY_BYTES);
   if ("tooLarge" in body) return refusal(413, "PAYLOAD_TOO_LARGE", `Request body exceeds ${CONSOLE_MAX_BODY_BYTES} bytes`);
   if ("tooComplex" in body) return refusal(400, "BAD_REQUEST", body.tooComplex);
   return body;
