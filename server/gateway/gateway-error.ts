@@ -5,6 +5,8 @@ export class GatewayError extends Error {
     readonly status: number,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** The OpenAI-format `code`, where the status's usual one would mislead. */
+    readonly code?: string | null,
   ) {
     super(message);
     this.name = "GatewayError";

@@ -66,7 +66,7 @@ describe("POST /v1/feedback", () => {
     const unknown = await feedback(fx.tenant.apiKey, { request_id: "req_00000000000000000000000000000000", score: 1 });
     const others = await feedback(fx.tenant.apiKey, { request_id: othersId, score: 1 });
     const othersLogged = await feedback(fx.tenant.apiKey, { request_id: "req_fedcba9876543210fedcba9876543210", score: 1 });
-    expect(unknown).toMatchObject({ status: 404, body: { error: { type: "invalid_request_error", message: "No request with this request_id was made with a key of your organisation" } } });
+    expect(unknown).toMatchObject({ status: 404, body: { error: { type: "invalid_request_error", code: "request_not_found", message: "No request with this request_id was made with a key of your organisation" } } });
     expect(others.status).toBe(404);
     expect(others.body).toEqual(unknown.body);
     expect(othersLogged.body).toEqual(unknown.body);

@@ -64,7 +64,7 @@ export function upstreamFailure(last: UpstreamError, attempts: number): GatewayE
 }
 
 export function errorResponse<Body>(format: CallerFormat<Body>, error: GatewayError, requestId: string): GatewayResponse {
-  return jsonResponse(format.buildErrorBody(error.status, error.message), {
+  return jsonResponse(format.buildErrorBody(error.status, error.message, error.code), {
     status: error.status,
     headers: { ...error.headers, ...(requestId ? { "x-switchyard-request-id": requestId } : {}) },
   });

@@ -59,7 +59,7 @@ export function unservedRoute(method: string, path: string, headers: HeaderSourc
       ? `${method} is not supported on ${path}; use ${allowed.join(" or ")}`
       : `Unknown path ${method} ${path}. This gateway serves ${SERVED}`;
   // OpenAI's own answer to an unknown URL carries no code (its 404 shape would say model_not_found).
-  const body = headers.get("anthropic-version") !== null ? buildAnthropicErrorBody(status, message) : { error: { ...buildOpenAIErrorBody(status, message).error, code: null } };
+  const body = headers.get("anthropic-version") !== null ? buildAnthropicErrorBody(status, message) : buildOpenAIErrorBody(status, message, null);
   return jsonResponse(body, { status, headers: status === 405 ? { allow: allowed.join(", ") } : {} });
 }
 

@@ -8,7 +8,7 @@ import { admitUnbilledRequest } from "./admit-request";
 import { authenticateKey } from "./authenticate-key";
 import { callerFormatOf } from "./endpoints";
 import { describeValidationError } from "./formats/describe-validation-error";
-import { badRequest, notFound } from "./gateway-error";
+import { badRequest, GatewayError } from "./gateway-error";
 import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { readJsonBody } from "./read-json-body";
@@ -39,7 +39,7 @@ export function handleFeedback(request: GatewayRequest): Promise<GatewayResponse
     if (!parsed.success) throw badRequest(describeValidationError(parsed.error).message);
     const { request_id: requestId, score, comment = null } = parsed.data;
     if (!(await isTenantRequest(db, requestId, key.tenantId))) {
-      throw notFound("No request with this request_id was made with a key of your organisation");
+      throw new GatewayError(404, "No request with this request_id was made with a key of your organisation", {}, "request_not_found");
     }
     const feedback = await db.feedback.upsert({
       where: { tenantId_requestId_apiKeyId: { tenantId: key.tenantId, requestId, apiKeyId: key.id } },

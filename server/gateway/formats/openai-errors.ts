@@ -13,8 +13,11 @@ const BY_STATUS: Record<number, OpenAIErrorShape> = {
   503: { type: "server_error", code: "service_unavailable" },
 };
 
-/** `{ error: { message, type, param, code } }`; the SDKs pick the error class from the HTTP status. */
-export function buildOpenAIErrorBody(status: number, message: string, param: string | null = null) {
+/**
+ * `{ error: { message, type, param, code } }`; the SDKs pick the error class from the HTTP status.
+ * `code` replaces the status's usual code where that would mislead (a 404 that is not about a model).
+ */
+export function buildOpenAIErrorBody(status: number, message: string, code?: string | null) {
   const shape = BY_STATUS[status] ?? (status >= 500 ? BY_STATUS[500] : BY_STATUS[400]);
-  return { error: { message, type: shape?.type ?? "server_error", param, code: shape?.code ?? null } };
+  return { error: { message, type: shape?.type ?? "server_error", param: null, code: code !== undefined ? code : (shape?.code ?? null) } };
 }

@@ -13,5 +13,5 @@ export const openAIFormat: CallerFormat<OpenAIChatRequest> = {
   toCanonical,
   fromCanonical,
   createStreamEncoder: createOpenAIStreamEncoder,
-  buildErrorBody: (status, message) => buildOpenAIErrorBody(status, message),
+  buildErrorBody: buildOpenAIErrorBody,
 };

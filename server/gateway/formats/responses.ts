@@ -11,5 +11,5 @@ export const responsesFormat: CallerFormat<ResponsesRequest> = {
   toCanonical,
   fromCanonical,
   createStreamEncoder: createResponsesStreamEncoder,
-  buildErrorBody: (status, message) => buildOpenAIErrorBody(status, message),
+  buildErrorBody: buildOpenAIErrorBody,
 };

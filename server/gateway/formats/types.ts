@@ -44,5 +44,6 @@ export type CallerFormat<Body> = {
   toCanonical(body: Body): CanonicalInput;
   fromCanonical(response: ChatResponse, meta: ResponseMeta): unknown;
   createStreamEncoder(meta: StreamMeta): StreamEncoder;
-  buildErrorBody(status: number, message: string): unknown;
+  /** `code`, when given, is the error's own code (formats without codes ignore it). */
+  buildErrorBody(status: number, message: string, code?: string | null): unknown;
 };
