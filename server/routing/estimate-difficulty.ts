@@ -8,6 +8,8 @@ import { getDifficultyModel, type DifficultyModel } from "./load-model";
 const sink = createSink(1 << 14);
 const dense = new Float32Array(DIFFICULTY_DENSE_COUNT);
 const heur = new Float32Array(HEURISTIC_COUNT);
+/** The dense difficulty cues of the last `difficultyFromFeatures` call (read by the learned difficulty). */
+export const lastDifficultyDense: Float32Array = dense;
 
 /** Map a raw score to [0,1] through the stored training-score percentiles (piecewise linear). */
 export function scoreToDifficulty(score: number, q: readonly number[]): number {

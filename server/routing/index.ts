@@ -11,3 +11,13 @@ export { extractPromptText } from "./extract-prompt-text";
 export { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
 export { BUILTIN_CATEGORIES } from "./types";
 export type * from "./types";
+export {
+  applyProfiles, capabilityProfile, recordOutcome, recordPairwise, DEFAULT_PROFILE_OPTIONS,
+  type CapabilityProfile, type ProfileBook, type ProfileEvidence, type ProfileOptions, type ProfileUse,
+} from "./learning/capability-profile";
+export {
+  createLearner, decodeLearner, encodeLearner, learnDifficulty, predictDifficulty, ALL_CATEGORIES, DEFAULT_LEARNER_OPTIONS,
+  type DifficultyFeedback, type DifficultyLearner, type LearnedDifficulty, type LearnerFeatures, type LearnerJson, type LearnerOptions,
+} from "./learning/learned-difficulty";
+export { learnerFeaturesOf } from "./learning/learner-features";
+export { isSampledForEvaluation } from "./learning/sample-evaluation";

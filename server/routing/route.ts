@@ -6,8 +6,11 @@ import { summarizeDecision } from "./explain-decision";
 import { extractPromptText } from "./extract-prompt-text";
 import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
+import { applyProfiles, type ProfileUse } from "./learning/capability-profile";
+import { predictDifficulty, type LearnedDifficulty } from "./learning/learned-difficulty";
+import { currentLearnerFeatures } from "./learning/learner-features";
 import { qualityCeiling, requiredQualityFor, selectModel } from "./select-model";
-import type { CategorySource, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
+import type { CategorySource, DecisionLearning, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
 
 /** Expected output tokens per category when the request gives no smaller max_tokens. */
 export const DEFAULT_OUTPUT_TOKENS: Record<string, number> = {
@@ -36,8 +39,9 @@ export function estimateInputTokens(request: RouteRequest): number {
  * Route one request. Pure: the result depends only on the input (request, catalog snapshot,
  * policy, health, clock) and the committed model artefacts.
  */
-export function route(input: RouteInput): RoutingDecision {
-  const { request, catalog, policy, unhealthy, now } = input;
+export function route(input: RouteInput): RoutingDecision & DecisionLearning {
+  const { request, policy, unhealthy, now, learning } = input;
+  let catalog = input.catalog;
   const text = extractPromptText(request);
   const notes: string[] = [];
 
@@ -45,7 +49,7 @@ export function route(input: RouteInput): RoutingDecision {
   const prediction = classifyCategory(text);
   // Difficulty reuses the classifier's features of the last user turn (one featurisation per request).
   const difficultyModel = getDifficultyModel();
-  const difficulty = difficultyFromFeatures(
+  const staticDifficulty = difficultyFromFeatures(
     text.user, lastFeatures.sink, lastFeatures.userCount(), lastFeatures.dense, difficultyModel,
     lastFeatures.difficultySparse(difficultyModel.weights),
   );
@@ -78,7 +82,29 @@ export function route(input: RouteInput): RoutingDecision {
     }
   }
 
-  // 2. Difficulty raises the quality bar.
+  // 2. Difficulty raises the quality bar: the tenant's learned difficulty once it has seen enough.
+  let difficulty = staticDifficulty;
+  let learnedDifficulty: LearnedDifficulty | null = null;
+  if (learning?.difficulty && text.user.trim() !== "") {
+    learnedDifficulty = predictDifficulty(learning.difficulty, category, currentLearnerFeatures(staticDifficulty));
+    if (learnedDifficulty) {
+      difficulty = learnedDifficulty.difficulty;
+      notes.push(
+        `difficulty learned from ${learnedDifficulty.requests} requests with outcomes (${learnedDifficulty.learner === "*" ? "all categories" : category}); static estimate ${staticDifficulty.toFixed(2)}`,
+      );
+    }
+  }
+  // Capability profiles replace catalog figures where they are narrow enough.
+  let profileUses: ProfileUse[] = [];
+  if (learning?.profiles) {
+    const applied = applyProfiles(catalog, category, learning.profiles.book, learning.profiles.options);
+    catalog = applied.catalog;
+    profileUses = applied.uses;
+    for (const u of profileUses)
+      if (u.source === "profile")
+        notes.push(`${u.modelId}: quality ${u.quality?.toFixed(1)} from its profile on ${Math.round(u.evidence)} outcomes (catalog ${u.catalogQuality ?? "unknown"})`);
+  }
+  const learningReport = learning ? { staticDifficulty, learnedDifficulty, profiles: profileUses } : undefined;
   const rule = policy.rules[category];
   const inputTokens = estimateInputTokens(request);
   const outputTokens = estimateOutputTokens(category, policy, request.maxOutputTokens);
@@ -123,6 +149,7 @@ export function route(input: RouteInput): RoutingDecision {
     error: sel.error,
     estimate: { inputTokens, outputTokens, costUsd, baselineCostUsd },
     candidates: sel.candidates,
+    ...(learningReport ? { learning: learningReport } : {}),
     notes,
     summary,
   };

@@ -1,4 +1,6 @@
 /** Public types of the routing engine. Pure data; no runtime code. */
+import type { ProfileBook, ProfileOptions, ProfileUse } from "./learning/capability-profile";
+import type { DifficultyLearner, LearnedDifficulty } from "./learning/learned-difficulty";
 
 export type BuiltinCategory = "coding" | "math" | "science" | "computer_use" | "general";
 export const BUILTIN_CATEGORIES: readonly BuiltinCategory[] = [
@@ -78,6 +80,15 @@ export interface RouteInput {
   /** Model ids with an open circuit, mapped to the reason. */
   unhealthy: Record<string, string>;
   now: Date;
+  /** What the tenant's evidence has taught (absent: route on the catalog and the static estimate). */
+  learning?: RouteLearning;
+}
+
+export interface RouteLearning {
+  /** Capability profiles: used instead of a catalog figure once narrow enough. */
+  profiles?: { book: ProfileBook; options?: ProfileOptions };
+  /** The learned difficulty: used instead of the static estimate once it has seen enough. */
+  difficulty?: DifficultyLearner;
 }
 
 export type CategorySource = "forced" | "rule" | "classifier" | "default";
@@ -120,6 +131,20 @@ export interface RoutingDecision {
   /** Non-fatal remarks, e.g. an unknown forced category that was ignored. */
   notes?: string[];
   summary: string;
+}
+
+/**
+ * What learning changed in a decision (present when the route input carried `learning`): the static
+ * estimate, the learned difficulty (null: not enough evidence yet) and, per model with evidence,
+ * which quality figure was used and on how much evidence. Kept apart from RoutingDecision so that
+ * its consumers see the same shape as before.
+ */
+export interface DecisionLearning {
+  learning?: {
+    staticDifficulty: number;
+    learnedDifficulty: LearnedDifficulty | null;
+    profiles: ProfileUse[];
+  };
 }
 
 export type CostEstimate = { priced: true; usd: number } | { priced: false; reason: string };
