@@ -12,15 +12,36 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_CATALOG, DEFAULT_POLICY, route } from "../../server/routing";
+import {
+  BUILTIN_CATEGORIES, createLearner, DEFAULT_CATALOG, DEFAULT_POLICY, learnDifficulty, learnerFeaturesOf, recordOutcome, route,
+  type ProfileBook, type RouteLearning,
+} from "../../server/routing";
 
 const now = new Date("2026-03-15T00:00:00Z");
 const DECISIONS = 5000;
 // A gateway routes for hours: enough warm-up that V8 has optimised every path, as in steady state.
 const WARMUP = 2000;
 
-function timeIt(prompts: string[], warm: string[]): [number, number] {
-  const input = (content: string) => ({ request: { messages: [{ role: "user" as const, content }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now });
+/**
+ * A tenant's learning state that routing uses in full: a learned difficulty past its threshold in
+ * every category the texts fall into, and capability profiles with evidence for every model.
+ */
+function learningFrom(texts: string[]): RouteLearning {
+  const difficulty = createLearner();
+  texts.forEach((content, i) => {
+    const request = { messages: [{ role: "user" as const, content }] };
+    const features = learnerFeaturesOf(request);
+    const category = route({ request, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now }).category;
+    if (features) learnDifficulty(difficulty, { category, features, cheaper: i % 3 === 0 ? 0 : 1, better: i % 7 === 0 ? 0 : 1 });
+  });
+  let book: ProfileBook = {};
+  for (const c of BUILTIN_CATEGORIES)
+    for (const m of DEFAULT_CATALOG) for (let i = 0; i < 400; i++) book = recordOutcome(book, { modelId: m.id, category: c, score: i % 4 === 0 ? 0 : 1 });
+  return { difficulty, profiles: { book } };
+}
+
+function timeIt(prompts: string[], warm: string[], learning?: RouteLearning): [number, number] {
+  const input = (content: string) => ({ request: { messages: [{ role: "user" as const, content }] }, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now, learning });
   const warmInputs = warm.map(input);
   const inputs = prompts.map(input);
   for (let i = 0; i < WARMUP; i++) route(warmInputs[i % warmInputs.length]!);
@@ -45,20 +66,23 @@ export function decisionTimeReport(devPrompts: string[], log: (s?: string) => vo
       return devText.slice(at, at + 4000);
     });
   const us = (x: number) => `${(x * 1000).toFixed(0)} µs`;
-  const cases: [string, (run: number) => [string[], string[]]][] = [
+  const learning = learningFrom(windows(123, 1200));
+  const cases: [string, (run: number) => [string[], string[]], RouteLearning?][] = [
     [`short (${short.length} chars), repeated`, () => [[short], [short]]],
     [`long (${long.length} chars), repeated`, () => [[long], [long]]],
     // Each run times its own windows (shifted) and warms up on others.
     [`long (4000 chars), ${DECISIONS.toLocaleString("en")} distinct texts`, (run) => [windows(run * 499, DECISIONS), windows(250 + run * 499, WARMUP)]],
+    // The same with the tenant's learned difficulty and capability profiles in use.
+    [`long (4000 chars), ${DECISIONS.toLocaleString("en")} distinct texts, learning on`, (run) => [windows(run * 499, DECISIONS), windows(250 + run * 499, WARMUP)], learning],
   ];
   log(`\n## Decision time (${DECISIONS} decisions per run after ${WARMUP} warm-up decisions, ${runs} runs per case)\n`);
   log("| prompt | each run: p50 / p99 (load average) | best run p50 / p99 | median run p50 / p99 |\n|---|---|---:|---:|");
-  for (const [name, make] of cases) {
+  for (const [name, make, withLearning] of cases) {
     const results: { p50: number; p99: number; load: number }[] = [];
     for (let run = 0; run < runs; run++) {
       const load = os.loadavg()[0]!;
       const [timed, warm] = make(run);
-      const [p50, p99] = timeIt(timed, warm);
+      const [p50, p99] = timeIt(timed, warm, withLearning);
       results.push({ p50, p99, load });
     }
     const byP99 = [...results].sort((a, b) => a.p99 - b.p99);

@@ -169,6 +169,18 @@ export interface ProfileUse {
   high: number;
 }
 
+// Evidence objects are never changed (updates make new ones), so a profile computed for one stays
+// valid for the same prior and options: the interval's quantiles are then not recomputed per request.
+const profileCache = new WeakMap<ProfileEvidence, { catalogQuality: number | null; opt: ProfileOptions; profile: CapabilityProfile }>();
+
+function cachedProfile(e: ProfileEvidence, catalogQuality: number | null, opt: ProfileOptions): CapabilityProfile {
+  const hit = profileCache.get(e);
+  if (hit && hit.catalogQuality === catalogQuality && hit.opt === opt) return hit.profile;
+  const profile = capabilityProfile(e, catalogQuality, opt);
+  profileCache.set(e, { catalogQuality, opt, profile });
+  return profile;
+}
+
 /**
  * The catalog as routing should see it for one category: each model whose profile is usable gets
  * the profile's quality (rounded to 0.1) instead of the catalog figure. Models without evidence are
@@ -186,7 +198,7 @@ export function applyProfiles(
     const e = evidence?.[m.id];
     if (!e) return m;
     const catalogQuality = m.quality[category] ?? null;
-    const p = capabilityProfile(e, catalogQuality, opt);
+    const p = cachedProfile(e, catalogQuality, opt);
     const quality = p.usable ? Math.round(p.quality * 10) / 10 : catalogQuality;
     uses.push({ modelId: m.id, source: p.usable ? "profile" : "catalog", quality, catalogQuality, evidence: p.evidence, low: p.low, high: p.high });
     return p.usable ? { ...m, quality: { ...m.quality, [category]: quality } } : m;
