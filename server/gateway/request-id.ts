@@ -3,7 +3,7 @@
 // Any gateway process of a deployment can then tell, without the database, whether an id was
 // issued to a tenant: feedback sent before the request's log row is written (rows are written
 // in batches) is accepted for its own tenant, and another tenant's id is refused alike.
-import { createHmac, hkdfSync, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { createHmac, hkdfSync, randomUUID, timingSafeEqual } from "node:crypto";
 import { masterKey } from "../crypto/secret-box";
 
 const SIGNED_ID = /^req_([0-9a-f]{24})([0-9a-f]{16})$/;
@@ -22,7 +22,9 @@ const tag = (random: string, tenantId: string) => createHmac("sha256", key()).up
 
 /** The id of a request whose key identified its tenant. */
 export function issueRequestId(tenantId: string): string {
-  const random = randomBytes(12).toString("hex");
+  // 24 hex digits (92 random bits) of a UUID: randomUUID draws from a cached entropy pool,
+  // randomBytes makes a system call per request.
+  const random = randomUUID().replaceAll("-", "").slice(8);
   return `req_${random}${tag(random, tenantId)}`;
 }
 

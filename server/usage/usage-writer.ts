@@ -88,7 +88,7 @@ export class UsageWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.batchSize);
       try {
-        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, JSON.stringify(batch.map(toRow), storableStrings));
+        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, serialiseBatch(batch));
         this.written += batch.length;
         this.failures = 0;
       } catch (error) {
@@ -109,6 +109,18 @@ export class UsageWriter {
  */
 function storableStrings(_key: string, value: unknown): unknown {
   return typeof value === "string" ? toStorableText(value) : value;
+}
+
+// JSON.stringify writes a NUL as \u0000 and a lone surrogate as \ud800 to \udfff (paired ones stay
+// raw), so one scan of the batch's JSON finds them. A replacer on every value cost more than
+// the rest of the insert's preparation; only a batch with a hit (or with those six characters
+// as plain text, which costs a second pass and nothing else) is serialised again, cleaned.
+const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/;
+
+function serialiseBatch(batch: UsageRecord[]): string {
+  const rows = batch.map(toRow);
+  const json = JSON.stringify(rows);
+  return UNSTORABLE_ESCAPE.test(json) ? JSON.stringify(rows, storableStrings) : json;
 }
 
 function toRow(r: UsageRecord) {
