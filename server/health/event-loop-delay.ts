@@ -19,7 +19,7 @@ type Figures = Omit<EventLoopDelay, "windowSeconds">;
 
 const NONE: Figures = { p50Ms: 0, p99Ms: 0, maxMs: 0 };
 /** The histogram records the sampling interval plus the delay: the delay is what is reported. */
-const ms = (ns: number) => Math.max(0, Math.round(ns / 1e5) / 10 - RESOLUTION_MS);
+const ms = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 10) / 10);
 
 function figuresOf(histogram: IntervalHistogram): Figures {
   if (histogram.count === 0) return NONE;
