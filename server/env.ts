@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { parseUpstreamAllowList } from "./providers/upstream-allow-list";
 import { parseTrustedProxies } from "./auth/trusted-proxies";
+import { settingParsedBy } from "./parsed-setting";
 
 const optionalUrl = z.string().url().optional().or(z.literal("").transform(() => undefined));
 
@@ -40,30 +41,14 @@ const schema = z.object({
    * ranges listed here are let through, e.g. self-hosted model servers on a private network
    * ("models.internal,10.0.0.0/8"). Empty (the default): no exceptions.
    */
-  SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: z
-    .string()
-    .default("")
-    .transform((raw, ctx) => {
-      const parsed = parseUpstreamAllowList(raw);
-      if (parsed.ok) return parsed.list;
-      ctx.addIssue({ code: "custom", message: parsed.reason });
-      return z.NEVER;
-    }),
+  SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: settingParsedBy(parseUpstreamAllowList),
   /**
    * The proxies in front of the console whose X-Forwarded-For is believed when sign-in and
    * sign-up limits look for the client's address: a hop count ("1": one load balancer), or
    * comma-separated proxy addresses and CIDR ranges ("10.0.0.0/8"). Empty (the default): none,
    * the connection's own address is the client's and X-Forwarded-For is ignored.
    */
-  SWITCHYARD_TRUSTED_PROXIES: z
-    .string()
-    .default("")
-    .transform((raw, ctx) => {
-      const parsed = parseTrustedProxies(raw);
-      if (parsed.ok) return parsed.trusted;
-      ctx.addIssue({ code: "custom", message: parsed.reason });
-      return z.NEVER;
-    }),
+  SWITCHYARD_TRUSTED_PROXIES: settingParsedBy(parseTrustedProxies),
 });
 
 export type Env = z.infer<typeof schema>;

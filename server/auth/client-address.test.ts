@@ -6,7 +6,7 @@ import { NO_TRUSTED_PROXY, parseTrustedProxies, type TrustedProxies } from "./tr
 function trusted(raw: string): TrustedProxies {
   const parsed = parseTrustedProxies(raw);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.trusted;
+  return parsed.value;
 }
 
 describe("client address", () => {
@@ -51,9 +51,9 @@ describe("client address", () => {
   });
 
   it("validates the setting", () => {
-    expect(parseTrustedProxies("")).toEqual({ ok: true, trusted: { hops: 0 } });
-    expect(parseTrustedProxies("2")).toEqual({ ok: true, trusted: { hops: 2 } });
-    expect(parseTrustedProxies("10.0.0.0/8,fd00::/8")).toMatchObject({ ok: true, trusted: { ranges: [{ bits: 8 }, { bits: 8 }] } });
+    expect(parseTrustedProxies("")).toEqual({ ok: true, value: { hops: 0 } });
+    expect(parseTrustedProxies("2")).toEqual({ ok: true, value: { hops: 2 } });
+    expect(parseTrustedProxies("10.0.0.0/8,fd00::/8")).toMatchObject({ ok: true, value: { ranges: [{ bits: 8 }, { bits: 8 }] } });
     expect(parseTrustedProxies("proxy.internal")).toMatchObject({ ok: false });
     expect(parseTrustedProxies("10.0.0.0/33")).toMatchObject({ ok: false });
   });

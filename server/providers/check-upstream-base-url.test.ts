@@ -42,9 +42,9 @@ describe("checkUpstreamBaseUrl", () => {
   it("accepts hosts and ranges the operator allowed", async () => {
     const parsed = parseUpstreamAllowList("models.internal,127.0.0.1");
     if (!parsed.ok) throw new Error(parsed.reason);
-    expect(await checkUpstreamBaseUrl("http://models.internal:8000/v1", parsed.list, names)).toMatchObject({ ok: true });
-    expect(await checkUpstreamBaseUrl("http://127.0.0.1:8000/v1", parsed.list, names)).toMatchObject({ ok: true });
-    expect(await checkUpstreamBaseUrl("http://127.0.0.2:8000/v1", parsed.list, names)).toMatchObject({ ok: false });
+    expect(await checkUpstreamBaseUrl("http://models.internal:8000/v1", parsed.value, names)).toMatchObject({ ok: true });
+    expect(await checkUpstreamBaseUrl("http://127.0.0.1:8000/v1", parsed.value, names)).toMatchObject({ ok: true });
+    expect(await checkUpstreamBaseUrl("http://127.0.0.2:8000/v1", parsed.value, names)).toMatchObject({ ok: false });
   });
 
   it("keeps the syntactic checks", async () => {

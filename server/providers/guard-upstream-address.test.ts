@@ -33,7 +33,7 @@ function agentWith(list: UpstreamAllowList, resolve?: Resolve): http.Agent {
 function allowing(raw: string): UpstreamAllowList {
   const parsed = parseUpstreamAllowList(raw);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.list;
+  return parsed.value;
 }
 
 /** "200", or the error's name and message. */

@@ -4,7 +4,7 @@ import { EMPTY_ALLOW_LIST, parseUpstreamAllowList, refusedAddressClass, type Ups
 function listOf(raw: string): UpstreamAllowList {
   const parsed = parseUpstreamAllowList(raw);
   if (!parsed.ok) throw new Error(parsed.reason);
-  return parsed.list;
+  return parsed.value;
 }
 
 describe("parseUpstreamAllowList", () => {

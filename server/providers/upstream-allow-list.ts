@@ -1,6 +1,7 @@
 // The operator's exceptions to "public addresses only" for upstream calls: host names and
 // address ranges of self-hosted model servers on a private network. Empty by default.
 import { addressBytes, canonicalBytes, classifyBytes, inCidr, parseCidr, type AddressClass, type Cidr } from "./classify-address";
+import type { ParsedSetting } from "../parsed-setting";
 
 export interface UpstreamAllowList {
   /** Lower-case host names without a trailing dot; a listed name may resolve to any address. */
@@ -20,7 +21,7 @@ export function normaliseHost(host: string): string {
 }
 
 /** Parses a comma-separated list of host names, addresses and CIDR ranges ("models.internal,10.0.0.0/8"). */
-export function parseUpstreamAllowList(raw: string): { ok: true; list: UpstreamAllowList } | { ok: false; reason: string } {
+export function parseUpstreamAllowList(raw: string): ParsedSetting<UpstreamAllowList> {
   const hosts = new Set<string>();
   const ranges: Cidr[] = [];
   for (const entry of raw.split(",").map(normaliseHost).filter(Boolean)) {
@@ -31,7 +32,7 @@ export function parseUpstreamAllowList(raw: string): { ok: true; list: UpstreamA
     else if (HOST_NAME.test(entry) && !NUMERIC_LABEL.test(entry)) hosts.add(entry);
     else return { ok: false, reason: `"${entry}" is neither a host name, an address nor a CIDR range` };
   }
-  return { ok: true, list: { hosts, ranges } };
+  return { ok: true, value: { hosts, ranges } };
 }
 
 /**
