@@ -3,6 +3,7 @@
 // must answer fast and every big request must be answered (or refused) within seconds. Token
 // counting that was quadratic on long runs without spaces held the whole process for minutes.
 import { afterAll, describe, expect, it } from "vitest";
+import { pollHealth, type HealthPoll } from "../testing/poll-health";
 import { setupGateway } from "../testing/setup-gateway";
 
 const fx = setupGateway();
@@ -45,34 +46,6 @@ async function send(path: string, payload: string, headers: Record<string, strin
   return { res, text: await res.text() };
 }
 
-interface Poll {
-  at: number;
-  ms: number;
-  status: number;
-}
-
-/** Polls /api/health every 50 ms until stopped; each poll's latency is recorded. */
-function pollHealth(origin: string) {
-  const polls: Poll[] = [];
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const started = performance.now();
-      const res = await fetch(`${origin}/api/health`);
-      await res.arrayBuffer();
-      polls.push({ at: started, ms: performance.now() - started, status: res.status });
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  return {
-    polls,
-    async stop() {
-      running = false;
-      await done;
-    },
-  };
-}
-
 describe("bounded work per request", () => {
   const results: Array<{ name: string; at: number; ms: number; status: number }> = [];
   afterAll(() => {
@@ -107,7 +80,7 @@ describe("bounded work per request", () => {
     for (const r of results) expect(r.ms, `${r.name} took ${r.ms.toFixed(0)} ms`).toBeLessThan(5_000);
     expect(poller.polls.length).toBeGreaterThan(10);
     // A slow poll names the big request it overlapped.
-    const during = (p: Poll) => results.find((r) => r.at <= p.at + p.ms && p.at <= r.at + r.ms)?.name ?? "none";
+    const during = (p: HealthPoll) => results.find((r) => r.at <= p.at + p.ms && p.at <= r.at + r.ms)?.name ?? "none";
     const slowPolls = poller.polls.filter((p) => p.ms >= 200).map((p) => `${p.ms.toFixed(0)} ms during ${during(p)}`);
     expect(slowPolls, "health polls of 200 ms or more").toEqual([]);
     expect(poller.polls.every((p) => p.status === 200)).toBe(true);
