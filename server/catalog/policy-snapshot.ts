@@ -14,6 +14,8 @@ export function toRoutingPolicy(row: PolicyWithRules): RoutingPolicy {
       fallbackOrder: rule.fallbackOrder,
       maxCostUsd: rule.maxCostUsd === null ? null : Number(rule.maxCostUsd),
       latencyTargetMs: rule.latencyTargetMs,
+      evaluationShare: rule.evaluationShare,
+      judgeModel: rule.judgeModel,
     };
   }
   return {
@@ -37,5 +39,7 @@ export function toRuleRows(policy: RoutingPolicy): Omit<Prisma.PolicyRuleCreateM
     fallbackOrder: rule.fallbackOrder,
     maxCostUsd: rule.maxCostUsd,
     latencyTargetMs: rule.latencyTargetMs,
+    evaluationShare: rule.evaluationShare ?? 0,
+    judgeModel: rule.judgeModel ?? null,
   }));
 }

@@ -22,13 +22,16 @@ export interface TenantConfig {
   /** Per catalog provider ("openai", "anthropic", …); a provider without one is simulated. */
   credentials: Map<string, ProviderCredentialSecret>;
   cacheTtlSecondsByPolicy: Map<string, number | null>;
+  /** What evaluations may spend per calendar month (UTC), in USD; null = no evaluations. */
+  evaluationBudgetUsd: number | null;
 }
 
 export async function loadTenantConfig(db: PrismaClient, tenantId: string): Promise<TenantConfig> {
-  const [models, policies, credentials] = await Promise.all([
+  const [models, policies, credentials, tenant] = await Promise.all([
     db.model.findMany({ where: { OR: [{ tenantId: null }, { tenantId }] } }),
     db.routingPolicy.findMany({ where: { tenantId }, include: { rules: true } }),
     db.providerCredential.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } }),
+    db.tenant.findUnique({ where: { id: tenantId }, select: { evaluationBudgetUsd: true } }),
   ]);
   const catalog = mergeCatalog(models);
   const modelBaseUrls = new Map<string, string>();
@@ -48,5 +51,6 @@ export async function loadTenantConfig(db: PrismaClient, tenantId: string): Prom
     defaultPolicyId: policies.find((p) => p.isDefault)?.id ?? null,
     credentials: creds,
     cacheTtlSecondsByPolicy: new Map(policies.map((p) => [p.id, p.cacheTtlSeconds])),
+    evaluationBudgetUsd: tenant?.evaluationBudgetUsd == null ? null : Number(tenant.evaluationBudgetUsd),
   };
 }

@@ -24,6 +24,7 @@ function configWith(changes: Record<string, Partial<CatalogModel>>): TenantConfi
     defaultPolicyId: policy.id,
     credentials: new Map(),
     cacheTtlSecondsByPolicy: new Map(),
+    evaluationBudgetUsd: null,
   };
 }
 

@@ -39,6 +39,10 @@ export interface CategoryRule {
   fallbackOrder: string[];
   maxCostUsd: number | null; // per request expected cost cap
   latencyTargetMs: number | null;
+  /** Share (0-1) of this category's routed requests answered by a challenger too and judged, off the request's path. Absent = 0. */
+  evaluationShare?: number;
+  /** Catalog id of the judge model; absent or null = no evaluations for this category. */
+  judgeModel?: string | null;
 }
 
 export interface CustomCategoryRule {
