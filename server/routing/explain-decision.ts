@@ -35,6 +35,8 @@ function describeSource(source: CategorySource, detail: string): string {
       return `custom rule: ${detail}`;
     case "default":
       return `policy default: ${detail}`;
+    case "learned":
+      return `learned from corrections: ${detail}`;
     default:
       return "classifier";
   }

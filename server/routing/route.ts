@@ -7,6 +7,7 @@ import { extractPromptText } from "./extract-prompt-text";
 import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
 import { applyProfiles, type ProfileUse } from "./learning/capability-profile";
+import { correctCategory, type CategoryCorrection } from "./learning/category-corrections";
 import { predictDifficulty, type LearnedDifficulty } from "./learning/learned-difficulty";
 import { currentLearnerFeatures } from "./learning/learner-features";
 import { qualityCeiling, requiredQualityFor, selectModel } from "./select-model";
@@ -45,7 +46,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
   const text = extractPromptText(request);
   const notes: string[] = [];
 
-  // 1. Category: forced > custom rule > classifier (> policy default when unsure).
+  // 1. Category: forced > custom rule > the tenant's corrections > classifier (> policy default when unsure).
   const prediction = classifyCategory(text);
   // Difficulty reuses the classifier's features of the last user turn (one featurisation per request).
   const difficultyModel = getDifficultyModel();
@@ -57,6 +58,11 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
   let confidence = prediction.confidence;
   let categorySource: CategorySource = "classifier";
   let sourceDetail = "";
+  // The tenant's corrections read the same features of the last user turn (scratch buffers, read only).
+  const learnedCategory: CategoryCorrection | null =
+    learning?.categories && text.user.trim() !== ""
+      ? correctCategory(learning.categories, { idx: lastFeatures.sink.idx, val: lastFeatures.sink.val, n: lastFeatures.userCount() })
+      : null;
   const forced = request.forcedCategory?.trim();
   const custom = forced ? null : matchCustomCategory(policy.customCategories, `${text.user}\n${text.context}`, request.metadata);
   if (forced && policy.rules[forced]) {
@@ -72,7 +78,17 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
       sourceDetail = `${custom.name} (${custom.matchedBy})`;
     } else {
       if (custom) notes.push(`custom category "${custom.name}" has no rule in policy ${policy.id}; ignored`);
-      if (prediction.confidence < policy.confidenceThreshold || !policy.rules[category]) {
+      const unsure = prediction.confidence < policy.confidenceThreshold || !policy.rules[category];
+      if (learnedCategory && !policy.rules[learnedCategory.category]) notes.push(`learned category "${learnedCategory.category}" has no rule in policy ${policy.id}; ignored`);
+      // A correction counts when it changes the outcome: another category, or the classifier's own
+      // category where the classifier alone was too unsure to use it.
+      if (learnedCategory && policy.rules[learnedCategory.category] && (learnedCategory.category !== prediction.category || unsure)) {
+        category = learnedCategory.category;
+        confidence = learnedCategory.similarity;
+        categorySource = "learned";
+        sourceDetail = `${learnedCategory.category} (similarity ${learnedCategory.similarity.toFixed(2)} to ${learnedCategory.corrections} correction${learnedCategory.corrections === 1 ? "" : "s"})`;
+        notes.push(`category ${learnedCategory.category} learned from this tenant's corrections (classifier said ${prediction.category} at ${prediction.confidence.toFixed(2)})`);
+      } else if (unsure) {
         sourceDetail = policy.rules[category]
           ? `classifier said ${prediction.category} at ${prediction.confidence.toFixed(2)} < threshold ${policy.confidenceThreshold}`
           : `classifier category ${prediction.category} has no rule`;
@@ -104,7 +120,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
       if (u.source === "profile")
         notes.push(`${u.modelId}: quality ${u.quality?.toFixed(1)} from its profile on ${Math.round(u.evidence)} outcomes (catalog ${u.catalogQuality ?? "unknown"})`);
   }
-  const learningReport = learning ? { staticDifficulty, learnedDifficulty, profiles: profileUses } : undefined;
+  const learningReport = learning ? { staticDifficulty, learnedDifficulty, profiles: profileUses, learnedCategory } : undefined;
   const rule = policy.rules[category];
   const inputTokens = estimateInputTokens(request);
   const outputTokens = estimateOutputTokens(category, policy, request.maxOutputTokens);

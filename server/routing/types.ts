@@ -1,5 +1,6 @@
 /** Public types of the routing engine. Pure data; no runtime code. */
 import type { ProfileBook, ProfileOptions, ProfileUse } from "./learning/capability-profile";
+import type { CategoryCorrection, CategoryCorrections } from "./learning/category-corrections";
 import type { DifficultyLearner, LearnedDifficulty } from "./learning/learned-difficulty";
 
 export type BuiltinCategory = "coding" | "math" | "science" | "computer_use" | "general";
@@ -93,9 +94,12 @@ export interface RouteLearning {
   profiles?: { book: ProfileBook; options?: ProfileOptions };
   /** The learned difficulty: used instead of the static estimate once it has seen enough. */
   difficulty?: DifficultyLearner;
+  /** The tenant's category corrections: a close enough correction overrides the classifier. */
+  categories?: CategoryCorrections;
 }
 
-export type CategorySource = "forced" | "rule" | "classifier" | "default";
+/** learned: the tenant's category corrections overrode the classifier (forced and custom rules still win). */
+export type CategorySource = "forced" | "rule" | "classifier" | "learned" | "default";
 export type CandidateStatus = "chosen" | "fallback" | "skipped";
 
 export interface CandidateExplanation {
@@ -148,6 +152,8 @@ export interface DecisionLearning {
     staticDifficulty: number;
     learnedDifficulty: LearnedDifficulty | null;
     profiles: ProfileUse[];
+    /** The category the tenant's corrections gave the request (null: none close enough, or none taught). */
+    learnedCategory: CategoryCorrection | null;
   };
 }
 
