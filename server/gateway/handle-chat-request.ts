@@ -31,6 +31,7 @@ import { COST_HEADER, ESTIMATED_COST_HEADER, errorResponse, estimatedCost, forma
 import { anonymousRequestId, issueRequestId } from "./request-id";
 import { jsonResponse, type GatewayRequest, type GatewayResponse, type HeaderSource } from "./gateway-request";
 import { LARGE_REQUEST_TOKENS, yieldIfLarge } from "./yield-to-event-loop";
+import { answerOf, sampleEvaluation } from "../learning/evaluation/offer-evaluation";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -135,6 +136,8 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     outcome.attempts = success.attempts;
     outcome.served = success.model;
     outcome.simulated = success.simulated;
+    // A sampled routed answer is also judged against a challenger's, later and off this path.
+    const evaluation = hit || selection.kind === "direct" ? null : sampleEvaluation({ tenantId: key.tenantId, requestId, config, policy: selection.policy, decision, request: input.request, served: success.model, now: startedAt });
 
     const headers = gatewayHeaders({ requestId, model: success.model, decision, attempts: success.attempts, simulated: success.simulated, replaced: selection.kind === "direct" ? selection.replaced : [] });
     // The same pricing as the usage record's, so the body's usage.cost and the log agree.
@@ -146,7 +149,8 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
 
     if (input.request.stream) {
       const includeUsage = (parsed.data as { stream_options?: { include_usage?: boolean } }).stream_options?.include_usage === true;
-      const events = success.result as AsyncIterable<StreamEvent>;
+      const upstream = success.result as AsyncIterable<StreamEvent>;
+      const events = evaluation?.tap(upstream) ?? upstream;
       return streamResponse(hit ? events : storeStream(cacheStep, events, success.model), endpoint.format.createStreamEncoder({ ...meta, includeUsage }), {
         request: input.request, headers, startedAt: started, abort,
         onDone: (s) => {
@@ -162,6 +166,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     const answer = { ...response, usage: outcome.usage };
     if (!hit) storeResponse(cacheStep, answer, success.model);
     headers[COST_HEADER] = formatCost(record(200, null)?.costUsd ?? null);
+    evaluation?.offer(answerOf(response));
     return jsonResponse(endpoint.format.fromCanonical(answer, meta), { headers });
   } catch (error) {
     if (request.disconnected) {
