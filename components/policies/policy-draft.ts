@@ -10,6 +10,10 @@ export interface RuleDraft {
   fallbackOrder: string;
   maxCostUsd: string;
   latencyTargetMs: string;
+  /** Percent (0-100) in the editor; the schema stores a share (0-1). */
+  evaluationSharePct: string;
+  /** Empty = no judge. */
+  judgeModel: string;
 }
 
 export interface PolicyDraft {
@@ -25,8 +29,10 @@ export interface PolicyDraft {
 
 const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
 const text = (value: number | null) => (value === null ? "" : String(value));
+// Rounded so that a stored 0.07 shows as 7, not 7.000000000000001.
+const sharePct = (share: number) => String(Math.round(share * 100 * 1e6) / 1e6);
 
-export const EMPTY_RULE: RuleDraft = { category: "", qualityBar: "50", allowedModels: "", fallbackOrder: "", maxCostUsd: "", latencyTargetMs: "" };
+export const EMPTY_RULE: RuleDraft = { category: "", qualityBar: "50", allowedModels: "", fallbackOrder: "", maxCostUsd: "", latencyTargetMs: "", evaluationSharePct: "0", judgeModel: "" };
 
 export function toDraft(fields: PolicyFields): PolicyDraft {
   return {
@@ -44,6 +50,8 @@ export function toDraft(fields: PolicyFields): PolicyDraft {
       fallbackOrder: r.fallbackOrder.join(", "),
       maxCostUsd: text(r.maxCostUsd),
       latencyTargetMs: text(r.latencyTargetMs),
+      evaluationSharePct: sharePct(r.evaluationShare),
+      judgeModel: r.judgeModel ?? "",
     })),
   };
 }
@@ -64,6 +72,9 @@ export function fromDraft(draft: PolicyDraft): unknown {
       fallbackOrder: list(r.fallbackOrder),
       maxCostUsd: numberOrNull(r.maxCostUsd),
       latencyTargetMs: numberOrNull(r.latencyTargetMs),
+      // Blank means no evaluations; anything else is checked by the schema (0-1 after the division).
+      evaluationShare: r.evaluationSharePct.trim() === "" ? 0 : Number(r.evaluationSharePct) / 100,
+      judgeModel: textOrNull(r.judgeModel),
     })),
   };
 }

@@ -48,7 +48,7 @@ export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSu
         <TextField label="Difficulty bar raise (points)" type="number" step="1" value={draft.difficultyBarRaise} onChange={set("difficultyBarRaise")} error={errors.difficultyBarRaise} readOnly={readOnly} hint="Added to the bar for the hardest prompts" />
         <TextField label="Cache TTL (seconds)" type="number" step="1" value={draft.cacheTtlSeconds} onChange={set("cacheTtlSeconds")} error={errors.cacheTtlSeconds} readOnly={readOnly} hint="Empty: no response cache" />
       </div>
-      <RulesEditor rules={draft.rules} onChange={(rules) => setDraft({ ...draft, rules })} errors={errors} readOnly={readOnly} />
+      <RulesEditor rules={draft.rules} onChange={(rules) => setDraft({ ...draft, rules })} errors={errors} readOnly={readOnly} models={models.data?.map((m) => m.slug) ?? []} />
       <ErrorState error={error} />
       {!readOnly && <Button type="submit" variant="primary" disabled={saving}>{saving ? "Saving…" : submitLabel}</Button>}
     </form>

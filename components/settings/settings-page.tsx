@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { renameTenantSchema } from "@/server/console/schemas/account";
+import { EvaluationBudgetCard } from "./evaluation-budget-card";
 
 export function SettingsPage() {
   const trpc = useTRPC();
@@ -27,7 +28,7 @@ export function SettingsPage() {
   }
   return (
     <>
-      <PageHeader title="Settings" description={isOwner ? undefined : "Only owners change organisation settings."} />
+      <PageHeader title="Settings" description={isOwner ? undefined : "Only owners rename the organisation; admins also set the evaluation budget."} />
       <Card title="Organisation">
         <form onSubmit={submit} noValidate className="flex max-w-lg items-end gap-3">
           <div className="flex-1"><TextField label="Organisation name" value={name} onChange={(e) => setName(e.target.value)} error={error} readOnly={!isOwner} /></div>
@@ -36,6 +37,7 @@ export function SettingsPage() {
         <ErrorState error={rename.error} />
         {rename.isSuccess && <p role="status" className="mt-2 text-sm text-green-700">Renamed.</p>}
       </Card>
+      <div className="mt-6"><EvaluationBudgetCard /></div>
     </>
   );
 }

@@ -9,6 +9,17 @@ export interface SnapshotChange {
 // The version number and id change on every save and say nothing about the policy itself.
 const IGNORED = new Set(["version", "id"]);
 
+// Rule fields added after versions were first stored, with the value an older snapshot meant by
+// leaving them out: the first save after the upgrade must not list them as changes on every rule.
+const RULE_DEFAULTS: Record<string, unknown> = { evaluationShare: 0, judgeModel: null };
+
+const RULE_FIELD = /^rules\.[^.]+\.([^.]+)$/;
+
+function orDefault(value: unknown, path: string): unknown {
+  const field = RULE_FIELD.exec(path)?.[1];
+  return value === undefined && field !== undefined && field in RULE_DEFAULTS ? RULE_DEFAULTS[field] : value;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -22,7 +33,8 @@ function walk(before: unknown, after: unknown, path: string, out: SnapshotChange
     }
     return;
   }
-  if (JSON.stringify(before ?? null) !== JSON.stringify(after ?? null)) out.push({ path, before: before ?? null, after: after ?? null });
+  const [b, a] = [orDefault(before, path) ?? null, orDefault(after, path) ?? null];
+  if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ path, before: b, after: a });
 }
 
 export function diffPolicySnapshots(before: unknown, after: unknown): SnapshotChange[] {

@@ -22,6 +22,8 @@ export function toPolicyFields(row: PolicyWithRules): PolicyFields {
         fallbackOrder: r.fallbackOrder,
         maxCostUsd: r.maxCostUsd === null ? null : Number(r.maxCostUsd),
         latencyTargetMs: r.latencyTargetMs,
+        evaluationShare: r.evaluationShare,
+        judgeModel: r.judgeModel,
       })),
   };
 }

@@ -16,6 +16,8 @@ export async function verifyPolicyModels(db: Pick<TenantDb, "model">, fields: Po
   for (const rule of fields.rules) {
     const unknown = [...unknownIn(rule.allowedModels, "allowed"), ...unknownIn(rule.fallbackOrder, "fallback")];
     if (unknown.length > 0) problems.push(`Unknown models in rule "${rule.category}": ${unknown.join(", ")}`);
+    // An unknown judge would fail every sampled evaluation off the request's path, where nobody sees it.
+    if (rule.judgeModel !== null && !catalog.has(rule.judgeModel)) problems.push(`Unknown judge model in rule "${rule.category}": ${rule.judgeModel}`);
   }
   if (problems.length > 0) throw invalid(problems.join("; "));
 }

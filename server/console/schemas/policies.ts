@@ -13,6 +13,12 @@ export const policyRuleSchema = z.object({
   fallbackOrder: boundedList(modelSlugSchema, MAX_RULE_MODELS),
   maxCostUsd: z.number().positive("Must be above 0").max(1_000_000, "At most $1,000,000").nullable(),
   latencyTargetMs: z.number().int("Whole number").positive("Must be above 0").max(INT4_MAX).nullable(),
+  /** Share of the category's requests (0-1) answered by a challenger too and graded by the judge. */
+  evaluationShare: z.number().min(0, "0 to 100 %").max(1, "0 to 100 %").default(0),
+  judgeModel: modelSlugSchema.nullable().default(null),
+}).superRefine((rule, ctx) => {
+  // A share without a judge would sample requests that nobody can grade.
+  if (rule.evaluationShare > 0 && rule.judgeModel === null) ctx.addIssue({ code: "custom", path: ["judgeModel"], message: "Pick a judge model to evaluate this category" });
 });
 export type PolicyRuleInput = z.infer<typeof policyRuleSchema>;
 

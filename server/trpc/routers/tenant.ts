@@ -1,9 +1,11 @@
 // The current tenant, the user's tenants and switching between them, and tenant settings.
 import { TRPCError } from "@trpc/server";
-import { ownerProcedure, protectedProcedure, router, viewerProcedure } from "../init";
+import { adminProcedure, ownerProcedure, protectedProcedure, router, viewerProcedure } from "../init";
 import { renameTenantSchema, switchTenantSchema } from "../../console/schemas/account";
 import { listMyTenants } from "../../console/account/list-my-tenants";
 import { renameTenant } from "../../console/tenant/rename-tenant";
+import { setEvaluationBudgetSchema } from "../../console/schemas/tenant-settings";
+import { getTenantSettings, setEvaluationBudget } from "../../console/tenant/evaluation-budget";
 
 export const tenantRouter = router({
   current: viewerProcedure.query(({ ctx }) => ({ tenantId: ctx.actor.tenantId, name: ctx.tenantName, role: ctx.actor.role })),
@@ -15,4 +17,7 @@ export const tenantRouter = router({
     return { tenantId: input.tenantId };
   }),
   rename: ownerProcedure.input(renameTenantSchema).mutation(({ ctx, input }) => renameTenant(ctx.actor, input.name)),
+  settings: viewerProcedure.query(({ ctx }) => getTenantSettings(ctx.actor)),
+  // Evaluations spend the tenant's money on extra model calls, so admins may set their cap as they do key budgets.
+  setEvaluationBudget: adminProcedure.input(setEvaluationBudgetSchema).mutation(({ ctx, input }) => setEvaluationBudget(ctx.actor, input.evaluationBudgetUsd)),
 });
