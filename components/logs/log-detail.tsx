@@ -6,6 +6,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Badge } from "@/components/ui/page-header";
 import { QueryState } from "@/components/ui/states";
 import { formatDateTime, formatUsd } from "@/components/ui/format";
+import { LogLearning } from "./log-learning";
 
 /** The drawer: the routing explanation and every attempt in the order it was tried. */
 export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) {
@@ -32,6 +33,9 @@ export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) 
                 )}
               </dd>
               <dt className="text-slate-500">Cost</dt><dd>{formatUsd(r.costUsd, "unpriced")} (baseline {formatUsd(r.baselineCostUsd, "unpriced")})</dd>
+              <dt className="text-slate-500">Finish reason</dt><dd>{r.finishReason ?? "not reported"}</dd>
+              <dt className="text-slate-500">Signals</dt>
+              <dd data-testid="log-signals">{r.signals.length === 0 ? "none" : <span className="flex flex-wrap gap-1">{r.signals.map((s) => <Badge key={s} tone="amber">{s}</Badge>)}</span>}</dd>
               <dt className="text-slate-500">Latency</dt><dd>{r.latencyMs} ms{r.ttftMs !== null && `, first token ${r.ttftMs} ms`}{r.cacheHit && " · cache hit"}</dd>
             </dl>
             <section aria-label="Attempts">
@@ -42,6 +46,7 @@ export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) 
                 </ol>
               )}
             </section>
+            <LogLearning requestId={r.id} category={r.category} />
             <section aria-label="Routing explanation">
               <h3 className="mb-1 font-semibold">Routing explanation</h3>
               {r.explanation ? <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{JSON.stringify(r.explanation, null, 2)}</pre> : <p className="text-slate-500">None recorded.</p>}
