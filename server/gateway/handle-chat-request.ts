@@ -109,7 +109,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(input.model, key, config, startedAt);
     const unhealthy = await getCircuitBreakers().unhealthy(key.tenantId, selection.kind === "direct" ? [selection.model] : config.catalog);
-    const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt });
+    const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt, learning: config.learning });
     outcome.decision = decision;
     outcome.policyId = selection.policy.id;
     outcome.baseline = config.catalog.find((m) => m.id === selection.policy.baselineModelId) ?? null;

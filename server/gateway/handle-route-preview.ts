@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { route } from "../routing";
-import type { RouteRequest } from "../routing/types";
+import type { DecisionLearning, RouteRequest } from "../routing/types";
 import { authenticateKey } from "./authenticate-key";
 import { tenantConfig } from "./config-cache";
 import { anthropicEndpoint, callerFormatOf, openAIEndpoint, responsesEndpoint } from "./endpoints";
@@ -36,6 +36,30 @@ function parseBody(body: unknown): ParsedBody {
   throw badRequest(`Send { "prompt": "..." }, an OpenAI chat body, an Anthropic messages body or an OpenAI Responses body. ${openAIError ? describeValidationError(openAIError).message : ""}`.trim());
 }
 
+/** What the tenant's learning changed in the decision, in the API's naming. */
+function learningReportOf(decision: DecisionLearning) {
+  const l = decision.learning;
+  if (!l) return null;
+  return {
+    static_difficulty: l.staticDifficulty,
+    learned_difficulty: l.learnedDifficulty && {
+      difficulty: l.learnedDifficulty.difficulty,
+      learner: l.learnedDifficulty.learner,
+      requests: l.learnedDifficulty.requests,
+    },
+    // Per model with evidence in the request's category: the figure routing used and on how much evidence.
+    profiles: l.profiles.map((u) => ({
+      model: u.modelId,
+      source: u.source,
+      quality: u.quality,
+      catalog_quality: u.catalogQuality,
+      evidence: Math.round(u.evidence * 100) / 100,
+      interval: [Math.round(u.low * 10) / 10, Math.round(u.high * 10) / 10],
+    })),
+    learned_category: l.learnedCategory && { category: l.learnedCategory.category, similarity: l.learnedCategory.similarity, corrections: l.learnedCategory.corrections },
+  };
+}
+
 export function handleRoutePreview(request: GatewayRequest): Promise<GatewayResponse> {
   const now = new Date();
   return answerInFormat(callerFormatOf(request.headers), async () => {
@@ -45,7 +69,7 @@ export function handleRoutePreview(request: GatewayRequest): Promise<GatewayResp
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(model, key, config, now);
     const forced = request.headers.get(CATEGORY_HEADER)?.trim() || undefined;
-    const decision = route({ request: { ...routeRequest, forcedCategory: forced }, catalog: config.catalog, policy: selection.policy, unhealthy: {}, now });
+    const decision = route({ request: { ...routeRequest, forcedCategory: forced }, catalog: config.catalog, policy: selection.policy, unhealthy: {}, now, learning: config.learning });
     const chosen = selection.kind === "direct" ? selection.model : decision.model;
     return jsonResponse({
       policy: selection.policy.name,
@@ -60,6 +84,8 @@ export function handleRoutePreview(request: GatewayRequest): Promise<GatewayResp
       estimate: decision.estimate,
       candidates: decision.candidates,
       summary: decision.summary,
+      notes: decision.notes ?? [],
+      learning: learningReportOf(decision),
       ...(selection.kind === "direct" ? { direct: true, replaced_deprecated: selection.replaced } : {}),
     });
   });

@@ -1,10 +1,11 @@
 // Everything the gateway needs to serve a tenant, loaded in one round of queries and then
 // cached (see config-cache.ts): catalog, policies and decrypted provider credentials.
 import type { PrismaClient } from "../db/generated/client";
-import type { CatalogModel, RoutingPolicy } from "../routing/types";
+import type { CatalogModel, RouteLearning, RoutingPolicy } from "../routing/types";
 import { mergeCatalog } from "../catalog/catalog-snapshot";
 import { toRoutingPolicy } from "../catalog/policy-snapshot";
 import { decryptSecret } from "../crypto/secret-box";
+import { loadTenantLearning, routeLearningOf } from "../learning/load-learning";
 
 export interface ProviderCredentialSecret {
   apiKey: string;
@@ -24,14 +25,17 @@ export interface TenantConfig {
   cacheTtlSecondsByPolicy: Map<string, number | null>;
   /** What evaluations may spend per calendar month (UTC), in USD; null = no evaluations. */
   evaluationBudgetUsd: number | null;
+  /** What the tenant's evidence has taught routing (refreshed when the learning job folds new evidence). */
+  learning: RouteLearning;
 }
 
 export async function loadTenantConfig(db: PrismaClient, tenantId: string): Promise<TenantConfig> {
-  const [models, policies, credentials, tenant] = await Promise.all([
+  const [models, policies, credentials, tenant, learned] = await Promise.all([
     db.model.findMany({ where: { OR: [{ tenantId: null }, { tenantId }] } }),
     db.routingPolicy.findMany({ where: { tenantId }, include: { rules: true } }),
     db.providerCredential.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } }),
     db.tenant.findUnique({ where: { id: tenantId }, select: { evaluationBudgetUsd: true } }),
+    loadTenantLearning(db, tenantId),
   ]);
   const catalog = mergeCatalog(models);
   const modelBaseUrls = new Map<string, string>();
@@ -52,5 +56,6 @@ export async function loadTenantConfig(db: PrismaClient, tenantId: string): Prom
     credentials: creds,
     cacheTtlSecondsByPolicy: new Map(policies.map((p) => [p.id, p.cacheTtlSeconds])),
     evaluationBudgetUsd: tenant?.evaluationBudgetUsd == null ? null : Number(tenant.evaluationBudgetUsd),
+    learning: routeLearningOf(learned, catalog),
   };
 }

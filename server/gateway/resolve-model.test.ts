@@ -25,6 +25,7 @@ function configWith(changes: Record<string, Partial<CatalogModel>>): TenantConfi
     credentials: new Map(),
     cacheTtlSecondsByPolicy: new Map(),
     evaluationBudgetUsd: null,
+    learning: {},
   };
 }
 

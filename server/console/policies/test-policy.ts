@@ -5,19 +5,24 @@ import { toRoutingPolicy } from "../../catalog/policy-snapshot";
 import { route } from "../../routing";
 import type { TenantActor } from "../actor";
 import { notFound } from "../console-error";
+import { loadTenantLearning, routeLearningOf } from "../../learning/load-learning";
 
 export async function testPolicy(actor: TenantActor, input: { policyId: string; prompt: string; system?: string | null }, now = new Date()) {
-  const [policy, models] = await Promise.all([
+  const [policy, models, learned] = await Promise.all([
     actor.db.routingPolicy.findFirst({ where: { id: input.policyId }, include: { rules: true } }),
     actor.db.model.findMany(),
+    loadTenantLearning(actor.db, actor.tenantId),
   ]);
   if (!policy) throw notFound("Policy");
+  const catalog = mergeCatalog(models);
+  // The decision the gateway would make now: adapted by what the tenant's evidence has taught.
   const decision = route({
     request: { messages: [{ role: "user", content: input.prompt }], system: input.system ?? undefined },
-    catalog: mergeCatalog(models),
+    catalog,
     policy: toRoutingPolicy(policy),
     unhealthy: {},
     now,
+    learning: routeLearningOf(learned, catalog),
   });
   const { costUsd, baselineCostUsd } = decision.estimate;
   return {
@@ -40,5 +45,6 @@ export async function testPolicy(actor: TenantActor, input: { policyId: string; 
     error: decision.error,
     notes: decision.notes ?? [],
     summary: decision.summary,
+    learning: decision.learning ?? null,
   };
 }
