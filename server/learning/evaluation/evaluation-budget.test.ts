@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EvaluationBudget, monthStartOf } from "./evaluation-budget";
+import { EvaluationBudget } from "./evaluation-budget";
 
 const dec = new Date("2026-12-15T10:00:00Z");
 
@@ -61,10 +61,5 @@ describe("EvaluationBudget", () => {
     const r = await budget.reserve("t1", 1, 0.3, dec);
     budget.settle(r!, null);
     expect(budget.known("t1")).toEqual({ spentUsd: 0.3, reservedUsd: 0 });
-  });
-
-  it("monthStartOf is the first instant of the UTC month", () => {
-    expect(monthStartOf(new Date("2026-12-31T23:59:59.999Z")).toISOString()).toBe("2026-12-01T00:00:00.000Z");
-    expect(monthStartOf(new Date("2027-01-01T00:00:00.000Z")).toISOString()).toBe("2027-01-01T00:00:00.000Z");
   });
 });

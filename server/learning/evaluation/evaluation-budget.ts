@@ -6,6 +6,7 @@
  * real cost when it ends. Several processes each count their own evaluations on top of the seed,
  * so the cap can be overshot by at most what the other processes spent since this one seeded.
  */
+import { monthKey, monthStart } from "../../limits/calendar";
 
 /** What the tenant's evaluations already cost since `monthStart` (the seed). */
 export type LoadMonthSpend = (tenantId: string, monthStart: Date) => Promise<number>;
@@ -24,12 +25,6 @@ interface TenantSpend {
   reservedUsd: number;
 }
 
-export function monthStartOf(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-}
-
-const monthKey = (now: Date) => `${now.getUTCFullYear()}-${now.getUTCMonth() + 1}`;
-
 export class EvaluationBudget {
   private readonly tenants = new Map<string, TenantSpend>();
   private readonly seeding = new Map<string, Promise<TenantSpend>>();
@@ -43,7 +38,7 @@ export class EvaluationBudget {
     const key = `${tenantId}|${month}`;
     let pending = this.seeding.get(key);
     if (!pending) {
-      pending = this.loadMonthSpend(tenantId, monthStartOf(now)).then(
+      pending = this.loadMonthSpend(tenantId, monthStart(now)).then(
         (spentUsd) => {
           const spend = { month, spentUsd, reservedUsd: 0 };
           this.tenants.set(tenantId, spend);
