@@ -13,6 +13,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { CatalogListEntry } from "@/server/console/models/list-models";
 import { ModelForm, QUALITY_CATEGORIES } from "./model-form";
 import { ModelLifecycleForm } from "./model-lifecycle-form";
+import { ModelProfilesSection, ProfileHint } from "./model-profiles";
 
 type Open = { kind: "edit" | "lifecycle"; model: CatalogListEntry } | { kind: "custom" } | null;
 
@@ -21,6 +22,8 @@ export function ModelsPage() {
   const queryClient = useQueryClient();
   const canManage = useCan("admin");
   const models = useQuery(trpc.models.list.queryOptions());
+  const profiles = useQuery(trpc.models.profiles.queryOptions());
+  const profileOf = (slug: string, category: string) => profiles.data?.find((p) => p.slug === slug)?.profiles.find((p) => p.category === category);
   const providers = useQuery({ ...trpc.models.providers.queryOptions(), enabled: canManage });
   const [open, setOpen] = useState<Open>(null);
   const done = async () => {
@@ -52,7 +55,7 @@ export function ModelsPage() {
                   {m.cachedInputPricePerMTok !== null && <span className="block text-xs text-slate-500">cached in {formatUsd(m.cachedInputPricePerMTok)}</span>}
                 </td>
                 <td className="px-3 py-2 tabular-nums">{formatNumber(m.contextWindow)}</td>
-                {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-400">unknown</span> : m.quality[c]}</td>)}
+                {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-400">unknown</span> : m.quality[c]}<ProfileHint profile={profileOf(m.slug, c)} /></td>)}
                 <td className="px-3 py-2 tabular-nums">{formatNumber(m.requestsLast30Days)}</td>
                 <td className="px-3 py-2 text-right">
                   {canManage && (
@@ -67,6 +70,7 @@ export function ModelsPage() {
           </DataTable>
         )}
       </QueryState>
+      <div className="mt-6"><QueryState query={profiles}>{(rows) => <ModelProfilesSection models={rows} />}</QueryState></div>
       {open?.kind === "edit" && (
         <Dialog title={`Edit ${open.model.slug}`} onClose={() => setOpen(null)}>
           <ModelForm initial={open.model} providers={null} saving={update.isPending} error={update.error} onSubmit={({ fields }) => update.mutate({ slug: open.model.slug, fields })} />
