@@ -13,8 +13,12 @@ import {
   type CategoryCorrections,
 } from "./category-corrections";
 import { learnerFeaturesOf } from "./learner-features";
+import { decodeStoredFeatures, encodeStoredFeatures } from "../../learning/stored-features";
 
+/** A request's features as route() sees them. */
 const featuresOf = (text: string) => learnerFeaturesOf({ messages: [{ role: "user", content: text }] })!;
+/** As its log row keeps them, which is what corrections are taught from. */
+const storedFeaturesOf = (text: string) => decodeStoredFeatures(JSON.parse(JSON.stringify(encodeStoredFeatures(featuresOf(text)))))!;
 
 const BILLING_TAUGHT = [
   "I was charged twice for my subscription this month, please refund the duplicate payment",
@@ -32,7 +36,7 @@ const UNRELATED = [
 ];
 
 function taught(texts: string[], category: string, layer: CategoryCorrections = createCorrections()): CategoryCorrections {
-  return texts.reduce((l, t) => learnCorrection(l, featuresOf(t), category), layer);
+  return texts.reduce((l, t) => learnCorrection(l, storedFeaturesOf(t), category), layer);
 }
 
 describe("category corrections", () => {
@@ -50,7 +54,7 @@ describe("category corrections", () => {
     let layer = taught([BILLING_TAUGHT[0]!, BILLING_TAUGHT[0]!, BILLING_TAUGHT[0]!], "billing");
     expect(layer.prototypes).toHaveLength(1);
     expect(correctCategory(layer, featuresOf(BILLING_TAUGHT[0]!))).toMatchObject({ category: "billing", corrections: 3 });
-    layer = learnCorrection(layer, featuresOf(BILLING_TAUGHT[0]!), "support");
+    layer = learnCorrection(layer, storedFeaturesOf(BILLING_TAUGHT[0]!), "support");
     expect(layer.prototypes).toHaveLength(1);
     expect(correctCategory(layer, featuresOf(BILLING_SIMILAR[0]!))?.category).toBe("support");
     expect(correctionCounts(layer)).toEqual({ support: 1 });
@@ -83,7 +87,7 @@ describe("category corrections", () => {
 
   it("decide in bounded time however many corrections were taught and however long the prompt", () => {
     let layer = createCorrections();
-    for (let i = 0; i < 400; i++) layer = learnCorrection(layer, featuresOf(`ticket ${i}: ${UNRELATED[i % 4]} variant ${i * 7919}`), `c${i % 7}`);
+    for (let i = 0; i < 400; i++) layer = learnCorrection(layer, storedFeaturesOf(`ticket ${i}: ${UNRELATED[i % 4]} variant ${i * 7919}`), `c${i % 7}`);
     expect(layer.prototypes.length).toBeLessThanOrEqual(DEFAULT_CORRECTION_OPTIONS.capacity);
     const long = featuresOf("Please refund the duplicate charge on my subscription and explain the invoice. ".repeat(200));
     const short = featuresOf(BILLING_SIMILAR[1]!);
@@ -93,10 +97,11 @@ describe("category corrections", () => {
       for (let i = 0; i < runs; i++) correctCategory(layer, f);
       return ((performance.now() - t0) / runs) * 1000;
     };
-    // Measured about 15 µs for the long prompt and 2 µs for the short one on a shared 2-core machine;
-    // the bounds leave room for a slower one.
-    expect(time(long, 2000)).toBeLessThan(100);
-    expect(time(short, 2000)).toBeLessThan(30);
+    // Measured 45 µs for the long prompt (3,000 features) and 6 µs for the short one (100) on 2 cores
+    // under a load average of 10, i.e. a few times slower than an idle machine; the bounds leave
+    // room for that, and would catch a cost that grew with the corrections taught.
+    expect(time(long, 2000)).toBeLessThan(250);
+    expect(time(short, 2000)).toBeLessThan(40);
   });
 });
 

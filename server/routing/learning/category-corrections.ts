@@ -3,8 +3,8 @@
  * callers say their requests should have had.
  *
  * A bounded memory of prototypes: each is the hashed features of corrected requests' last user turn
- * (a consistent 1-in-4 sample of the classifier's own hashed n-grams, so that a long prompt and its
- * prototype compare on the same subspace) with the category it should get. A request whose features
+ * (the classifier's own hashed n-grams, as the request's log row keeps them: masked to the learned
+ * difficulty's width and cut to the largest, see stored-features.ts) with the category it should get. A request whose features
  * are close enough (cosine ≥ `matchSimilarity`) to a prototype gets that prototype's category; any
  * other keeps the classifier's. Corrections of near-identical prompts merge into one prototype (a
  * newer correction to another category replaces it); when the memory is full the least recently
@@ -17,7 +17,12 @@
  * Deterministic, no I/O. Deciding reads the request's features once and an inverted index of the
  * prototypes (built when the layer is decoded); its cost is linear in the request's features and
  * independent of how many corrections were taught.
+ *
+ * Known limit: similarity is over surface n-grams. A corrected prompt that shares long boilerplate
+ * with unrelated traffic (a fixed preamble in every user turn) also draws that traffic; correcting
+ * one of those requests back teaches a nearer prototype for them.
  */
+import { DEFAULT_LEARNER_OPTIONS } from "./learned-difficulty";
 
 /** The hashed features of a request's last user turn (the classifier's, see hash-features.ts). */
 export interface CorrectionFeatures {
@@ -28,10 +33,11 @@ export interface CorrectionFeatures {
 }
 
 export interface CorrectionOptions {
-  /** Hash buckets of the features: 2^bits (idx is masked). */
+  /**
+   * Hash buckets of the features: 2^bits (idx is masked). At most the width the log rows keep
+   * (stored-features.ts masks to the learned difficulty's): a wider layer would never match.
+   */
   bits: number;
-  /** One bucket in 2^sampleShift takes part (the sample is by bucket, so the same for every prompt). */
-  sampleShift: number;
   /** Prototypes kept; the least recently corrected goes first. */
   capacity: number;
   /** Features kept per prototype (the largest). */
@@ -45,15 +51,14 @@ export interface CorrectionOptions {
 }
 
 export const DEFAULT_CORRECTION_OPTIONS: CorrectionOptions = {
-  bits: 17,
-  sampleShift: 2,
-  capacity: 256,
-  maxFeatures: 256,
-  // Measured on the classifier's features: rewordings of a taught prompt score 0.4–0.5, prompts on
-  // other subjects under 0.1, one shared keyword about 0.2.
+  bits: DEFAULT_LEARNER_OPTIONS.bits,
+  capacity: 128,
+  maxFeatures: 128,
+  // Measured on stored features: rewordings of a taught prompt score 0.35–0.5, prompts on other
+  // subjects 0.05–0.2 (long ones higher, through bucket collisions), one shared keyword about 0.2.
   matchSimilarity: 0.3,
   mergeSimilarity: 0.8,
-  maxRequestFeatures: 2048,
+  maxRequestFeatures: 8192,
 };
 
 interface Prototype {
@@ -72,24 +77,34 @@ export interface CategoryCorrections {
   prototypes: Prototype[];
   /** Corrections taught so far (also the recency counter). */
   seq: number;
-  /** bucket → [prototype index, weight] pairs; rebuilt after every change. */
-  index: Map<number, number[]>;
+  index: PostingIndex;
 }
+
+/** bucket → (prototype, weight) postings in one flat layout: bucket b's are [offsets[b], offsets[b+1]). */
+interface PostingIndex {
+  offsets: Int32Array;
+  prototype: Int32Array;
+  weight: Float32Array;
+}
+
+const MAX_BITS = 16;
+const checkBits = (bits: number) => {
+  if (!(Number.isInteger(bits) && bits >= 1 && bits <= MAX_BITS)) throw new Error("bad bucket bits");
+};
 
 export function createCorrections(options: CorrectionOptions = DEFAULT_CORRECTION_OPTIONS): CategoryCorrections {
-  return { options, prototypes: [], seq: 0, index: new Map() };
+  checkBits(options.bits);
+  return { options, prototypes: [], seq: 0, index: buildIndex([], options.bits) };
 }
 
-const isSampled = (bucket: number, shift: number): boolean => (bucket & ((1 << shift) - 1)) === 0;
-
-/** The sampled, summed and L2-normalised features of one request (off the request's path). */
+/** The summed and L2-normalised features of one request (off the request's path). */
 function vectorOf(f: CorrectionFeatures, o: CorrectionOptions): { idx: Int32Array; val: Float32Array } | null {
   const mask = (1 << o.bits) - 1;
   const sums = new Map<number, number>();
   const n = Math.min(f.n, o.maxRequestFeatures);
   for (let i = 0; i < n; i++) {
     const b = f.idx[i]! & mask;
-    if (isSampled(b, o.sampleShift)) sums.set(b, (sums.get(b) ?? 0) + f.val[i]!);
+    sums.set(b, (sums.get(b) ?? 0) + f.val[i]!);
   }
   const kept = [...sums.entries()].filter(([, v]) => v !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]).slice(0, o.maxFeatures);
   return normalised(kept);
@@ -116,17 +131,22 @@ function cosine(a: { idx: Int32Array; val: Float32Array }, b: { idx: Int32Array;
   return dot;
 }
 
-function rebuildIndex(layer: CategoryCorrections): void {
-  const index = new Map<number, number[]>();
-  layer.prototypes.forEach((p, k) => {
+function buildIndex(prototypes: readonly Prototype[], bits: number): PostingIndex {
+  const size = 1 << bits;
+  const offsets = new Int32Array(size + 1);
+  for (const p of prototypes) for (let i = 0; i < p.idx.length; i++) offsets[p.idx[i]! + 1]!++;
+  for (let b = 0; b < size; b++) offsets[b + 1] = offsets[b + 1]! + offsets[b]!;
+  const prototype = new Int32Array(offsets[size]!);
+  const weight = new Float32Array(offsets[size]!);
+  const fill = offsets.slice(0, size);
+  prototypes.forEach((p, k) => {
     for (let i = 0; i < p.idx.length; i++) {
-      const b = p.idx[i]!;
-      let postings = index.get(b);
-      if (!postings) index.set(b, (postings = []));
-      postings.push(k, p.val[i]!);
+      const at = fill[p.idx[i]!]!++;
+      prototype[at] = k;
+      weight[at] = p.val[i]!;
     }
   });
-  layer.index = index;
+  return { offsets, prototype, weight };
 }
 
 /**
@@ -167,9 +187,7 @@ export function learnCorrection(layer: CategoryCorrections, features: Correction
     }
     prototypes.push({ category, ...v, count: 1, seq });
   }
-  const next: CategoryCorrections = { options: o, prototypes, seq, index: new Map() };
-  rebuildIndex(next);
-  return next;
+  return { options: o, prototypes, seq, index: buildIndex(prototypes, o.bits) };
 }
 
 export interface CategoryCorrection {
@@ -198,23 +216,22 @@ export function correctCategory(layer: CategoryCorrections, f: CorrectionFeature
   if (scores.length < P) scores = new Float64Array(Math.max(P, o.capacity));
   const n = Math.min(f.n, o.maxRequestFeatures);
   if (touched.length < n) touched = new Int32Array(n);
-  // Sum the sampled features per bucket (a prompt repeats n-grams): the norm needs the sums.
+  // Sum the features per bucket (a prompt repeats n-grams; masking merges buckets): the norm needs the sums.
   let t = 0;
   for (let i = 0; i < n; i++) {
     const b = f.idx[i]! & mask;
-    if (!isSampled(b, o.sampleShift)) continue;
     if (sums[b] === 0) touched[t++] = b;
     sums[b] = sums[b]! + f.val[i]!;
   }
   let norm = 0;
   for (let i = 0; i < P; i++) scores[i] = 0;
+  const { offsets, prototype, weight } = layer.index;
   for (let i = 0; i < t; i++) {
     const b = touched[i]!;
     const v = sums[b]!;
     sums[b] = 0;
     norm += v * v;
-    const postings = layer.index.get(b);
-    if (postings) for (let k = 0; k < postings.length; k += 2) scores[postings[k]!] = scores[postings[k]!]! + v * postings[k + 1]!;
+    for (let k = offsets[b]!, end = offsets[b + 1]!; k < end; k++) scores[prototype[k]!] = scores[prototype[k]!]! + v * weight[k]!;
   }
   if (norm === 0) return null;
   const s = 1 / Math.sqrt(norm);
@@ -261,7 +278,7 @@ export function encodeCorrections(layer: CategoryCorrections): CorrectionsJson {
 export function decodeCorrections(j: CorrectionsJson): CategoryCorrections {
   if (j?.format !== "switchyard-category-corrections" || j.version !== 1 || !Array.isArray(j.prototypes)) throw new Error("not a category correction layer");
   const options = { ...DEFAULT_CORRECTION_OPTIONS, ...j.options };
-  if (!(options.bits >= 1 && options.bits <= 20)) throw new Error("bad bucket bits");
+  checkBits(options.bits);
   const mask = (1 << options.bits) - 1;
   const prototypes: Prototype[] = j.prototypes.slice(-options.capacity).map((p) => {
     if (typeof p.category !== "string" || !Array.isArray(p.idx) || !Array.isArray(p.val) || p.idx.length !== p.val.length) throw new Error("bad prototype");
@@ -271,7 +288,5 @@ export function decodeCorrections(j: CorrectionsJson): CategoryCorrections {
     const v = { idx: Int32Array.from(entries, ([b]) => b), val: Float32Array.from(entries, ([, w]) => w) };
     return { category: p.category, ...v, count: Number(p.count) || 1, seq: Number(p.seq) || 0 };
   });
-  const layer: CategoryCorrections = { options, prototypes, seq: Number(j.seq) || 0, index: new Map() };
-  rebuildIndex(layer);
-  return layer;
+  return { options, prototypes, seq: Number(j.seq) || 0, index: buildIndex(prototypes, options.bits) };
 }
