@@ -4,6 +4,9 @@ import { costOrNull, usageCost } from "../routing/estimate-cost";
 import type { CatalogModel, RoutingDecision } from "../routing/types";
 import type { Usage } from "../providers/types";
 import type { AttemptRecord, UsageRecord } from "../usage/usage-record";
+import { implicitSignals, type ImplicitSignal } from "../learning/implicit-signals";
+import type { SeenAnswer } from "../learning/observe-answer";
+import type { StoredFeatures } from "../learning/stored-features";
 import type { GatewayKey } from "./config-cache";
 import { fallbackCount } from "./run-attempts";
 
@@ -24,6 +27,10 @@ export interface RequestOutcome {
   cacheHit: boolean;
   ttftMs: number | null;
   startedAt: Date;
+  /** What came back from the served model (absent when nothing did). */
+  answer?: SeenAnswer | null;
+  /** The learned difficulty's features, for a routed request with user text. */
+  features?: StoredFeatures | null;
 }
 
 /** How it ended, and whose key it was. */
@@ -39,6 +46,17 @@ export function priceUsage(model: CatalogModel | null, usage: Usage | null): num
   if (!usage || (usage.inputTokens === 0 && usage.outputTokens === 0)) return 0;
   if (!model) return null;
   return costOrNull(usageCost(model, { input: usage.inputTokens, output: usage.outputTokens, cachedInput: usage.cachedInputTokens, cacheWrite: usage.cacheWriteTokens }));
+}
+
+/**
+ * The answer's implicit signals. A request every attempt of which failed upstream (5xx) is an
+ * "error" of its plan; a cached answer was judged when it was first served, so it adds nothing.
+ */
+export function signalsOf(o: RequestOutcome, status: number): ImplicitSignal[] {
+  if (o.cacheHit) return [];
+  if (status >= 500) return o.attempts.length > 0 ? ["error"] : [];
+  if (status !== 200 || !o.answer) return [];
+  return implicitSignals({ ...o.answer, fallbackAfterFailure: fallbackCount(o.attempts) > 0 });
 }
 
 export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecord {
@@ -73,6 +91,9 @@ export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecor
     status: end.status,
     errorClass: end.errorClass,
     explanation: o.explanation,
+    finishReason: o.answer?.finishReason ?? null,
+    signals: signalsOf(o, end.status),
+    features: o.features ?? null,
     createdAt: o.startedAt,
   };
 }

@@ -64,8 +64,9 @@ ON CONFLICT ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "
 
 /**
  * Inserts a batch of request rows given as one JSON array parameter ($1), adds the rows
- * actually inserted to the rollups and moves their keys' last-used time, in one statement:
- * a request id seen before (a retried batch) is neither inserted nor counted twice.
+ * actually inserted to the rollups, queues a "signal" learning event for each inserted row with
+ * implicit signals, and moves their keys' last-used time, in one statement: a request id seen
+ * before (a retried batch) is neither inserted nor counted nor queued twice.
  */
 export const INSERT_REQUESTS_WITH_ROLLUPS_SQL = `
 WITH inserted AS (
@@ -76,6 +77,12 @@ WITH inserted AS (
 ), rolled AS (${upsertRollupsFromSql("inserted")}
   RETURNING 1
 ), rolled_daily AS (${upsertRollupsFromSql("inserted", "day")}
+  RETURNING 1
+), signalled AS (
+  INSERT INTO "LearningEvent" ("tenantId", "requestId", "kind", "payload")
+  SELECT i."tenantId", i."id", 'signal', jsonb_build_object('signals', to_jsonb(i."signals"))
+  FROM inserted i
+  WHERE cardinality(i."signals") > 0
   RETURNING 1
 ), touched AS (
   UPDATE "ApiKey" k SET "lastUsedAt" = GREATEST(k."lastUsedAt", used.at)

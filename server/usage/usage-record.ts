@@ -1,4 +1,6 @@
 // What the gateway (and the demo traffic generator) records for every request.
+import type { StoredFeatures } from "../learning/stored-features";
+
 export interface AttemptRecord {
   model: string;
   provider: string;
@@ -39,5 +41,11 @@ export interface UsageRecord {
   status: number;
   errorClass: string | null;
   explanation: unknown;
+  /** Why the answer ended (stop, length, tool_calls, content_filter, error); absent or null without one. */
+  finishReason?: string | null;
+  /** Implicit signals of the answer (server/learning/implicit-signals.ts); absent = none. */
+  signals?: string[];
+  /** The learned difficulty's features of a routed request with user text; absent or null otherwise. */
+  features?: StoredFeatures | null;
   createdAt: Date;
 }

@@ -6,6 +6,8 @@ import { createPrismaClient, type Db } from "../db/client";
 import { UsageWriter } from "./usage-writer";
 import type { UsageRecord } from "./usage-record";
 import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from "./latency-buckets";
+import { decodeStoredFeatures, encodeStoredFeatures } from "../learning/stored-features";
+import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
 
 const t = setupTestDatabase();
 let keyId = "";
@@ -71,6 +73,38 @@ describe("usage writer", () => {
     // The key's last use moves to its newest request, in the same statement.
     const key = await t.db.apiKey.findUniqueOrThrow({ where: { id: keyId } });
     expect(key.lastUsedAt).toEqual(new Date("2026-11-20T11:05:00Z"));
+  });
+
+  it("keeps finish reason, signals and features, and queues one signal event per inserted row with signals", async () => {
+    const own = (await t.db.tenant.create({ data: { name: "Signals", slug: `signals-${randomUUID()}` } })).id;
+    const features = encodeStoredFeatures({ idx: [5, 4099], val: [0.5, 0.25], n: 2, dense: new Array(DIFFICULTY_DENSE_COUNT).fill(0.125), staticDifficulty: 0.7 });
+    const records = [
+      record(own, { finishReason: "length", signals: ["truncated", "fallback"], features }),
+      record(own, { finishReason: "stop", signals: [] }),
+      // Older producers leave the new fields out.
+      record(own),
+      record(own, { status: 502, chosenModel: null, signals: ["error"] }),
+    ];
+    const writer = new UsageWriter(t.db);
+    for (const r of records) writer.record(r);
+    await writer.flush();
+    // A retried batch queues nothing twice.
+    const again = new UsageWriter(t.db);
+    for (const r of records) again.record(r);
+    await again.flush();
+
+    const truncated = await t.db.requestLog.findUniqueOrThrow({ where: { id: records[0]!.id } });
+    expect(truncated).toMatchObject({ finishReason: "length", signals: ["truncated", "fallback"] });
+    expect(decodeStoredFeatures(truncated.features)).toMatchObject({ idx: [4099 & 4095, 5], val: [0.25, 0.5], staticDifficulty: 0.7, n: 2 });
+    expect(await t.db.requestLog.findUniqueOrThrow({ where: { id: records[2]!.id } })).toMatchObject({ finishReason: null, signals: [], features: null });
+
+    const events = await t.db.learningEvent.findMany({ where: { tenantId: own }, orderBy: { requestId: "asc" } });
+    const expected = [
+      { requestId: records[0]!.id, kind: "signal", score: null, payload: { signals: ["truncated", "fallback"] } },
+      { requestId: records[3]!.id, kind: "signal", score: null, payload: { signals: ["error"] } },
+    ].sort((a, b) => (a.requestId < b.requestId ? -1 : 1));
+    expect(events).toHaveLength(2);
+    expect(events).toMatchObject(expected);
   });
 
   it("writes a batch in which one record carries a NUL byte and lone surrogates, with those characters replaced", async () => {

@@ -123,6 +123,14 @@ function serialiseBatch(batch: UsageRecord[]): string {
   return UNSTORABLE_ESCAPE.test(json) ? JSON.stringify(rows, storableStrings) : json;
 }
 
+// Every column is named: json_populate_recordset reads a missing key as NULL, and signals is NOT NULL.
 function toRow(r: UsageRecord) {
-  return { ...r, createdAt: r.createdAt.toISOString(), explanation: r.explanation ?? null };
+  return {
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    explanation: r.explanation ?? null,
+    finishReason: r.finishReason ?? null,
+    signals: r.signals ?? [],
+    features: r.features ?? null,
+  };
 }
