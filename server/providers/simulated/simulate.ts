@@ -4,7 +4,9 @@ import { sleep } from "../sleep";
 import { countRequestTokens, countTextTokens, decodeTokens, encodeText } from "./count-tokens";
 import { generateFromSchema } from "./generate-arguments";
 import { createRandom } from "../../random/mulberry32";
-import { generateAnswer, hashString } from "./generate-text";
+import { detectCategory, generateAnswer, hashString } from "./generate-text";
+import { isJudgingRequest, simulatedJudgement } from "./simulated-judge";
+import { soundnessNote, soundnessOf, trueQuality } from "./simulated-truth";
 
 export type SimulationSettings = {
   /** Delay before the first token (and before a non-streaming answer). */
@@ -73,7 +75,7 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
   const usage = { inputTokens: countRequestTokens(req), outputTokens: 0 };
   const error = chooseFailure(random, settings, model);
 
-  const tool = pickTool(req, prompt);
+  const tool = isJudgingRequest(req) ? undefined : pickTool(req, prompt);
   if (tool) {
     const args = JSON.stringify(generateFromSchema(tool.parameters));
     const toolCall: ToolCall = { id: `call_${hash.toString(36)}`, name: tool.name, arguments: args };
@@ -82,7 +84,7 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
     return { error, response, pieces: [] };
   }
 
-  let tokens = encodeText(generateAnswer(prompt || "the previous result", random));
+  let tokens = encodeText(answerText(req, prompt, model, hash, random));
   const truncated = req.maxTokens !== undefined && tokens.length > req.maxTokens;
   if (truncated) tokens = tokens.slice(0, req.maxTokens);
   // Split on words, not tokens: a token boundary can fall inside a multi-byte character.
@@ -95,6 +97,21 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
   return { error, response: { id, model, content, toolCalls: [], finishReason, usage }, pieces };
 }
 
+/**
+ * The answer's text: a judging request gets a verdict; any other request a plausible answer that
+ * ends with the simulator's note on its soundness, drawn at the model's true quality (see
+ * simulated-truth.ts), for models the simulator has a figure for.
+ */
+function answerText(req: ChatRequest, prompt: string, model: string, hash: number, random: () => number): string {
+  // Draws from the request's hash (its content, the model and the seed), not from `random`, so that
+  // adding the judge and the truth left every other answer's wording as it was.
+  const contentKey = hash.toString(36);
+  if (isJudgingRequest(req)) return simulatedJudgement(prompt, createRandom(hashString(`judge|${model}|${contentKey}`)));
+  const answer = generateAnswer(prompt || "the previous result", random);
+  const quality = trueQuality(model, detectCategory(prompt));
+  if (quality === null) return answer;
+  return `${answer}\n\n${soundnessNote(soundnessOf(contentKey, model, quality), contentKey)}`;
+}
 
 function resolveOptions(options: SimulateOptions) {
   const settings: SimulationSettings = {
