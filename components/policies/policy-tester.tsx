@@ -12,6 +12,7 @@ import { Badge, Card } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { formatUsd } from "@/components/ui/format";
 import { testPolicySchema } from "@/server/console/schemas/policies";
+import { TesterLearning } from "./tester-learning";
 
 export function PolicyTester({ policyId }: { policyId: string }) {
   const trpc = useTRPC();
@@ -48,6 +49,7 @@ export function PolicyTester({ policyId }: { policyId: string }) {
           <p className="rounded bg-slate-50 p-2" data-testid="tester-summary">{r.summary}</p>
           {r.error && <p className="text-red-700">{r.error.message}</p>}
           {r.notes.map((n) => <p key={n} className="text-amber-700">{n}</p>)}
+          <TesterLearning learning={r.learning} categorySource={r.categorySource} />
           <details>
             <summary className="cursor-pointer text-slate-600">Every candidate ({r.candidates.length})</summary>
             <ul className="mt-1 space-y-0.5 text-xs">
