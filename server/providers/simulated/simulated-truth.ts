@@ -35,21 +35,28 @@ export function truthOffset(model: string, category: string): number {
   return Math.round((unit * 2 - 1) * TRUTH_SPREAD * 10) / 10;
 }
 
-/** The catalog's figure for a built-in model (by catalog id or provider model id); null when unknown. */
+/** The built-in catalog entry of a model named by catalog id or provider model id (the simulator sees the latter). */
+const builtinOf = (model: string) => DEFAULT_CATALOG.find((m) => m.id === model || m.providerModelId === model);
+
+/** The catalog's figure for a built-in model; null when unknown. */
 export function catalogFigure(model: string, category: string): number | null {
-  const entry = DEFAULT_CATALOG.find((m) => m.providerModelId === model || m.id === model);
-  return entry?.quality[category] ?? null;
+  return builtinOf(model)?.quality[category] ?? null;
 }
 
-/** The model's true quality (0-100) in the category; null for a model the simulator has no figure for. */
-export function trueQuality(model: string, category: string, figure: number | null = catalogFigure(model, category)): number | null {
-  if (figure === null) return null;
-  return Math.min(100, Math.max(0, figure + truthOffset(model, category)));
+/**
+ * The model's true quality (0-100) in the category; null for a model the simulator has no figure
+ * for. Keyed by the catalog id, so both names of a model share one truth.
+ */
+export function trueQuality(model: string, category: string): number | null {
+  const entry = builtinOf(model);
+  const figure = entry?.quality[category] ?? null;
+  if (!entry || figure === null) return null;
+  return Math.min(100, Math.max(0, figure + truthOffset(entry.id, category)));
 }
 
 /** Whether this model's answer to this request is sound: a draw at the true quality, seeded by both. */
 export function soundnessOf(requestKey: string, model: string, quality: number): Soundness {
-  const random = createRandom(hashString(`soundness|${model}|${requestKey}`));
+  const random = createRandom(hashString(`soundness|${builtinOf(model)?.id ?? model}|${requestKey}`));
   return random() * 100 < quality ? "sound" : "flawed";
 }
 
