@@ -3,9 +3,16 @@
  *
  *   npm run train:router                       # data from ../shared/data/routing (relative to the repo root)
  *   npm run train:router -- DATA_DIR           # a folder with train.jsonl, dev.jsonl, difficulty_train.jsonl
+ *                                              # (and difficulty_extra.jsonl: more sources of outcomes)
+ *   npm run -s train:router -- --loso          # leave-one-source-out: compare the candidate settings of
+ *                                              # both models, print per-source figures as JSON, then train
+ *                                              # the artefacts with the settings chosen (minimum over
+ *                                              # sources first, then the mean; never one source's figure)
  *   npm run train:router -- FILE.jsonl --out my-classifier.json
  *                                              # tenant retrain: JSONL lines {"prompt", "category"}
- * Options: --out FILE (classifier), --difficulty-out FILE, --no-augment, --skip-difficulty
+ * Options: --out FILE (classifier), --difficulty-out FILE, --no-augment, --skip-difficulty,
+ *          --skip-category (with --loso: difficulty only), --defaults-only (with --loso: measure the
+ *          default settings without comparing candidates)
  *          --fit-tokens: only refit the long-text token estimate (prints coefficients for
  *          server/routing/estimate-tokens.ts and its error on dev.jsonl; writes nothing)
  */
@@ -15,7 +22,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { augmentPrompts } from "../server/routing/training/augment-prompts";
 import { trainClassifier, type LabelledRow } from "../server/routing/training/build-classifier";
-import { trainDifficulty, type DifficultyRow } from "../server/routing/training/build-difficulty";
+import { cachedFeatures, compareLoso, DEFAULT_DIFFICULTY_OPTIONS, DIFFICULTY_CANDIDATES, trainDifficulty } from "../server/routing/training/build-difficulty";
+import { losoDifficulty, type SourcedDifficultyRow } from "../server/routing/training/loso-difficulty";
+import { CLASSIFIER_CANDIDATES, chooseClassifierOptions, featureCache, losoCategory } from "../server/routing/training/loso-category";
+import { DEFAULT_CLASSIFIER_OPTIONS, type ClassifierOptions } from "../server/routing/training/build-classifier";
 import { fnv1a } from "../server/routing/training/metrics";
 import { fitTokenEstimate, tokenEstimateError } from "../server/routing/training/fit-token-estimate";
 import { estimateTokens } from "../server/routing/estimate-tokens";
@@ -23,7 +33,17 @@ import { estimateTokens } from "../server/routing/estimate-tokens";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 function parseArgs(argv: string[]) {
-  const args = { data: path.resolve(repoRoot, "../shared/data/routing"), out: "", difficultyOut: "", augment: true, skipDifficulty: false, fitTokens: false };
+  const args = {
+    data: path.resolve(repoRoot, "../shared/data/routing"),
+    out: "",
+    difficultyOut: "",
+    augment: true,
+    skipDifficulty: false,
+    skipCategory: false,
+    fitTokens: false,
+    loso: false,
+    defaultsOnly: false,
+  };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -32,6 +52,9 @@ function parseArgs(argv: string[]) {
     else if (a === "--no-augment") args.augment = false;
     else if (a === "--skip-difficulty") args.skipDifficulty = true;
     else if (a === "--fit-tokens") args.fitTokens = true;
+    else if (a === "--loso") args.loso = true;
+    else if (a === "--skip-category") args.skipCategory = true;
+    else if (a === "--defaults-only") args.defaultsOnly = true;
     else rest.push(a);
   }
   if (rest[0]) args.data = path.resolve(rest[0]);
@@ -53,7 +76,7 @@ function sha256(...files: string[]): string {
 
 function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value)}\n`);
-  console.log(`wrote ${path.relative(process.cwd(), file) || file} (${(statSync(file).size / 1024).toFixed(0)} KiB)`);
+  console.error(`wrote ${path.relative(process.cwd(), file) || file} (${(statSync(file).size / 1024).toFixed(0)} KiB)`);
 }
 
 function main(): void {
@@ -100,22 +123,63 @@ function main(): void {
   const train = readJsonl<LabelledRow>(trainFile).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const dev = existsSync(devFile) ? readJsonl<LabelledRow>(devFile) : [];
   const augmented = args.augment ? augmentPrompts() : [];
-  const t0 = Date.now();
-  const classifier = trainClassifier([...train, ...augmented], dev, {
-    sha256: sha256(trainFile, ...(dev.length ? [devFile] : [])),
-    augmentedRows: augmented.length,
-  });
-  console.log(`classifier: ${train.length} rows + ${augmented.length} synthetic, T=${classifier.temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  writeJson(out, classifier);
+  const diffFiles = ["difficulty_train.jsonl", "difficulty_extra.jsonl"].map((f) => path.join(args.data, f)).filter((f) => existsSync(f));
+  const diffRows = diffFiles
+    .flatMap((f) => readJsonl<SourcedDifficultyRow>(f))
+    .map((r) => ({ ...r, source: r.source ?? "unknown" }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const diffFile = path.join(args.data, "difficulty_train.jsonl");
-  if (!args.skipDifficulty && existsSync(diffFile)) {
-    const rows = readJsonl<DifficultyRow>(diffFile).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const t1 = Date.now();
-    const report = trainDifficulty(rows, sha256(diffFile));
-    console.log(
-      `difficulty: ${report.artefact.trainingData.rows} train rows; held-back APGR ${report.heldBackApgr.toFixed(4)} on ${report.heldBackRows} rows; out-of-fold APGR ${report.outOfFoldApgr.toFixed(4)}; ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+  // Leave-one-source-out selection: every candidate is scored on every source it was not trained on.
+  let classifierOptions: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS;
+  let difficultyOptions = DEFAULT_DIFFICULTY_OPTIONS;
+  if (args.loso) {
+    const report: Record<string, unknown> = { data: path.basename(args.data), deterministic: true };
+    if (!args.skipDifficulty && diffRows.length > 0) {
+      const features = cachedFeatures();
+      const candidates = args.defaultsOnly ? [DEFAULT_DIFFICULTY_OPTIONS] : DIFFICULTY_CANDIDATES;
+      const scored = candidates.map((options) => {
+        const t = Date.now();
+        const loso = losoDifficulty(diffRows, features, options);
+        console.error(`difficulty candidate ${JSON.stringify(options)}: min ${loso.min}, mean ${loso.mean} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+        return { options, ...loso };
+      });
+      const best = [...scored].sort(compareLoso)[0]!;
+      difficultyOptions = best.options;
+      report.difficulty = { metric: "APGR (0.5 = random order)", target: "≥ 0.58 on every source", chosen: best, candidates: scored };
+    }
+    if (!args.skipCategory) {
+      const features = featureCache();
+      const candidates = args.defaultsOnly ? [DEFAULT_CLASSIFIER_OPTIONS] : CLASSIFIER_CANDIDATES;
+      const scored = candidates.map((options) => {
+        const t = Date.now();
+        const loso = losoCategory(train, dev, augmented, options, features);
+        console.error(`category candidate ${JSON.stringify(options)}: macro ${loso.macro}, min ${loso.min} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+        return { options, ...loso };
+      });
+      const best = chooseClassifierOptions(scored);
+      classifierOptions = best.options;
+      report.category = { metric: "accuracy", target: "macro ≥ 0.86, no source under 0.60", chosen: best, candidates: scored };
+    }
+    console.log(JSON.stringify(report, null, 2));
+  }
+
+  if (!args.skipCategory) {
+    const t0 = Date.now();
+    const classifier = trainClassifier(
+      [...train, ...augmented],
+      dev,
+      { sha256: sha256(trainFile, ...(dev.length ? [devFile] : [])), augmentedRows: augmented.length },
+      classifierOptions,
     );
+    console.error(`classifier: ${train.length} rows + ${augmented.length} synthetic, T=${classifier.temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    writeJson(out, classifier);
+  }
+
+  if (!args.skipDifficulty && diffRows.length > 0) {
+    const t1 = Date.now();
+    const report = trainDifficulty(diffRows, sha256(...diffFiles), difficultyOptions);
+    const perSource = Object.entries(report.loso.perSource).map(([s, v]) => `${s} ${v.apgr}`).join(", ");
+    console.error(`difficulty: ${report.artefact.trainingData.rows} rows; leave-one-source-out APGR ${perSource}; ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     writeJson(difficultyOut, report.artefact);
   }
 }

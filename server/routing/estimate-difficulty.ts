@@ -59,7 +59,9 @@ export function difficultyFromFeatures(
   if (sparseSum !== undefined) s = sparseSum;
   else for (let i = 0; i < userCount; i++) s += w.sparse[features.idx[i]! & mask]! * features.val[i]!;
   s = s * DIFFICULTY_TEXT_WEIGHT + w.bias[0]!;
-  for (let j = 0; j < dense.length; j++) s += w.denseW[j]! * dense[j]!;
+  // An artefact trained before cues were appended weighs only the cues it knows.
+  const nd = Math.min(dense.length, w.denseW.length);
+  for (let j = 0; j < nd; j++) s += w.denseW[j]! * dense[j]!;
   return Math.round(scoreToDifficulty(s, model.quantiles) * 1000) / 1000;
 }
 

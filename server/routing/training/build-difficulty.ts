@@ -1,67 +1,86 @@
-import { createSink } from "../hash-features";
-import { DIFFICULTY_DENSE_COUNT, DIFFICULTY_DENSE_NAMES, difficultyFeatures } from "../difficulty-features";
-import { decodeLinear, encodeLinear, type DecodedLinear, type LinearArtefact } from "../model-codec";
-import { computeApgr, isHeldBackSubject, isotonic, subjectOf } from "./metrics";
-import { scoreExample, trainLinear, type SparseExample } from "./train-softmax";
+import { DIFFICULTY_DENSE_NAMES } from "../difficulty-features";
+import { encodeLinear, type LinearArtefact } from "../model-codec";
 import { scoreToDifficulty } from "../estimate-difficulty";
-
-export interface DifficultyRow {
-  id: string;
-  prompt: string;
-  strong_correct: number;
-  weak_correct: number;
-}
+import { isotonic } from "./metrics";
+import {
+  difficultyFeaturesOf,
+  fitDifficulty,
+  losoDifficulty,
+  questionKey,
+  rawDifficultyScore,
+  type DifficultyFeatures,
+  type DifficultyFitOptions,
+  type LosoDifficultyReport,
+  type SourcedDifficultyRow,
+} from "./loso-difficulty";
 
 export interface DifficultyArtefact extends LinearArtefact {
   format: "switchyard-difficulty";
   version: number;
   target: string;
-  trainingData: { sha256: string; rows: number; heldBackSubjects: string[]; excludedSubjects: string[] };
+  trainingData: { sha256: string; rows: number; sources: Record<string, number>; options: DifficultyFitOptions };
   denseFeatures: string[];
   /** Raw scores at the 0,5,...,100th percentiles of the training prompts: difficulty = percentile. */
   quantiles: number[];
   /**
-   * Relative strong-vs-weak accuracy gap by difficulty (out-of-fold on training subjects):
-   * [difficulty, gap / mean gap]. 0 = a weaker model does as well as a stronger one.
+   * Relative strong-vs-weak accuracy gap by difficulty (each source scored by a model trained on
+   * the other sources): [difficulty, gap / mean gap]. 0 = a weaker model does as well as a stronger one.
    */
   gapCurve: [number, number][];
 }
 
-export const DIFFICULTY_VERSION = 1;
-export const DIFFICULTY_BITS = 14;
-/** Chosen by 4-fold cross-validation over training subjects (not on the held-back subjects). */
-export const DEFAULT_DIFFICULTY_OPTIONS = { epochs: 8, learningRate: 0.02, l2: 1e-3, seed: 20260302 };
-/** Subjects whose strong-model accuracy is below this are label artefacts and are not trained on. */
-export const MIN_STRONG_ACCURACY = 0.1;
+export const DIFFICULTY_VERSION = 2;
 
-function featurize(prompt: string): Omit<SparseExample, "label" | "weight"> {
-  const sink = createSink(4096);
-  const dense = new Float32Array(DIFFICULTY_DENSE_COUNT);
-  difficultyFeatures(prompt, sink, dense);
-  const mask = (1 << DIFFICULTY_BITS) - 1;
-  const idx = sink.idx.slice(0, sink.n);
-  for (let i = 0; i < idx.length; i++) idx[i] = idx[i]! & mask;
-  return { idx, val: sink.val.slice(0, sink.n), dense };
+/**
+ * Chosen by leave-one-source-out APGR (highest minimum over sources, then highest mean) among
+ * DIFFICULTY_CANDIDATES; `npm run -s train:router -- --loso` repeats the selection.
+ */
+export const DEFAULT_DIFFICULTY_OPTIONS: DifficultyFitOptions = {
+  epochs: 8,
+  learningRate: 0.05,
+  l2: 1e-3,
+  seed: 20260302,
+  target: "weak_wrong",
+  balanceSources: true,
+  sourceIntercepts: true,
+  sparse: true,
+  consistentCues: 0,
+  combiner: "logistic",
+};
+
+/** The configurations the leave-one-source-out selection compares (small: each costs one fit per source). */
+export const DIFFICULTY_CANDIDATES: DifficultyFitOptions[] = [
+  { ...DEFAULT_DIFFICULTY_OPTIONS, balanceSources: false, sourceIntercepts: false, learningRate: 0.02 },
+  { ...DEFAULT_DIFFICULTY_OPTIONS, learningRate: 0.02 },
+  DEFAULT_DIFFICULTY_OPTIONS,
+  { ...DEFAULT_DIFFICULTY_OPTIONS, epochs: 4 },
+  { ...DEFAULT_DIFFICULTY_OPTIONS, l2: 1e-2 },
+  { ...DEFAULT_DIFFICULTY_OPTIONS, target: "blend" },
+  { ...DEFAULT_DIFFICULTY_OPTIONS, sparse: false },
+  { ...DEFAULT_DIFFICULTY_OPTIONS, combiner: "equal", consistentCues: 0.03 },
+];
+
+/** Order candidates' reports: higher minimum first, then higher mean. */
+export function compareLoso(a: Pick<LosoDifficultyReport, "min" | "mean">, b: Pick<LosoDifficultyReport, "min" | "mean">): number {
+  return b.min - a.min || b.mean - a.mean;
 }
 
-/** Training target: the weaker model gets it wrong (P(weak wrong) ranks best in cross-validation). */
-export const targetOf = (r: DifficultyRow): number => (r.weak_correct === 1 ? 0 : 1);
-
-function fit(rows: DifficultyRow[], opt = DEFAULT_DIFFICULTY_OPTIONS): DecodedLinear {
-  const ex: SparseExample[] = rows.map((r) => ({ ...featurize(r.prompt), label: targetOf(r), weight: 1 }));
-  const w = trainLinear(ex, {
-    classes: 1,
-    buckets: 1 << DIFFICULTY_BITS,
-    dense: DIFFICULTY_DENSE_COUNT,
-    ...opt,
-  });
-  return decodeLinear(encodeLinear(w));
-}
-
-export function rawScore(w: DecodedLinear, prompt: string): number {
-  const out = new Float64Array(1);
-  scoreExample(w, featurize(prompt), out);
-  return out[0]!;
+/**
+ * Rows to train on: every source, sorted by id, with a question that appears in several sources
+ * kept once (in the first source by name), so it does not count twice.
+ */
+export function dedupeAcrossSources(rows: SourcedDifficultyRow[]): SourcedDifficultyRow[] {
+  const sorted = [...rows].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const firstSource = new Map<string, string>();
+  const out: SourcedDifficultyRow[] = [];
+  for (const r of sorted) {
+    const k = questionKey(r.prompt);
+    const s = firstSource.get(k);
+    if (s === undefined) firstSource.set(k, r.source);
+    else if (s !== r.source) continue;
+    out.push(r);
+  }
+  return out;
 }
 
 function quantilesOf(scores: number[]): number[] {
@@ -71,8 +90,8 @@ function quantilesOf(scores: number[]): number[] {
   return q;
 }
 
-
-function gapCurve(diff: number[], rows: DifficultyRow[], bins = 10): [number, number][] {
+/** Relative strong-minus-weak gap by difficulty decile, made non-decreasing. */
+export function gapCurve(diff: number[], rows: Pick<SourcedDifficultyRow, "strong_correct" | "weak_correct">[], bins = 10): [number, number][] {
   const order = diff.map((_, i) => i).sort((a, b) => diff[a]! - diff[b]! || a - b);
   let total = 0;
   for (const r of rows) total += r.strong_correct - r.weak_correct;
@@ -96,55 +115,61 @@ function gapCurve(diff: number[], rows: DifficultyRow[], bins = 10): [number, nu
   return xs.map((x, i) => [Number(x.toFixed(4)), Number(Math.max(0, iso[i]!).toFixed(4))]);
 }
 
-function excludedSubjects(rows: DifficultyRow[]): string[] {
-  const acc = new Map<string, [number, number]>();
-  for (const r of rows) {
-    const s = subjectOf(r.id);
-    const a = acc.get(s) ?? [0, 0];
-    acc.set(s, [a[0] + r.strong_correct, a[1] + 1]);
-  }
-  return [...acc.entries()].filter(([, [c, n]]) => c / n < MIN_STRONG_ACCURACY).map(([s]) => s).sort();
-}
-
 export interface DifficultyReport {
   artefact: DifficultyArtefact;
-  heldBackApgr: number;
-  heldBackRows: number;
-  outOfFoldApgr: number;
+  loso: LosoDifficultyReport;
 }
 
-/** Train on non-held-back subjects; report APGR on the held-back subjects (never trained on). */
-export function trainDifficulty(rows: DifficultyRow[], sha256: string): DifficultyReport {
-  const excluded = excludedSubjects(rows);
-  const train = rows.filter((r) => !isHeldBackSubject(subjectOf(r.id)) && !excluded.includes(subjectOf(r.id)));
-  const held = rows.filter((r) => isHeldBackSubject(subjectOf(r.id)));
-  const heldSubjects = [...new Set(held.map((r) => subjectOf(r.id)))].sort();
-  // Out-of-fold scores on training subjects (4 folds by subject) for the gap curve.
-  const trainSubjects = [...new Set(train.map((r) => subjectOf(r.id)))].sort();
-  const foldOf = (r: DifficultyRow): number => trainSubjects.indexOf(subjectOf(r.id)) % 4;
-  const oofDiff = new Array<number>(train.length).fill(0);
-  for (const fold of [0, 1, 2, 3]) {
-    const w = fit(train.filter((r) => foldOf(r) !== fold));
-    const idxs = train.map((r, i) => (foldOf(r) === fold ? i : -1)).filter((i) => i >= 0);
-    const scores = idxs.map((i) => rawScore(w, train[i]!.prompt));
-    const q = quantilesOf(scores);
-    idxs.forEach((i, j) => (oofDiff[i] = scoreToDifficulty(scores[j]!, q)));
+/**
+ * Train the shipped estimator on every source and measure it leave-one-source-out with the same
+ * options. The gap curve comes from the leave-one-source-out scores (each row scored by a model
+ * that never saw its source), mapped to difficulty through that model's own training percentiles.
+ */
+export function trainDifficulty(
+  allRows: SourcedDifficultyRow[],
+  sha256: string,
+  options: DifficultyFitOptions = DEFAULT_DIFFICULTY_OPTIONS,
+  features: (row: SourcedDifficultyRow) => DifficultyFeatures = cachedFeatures(),
+): DifficultyReport {
+  const rows = dedupeAcrossSources(allRows);
+  const loso = losoDifficulty(rows, features, options);
+  const sources = [...new Set(rows.map((r) => r.source))].sort();
+  const oofDiff: number[] = [];
+  const oofRows: SourcedDifficultyRow[] = [];
+  for (const s of sources) {
+    const test = rows.filter((r) => r.source === s);
+    const keys = new Set(test.map((r) => questionKey(r.prompt)));
+    const train = rows.filter((r) => r.source !== s && !keys.has(questionKey(r.prompt)));
+    const w = fitDifficulty(train, features, options);
+    const q = quantilesOf(train.map((r) => rawDifficultyScore(w, features(r))));
+    for (const r of test) {
+      oofDiff.push(scoreToDifficulty(rawDifficultyScore(w, features(r)), q));
+      oofRows.push(r);
+    }
   }
-  const outOfFoldApgr = computeApgr(oofDiff, train.map((r) => r.strong_correct), train.map((r) => r.weak_correct));
-  const w = fit(train);
-  const trainScores = train.map((r) => rawScore(w, r.prompt));
-  const quantiles = quantilesOf(trainScores);
-  const heldDiff = held.map((r) => scoreToDifficulty(rawScore(w, r.prompt), quantiles));
-  const heldBackApgr = computeApgr(heldDiff, held.map((r) => r.strong_correct), held.map((r) => r.weak_correct));
+  const w = fitDifficulty(rows, features, options);
+  const quantiles = quantilesOf(rows.map((r) => rawDifficultyScore(w, features(r))));
+  const count: Record<string, number> = {};
+  for (const r of rows) count[r.source] = (count[r.source] ?? 0) + 1;
   const artefact: DifficultyArtefact = {
     format: "switchyard-difficulty",
     version: DIFFICULTY_VERSION,
-    target: "P(weaker model wrong), reported as a percentile of training prompts",
-    trainingData: { sha256, rows: train.length, heldBackSubjects: heldSubjects, excludedSubjects: excluded },
+    target: `${options.target === "weak_wrong" ? "P(weaker model wrong)" : options.target === "gap" ? "P(only the stronger model right)" : "mean of P(weaker model wrong) and P(only the stronger model right)"}, reported as a percentile of training prompts`,
+    trainingData: { sha256, rows: rows.length, sources: count, options },
     denseFeatures: [...DIFFICULTY_DENSE_NAMES],
     quantiles,
-    gapCurve: gapCurve(oofDiff, train),
+    gapCurve: gapCurve(oofDiff, oofRows),
     ...encodeLinear(w),
   };
-  return { artefact, heldBackApgr, heldBackRows: held.length, outOfFoldApgr };
+  return { artefact, loso };
+}
+
+/** Features per row id, computed once. */
+export function cachedFeatures(): (row: SourcedDifficultyRow) => DifficultyFeatures {
+  const cache = new Map<string, DifficultyFeatures>();
+  return (row) => {
+    let f = cache.get(row.id);
+    if (!f) cache.set(row.id, (f = difficultyFeaturesOf(row.prompt)));
+    return f;
+  };
 }
