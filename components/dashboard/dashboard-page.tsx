@@ -20,6 +20,7 @@ import { BudgetBurnList, TopSpendersChart } from "./owner-charts";
 import { formatBucket } from "./chart-format";
 import { downloadCsv, toCsv } from "./csv";
 import { Button } from "@/components/ui/button";
+import { EvaluationSpendCard } from "./evaluation-spend-card";
 
 export function DashboardPage({ subtitle }: { subtitle: string }) {
   const trpc = useTRPC();
@@ -114,6 +115,7 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
             })} />
           )}
         </ChartCard>
+        <EvaluationSpendCard />
       </div>
       <p className="mt-4 text-xs text-slate-400">Times are UTC. {trends.data ? `Buckets: ${trends.data.window.bucket === "hour" ? "hourly" : "daily"}, from ${bucketLabel(trends.data.window, trends.data.window.from.getTime())}.` : ""}</p>
     </>
