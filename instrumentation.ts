@@ -16,9 +16,15 @@ export async function register() {
   // With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), shutdown is ours: usage records
   // still buffered are written before the process exits.
   const { flushUsageOnShutdown } = await import("./server/usage/usage-writer-instance");
+  // Folds queued evidence into the tenants' learned state (one process at a time, see learning-job.ts).
+  const { startProcessLearningJob, stopProcessLearningJob } = await import("./server/learning/learning-job");
+  if (env.DATABASE_URL) {
+    const { getDb } = await import("./server/db/client");
+    startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
+  }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void flushUsageOnShutdown().finally(() => process.exit(0));
+      void Promise.allSettled([stopProcessLearningJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
     });
   }
 }

@@ -4,6 +4,8 @@ import { env, requireDatabaseUrl } from "../server/env";
 import { createGatewayServer } from "../server/gateway/node-server";
 import { eventLoopDelay } from "../server/health/event-loop-delay";
 import { flushUsageOnShutdown } from "../server/usage/usage-writer-instance";
+import { getDb } from "../server/db/client";
+import { startProcessLearningJob, stopProcessLearningJob } from "../server/learning/learning-job";
 import { loadTokenizer } from "../server/providers/simulated";
 import { DEFAULT_CATALOG, DEFAULT_POLICY, route } from "../server/routing";
 
@@ -15,10 +17,11 @@ eventLoopDelay(); // starts the monitor that /api/health reports
 const server = createGatewayServer();
 server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));
+startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
 
 const shutdown = () => {
   server.close();
-  void flushUsageOnShutdown().finally(() => process.exit(0));
+  void Promise.allSettled([stopProcessLearningJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
 };
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);

@@ -23,6 +23,11 @@ const schema = z.object({
   SWITCHYARD_DEMO_REQUESTS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(1500),
   SWITCHYARD_EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   SWITCHYARD_USAGE_FLUSH_MS: z.coerce.number().int().positive().default(500),
+  /**
+   * How often each gateway process tries a learning round (folding queued feedback, evaluations
+   * and signals into the tenants' learned state; one process at a time). 0 turns learning off.
+   */
+  SWITCHYARD_LEARNING_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   /** Upstream deadlines: until response headers, until the first body byte, between chunks, whole call. */
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
