@@ -6,7 +6,7 @@ import type { Usage } from "../providers/types";
 import type { AttemptRecord, UsageRecord } from "../usage/usage-record";
 import { implicitSignals, type ImplicitSignal } from "../learning/implicit-signals";
 import type { SeenAnswer } from "../learning/observe-answer";
-import type { StoredFeatures } from "../learning/stored-features";
+import type { LearnerFeatures } from "../routing/learning/learned-difficulty";
 import type { GatewayKey } from "./config-cache";
 import { fallbackCount } from "./run-attempts";
 
@@ -30,7 +30,7 @@ export interface RequestOutcome {
   /** What came back from the served model (absent when nothing did). */
   answer?: SeenAnswer | null;
   /** The learned difficulty's features, for a routed request with user text. */
-  features?: StoredFeatures | null;
+  features?: LearnerFeatures | null;
 }
 
 /** How it ended, and whose key it was. */

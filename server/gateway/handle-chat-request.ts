@@ -32,6 +32,8 @@ import { anonymousRequestId, issueRequestId } from "./request-id";
 import { jsonResponse, type GatewayRequest, type GatewayResponse, type HeaderSource } from "./gateway-request";
 import { LARGE_REQUEST_TOKENS, yieldIfLarge } from "./yield-to-event-loop";
 import { answerOf, sampleEvaluation } from "../learning/evaluation/offer-evaluation";
+import { seenAnswerOf } from "../learning/observe-answer";
+import { routedRequestFeatures } from "../learning/stored-features";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -111,6 +113,8 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     const unhealthy = await getCircuitBreakers().unhealthy(key.tenantId, selection.kind === "direct" ? [selection.model] : config.catalog);
     const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt, learning: config.learning });
     outcome.decision = decision;
+    // Read from the router's scratch buffers before anything else featurises a prompt.
+    if (selection.kind !== "direct") outcome.features = routedRequestFeatures(decision.learning?.staticDifficulty ?? decision.difficulty);
     outcome.policyId = selection.policy.id;
     outcome.baseline = config.catalog.find((m) => m.id === selection.policy.baselineModelId) ?? null;
     outcome.explanation = explanationOf(decision, selection);
@@ -156,6 +160,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
         onDone: (s) => {
           outcome.usage = s.usage;
           outcome.ttftMs = s.ttftMs;
+          outcome.answer = s.answer;
           record(s.status, s.errorClass);
         },
       });
@@ -163,6 +168,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     const response = success.result as ChatResponse;
     outcome.usage = usageOf(input.request, response);
     outcome.ttftMs = Math.round(performance.now() - started);
+    outcome.answer = seenAnswerOf(response);
     const answer = { ...response, usage: outcome.usage };
     if (!hit) storeResponse(cacheStep, answer, success.model);
     headers[COST_HEADER] = formatCost(record(200, null)?.costUsd ?? null);

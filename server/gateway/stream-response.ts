@@ -5,6 +5,7 @@
 import type { AbortScope } from "../providers/abort-scope";
 import type { ChatRequest, StreamEvent, Usage } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
+import { AnswerTracker, type SeenAnswer } from "../learning/observe-answer";
 import { encodeEventStream, type StreamObserver } from "./formats/encode-event-stream";
 import type { CallerError, StreamEncoder } from "./formats/types";
 import { estimateUsage } from "./estimate-usage";
@@ -15,6 +16,8 @@ export interface StreamOutcome {
   ttftMs: number | null;
   status: number;
   errorClass: string | null;
+  /** What the stream's answer looked like, for its implicit signals. */
+  answer: SeenAnswer;
 }
 
 export interface StreamInit {
@@ -26,17 +29,19 @@ export interface StreamInit {
 }
 
 export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): GatewayResponse {
-  const outcome: StreamOutcome = { usage: null, ttftMs: null, status: 200, errorClass: null };
+  const outcome: Omit<StreamOutcome, "answer"> = { usage: null, ttftMs: null, status: 200, errorClass: null };
+  const answer = new AnswerTracker();
   let finished = false;
   const finish = (status: number, errorClass: string | null) => {
     if (finished) return;
     finished = true;
-    init.onDone({ ...outcome, status, errorClass });
+    init.onDone({ ...outcome, status, errorClass, answer: answer.answer() });
   };
 
   let output = "";
   const observer: StreamObserver = {
     event(event) {
+      answer.observe(event);
       if (event.type === "usage") outcome.usage = event.usage;
       if (event.type === "text") output += event.text;
       if (event.type === "tool_call_start") output += event.name;

@@ -12,8 +12,13 @@
 
 export type LearningEventKind = "feedback" | "category" | "judgement" | "signal";
 
-/** A caller's or reviewer's score in [0, 1] for the answer the request got (LearningEvent.score). */
-export type FeedbackPayload = Record<string, never>;
+/**
+ * A caller's or reviewer's score in [0, 1] for the answer the request got (LearningEvent.score).
+ * Names its Feedback row: a score sent again replaces the row's still-queued event.
+ */
+export interface FeedbackPayload {
+  feedbackId: string;
+}
 
 /** The category the request should have been filed under. */
 export interface CategoryPayload {

@@ -6,7 +6,7 @@
  * written its log row, and the event then waits in the queue (callers check ownership).
  */
 import type { PrismaClient } from "../db/generated/client";
-import type { CategoryPayload, NewLearningEvent } from "./learning-event";
+import type { CategoryPayload, FeedbackPayload, NewLearningEvent } from "./learning-event";
 
 export interface FeedbackInput {
   tenantId: string;
@@ -34,40 +34,19 @@ export interface FeedbackRow {
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 /**
- * A score sent again for the same request and sender replaces the first: if the learning job has
- * not folded the first one's event yet, that event goes, so the request is not counted twice.
+ * Saves the score on the sender's one row for the request. Senders are serialised per request
+ * (a transaction-scoped advisory lock): NULL keys never collide in the unique index, so the
+ * console's row is kept by hand, and a score sent again replaces the row's still-queued event
+ * (if the learning job has not folded it yet) rather than counting the request twice.
  */
-async function dropQueuedScore(tx: Tx, tenantId: string, requestId: string, score: number): Promise<void> {
-  const queued = await tx.learningEvent.findFirst({
-    where: { tenantId, requestId, kind: "feedback", score },
-    select: { id: true },
-    orderBy: { id: "desc" },
-  });
-  if (queued) await tx.learningEvent.delete({ where: { id: queued.id } });
-}
-
 async function saveScore(tx: Tx, input: FeedbackInput & { score: number }): Promise<FeedbackRow> {
   const { tenantId, requestId, apiKeyId, score } = input;
   const comment = input.comment ?? null;
-  if (apiKeyId === null) {
-    // NULLs never collide in the unique index, so the console's one row per request is kept by
-    // hand; the transaction-scoped lock makes two members saving at once update one row.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`feedback:${tenantId}:${requestId}`}))`;
-    const existing = await tx.feedback.findFirst({ where: { tenantId, requestId, apiKeyId: null } });
-    if (existing) {
-      await dropQueuedScore(tx, tenantId, requestId, existing.score);
-      return tx.feedback.update({ where: { id: existing.id }, data: { score, comment } });
-    }
-    return tx.feedback.create({ data: { tenantId, requestId, apiKeyId: null, score, comment } });
-  }
-  const key = { tenantId_requestId_apiKeyId: { tenantId, requestId, apiKeyId } };
-  const existing = await tx.feedback.findUnique({ where: key, select: { score: true } });
-  if (existing) await dropQueuedScore(tx, tenantId, requestId, existing.score);
-  return tx.feedback.upsert({
-    where: key,
-    create: { tenantId, requestId, apiKeyId, score, comment },
-    update: { score, comment },
-  });
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`feedback:${tenantId}:${requestId}:${apiKeyId ?? ""}`}))`;
+  const existing = await tx.feedback.findFirst({ where: { tenantId, requestId, apiKeyId }, select: { id: true } });
+  if (!existing) return tx.feedback.create({ data: { tenantId, requestId, apiKeyId, score, comment } });
+  await tx.learningEvent.deleteMany({ where: { tenantId, requestId, kind: "feedback", payload: { path: ["feedbackId"], equals: existing.id } } });
+  return tx.feedback.update({ where: { id: existing.id }, data: { score, comment } });
 }
 
 /** Records a score and/or a category correction; the Feedback row, or null when only a category was sent. */
@@ -80,7 +59,8 @@ export async function recordFeedback(db: PrismaClient, input: FeedbackInput): Pr
     let row: FeedbackRow | null = null;
     if (score !== undefined) {
       row = await saveScore(tx, { ...input, score });
-      events.push({ tenantId, requestId, kind: "feedback", score, payload: {} });
+      const payload: FeedbackPayload = { feedbackId: row.id };
+      events.push({ tenantId, requestId, kind: "feedback", score, payload });
     }
     if (category !== undefined) {
       const payload: CategoryPayload = { category };

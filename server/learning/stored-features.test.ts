@@ -67,7 +67,7 @@ describe("stored features", () => {
     expect(stored.idx).toHaveLength(MAX_STORED_SPARSE);
     // The topic bucket (value 1) is far larger than the noise and must survive.
     expect(stored.idx).toContain(r!.features.idx[0]! & ((1 << BITS) - 1));
-    expect([...stored.idx].sort((a, b) => a - b)).toEqual(stored.idx);
+    expect(new Set(stored.idx).size).toBe(stored.idx.length);
   });
 
   it("teaches a learner as well as the original features do", () => {

@@ -9,6 +9,7 @@
  */
 import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
 import { DEFAULT_LEARNER_OPTIONS, type LearnerFeatures } from "../routing/learning/learned-difficulty";
+import { currentLearnerFeatures } from "../routing/learning/learner-features";
 
 /** Hashed buckets kept per request; a long prompt's smallest contributions go first. */
 export const MAX_STORED_SPARSE = 128;
@@ -21,44 +22,113 @@ export interface StoredFeatures {
   v: 1;
   /** Width the buckets were masked to. */
   bits: number;
-  /** Bucket indices, ascending, each below 2^bits. */
+  /** Bucket indices in the order the prompt first produced them, distinct, each below 2^bits. */
   idx: number[];
   val: number[];
   dense: number[];
   staticDifficulty: number;
 }
 
-/** 4 significant digits: the learner's steps are far coarser than the rounding. */
+/**
+ * 4 significant digits: the learner's steps are far coarser than the rounding. Arithmetic rather
+ * than toPrecision (a string round trip per value cost more than route() itself); dividing an
+ * integer by a power of ten gives the shortest decimal, so the JSON stays short too.
+ */
+const POW10 = Array.from({ length: 61 }, (_, i) => 10 ** (i - 30));
+
 function round4(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(4)) : 0;
+  if (x === 0 || !Number.isFinite(x)) return 0;
+  const e = Math.floor(Math.log10(Math.abs(x)));
+  if (e < -26 || e > 33) return x;
+  if (e >= 3) {
+    const p = POW10[e - 3 + 30]!;
+    return Math.round(x / p) * p;
+  }
+  const p = POW10[3 - e + 30]!;
+  return Math.round(x * p) / p;
 }
 
+// Scratch for masking and summing (one request at a time; nothing survives a call).
+const scratch = { sums: new Float64Array(0), touched: new Int32Array(0), magnitudes: new Float64Array(0) };
+
+function scratchFor(bits: number, n: number): void {
+  if (scratch.sums.length !== 1 << bits) scratch.sums = new Float64Array(1 << bits);
+  if (scratch.touched.length < n) scratch.touched = new Int32Array(Math.max(n, 256));
+  if (scratch.magnitudes.length < n) scratch.magnitudes = new Float64Array(Math.max(n, 256));
+}
+
+/** The k-th largest of a[0..n) (1-based k), by quickselect: linear on average. */
+function kthLargest(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! > pivot) i++;
+      while (a[j]! < pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
+}
+
+/** Linear in the prompt's features; runs in the usage writer's batches, off the request's path. */
 export function encodeStoredFeatures(f: LearnerFeatures, bits: number = DEFAULT_LEARNER_OPTIONS.bits): StoredFeatures {
   const mask = (1 << bits) - 1;
-  const summed = new Map<number, number>();
+  scratchFor(bits, f.n);
+  const sums = scratch.sums;
+  const touched = scratch.touched;
+  const magnitudes = scratch.magnitudes;
+  let count = 0;
   for (let i = 0; i < f.n; i++) {
     const v = f.val[i]!;
     if (!Number.isFinite(v) || v === 0) continue;
     const k = f.idx[i]! & mask;
-    summed.set(k, (summed.get(k) ?? 0) + v);
+    if (sums[k] === 0) touched[count++] = k;
+    sums[k] = sums[k]! + v;
   }
-  let entries = [...summed.entries()].filter(([, v]) => v !== 0);
-  if (entries.length > MAX_STORED_SPARSE) {
-    // Largest contributions first; equal ones by index so that the choice is deterministic.
-    entries.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]);
-    entries = entries.slice(0, MAX_STORED_SPARSE);
+  // First-seen order: the learner reads them in any order, and sorting cost more than the rest.
+  const buckets = touched;
+  // Past the limit only entries at least as large as the limit-th largest stay (ties: first seen).
+  let threshold = 0;
+  if (count > MAX_STORED_SPARSE) {
+    for (let i = 0; i < count; i++) magnitudes[i] = Math.abs(sums[buckets[i]!]!);
+    threshold = kthLargest(magnitudes, count, MAX_STORED_SPARSE);
   }
-  entries.sort((a, b) => a[0] - b[0]);
-  const dense: number[] = [];
-  for (let j = 0; j < f.dense.length; j++) dense.push(round4(f.dense[j]!));
-  return {
-    v: 1,
-    bits,
-    idx: entries.map(([k]) => k),
-    val: entries.map(([, v]) => round4(v)),
-    dense,
-    staticDifficulty: round4(Math.min(1, Math.max(0, f.staticDifficulty))),
-  };
+  let above = 0;
+  if (threshold > 0) for (let i = 0; i < count; i++) if (Math.abs(sums[buckets[i]!]!) > threshold) above++;
+  let tiesLeft = MAX_STORED_SPARSE - above;
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = buckets[i]!;
+    const v = sums[k]!;
+    sums[k] = 0;
+    const m = Math.abs(v);
+    // A sum may cancel to zero (or drift to a tiny residue): nothing to learn from it.
+    if (m === 0 || m < threshold) continue;
+    if (m === threshold && threshold > 0) {
+      if (tiesLeft === 0) continue;
+      tiesLeft--;
+    }
+    idx.push(k);
+    val.push(round4(v));
+  }
+  const dense: number[] = new Array<number>(f.dense.length);
+  for (let j = 0; j < f.dense.length; j++) dense[j] = round4(f.dense[j]!);
+  return { v: 1, bits, idx, val, dense, staticDifficulty: round4(Math.min(1, Math.max(0, f.staticDifficulty))) };
 }
 
 const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
@@ -81,4 +151,19 @@ export function decodeStoredFeatures(json: unknown, denseCount: number = DIFFICU
   if (!val.every(isFiniteNumber) || !dense.every(isFiniteNumber)) return null;
   if (!isFiniteNumber(staticDifficulty) || staticDifficulty < 0 || staticDifficulty > 1) return null;
   return { idx: idx as number[], val: val as number[], n: idx.length, dense: dense as number[], staticDifficulty };
+}
+
+function copyOf(a: ArrayLike<number>, n: number): ArrayLike<number> {
+  return ArrayBuffer.isView(a) ? (a as unknown as Float64Array).slice(0, n) : Array.prototype.slice.call(a, 0, n);
+}
+
+/**
+ * A copy of the learner features of the request route() has just classified (the router's scratch
+ * buffers, valid until the next classification), or null when it had no user text to learn from.
+ * Only copied on the request's path (a few typed-array copies); the usage writer encodes them.
+ */
+export function routedRequestFeatures(staticDifficulty: number): LearnerFeatures | null {
+  const f = currentLearnerFeatures(staticDifficulty);
+  if (f.n === 0) return null;
+  return { idx: copyOf(f.idx, f.n), val: copyOf(f.val, f.n), n: f.n, dense: copyOf(f.dense, f.dense.length), staticDifficulty };
 }

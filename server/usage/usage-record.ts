@@ -1,5 +1,5 @@
 // What the gateway (and the demo traffic generator) records for every request.
-import type { StoredFeatures } from "../learning/stored-features";
+import type { LearnerFeatures } from "../routing/learning/learned-difficulty";
 
 export interface AttemptRecord {
   model: string;
@@ -45,7 +45,11 @@ export interface UsageRecord {
   finishReason?: string | null;
   /** Implicit signals of the answer (server/learning/implicit-signals.ts); absent = none. */
   signals?: string[];
-  /** The learned difficulty's features of a routed request with user text; absent or null otherwise. */
-  features?: StoredFeatures | null;
+  /**
+   * The learned difficulty's features of a routed request with user text, as copied from the
+   * router (the usage writer stores them encoded, see server/learning/stored-features.ts); absent
+   * or null otherwise.
+   */
+  features?: LearnerFeatures | null;
   createdAt: Date;
 }

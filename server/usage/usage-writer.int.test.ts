@@ -6,7 +6,7 @@ import { createPrismaClient, type Db } from "../db/client";
 import { UsageWriter } from "./usage-writer";
 import type { UsageRecord } from "./usage-record";
 import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from "./latency-buckets";
-import { decodeStoredFeatures, encodeStoredFeatures } from "../learning/stored-features";
+import { decodeStoredFeatures } from "../learning/stored-features";
 import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
 
 const t = setupTestDatabase();
@@ -77,7 +77,8 @@ describe("usage writer", () => {
 
   it("keeps finish reason, signals and features, and queues one signal event per inserted row with signals", async () => {
     const own = (await t.db.tenant.create({ data: { name: "Signals", slug: `signals-${randomUUID()}` } })).id;
-    const features = encodeStoredFeatures({ idx: [5, 4099], val: [0.5, 0.25], n: 2, dense: new Array(DIFFICULTY_DENSE_COUNT).fill(0.125), staticDifficulty: 0.7 });
+    // As the gateway copies them from the router: raw hashes, typed arrays, unrounded values.
+    const features = { idx: new Int32Array([5, 4099, 5]), val: new Float32Array([0.25, 0.2500001, 0.25]), n: 3, dense: new Float32Array(DIFFICULTY_DENSE_COUNT).fill(0.125), staticDifficulty: 0.7 };
     const records = [
       record(own, { finishReason: "length", signals: ["truncated", "fallback"], features }),
       record(own, { finishReason: "stop", signals: [] }),
@@ -95,7 +96,7 @@ describe("usage writer", () => {
 
     const truncated = await t.db.requestLog.findUniqueOrThrow({ where: { id: records[0]!.id } });
     expect(truncated).toMatchObject({ finishReason: "length", signals: ["truncated", "fallback"] });
-    expect(decodeStoredFeatures(truncated.features)).toMatchObject({ idx: [4099 & 4095, 5], val: [0.25, 0.5], staticDifficulty: 0.7, n: 2 });
+    expect(decodeStoredFeatures(truncated.features)).toMatchObject({ idx: [5, 4099 & 4095], val: [0.5, 0.25], staticDifficulty: 0.7, n: 2 });
     expect(await t.db.requestLog.findUniqueOrThrow({ where: { id: records[2]!.id } })).toMatchObject({ finishReason: null, signals: [], features: null });
 
     const events = await t.db.learningEvent.findMany({ where: { tenantId: own }, orderBy: { requestId: "asc" } });

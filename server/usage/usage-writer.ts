@@ -2,6 +2,7 @@
 // and is retried with backoff; request ids make the insert idempotent, so a batch that
 // committed but whose acknowledgement was lost is not counted twice.
 import { toStorableText } from "../db/storable-text";
+import { encodeStoredFeatures } from "../learning/stored-features";
 import type { UsageRecord } from "./usage-record";
 import { INSERT_REQUESTS_WITH_ROLLUPS_SQL } from "./rollup-sql";
 
@@ -131,6 +132,7 @@ function toRow(r: UsageRecord) {
     explanation: r.explanation ?? null,
     finishReason: r.finishReason ?? null,
     signals: r.signals ?? [],
-    features: r.features ?? null,
+    // Encoded here rather than on the request's path: the batch pays for it, not the caller's latency.
+    features: r.features ? encodeStoredFeatures(r.features) : null,
   };
 }
