@@ -19,6 +19,8 @@ export interface DemoTrafficOptions {
   requestsPerDay: number;
   now: Date;
   seed?: number;
+  /** Sees every record as it is written (the evidence seeded with the history reads them). */
+  onRecord?: (record: UsageRecord) => void;
 }
 
 const HOURLY_WEIGHT = [2, 1, 1, 1, 1, 2, 3, 5, 8, 10, 11, 11, 10, 11, 11, 10, 9, 7, 5, 4, 3, 3, 2, 2];
@@ -51,9 +53,9 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
           unhealthy: {},
           now: createdAt,
         });
-        const record = simulateOutcome(decision, { rand, lognormal, baseline, createdAt });
-        writer.record({
-          ...record,
+        const outcome = simulateOutcome(decision, { rand, lognormal, baseline, createdAt });
+        const record: UsageRecord = {
+          ...outcome,
           id: randomUUID(),
           tenantId: options.tenantId,
           apiKeyId: key.id,
@@ -63,7 +65,9 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
           requestedModel: "auto",
           stream: rand() < 0.5,
           simulated: true,
-        });
+        };
+        writer.record(record);
+        options.onRecord?.(record);
         count++;
       }
     }

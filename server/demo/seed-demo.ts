@@ -9,6 +9,8 @@ import { generateApiKeySecret } from "../auth/api-key-secret";
 
 export const DEMO_TENANT_SLUG = "acme";
 export const DEMO_LOGIN = { email: "owner@acme.test", password: "switchyard-demo" } as const;
+/** The demo's evaluations: a monthly budget, a share of every category, and a judge where one is worth it. */
+export const DEMO_EVALUATION = { budgetUsd: 25, share: 0.05, judgeModel: "gpt-5.4", judgedCategories: ["coding", "math", "computer_use"] } as const;
 
 /** Adds catalog entries that are missing; never overwrites figures edited in the console. */
 export async function seedGlobalCatalog(db: PrismaClient): Promise<void> {
@@ -34,7 +36,7 @@ export async function seedDemoTenant(db: PrismaClient): Promise<SeededDemo> {
   const backendKey = generateApiKeySecret();
 
   const tenant = await db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.create({ data: { name: "Acme", slug: DEMO_TENANT_SLUG } });
+    const tenant = await tx.tenant.create({ data: { name: "Acme", slug: DEMO_TENANT_SLUG, evaluationBudgetUsd: DEMO_EVALUATION.budgetUsd } });
     const user = await tx.user.upsert({
       where: { email: DEMO_LOGIN.email },
       update: {},
@@ -45,6 +47,11 @@ export async function seedDemoTenant(db: PrismaClient): Promise<SeededDemo> {
     const product = await tx.team.create({ data: { tenantId: tenant.id, name: "Product" } });
     // The demo answers repeated prompts from the response cache, so the dashboards show hits.
     const policy = await createStarterPolicy(tx, tenant.id, user.id, { cacheTtlSeconds: 3600 });
+    await tx.policyRule.updateMany({ where: { policyId: policy.id }, data: { evaluationShare: DEMO_EVALUATION.share } });
+    await tx.policyRule.updateMany({
+      where: { policyId: policy.id, category: { in: [...DEMO_EVALUATION.judgedCategories] } },
+      data: { judgeModel: DEMO_EVALUATION.judgeModel },
+    });
     await tx.apiKey.createMany({
       data: [
         { tenantId: tenant.id, teamId: platform.id, policyId: policy.id, name: "Demo key", prefix: demoKey.prefix, hash: demoKey.hash, monthlyBudgetUsd: 500, rpmLimit: 600 },

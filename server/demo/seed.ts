@@ -5,6 +5,9 @@ import { toRoutingPolicy } from "../catalog/policy-snapshot";
 import { UsageWriter } from "../usage/usage-writer";
 import { seedDemoTenant, seedGlobalCatalog } from "./seed-demo";
 import { generateDemoTraffic } from "./generate-demo-traffic";
+import { buildDemoEvidence } from "./demo-evidence";
+import { writeDemoEvidence } from "./write-demo-evidence";
+import type { UsageRecord } from "../usage/usage-record";
 
 export interface SeedOptions {
   days: number;
@@ -30,16 +33,25 @@ export async function seed(db: PrismaClient, options: SeedOptions): Promise<Seed
     db.apiKey.findMany({ where: { tenantId: demo.tenantId }, select: { id: true, teamId: true } }),
   ]);
   const writer = new UsageWriter(db, { batchSize: 2000 });
+  const records: UsageRecord[] = [];
+  const now = options.now ?? new Date();
+  const routing = toRoutingPolicy(policy);
+  const catalog = mergeCatalog(models);
   const requests = generateDemoTraffic(writer, {
     tenantId: demo.tenantId,
     keys,
-    policy: toRoutingPolicy(policy),
-    catalog: mergeCatalog(models),
+    policy: routing,
+    catalog,
     days: options.days,
     requestsPerDay: options.requestsPerDay,
-    now: options.now ?? new Date(),
+    now,
+    onRecord: (record) => records.push(record),
   });
   await writer.close(120_000);
   if (writer.pending > 0) throw new Error(`Demo traffic could not be written (${writer.pending} records left)`);
+  // After the log rows: the learning job folds an event only once its request's row exists.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: demo.tenantId }, select: { evaluationBudgetUsd: true } });
+  const budget = tenant.evaluationBudgetUsd === null ? null : Number(tenant.evaluationBudgetUsd);
+  await writeDemoEvidence(db, buildDemoEvidence({ tenantId: demo.tenantId, policy: routing, catalog, records, evaluationBudgetUsd: budget, now }));
   return { ...demo, requests };
 }

@@ -16,6 +16,8 @@ export async function seedGatewayTenant(db: Db): Promise<GatewayTenant> {
   await seedGlobalCatalog(db);
   const demo = await seedDemoTenant(db);
   if (!demo.apiKey) throw new Error("The demo tenant already existed; seed a fresh database");
+  // No evaluations unless a test asks for them: their challenger and judge calls would reach its fake upstreams.
+  await db.tenant.update({ where: { id: demo.tenantId }, data: { evaluationBudgetUsd: null } });
   return { tenantId: demo.tenantId, apiKey: demo.apiKey };
 }
 

@@ -14,7 +14,7 @@ import { DEFAULT_CATALOG } from "../../routing/defaults";
 import { hashString } from "./generate-text";
 
 /** Largest distance, in quality points, between the truth and the catalog figure. */
-export const TRUTH_SPREAD = 8;
+export const TRUTH_SPREAD = 12;
 
 export type Soundness = "sound" | "flawed";
 
