@@ -43,7 +43,12 @@ async function addPolicy(db: Db, tenantId: string, name: string, share: number, 
 const fakes = {} as { main: FakeUpstream; spent: FakeUpstream };
 const spent = { tenantId: "", apiKey: "" };
 const fx = setupGateway({
-  env: { SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: String(JUDGE_TIMEOUT_MS), SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: String(JUDGE_TIMEOUT_MS) },
+  env: {
+    SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: String(JUDGE_TIMEOUT_MS),
+    SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: String(JUDGE_TIMEOUT_MS),
+    // The learning job would fold (and delete) the judgement events this file looks for.
+    SWITCHYARD_LEARNING_INTERVAL_MS: "0",
+  },
   prepare: async ({ db, tenant, masterKey }) => {
     const fault = (_: number, req: RecordedRequest) => {
       if (req.body?.model === "judge-500") return { type: "status" as const, status: 500 };

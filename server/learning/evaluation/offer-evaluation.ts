@@ -7,6 +7,7 @@
 import { getDb } from "../../db/client";
 import { AbortScope } from "../../providers/abort-scope";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../../providers/types";
+import { applyProfiles } from "../../routing/learning/capability-profile";
 import { isSampledForEvaluation } from "../../routing/learning/sample-evaluation";
 import type { CatalogModel, RoutingDecision, RoutingPolicy } from "../../routing/types";
 import { priceUsage } from "../../gateway/build-usage-record";
@@ -87,8 +88,11 @@ export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | nu
   if (!isSampledForEvaluation(ctx.requestId, share, EVALUATION_SAMPLE_SEED)) return null;
   const judge = ctx.config.catalog.find((m) => m.id === rule.judgeModel && m.enabled);
   if (!judge) return null;
+  // "Better" as routing believes it: the tenant's usable profiles over the catalog figures.
+  const profiles = ctx.config.learning.profiles;
+  const catalog = profiles ? applyProfiles(ctx.config.catalog, ctx.decision.category, profiles.book, profiles.options).catalog : ctx.config.catalog;
   const challenger = pickChallenger({
-    served: ctx.served, catalog: ctx.config.catalog, rule, category: ctx.decision.category, requestId: ctx.requestId, now: ctx.now,
+    served: ctx.served, catalog, rule, category: ctx.decision.category, requestId: ctx.requestId, now: ctx.now,
     inputTokens: ctx.decision.estimate.inputTokens, outputTokens: ctx.decision.estimate.outputTokens,
   });
   if (!challenger) return null;
