@@ -5,7 +5,7 @@ import {
   createLearner, DEFAULT_LEARNER_OPTIONS, learnDifficulty, predictDifficulty, type LearnerFeatures,
 } from "../routing/learning/learned-difficulty";
 import { learnerFeaturesOf } from "../routing/learning/learner-features";
-import { decodeStoredFeatures, encodeStoredFeatures, MAX_STORED_SPARSE } from "./stored-features";
+import { decodeStoredFeatures, encodeStoredFeatures, MAX_STORED_SPARSE, routedRequestFeatures } from "./stored-features";
 
 const BITS = DEFAULT_LEARNER_OPTIONS.bits;
 
@@ -59,6 +59,20 @@ describe("stored features", () => {
     }
     // Encoding what was decoded changes nothing.
     expect(encodeStoredFeatures(back)).toEqual(stored);
+  });
+
+  it("takes the routed request's features from the router, bounded for a long prompt, stored as if encoded from the originals", () => {
+    const long = Array.from({ length: 80 }, (_, i) => `Step ${i}: design part ${i * 7} of a fault-tolerant job scheduler with leases.`).join(" ");
+    for (const content of ["What is 2 + 2?", long]) {
+      const original = learnerFeaturesOf({ messages: [{ role: "user", content }] })!;
+      // learnerFeaturesOf classified the prompt as route() does: the scratch buffers hold its features.
+      const taken = routedRequestFeatures(original.staticDifficulty)!;
+      const isLong = original.n > 2 * MAX_STORED_SPARSE;
+      expect(isLong).toBe(content === long);
+      if (isLong) expect(taken.n).toBe(MAX_STORED_SPARSE);
+      else expect(Array.from(taken.idx)).toEqual(Array.from(original.idx));
+      expect(encodeStoredFeatures(taken)).toEqual(encodeStoredFeatures(original));
+    }
   });
 
   it("keeps the largest buckets when a prompt has more than fit", () => {

@@ -157,13 +157,22 @@ function copyOf(a: ArrayLike<number>, n: number): ArrayLike<number> {
   return ArrayBuffer.isView(a) ? (a as unknown as Float64Array).slice(0, n) : Array.prototype.slice.call(a, 0, n);
 }
 
+/** Prompts with more hashed features than this are encoded at once rather than copied. */
+const COPY_LIMIT = 2 * MAX_STORED_SPARSE;
+
 /**
- * A copy of the learner features of the request route() has just classified (the router's scratch
- * buffers, valid until the next classification), or null when it had no user text to learn from.
- * Only copied on the request's path (a few typed-array copies); the usage writer encodes them.
+ * The learner features of the request route() has just classified (the router's scratch buffers,
+ * valid until the next classification), or null when it had no user text to learn from. Runs on
+ * the request's path: a short prompt's features are only copied (a few small typed-array copies)
+ * and the usage writer encodes them; a long prompt's are encoded here, so that a record waiting in
+ * the writer's queue holds a bounded amount whatever the prompt (encoding again changes nothing).
  */
 export function routedRequestFeatures(staticDifficulty: number): LearnerFeatures | null {
   const f = currentLearnerFeatures(staticDifficulty);
   if (f.n === 0) return null;
+  if (f.n > COPY_LIMIT) {
+    const s = encodeStoredFeatures(f);
+    return { idx: s.idx, val: s.val, n: s.idx.length, dense: s.dense, staticDifficulty: s.staticDifficulty };
+  }
   return { idx: copyOf(f.idx, f.n), val: copyOf(f.val, f.n), n: f.n, dense: copyOf(f.dense, f.dense.length), staticDifficulty };
 }
