@@ -2,14 +2,14 @@
 // round into the tenant's learned state, and /v1/route then shows the profile used with its
 // evidence; category corrections move similar prompts for that tenant only; feedback that arrives
 // before its log row is written waits in the queue and is folded once the row is there (by the
-// gateway's own job); and the learned state rides with the cached config (no statement reaches
+// gateway's own job); one process folds at a time; and the learned state rides with the cached config (no statement reaches
 // the database while it routes).
 import { afterAll, describe, expect, it } from "vitest";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 import { createOrderedPolicy } from "../testing/seed-gateway-tenant";
 import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
 import { startQueryCountingProxy, type QueryCountingProxy } from "../testing/query-counting-proxy";
-import { runLearningRound } from "./learning-job";
+import { LEARNING_LOCK_KEY, runLearningRound } from "./learning-job";
 
 const CODING_PROMPT = "Write a Python function that returns the second largest number in a list.";
 const BILLING_PROMPT = "I was charged twice for my subscription this month, please refund the duplicate payment";
@@ -120,6 +120,19 @@ describe("learning from evidence", () => {
     const others = await routeOf(BILLING_LIKE, other.apiKey);
     expect(others.category_source).not.toBe("learned");
     expect(others.learning?.learned_category ?? null).toBeNull();
+  });
+
+  it("folds nothing while another process holds the round's lock, and everything once it is free", async () => {
+    const id = await chat(CODING_PROMPT);
+    expect((await post("/feedback", fx.tenant.apiKey, { request_id: id, score: 1 })).status).toBe(201);
+    await waitForRequestLog(fx.db, id);
+    await fx.db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LEARNING_LOCK_KEY}::bigint)`;
+      expect(await runLearningRound(fx.db)).toMatchObject({ locked: false, taken: 0 });
+    });
+    expect(await fx.db.learningEvent.count({ where: { requestId: id } })).toBe(1);
+    expect(await runLearningRound(fx.db)).toMatchObject({ locked: true, folded: 1 });
+    expect(await fx.db.learningEvent.count({ where: { requestId: id } })).toBe(0);
   });
 
   it("routes with the learned state without a database round trip", async () => {

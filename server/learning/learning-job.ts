@@ -17,7 +17,7 @@ import { rolesLookup } from "./model-roles";
 import { planRound, type LoggedRequest, type QueuedEvent } from "./plan-round";
 
 /** The advisory lock's key: one learning round at a time across all processes on the database. */
-const LOCK_KEY = 0x5377_4c72; // "SwLr"
+export const LEARNING_LOCK_KEY = 0x5377_4c72; // "SwLr"
 
 export interface RoundOptions {
   /** Events taken per round (bounds a round's time and memory). */
@@ -77,7 +77,7 @@ export async function runLearningRound(
   const report = await db.$transaction(
     async (tx): Promise<RoundReport> => {
       const idle: RoundReport = { locked: true, taken: 0, folded: 0, ignored: 0, waiting: 0, dropped: 0, tenants: [] };
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}::bigint) AS locked`;
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LEARNING_LOCK_KEY}::bigint) AS locked`;
       if (!lock?.locked) return { ...idle, locked: false };
       const events = await tx.$queryRaw<QueuedEvent[]>`
         SELECT "id", "tenantId", "requestId", "kind", "score", "payload", "attempts", "createdAt"
