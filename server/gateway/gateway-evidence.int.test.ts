@@ -142,7 +142,7 @@ describe("implicit signals and features in the usage log", () => {
     expect(status).toBe(200);
     const row = await logOf(requestId);
     expect(row).toMatchObject({ finishReason, signals });
-    expect(await signalEvents(requestId)).toEqual([{ signals }]);
+    expect(await signalEvents(requestId)).toEqual([{ signals, model: "gpt-5.4" }]);
   });
 
   it("records a complete answer without signals or a signal event", async () => {
@@ -155,12 +155,12 @@ describe("implicit signals and features in the usage log", () => {
     const fallback = await chat("policy/gpt-first", "Plan a trip #500");
     expect(fallback.status).toBe(200);
     expect(await logOf(fallback.requestId)).toMatchObject({ chosenModel: "claude-opus-4.6", signals: ["fallback"] });
-    expect(await signalEvents(fallback.requestId)).toEqual([{ signals: ["fallback"] }]);
+    expect(await signalEvents(fallback.requestId)).toEqual([{ signals: ["fallback"], model: "claude-opus-4.6" }]);
 
     const failed = await chat("policy/gpt-only", "Plan a trip #500");
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(await logOf(failed.requestId)).toMatchObject({ chosenModel: null, signals: ["error"] });
-    expect(await signalEvents(failed.requestId)).toEqual([{ signals: ["error"] }]);
+    expect(await signalEvents(failed.requestId)).toEqual([{ signals: ["error"], model: "gpt-5.4" }]);
   });
 
   it("keeps the learner's features for routed requests with user text, not for a model asked for directly", async () => {

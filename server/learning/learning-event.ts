@@ -39,6 +39,11 @@ export interface JudgementPayload {
 /** Implicit signals of a served answer (see implicit-signals.ts), written with its log row. */
 export interface SignalPayload {
   signals: string[];
+  /**
+   * The model they are about: the served one, or for an "error" (no model served) the plan's first.
+   * Absent only when the log row names no model at all.
+   */
+  model?: string;
 }
 
 export type LearningEventPayload = FeedbackPayload | CategoryPayload | JudgementPayload | SignalPayload;

@@ -80,7 +80,9 @@ WITH inserted AS (
   RETURNING 1
 ), signalled AS (
   INSERT INTO "LearningEvent" ("tenantId", "requestId", "kind", "payload")
-  SELECT i."tenantId", i."id", 'signal', jsonb_build_object('signals', to_jsonb(i."signals"))
+  SELECT i."tenantId", i."id", 'signal', jsonb_strip_nulls(jsonb_build_object(
+    'signals', to_jsonb(i."signals"),
+    'model', coalesce(i."chosenModel", i."attempts" -> 0 ->> 'model')))
   FROM inserted i
   WHERE cardinality(i."signals") > 0
   RETURNING 1

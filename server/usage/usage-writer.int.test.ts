@@ -84,7 +84,7 @@ describe("usage writer", () => {
       record(own, { finishReason: "stop", signals: [] }),
       // Older producers leave the new fields out.
       record(own),
-      record(own, { status: 502, chosenModel: null, signals: ["error"] }),
+      record(own, { status: 502, chosenModel: null, signals: ["error"], attempts: [{ model: "glm-5", provider: "zhipu", status: 500, errorClass: "server_error", latencyMs: 30 }] }),
     ];
     const writer = new UsageWriter(t.db);
     for (const r of records) writer.record(r);
@@ -101,8 +101,9 @@ describe("usage writer", () => {
 
     const events = await t.db.learningEvent.findMany({ where: { tenantId: own }, orderBy: { requestId: "asc" } });
     const expected = [
-      { requestId: records[0]!.id, kind: "signal", score: null, payload: { signals: ["truncated", "fallback"] } },
-      { requestId: records[3]!.id, kind: "signal", score: null, payload: { signals: ["error"] } },
+      { requestId: records[0]!.id, kind: "signal", score: null, payload: { signals: ["truncated", "fallback"], model: "gpt-5.4" } },
+      // No model served: the error is the plan's first model's.
+      { requestId: records[3]!.id, kind: "signal", score: null, payload: { signals: ["error"], model: "glm-5" } },
     ].sort((a, b) => (a.requestId < b.requestId ? -1 : 1));
     expect(events).toHaveLength(2);
     expect(events).toMatchObject(expected);
