@@ -48,13 +48,12 @@ const JUDGE_FAILURE = 0.02;
 const truthOf = (model: string, category: string) => trueQuality(model, category) ?? 70;
 
 /**
- * A caller's score for an answer: 1 or 0.9 for a sound one, 0 or 0.1 for a flawed one. Kept near
- * the ends so that the mean score stays close to the true rate of sound answers (graded scores
- * further inside would pull every profile toward the middle).
+ * A caller's score for an answer: 1 for a sound one, 0 for a flawed one (a thumbs up or down), so
+ * that the mean score is the true rate of sound answers (graded scores inside the range would pull
+ * every profile toward the middle).
  */
-function feedbackScore(soundness: Soundness, random: () => number): number {
-  const near = random() < 0.5 ? 0 : 0.1;
-  return soundness === "sound" ? Math.round((1 - near) * 10) / 10 : near;
+function feedbackScore(soundness: Soundness): number {
+  return soundness === "sound" ? 1 : 0;
 }
 
 /** The two swapped readings of the simulated judge, as the gateway would get them. */
@@ -93,7 +92,7 @@ export function buildDemoEvidence(options: DemoEvidenceOptions): DemoEvidence {
 
     if (random() < (options.feedbackShare ?? 0.15)) {
       const id = randomUUID();
-      const score = feedbackScore(soundness, random);
+      const score = feedbackScore(soundness);
       const createdAt = later(record.createdAt, 60_000 + Math.floor(random() * 3_600_000));
       evidence.feedback.push({ id, tenantId: options.tenantId, requestId: record.id, apiKeyId: record.apiKeyId, score, createdAt });
       evidence.events.push({ tenantId: options.tenantId, requestId: record.id, kind: "feedback", score, payload: { feedbackId: id }, createdAt });

@@ -9,6 +9,7 @@ import type { UsageRecord } from "../usage/usage-record";
 import type { UsageWriter } from "../usage/usage-writer";
 import { createRandom } from "../random/mulberry32";
 import { DEMO_PROMPTS } from "./demo-prompts";
+import { routedRequestFeatures } from "../learning/stored-features";
 
 export interface DemoTrafficOptions {
   tenantId: string;
@@ -65,6 +66,8 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
           requestedModel: "auto",
           stream: rand() < 0.5,
           simulated: true,
+          // As the gateway keeps them, so that the history's evidence teaches the learned difficulty too.
+          features: routedRequestFeatures(decision.difficulty),
         };
         writer.record(record);
         options.onRecord?.(record);

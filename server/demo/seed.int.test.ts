@@ -2,6 +2,10 @@
 // evidence is queued for the learning job (each event's request logged before it).
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/setup-test-database";
+import { runLearningRound, DEFAULT_ROUND_OPTIONS } from "../learning/learning-job";
+import { trueQuality } from "../providers/simulated/simulated-truth";
+import { DEFAULT_CATALOG } from "../routing/defaults";
+import { capabilityProfile, type ProfileBook } from "../routing/learning/capability-profile";
 import { DEMO_EVALUATION } from "./seed-demo";
 import { seed } from "./seed";
 
@@ -10,7 +14,7 @@ const t = setupTestDatabase();
 describe("seed", () => {
   it("gives the demo tenant an evaluation budget, shares and judges, and a history with evidence", async () => {
     const started = performance.now();
-    const result = await seed(t.db, { days: 20, requestsPerDay: 100, now: new Date() });
+    const result = await seed(t.db, { days: 30, requestsPerDay: 150, now: new Date() });
     expect(result.created).toBe(true);
     expect(performance.now() - started).toBeLessThan(30_000);
 
@@ -35,7 +39,33 @@ describe("seed", () => {
     expect(logged).toBe(new Set(events.map((e) => e.requestId)).size);
 
     // Seeding again creates nothing.
-    expect((await seed(t.db, { days: 20, requestsPerDay: 100 })).created).toBe(false);
+    expect((await seed(t.db, { days: 30, requestsPerDay: 150 })).created).toBe(false);
     expect(await t.db.evaluation.count({ where: { tenantId: result.tenantId } })).toBe(evaluations.length);
+  });
+
+  it("once the learning job folded the history, profiles sit closer to the simulator's truth than the catalog does", async () => {
+    const tenantId = (await t.db.tenant.findUniqueOrThrow({ where: { slug: "acme" } })).id;
+    for (let round = 0; round < 20 && (await t.db.learningEvent.count()) > 0; round++) {
+      await runLearningRound(t.db, new Date(), DEFAULT_ROUND_OPTIONS, async () => {});
+    }
+    expect(await t.db.learningEvent.count()).toBe(0);
+    const learned = await t.db.tenantLearning.findUniqueOrThrow({ where: { tenantId } });
+    const book = learned.profiles as unknown as ProfileBook;
+    let catalogError = 0;
+    let profileError = 0;
+    let pairs = 0;
+    for (const [category, models] of Object.entries(book)) {
+      for (const [model, evidence] of Object.entries(models)) {
+        const figure = DEFAULT_CATALOG.find((m) => m.id === model)?.quality[category] ?? null;
+        const truth = trueQuality(model, category);
+        const profile = capabilityProfile(evidence, figure);
+        if (figure === null || truth === null || profile.evidence < 40) continue;
+        catalogError += Math.abs(figure - truth);
+        profileError += Math.abs(profile.quality - truth);
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(2);
+    expect(profileError / pairs).toBeLessThan(catalogError / pairs);
   });
 });

@@ -10,9 +10,9 @@ import type { ChatRequest } from "../types";
 import { soundnessIn } from "./simulated-truth";
 
 /** Share of readings with a random verdict. */
-export const JUDGE_NOISE = 0.1;
+export const JUDGE_NOISE = 0.06;
 /** Share of readings that prefer answer A whatever the answers say. */
-export const JUDGE_POSITION_BIAS = 0.15;
+export const JUDGE_POSITION_BIAS = 0.12;
 
 export function isJudgingRequest(req: Pick<ChatRequest, "system">): boolean {
   return req.system?.startsWith(JUDGE_RUBRIC_TITLE) ?? false;
