@@ -103,7 +103,7 @@ export function buildDemoEvidence(options: DemoEvidenceOptions): DemoEvidence {
       ...(soundness === "flawed" && random() < 0.08 ? ["refusal"] : []),
       ...(random() < 0.015 ? ["truncated"] : []),
     ];
-    if (signals.length) evidence.events.push({ tenantId: options.tenantId, requestId: record.id, kind: "signal", score: null, payload: { signals }, createdAt: record.createdAt });
+    if (signals.length) evidence.events.push({ tenantId: options.tenantId, requestId: record.id, kind: "signal", score: null, payload: { signals, model: model.id }, createdAt: record.createdAt });
 
     const rule = options.policy.rules[category];
     const share = rule?.evaluationShare ?? 0;
