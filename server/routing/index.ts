@@ -20,4 +20,8 @@ export {
   type DifficultyFeedback, type DifficultyLearner, type LearnedDifficulty, type LearnerFeatures, type LearnerJson, type LearnerOptions,
 } from "./learning/learned-difficulty";
 export { learnerFeaturesOf } from "./learning/learner-features";
+export {
+  correctCategory, correctionCounts, createCorrections, decodeCorrections, encodeCorrections, learnCorrection, DEFAULT_CORRECTION_OPTIONS,
+  type CategoryCorrection, type CategoryCorrections, type CorrectionOptions, type CorrectionsJson,
+} from "./learning/category-corrections";
 export { isSampledForEvaluation } from "./learning/sample-evaluation";
