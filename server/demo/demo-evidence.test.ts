@@ -98,9 +98,12 @@ describe("the demo history's evidence", () => {
     expect(profileError / pairs).toBeLessThan(0.6 * (catalogError / pairs));
   });
 
-  it("counts fallbacks among the implicit signals", () => {
-    const signals = evidence.events.filter((e) => e.kind === "signal");
+  it("puts implicit signals on the usage records (the writer queues their events): every fallback, and a few others", () => {
+    const withSignals = records.filter((r) => (r.signals ?? []).length > 0);
     const fallbacks = records.filter((r) => r.status === 200 && !r.cacheHit && r.fallbackCount > 0);
-    expect(signals.filter((s) => (s.payload.signals as string[]).includes("fallback")).length).toBe(fallbacks.length);
+    expect(withSignals.filter((r) => r.signals!.includes("fallback"))).toHaveLength(fallbacks.length);
+    expect(withSignals.some((r) => r.signals!.includes("refusal"))).toBe(true);
+    expect(withSignals.length / records.length).toBeLessThan(0.1);
+    expect(evidence.events.some((e) => e.kind === "signal")).toBe(false);
   });
 });

@@ -72,6 +72,22 @@ function hashOf(text: string): number {
   return hash >>> 0;
 }
 
+/**
+ * The implicit signals of a demo answer, set on its usage record so that the usage writer logs
+ * them and queues their signal event as it does for the gateway's: a fallback when the plan moved
+ * on, and now and then a refusal (flawed answers only) or a truncation. Drawn from the request id.
+ */
+export function demoSignals(record: Pick<UsageRecord, "id" | "status" | "cacheHit" | "chosenModel" | "category" | "fallbackCount">): string[] {
+  if (record.status !== 200 || record.cacheHit || !record.chosenModel || !record.category) return [];
+  const random = createRandom(hashOf(`signals|${record.id}`));
+  const flawed = soundnessOf(record.id, record.chosenModel, truthOf(record.chosenModel, record.category)) === "flawed";
+  return [
+    ...(record.fallbackCount > 0 ? ["fallback"] : []),
+    ...(flawed && random() < 0.08 ? ["refusal"] : []),
+    ...(random() < 0.015 ? ["truncated"] : []),
+  ];
+}
+
 export function buildDemoEvidence(options: DemoEvidenceOptions): DemoEvidence {
   const random = createRandom(options.seed ?? 1414);
   const byId = new Map(options.catalog.map((m) => [m.id, m]));
@@ -97,13 +113,6 @@ export function buildDemoEvidence(options: DemoEvidenceOptions): DemoEvidence {
       evidence.feedback.push({ id, tenantId: options.tenantId, requestId: record.id, apiKeyId: record.apiKeyId, score, createdAt });
       evidence.events.push({ tenantId: options.tenantId, requestId: record.id, kind: "feedback", score, payload: { feedbackId: id }, createdAt });
     }
-
-    const signals = [
-      ...(record.fallbackCount > 0 ? ["fallback"] : []),
-      ...(soundness === "flawed" && random() < 0.08 ? ["refusal"] : []),
-      ...(random() < 0.015 ? ["truncated"] : []),
-    ];
-    if (signals.length) evidence.events.push({ tenantId: options.tenantId, requestId: record.id, kind: "signal", score: null, payload: { signals, model: model.id }, createdAt: record.createdAt });
 
     const rule = options.policy.rules[category];
     const share = rule?.evaluationShare ?? 0;

@@ -10,6 +10,7 @@ import type { UsageWriter } from "../usage/usage-writer";
 import { createRandom } from "../random/mulberry32";
 import { DEMO_PROMPTS } from "./demo-prompts";
 import { routedRequestFeatures } from "../learning/stored-features";
+import { demoSignals } from "./demo-evidence";
 
 export interface DemoTrafficOptions {
   tenantId: string;
@@ -69,6 +70,7 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
           // As the gateway keeps them, so that the history's evidence teaches the learned difficulty too.
           features: routedRequestFeatures(decision.difficulty),
         };
+        record.signals = demoSignals(record);
         writer.record(record);
         options.onRecord?.(record);
         count++;
