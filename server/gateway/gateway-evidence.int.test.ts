@@ -24,7 +24,8 @@ const FLUSH_MS = 2_500;
 const fakes = {} as { openai: FakeUpstream; anthropic: FakeUpstream };
 const other = { tenantId: "", apiKey: "" };
 const fx = setupGateway({
-  env: { SWITCHYARD_USAGE_FLUSH_MS: String(FLUSH_MS) },
+  // The learning job is off: the test checks the queued events it would otherwise fold and delete.
+  env: { SWITCHYARD_USAGE_FLUSH_MS: String(FLUSH_MS), SWITCHYARD_LEARNING_INTERVAL_MS: "0" },
   prepare: async ({ db, tenant, masterKey }) => {
     fakes.openai = await startFakeOpenAI({
       reply: replyFor,
@@ -87,7 +88,7 @@ describe("feedback as learning evidence", () => {
       { tenantId: fx.tenant.tenantId, kind: "feedback", score: 0.25, payload: { feedbackId: row.id } },
       { tenantId: fx.tenant.tenantId, kind: "category", score: null, payload: { category: "legal_review" } },
     ]);
-    // The log row arrives later; what was queued is still there for the learning job.
+    // The log row arrives later; what was queued is still there for the learning job (off here).
     await logOf(requestId);
     expect(await eventsOf(requestId)).toHaveLength(2);
   });
