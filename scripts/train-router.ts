@@ -11,8 +11,9 @@
  *   npm run train:router -- FILE.jsonl --out my-classifier.json
  *                                              # tenant retrain: JSONL lines {"prompt", "category"}
  * Options: --out FILE (classifier), --difficulty-out FILE, --no-augment, --skip-difficulty,
- *          --skip-category (with --loso: difficulty only), --defaults-only (with --loso: measure the
- *          default settings without comparing candidates)
+ *          --skip-category (with --loso: difficulty only), --category-defaults-only (with --loso:
+ *          measure the classifier's default settings without comparing candidates; each candidate
+ *          costs one training per source, about 10 CPU-minutes on a 2-core VM)
  *          --fit-tokens: only refit the long-text token estimate (prints coefficients for
  *          server/routing/estimate-tokens.ts and its error on dev.jsonl; writes nothing)
  */
@@ -54,7 +55,7 @@ function parseArgs(argv: string[]) {
     else if (a === "--fit-tokens") args.fitTokens = true;
     else if (a === "--loso") args.loso = true;
     else if (a === "--skip-category") args.skipCategory = true;
-    else if (a === "--defaults-only") args.defaultsOnly = true;
+    else if (a === "--category-defaults-only") args.defaultsOnly = true;
     else rest.push(a);
   }
   if (rest[0]) args.data = path.resolve(rest[0]);
@@ -136,7 +137,7 @@ function main(): void {
     const report: Record<string, unknown> = { data: path.basename(args.data), deterministic: true };
     if (!args.skipDifficulty && diffRows.length > 0) {
       const features = cachedFeatures();
-      const candidates = args.defaultsOnly ? [DEFAULT_DIFFICULTY_OPTIONS] : DIFFICULTY_CANDIDATES;
+      const candidates = DIFFICULTY_CANDIDATES;
       const scored = candidates.map((options) => {
         const t = Date.now();
         const loso = losoDifficulty(diffRows, features, options);

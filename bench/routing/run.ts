@@ -3,7 +3,7 @@
  * DATA_DIR defaults to ../shared/data/routing relative to the repo root.
  * Prints a Markdown report (also the basis of bench/routing/RESULTS.md).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_CATALOG, DEFAULT_POLICY, route, relativeQualityGap, estimateDifficulty } from "../../server/routing";
@@ -11,7 +11,9 @@ import { classifyCategory } from "../../server/routing/classify-category";
 import { extractPromptText } from "../../server/routing/extract-prompt-text";
 import { augmentPrompts } from "../../server/routing/training/augment-prompts";
 import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, labelsOf, type LabelledRow } from "../../server/routing/training/build-classifier";
-import { computeApgr, isHeldBackSubject, subjectOf } from "../../server/routing/training/metrics";
+import { computeApgr } from "../../server/routing/training/metrics";
+import { cachedFeatures, DEFAULT_DIFFICULTY_OPTIONS } from "../../server/routing/training/build-difficulty";
+import { losoDifficulty, type SourcedDifficultyRow } from "../../server/routing/training/loso-difficulty";
 import { scoreExample, trainLinear } from "../../server/routing/training/train-softmax";
 import { FEATURE_BUCKETS } from "../../server/routing/hash-features";
 import { countTokens, EXACT_TOKEN_CHAR_LIMIT } from "../../server/routing/count-tokens";
@@ -135,19 +137,23 @@ if (!skipLoso) {
   log(`\nMacro average over ${sources.length} sources: **${pct(macro / sources.length)}**; pooled: ${pct(micro / total)}`);
 }
 
-// 3. APGR on held-back difficulty subjects.
-const diffRows = readJsonl<{ id: string; prompt: string; strong_correct: number; weak_correct: number }>("difficulty_train.jsonl");
-const held = diffRows.filter((r) => isHeldBackSubject(subjectOf(r.id)));
-const hd = held.map((r) => estimateDifficulty(r.prompt));
-const apgr = computeApgr(hd, held.map((r) => r.strong_correct), held.map((r) => r.weak_correct));
-const heldSubjects = [...new Set(held.map((r) => subjectOf(r.id)))].sort();
-log(`\n## Difficulty: APGR on held-back MMLU subjects\n`);
-log(`Held-back subjects (hash of subject name % 4 == 0, never trained on): ${heldSubjects.join(", ")} (${held.length} prompts).\n`);
-log(`APGR: **${apgr.toFixed(4)}** (random = 0.5). Per subject:`);
-log("\n| subject | n | APGR |\n|---|---:|---:|");
-for (const s of heldSubjects) {
-  const idx = held.map((r, i) => (subjectOf(r.id) === s ? i : -1)).filter((i) => i >= 0);
-  log(`| ${s} | ${idx.length} | ${computeApgr(idx.map((i) => hd[i]!), idx.map((i) => held[i]!.strong_correct), idx.map((i) => held[i]!.weak_correct)).toFixed(3)} |`);
+// 3. Difficulty: leave-one-source-out APGR with the shipped settings, and the shipped artefact on each source.
+{
+  const diffRows = ["difficulty_train.jsonl", "difficulty_extra.jsonl"]
+    .filter((f) => existsSync(path.join(dataDir, f)))
+    .flatMap((f) => readJsonl<SourcedDifficultyRow>(f))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = diffRows;
+  log(`\n## Difficulty: APGR by source (random = 0.5)\n`);
+  log(`Leave-one-source-out: trained on the other sources (questions shared with the held-out source removed), scored on the held-out source. Settings: ${JSON.stringify(DEFAULT_DIFFICULTY_OPTIONS)}.\n`);
+  const loso = skipLoso ? null : losoDifficulty(rows, cachedFeatures(), DEFAULT_DIFFICULTY_OPTIONS);
+  log("| source | n | leave-one-source-out | shipped artefact (trained on every source) |\n|---|---:|---:|---:|");
+  for (const s of [...new Set(rows.map((r) => r.source))].sort()) {
+    const part = rows.filter((r) => r.source === s);
+    const shipped = computeApgr(part.map((r) => estimateDifficulty(r.prompt)), part.map((r) => r.strong_correct), part.map((r) => r.weak_correct));
+    log(`| ${s} | ${part.length} | ${loso ? loso.perSource[s]!.apgr.toFixed(4) : "–"} | ${shipped.toFixed(4)} |`);
+  }
+  if (loso) log(`\nLeave-one-source-out minimum **${loso.min.toFixed(4)}**, mean ${loso.mean.toFixed(4)} (target ≥ 0.58 on every source).`);
 }
 log(`\nGap curve used for expected quality (difficulty → relative strong-vs-weak gap): ${[0.05, 0.25, 0.5, 0.75, 0.95].map((d) => `${d}: ${relativeQualityGap(d).toFixed(2)}`).join(", ")}`);
 

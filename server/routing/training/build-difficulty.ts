@@ -45,19 +45,21 @@ export const DEFAULT_DIFFICULTY_OPTIONS: DifficultyFitOptions = {
   sourceIntercepts: true,
   sparse: true,
   consistentCues: 0,
-  combiner: "logistic",
+  combiner: "both",
 };
 
 /** The configurations the leave-one-source-out selection compares (small: each costs one fit per source). */
+const FITTED: DifficultyFitOptions = { ...DEFAULT_DIFFICULTY_OPTIONS, combiner: "logistic" };
 export const DIFFICULTY_CANDIDATES: DifficultyFitOptions[] = [
-  { ...DEFAULT_DIFFICULTY_OPTIONS, balanceSources: false, sourceIntercepts: false, learningRate: 0.02 },
-  { ...DEFAULT_DIFFICULTY_OPTIONS, learningRate: 0.02 },
+  // The estimator as it was trained before: pooled rows, no source weighting.
+  { ...FITTED, balanceSources: false, sourceIntercepts: false, learningRate: 0.02 },
+  FITTED,
+  { ...FITTED, l2: 1e-2 },
+  { ...FITTED, target: "blend" },
+  { ...FITTED, sparse: false },
+  { ...FITTED, combiner: "equal", consistentCues: 0.03 },
   DEFAULT_DIFFICULTY_OPTIONS,
   { ...DEFAULT_DIFFICULTY_OPTIONS, epochs: 4 },
-  { ...DEFAULT_DIFFICULTY_OPTIONS, l2: 1e-2 },
-  { ...DEFAULT_DIFFICULTY_OPTIONS, target: "blend" },
-  { ...DEFAULT_DIFFICULTY_OPTIONS, sparse: false },
-  { ...DEFAULT_DIFFICULTY_OPTIONS, combiner: "equal", consistentCues: 0.03 },
 ];
 
 /** Order candidates' reports: higher minimum first, then higher mean. */
@@ -131,15 +133,17 @@ export function trainDifficulty(
   options: DifficultyFitOptions = DEFAULT_DIFFICULTY_OPTIONS,
   features: (row: SourcedDifficultyRow) => DifficultyFeatures = cachedFeatures(),
 ): DifficultyReport {
+  // Evaluation keeps every row of the held-out source (losoDifficulty drops shared questions from
+  // training); the shipped model trains on each question once.
+  const loso = losoDifficulty(allRows, features, options);
   const rows = dedupeAcrossSources(allRows);
-  const loso = losoDifficulty(rows, features, options);
-  const sources = [...new Set(rows.map((r) => r.source))].sort();
+  const sources = [...new Set(allRows.map((r) => r.source))].sort();
   const oofDiff: number[] = [];
   const oofRows: SourcedDifficultyRow[] = [];
   for (const s of sources) {
-    const test = rows.filter((r) => r.source === s);
+    const test = allRows.filter((r) => r.source === s);
     const keys = new Set(test.map((r) => questionKey(r.prompt)));
-    const train = rows.filter((r) => r.source !== s && !keys.has(questionKey(r.prompt)));
+    const train = allRows.filter((r) => r.source !== s && !keys.has(questionKey(r.prompt)));
     const w = fitDifficulty(train, features, options);
     const q = quantilesOf(train.map((r) => rawDifficultyScore(w, features(r))));
     for (const r of test) {
