@@ -118,7 +118,7 @@ export function answerOf(response: ChatResponse): string {
  * The stream as it was, with its text (and tool calls) kept up to a cap; `done` gets the answer
  * only when the stream ran to its finish (not when it failed or the caller went away).
  */
-async function* collectAnswer(events: AsyncIterable<StreamEvent>, done: (answer: string) => void): AsyncGenerator<StreamEvent> {
+export async function* collectAnswer(events: AsyncIterable<StreamEvent>, done: (answer: string) => void): AsyncGenerator<StreamEvent> {
   let text = "";
   const calls: { name: string; args: string }[] = [];
   let finished = false;
