@@ -2,7 +2,8 @@
 // of the test: two answerers ("eval-small", routed to, and "eval-large", its challenger) and three
 // judges (one that prefers the served answer, one that answers 500, one that never answers). Each
 // policy samples every request (share 1) with one of the judges, or none (share 0). A second
-// tenant has spent its whole evaluation budget this month.
+// tenant has spent its whole evaluation budget this month; a third has no credentials, so its
+// models and judge are simulated.
 import { afterAll, describe, expect, it } from "vitest";
 import { generateApiKeySecret } from "../../auth/api-key-secret";
 import type { Db } from "../../db/client";
@@ -42,6 +43,7 @@ async function addPolicy(db: Db, tenantId: string, name: string, share: number, 
 
 const fakes = {} as { main: FakeUpstream; spent: FakeUpstream };
 const spent = { tenantId: "", apiKey: "" };
+const simulated = { tenantId: "", apiKey: "" };
 const fx = setupGateway({
   env: {
     SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: String(JUDGE_TIMEOUT_MS),
@@ -73,6 +75,17 @@ const fx = setupGateway({
     await addProviderCredential(db, spent.tenantId, "openai", { baseUrl: `${fakes.spent.url}/v1`, apiKey: "sk-s", masterKey });
     await addModels(db, spent.tenantId);
     await addPolicy(db, spent.tenantId, "judged", 1, "judge-ok");
+    // A tenant without credentials: every model, the judge included, is simulated.
+    simulated.tenantId = (await db.tenant.create({ data: { name: "Simulated", slug: "simulated", evaluationBudgetUsd: 10 } })).id;
+    const simulatedKey = generateApiKeySecret();
+    await db.apiKey.create({ data: { tenantId: simulated.tenantId, name: "Simulated's key", prefix: simulatedKey.prefix, hash: simulatedKey.hash } });
+    simulated.apiKey = simulatedKey.secret;
+    await db.routingPolicy.create({
+      data: {
+        tenantId: simulated.tenantId, name: "judged", baselineModelSlug: "claude-opus-4.6",
+        rules: { create: BUILTIN_CATEGORIES.map((category) => ({ category, qualityBar: 60, evaluationShare: 1, judgeModel: "gpt-5.4" })) },
+      },
+    });
     await db.evaluation.create({
       data: { tenantId: spent.tenantId, requestId: "req_earlier", category: "general", servedModel: "eval-small", challengerModel: "eval-large", judgeModel: "judge-ok", status: "ok", servedWins: 1, costUsd: 1 },
     });
@@ -163,5 +176,17 @@ describe("evaluations through the gateway", () => {
     // The challenger's answer was paid for and is counted; the failed judge calls cost nothing.
     expect(Number(row!.costUsd)).toBeCloseTo(0.02, 8);
     expect(await fx.db.learningEvent.count({ where: { requestId: answer.requestId } })).toBe(0);
+  });
+
+  it("with simulated models, the simulated judge's verdicts are read and priced like a real judge's", async () => {
+    const answers = [await ask("judged", { apiKey: simulated.apiKey }), await ask("judged", { apiKey: simulated.apiKey, stream: true })];
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      const row = await evaluationOf(answer.requestId);
+      expect(row).toMatchObject({ tenantId: simulated.tenantId, judgeModel: "gpt-5.4", status: "ok" });
+      expect([0, 0.25, 0.5, 0.75, 1]).toContain(row!.servedWins);
+      expect(Number(row!.costUsd)).toBeGreaterThan(0);
+      expect(await fx.db.learningEvent.count({ where: { requestId: answer.requestId, kind: "judgement" } })).toBe(1);
+    }
   });
 });
