@@ -20,6 +20,7 @@ export function seenAnswerOf(response: ChatResponse): SeenAnswer {
     // Blank text is no answer; only a blank start needs the rest scanned (rare, and trim is linear).
     hasText: NON_BLANK.test(textStart) || (text.length > textStart.length && text.trim() !== ""),
     hasToolCalls: response.toolCalls.length > 0,
+    refusal: response.refusal === true,
   };
 }
 

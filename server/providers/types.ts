@@ -78,6 +78,8 @@ export type ChatResponse = {
   toolCalls: ToolCall[];
   finishReason: FinishReason;
   usage: Usage;
+  /** The provider marked the answer as a refusal (OpenAI's refusal field); its text is the content. */
+  refusal?: boolean;
 };
 
 export type StreamEvent =

@@ -134,6 +134,17 @@ describe("OpenAI adapter", () => {
     expect((error as Error).message).toMatch(new RegExp(`^openai: HTTP ${status} \\(\\w+\\)$`));
   });
 
+  it("marks a refusal and keeps its text, whole or streamed", () => {
+    const parsed = openaiAdapter.parseResponse({
+      id: "r", model: "gpt-4.1", choices: [{ index: 0, message: { role: "assistant", content: null, refusal: "I can't help with that." }, finish_reason: "stop" }],
+    });
+    expect(parsed).toMatchObject({ content: "I can't help with that.", refusal: true, finishReason: "stop" });
+    expect(openaiAdapter.parseResponse({ id: "r", model: "m", choices: [{ index: 0, message: { role: "assistant", content: "Hi" }, finish_reason: "stop" }] }).refusal).toBeUndefined();
+    const state = createStreamState();
+    const events = openaiAdapter.mapStreamEvent({ data: JSON.stringify({ id: "r", model: "m", choices: [{ index: 0, delta: { refusal: "I can't" } }] }) }, state);
+    expect(events).toContainEqual({ type: "text", text: "I can't" });
+  });
+
   it("raises an error event inside the stream", () => {
     const state = createStreamState();
     expect(() => openaiAdapter.mapStreamEvent({ data: '{"error":{"message":"boom","type":"server_error"}}' }, state)).toThrow(

@@ -9,7 +9,7 @@ type WireUsage = {
 type WireToolCall = { index?: number; id?: string; function?: { name?: string; arguments?: string } };
 type WireChoice = {
   message?: { content?: string | null; refusal?: string | null; tool_calls?: WireToolCall[] };
-  delta?: { content?: string | null; tool_calls?: WireToolCall[] };
+  delta?: { content?: string | null; refusal?: string | null; tool_calls?: WireToolCall[] };
   finish_reason?: string | null;
 };
 type WireResponse = {
@@ -64,6 +64,7 @@ export function parseOpenAIResponse(json: unknown): ChatResponse {
     toolCalls,
     finishReason: toFinishReason(choice.finish_reason, toolCalls.length > 0),
     usage: toCanonicalUsage(body.usage),
+    ...(choice.message.refusal ? { refusal: true } : {}),
   };
 }
 
@@ -100,6 +101,8 @@ export function mapOpenAIStreamEvent(sse: SSEEvent, state: StreamState): StreamE
   }
   const choice = chunk.choices?.[0];
   if (choice?.delta?.content) events.push({ type: "text", text: choice.delta.content });
+  // A streamed refusal reaches the caller as text, as a whole answer's does (it was dropped before).
+  if (choice?.delta?.refusal) events.push({ type: "text", text: choice.delta.refusal });
   if (choice?.delta?.tool_calls) events.push(...mapToolCallDeltas(choice.delta.tool_calls, state));
   if (choice?.finish_reason) {
     events.push({ type: "finish", finishReason: toFinishReason(choice.finish_reason, state.toolIndexByKey.size > 0) });
