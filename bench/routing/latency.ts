@@ -13,9 +13,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  BUILTIN_CATEGORIES, createLearner, DEFAULT_CATALOG, DEFAULT_POLICY, learnDifficulty, learnerFeaturesOf, recordOutcome, route,
-  type ProfileBook, type RouteLearning,
+  BUILTIN_CATEGORIES, createCorrections, createLearner, DEFAULT_CATALOG, DEFAULT_POLICY, learnCorrection, learnDifficulty, learnerFeaturesOf,
+  recordOutcome, route, type ProfileBook, type RouteLearning,
 } from "../../server/routing";
+import { decodeStoredFeatures, encodeStoredFeatures } from "../../server/learning/stored-features";
 
 const now = new Date("2026-03-15T00:00:00Z");
 const DECISIONS = 5000;
@@ -24,20 +25,24 @@ const WARMUP = 2000;
 
 /**
  * A tenant's learning state that routing uses in full: a learned difficulty past its threshold in
- * every category the texts fall into, and capability profiles with evidence for every model.
+ * every category the texts fall into, capability profiles with evidence for every model, and a full
+ * category correction layer (taught from the texts' stored features, as the learning job does).
  */
 function learningFrom(texts: string[]): RouteLearning {
   const difficulty = createLearner();
+  let categories = createCorrections();
   texts.forEach((content, i) => {
     const request = { messages: [{ role: "user" as const, content }] };
     const features = learnerFeaturesOf(request);
     const category = route({ request, catalog: DEFAULT_CATALOG, policy: DEFAULT_POLICY, unhealthy: {}, now }).category;
     if (features) learnDifficulty(difficulty, { category, features, cheaper: i % 3 === 0 ? 0 : 1, better: i % 7 === 0 ? 0 : 1 });
+    const stored = features && decodeStoredFeatures(encodeStoredFeatures(features));
+    if (stored && i % 4 === 0) categories = learnCorrection(categories, stored, BUILTIN_CATEGORIES[i % BUILTIN_CATEGORIES.length]!);
   });
   let book: ProfileBook = {};
   for (const c of BUILTIN_CATEGORIES)
     for (const m of DEFAULT_CATALOG) for (let i = 0; i < 400; i++) book = recordOutcome(book, { modelId: m.id, category: c, score: i % 4 === 0 ? 0 : 1 });
-  return { difficulty, profiles: { book } };
+  return { difficulty, profiles: { book }, categories };
 }
 
 function timeIt(prompts: string[], warm: string[], learning?: RouteLearning): [number, number] {
@@ -72,7 +77,7 @@ export function decisionTimeReport(devPrompts: string[], log: (s?: string) => vo
     [`long (${long.length} chars), repeated`, () => [[long], [long]]],
     // Each run times its own windows (shifted) and warms up on others.
     [`long (4000 chars), ${DECISIONS.toLocaleString("en")} distinct texts`, (run) => [windows(run * 499, DECISIONS), windows(250 + run * 499, WARMUP)]],
-    // The same with the tenant's learned difficulty and capability profiles in use.
+    // The same with the tenant's learned difficulty, capability profiles and category corrections in use.
     [`long (4000 chars), ${DECISIONS.toLocaleString("en")} distinct texts, learning on`, (run) => [windows(run * 499, DECISIONS), windows(250 + run * 499, WARMUP)], learning],
   ];
   log(`\n## Decision time (${DECISIONS} decisions per run after ${WARMUP} warm-up decisions, ${runs} runs per case)\n`);

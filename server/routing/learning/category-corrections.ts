@@ -46,7 +46,12 @@ export interface CorrectionOptions {
   matchSimilarity: number;
   /** Cosine at which a correction merges into an existing prototype instead of adding one. */
   mergeSimilarity: number;
-  /** Features of a request read when deciding (bounds the cost of very long prompts). */
+  /**
+   * Features of a request read, from the end (bounds the cost of long prompts). The classifier lists
+   * a text's character n-grams first and its words and word pairs last (hash-features.ts), so a long
+   * prompt is compared on its words and word pairs: they carry most of its weight, and they are
+   * what its log row keeps (the largest features).
+   */
   maxRequestFeatures: number;
 }
 
@@ -58,7 +63,7 @@ export const DEFAULT_CORRECTION_OPTIONS: CorrectionOptions = {
   // subjects 0.05–0.2 (long ones higher, through bucket collisions), one shared keyword about 0.2.
   matchSimilarity: 0.3,
   mergeSimilarity: 0.8,
-  maxRequestFeatures: 8192,
+  maxRequestFeatures: 1024,
 };
 
 interface Prototype {
@@ -101,8 +106,7 @@ export function createCorrections(options: CorrectionOptions = DEFAULT_CORRECTIO
 function vectorOf(f: CorrectionFeatures, o: CorrectionOptions): { idx: Int32Array; val: Float32Array } | null {
   const mask = (1 << o.bits) - 1;
   const sums = new Map<number, number>();
-  const n = Math.min(f.n, o.maxRequestFeatures);
-  for (let i = 0; i < n; i++) {
+  for (let i = Math.max(0, f.n - o.maxRequestFeatures); i < f.n; i++) {
     const b = f.idx[i]! & mask;
     sums.set(b, (sums.get(b) ?? 0) + f.val[i]!);
   }
@@ -214,11 +218,11 @@ export function correctCategory(layer: CategoryCorrections, f: CorrectionFeature
   const mask = (1 << o.bits) - 1;
   if (sums.length < 1 << o.bits) sums = new Float32Array(1 << o.bits);
   if (scores.length < P) scores = new Float64Array(Math.max(P, o.capacity));
-  const n = Math.min(f.n, o.maxRequestFeatures);
-  if (touched.length < n) touched = new Int32Array(n);
+  const from = Math.max(0, f.n - o.maxRequestFeatures);
+  if (touched.length < f.n - from) touched = new Int32Array(f.n - from);
   // Sum the features per bucket (a prompt repeats n-grams; masking merges buckets): the norm needs the sums.
   let t = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < f.n; i++) {
     const b = f.idx[i]! & mask;
     if (sums[b] === 0) touched[t++] = b;
     sums[b] = sums[b]! + f.val[i]!;
