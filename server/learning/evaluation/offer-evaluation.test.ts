@@ -42,6 +42,12 @@ describe("sampleEvaluation", () => {
     expect(sampleEvaluation(context(over))).toBeNull();
   });
 
+  it("does not evaluate a request with images (the judge reads text only)", () => {
+    const ctx = context();
+    const request = { ...ctx.request, messages: [{ role: "user" as const, content: [{ type: "text" as const, text: "What is this?" }, { type: "image" as const, source: { kind: "url" as const, url: "https://example.com/a.png" } }] }] };
+    expect(sampleEvaluation({ ...ctx, request })).toBeNull();
+  });
+
   it("samples about its share of requests", () => {
     const ctx = context({ share: 0.2 });
     const ids = Array.from({ length: 5000 }, (_, i) => `req_${i}`);

@@ -86,6 +86,8 @@ export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | nu
   if (ctx.config.evaluationBudgetUsd === null || !(ctx.config.evaluationBudgetUsd > 0)) return null;
   if (ctx.decision.estimate.inputTokens > MAX_EVALUATED_INPUT_TOKENS) return null;
   if (!isSampledForEvaluation(ctx.requestId, share, EVALUATION_SAMPLE_SEED)) return null;
+  // The judge reads text only; and a queued job keeps its request, which images could make large.
+  if (ctx.request.messages.some((m) => m.content.some((p) => p.type === "image"))) return null;
   const judge = ctx.config.catalog.find((m) => m.id === rule.judgeModel && m.enabled);
   if (!judge) return null;
   // "Better" as routing believes it: the tenant's usable profiles over the catalog figures.

@@ -82,7 +82,7 @@ export function expectedCostUsd(job: EvaluationJob, conversationChars: number): 
   return challenger + 2 * priceOf(job.judge, judgeInput, JUDGE_MAX_TOKENS);
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function runEvaluation(job: EvaluationJob, deps: EvaluationDeps): Promise<EvaluationStatus | null> {
   const row: EvaluationRow = {
@@ -109,7 +109,7 @@ export async function runEvaluation(job: EvaluationJob, deps: EvaluationDeps): P
       addCost(job.challenger, response.usage);
       challengerAnswer = answerText(response);
     } catch (error) {
-      deps.warn(`[evaluation] ${job.requestId} challenger ${job.challenger.id} failed: ${describe(error)}`);
+      deps.warn(`[evaluation] ${job.requestId} challenger ${job.challenger.id} failed: ${messageOf(error)}`);
       row.status = "challenger_failed";
       row.costUsd = cost;
       await deps.save(row, null);
@@ -123,7 +123,7 @@ export async function runEvaluation(job: EvaluationJob, deps: EvaluationDeps): P
     ]);
     const verdicts: (Verdict | null)[] = readings.map((r, i) => {
       if (r.status === "rejected") {
-        deps.warn(`[evaluation] ${job.requestId} judge ${job.judge.id} (reading ${i + 1}) failed: ${describe(r.reason)}`);
+        deps.warn(`[evaluation] ${job.requestId} judge ${job.judge.id} (reading ${i + 1}) failed: ${messageOf(r.reason)}`);
         return null;
       }
       addCost(job.judge, r.value.usage);
@@ -139,7 +139,7 @@ export async function runEvaluation(job: EvaluationJob, deps: EvaluationDeps): P
     return row.status;
   } catch (error) {
     // Only the store (or the budget's seed query) can get here; the evaluation is lost, not the request.
-    deps.warn(`[evaluation] ${job.requestId} could not be recorded: ${describe(error)}`);
+    deps.warn(`[evaluation] ${job.requestId} could not be recorded: ${messageOf(error)}`);
     return null;
   } finally {
     if (reservation) deps.budget.settle(reservation, cost);
