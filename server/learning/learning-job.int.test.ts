@@ -18,8 +18,7 @@ const BILLING_LIKE = "I was charged twice on my card for the subscription, I wan
 let proxy: QueryCountingProxy;
 const other = { tenantId: "", apiKey: "" };
 const fx = setupGateway({
-  // Rounds are run by the test (the last test turns the gateway's own job on).
-  env: { SWITCHYARD_LEARNING_INTERVAL_MS: "0" },
+  // Rounds are run by the test (the harness turns the gateway's own job off; the last test turns it on).
   databaseUrl: async (url) => {
     const parsed = new URL(url);
     proxy = await startQueryCountingProxy(parsed.hostname, Number(parsed.port || 5432));

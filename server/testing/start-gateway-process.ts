@@ -71,6 +71,9 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       PORT: String(port),
       SWITCHYARD_MASTER_KEY: options.masterKey,
       SWITCHYARD_USAGE_FLUSH_MS: "50",
+      // Learning rounds delete the events they fold: tests that look at queued events, or fold
+      // them themselves, would race the process's own job. A test that wants it sets an interval.
+      SWITCHYARD_LEARNING_INTERVAL_MS: "0",
       ...options.env,
     }),
   });
