@@ -32,7 +32,8 @@ const CONVERSATION_CLOSE = "<<<END CONVERSATION>>>";
 /** Caps that keep a judging request's size (and cost) bounded whatever the original request was. */
 export const MAX_CONVERSATION_CHARS = 24_000;
 export const MAX_ANSWER_CHARS = 16_000;
-export const JUDGE_MAX_TOKENS = 400;
+/** Room for a short reason and the verdict, and for a reasoning model's thinking before them. */
+export const JUDGE_MAX_TOKENS = 1024;
 /** How much of the judge's reply the parser reads (the verdict is asked for on the last line). */
 const VERDICT_TAIL_CHARS = 2_000;
 
@@ -67,7 +68,10 @@ export function renderConversation(request: Pick<ChatRequest, "system" | "messag
   return clipStart(text, MAX_CONVERSATION_CHARS);
 }
 
-/** The judging request with `first` shown as answer A and `second` as answer B. */
+/**
+ * The judging request with `first` shown as answer A and `second` as answer B. No temperature:
+ * reasoning models refuse one, and the two swapped readings already absorb a judge's variance.
+ */
 export function judgeRequest(conversation: string, first: string, second: string): ChatRequest {
   const body = [
     CONVERSATION_OPEN,
@@ -84,7 +88,7 @@ export function judgeRequest(conversation: string, first: string, second: string
     "",
     "Which answer is better? End with VERDICT: A, VERDICT: B or VERDICT: TIE.",
   ].join("\n");
-  return { system: RUBRIC, messages: [{ role: "user", content: [{ type: "text", text: body }] }], maxTokens: JUDGE_MAX_TOKENS, temperature: 0, stream: false };
+  return { system: RUBRIC, messages: [{ role: "user", content: [{ type: "text", text: body }] }], maxTokens: JUDGE_MAX_TOKENS, stream: false };
 }
 
 /** The two answers of a judging request's text, or null when the text is not one (for the simulated judge). */
