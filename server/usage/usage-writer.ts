@@ -15,6 +15,11 @@ export interface UsageWriterOptions {
   batchSize?: number;
   /** Records held while the database is unreachable; beyond it the oldest are dropped and counted. */
   maxBuffered?: number;
+  /**
+   * Queued records beyond which new ones shed their learner features. Features are a few KB a
+   * record; a backlog keeps what billing and the logs need, and learning misses those requests.
+   */
+  maxBufferedWithFeatures?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -31,12 +36,14 @@ export class UsageWriter {
   private readonly flushIntervalMs: number;
   private readonly batchSize: number;
   private readonly maxBuffered: number;
+  private readonly maxBufferedWithFeatures: number;
   private readonly maxBackoffMs: number;
 
   constructor(private readonly db: UsageSink, private readonly options: UsageWriterOptions = {}) {
     this.flushIntervalMs = options.flushIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 500;
     this.maxBuffered = options.maxBuffered ?? 200_000;
+    this.maxBufferedWithFeatures = options.maxBufferedWithFeatures ?? 10_000;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
   }
 
@@ -45,7 +52,7 @@ export class UsageWriter {
   }
 
   record(record: UsageRecord): void {
-    this.queue.push(record);
+    this.queue.push(this.queue.length >= this.maxBufferedWithFeatures && record.features ? { ...record, features: null } : record);
     if (this.queue.length > this.maxBuffered) {
       this.queue.shift();
       this.dropped++;

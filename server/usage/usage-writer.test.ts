@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
+import { UsageWriter, type UsageSink } from "./usage-writer";
+import type { UsageRecord } from "./usage-record";
+
+const features = { idx: new Int32Array([5, 9]), val: new Float32Array([0.5, 0.25]), n: 2, dense: new Float32Array(DIFFICULTY_DENSE_COUNT), staticDifficulty: 0.4 };
+
+function record(id: number): UsageRecord {
+  return {
+    id: `req-${id}`, tenantId: "t", apiKeyId: null, teamId: null, policyId: null, endpoint: "openai", requestedModel: "auto",
+    category: "coding", categorySource: "classifier", confidence: 0.9, difficulty: 0.4, chosenModel: "m", provider: "p",
+    attempts: [], fallbackCount: 0, inputTokens: 1, outputTokens: 1, costUsd: 0, baselineCostUsd: 0, latencyMs: 1, ttftMs: 1,
+    cacheHit: false, stream: false, simulated: true, status: 200, errorClass: null, explanation: null, createdAt: new Date(0), features,
+  };
+}
+
+/** A database that is down until told otherwise, then keeps the rows it is given. */
+function sink() {
+  const rows: Array<{ id: string; features: unknown }> = [];
+  const db = {
+    up: false,
+    rows,
+    async $queryRawUnsafe<T>(_sql: string, json: unknown): Promise<T> {
+      if (!db.up) throw new Error("connection refused");
+      rows.push(...(JSON.parse(json as string) as typeof rows));
+      return [] as T;
+    },
+  };
+  return db satisfies UsageSink;
+}
+
+describe("usage writer backlog", () => {
+  it("keeps every record while the database is down, but only the first ones keep their learner features", async () => {
+    const db = sink();
+    const writer = new UsageWriter(db, { maxBufferedWithFeatures: 3, flushIntervalMs: 60_000, onError: () => {} });
+    for (let i = 0; i < 5; i++) writer.record(record(i));
+    await writer.flush();
+    expect(writer.pending).toBe(5);
+
+    db.up = true;
+    await writer.close();
+    expect(db.rows.map((r) => [r.id, r.features !== null])).toEqual([
+      ["req-0", true], ["req-1", true], ["req-2", true], ["req-3", false], ["req-4", false],
+    ]);
+  });
+});
