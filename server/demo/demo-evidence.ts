@@ -16,15 +16,28 @@ import { isSampledForEvaluation } from "../routing/learning/sample-evaluation";
 import type { CatalogModel, RoutingPolicy } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
 
+/** What the evidence reads of a usage record (kept instead of whole records while the history is written). */
+export type DemoRequest = Pick<UsageRecord, "id" | "apiKeyId" | "status" | "cacheHit" | "chosenModel" | "category" | "inputTokens" | "outputTokens" | "fallbackCount" | "createdAt">;
+
+export function demoRequestOf(r: UsageRecord): DemoRequest {
+  return {
+    id: r.id, apiKeyId: r.apiKeyId, status: r.status, cacheHit: r.cacheHit, chosenModel: r.chosenModel, category: r.category,
+    inputTokens: r.inputTokens, outputTokens: r.outputTokens, fallbackCount: r.fallbackCount, createdAt: r.createdAt,
+  };
+}
+
+/** About this many answers get feedback whatever the history's size: enough for profiles, quick to seed and fold. */
+export const DEMO_FEEDBACK_TARGET = 3000;
+
 export interface DemoEvidenceOptions {
   tenantId: string;
   policy: RoutingPolicy;
   catalog: CatalogModel[];
   /** The history's usage records (only served, uncached answers get evidence). */
-  records: readonly UsageRecord[];
+  records: readonly DemoRequest[];
   evaluationBudgetUsd: number | null;
   now: Date;
-  /** Share of served answers that got a caller's feedback. */
+  /** Share of served answers that got a caller's feedback (default: DEMO_FEEDBACK_TARGET of them, at most 15 %). */
   feedbackShare?: number;
   seed?: number;
 }
@@ -100,13 +113,14 @@ export function buildDemoEvidence(options: DemoEvidenceOptions): DemoEvidence {
     .filter((r) => r.status === 200 && !r.cacheHit && r.chosenModel && r.category)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 
+  const feedbackShare = options.feedbackShare ?? Math.min(0.15, DEMO_FEEDBACK_TARGET / Math.max(1, served.length));
   for (const record of served) {
     const category = record.category!;
     const model = byId.get(record.chosenModel!);
     if (!model) continue;
     const soundness = soundnessOf(record.id, model.id, truthOf(model.id, category));
 
-    if (random() < (options.feedbackShare ?? 0.15)) {
+    if (random() < feedbackShare) {
       const id = randomUUID();
       const score = feedbackScore(soundness);
       const createdAt = later(record.createdAt, 60_000 + Math.floor(random() * 3_600_000));

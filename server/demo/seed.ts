@@ -5,9 +5,8 @@ import { toRoutingPolicy } from "../catalog/policy-snapshot";
 import { UsageWriter } from "../usage/usage-writer";
 import { seedDemoTenant, seedGlobalCatalog } from "./seed-demo";
 import { generateDemoTraffic } from "./generate-demo-traffic";
-import { buildDemoEvidence } from "./demo-evidence";
+import { buildDemoEvidence, demoRequestOf, type DemoRequest } from "./demo-evidence";
 import { writeDemoEvidence } from "./write-demo-evidence";
-import type { UsageRecord } from "../usage/usage-record";
 
 export interface SeedOptions {
   days: number;
@@ -33,7 +32,7 @@ export async function seed(db: PrismaClient, options: SeedOptions): Promise<Seed
     db.apiKey.findMany({ where: { tenantId: demo.tenantId }, select: { id: true, teamId: true } }),
   ]);
   const writer = new UsageWriter(db, { batchSize: 2000 });
-  const records: UsageRecord[] = [];
+  const records: DemoRequest[] = [];
   const now = options.now ?? new Date();
   const routing = toRoutingPolicy(policy);
   const catalog = mergeCatalog(models);
@@ -45,7 +44,7 @@ export async function seed(db: PrismaClient, options: SeedOptions): Promise<Seed
     days: options.days,
     requestsPerDay: options.requestsPerDay,
     now,
-    onRecord: (record) => records.push(record),
+    onRecord: (record) => records.push(demoRequestOf(record)),
   });
   await writer.close(120_000);
   if (writer.pending > 0) throw new Error(`Demo traffic could not be written (${writer.pending} records left)`);
