@@ -26,6 +26,7 @@ const CASES: Case[] = [
   ["models.profiles", "viewer", (c) => c.models.profiles()],
   ["logs.giveFeedback", "member", (c, fx) => c.logs.giveFeedback({ requestId: fx.a.log.id, score: 1, comment: null, category: null })],
   ["tenant.setEvaluationBudget", "admin", (c) => c.tenant.setEvaluationBudget({ evaluationBudgetUsd: 5 })],
+  ["tenant.resetLearning", "admin", (c) => c.tenant.resetLearning()],
   ["keys.create", "admin", (c) => c.keys.create({ name: "k", teamId: null, policyId: null, scopes: ["gateway"], monthlyBudgetUsd: null, rpmLimit: null, tpmLimit: null, expiresAt: null })],
   ["policies.create", "admin", (c) => c.policies.create(policyFields(`p-${Math.random().toString(36).slice(2, 8)}`))],
   ["policies.setDefault", "admin", (c, fx) => c.policies.setDefault({ id: fx.a.policy.id })],

@@ -6,6 +6,7 @@ import { listMyTenants } from "../../console/account/list-my-tenants";
 import { renameTenant } from "../../console/tenant/rename-tenant";
 import { setEvaluationBudgetSchema } from "../../console/schemas/tenant-settings";
 import { getTenantSettings, setEvaluationBudget } from "../../console/tenant/evaluation-budget";
+import { resetLearning } from "../../console/tenant/reset-learning";
 
 export const tenantRouter = router({
   current: viewerProcedure.query(({ ctx }) => ({ tenantId: ctx.actor.tenantId, name: ctx.tenantName, role: ctx.actor.role })),
@@ -20,4 +21,6 @@ export const tenantRouter = router({
   settings: viewerProcedure.query(({ ctx }) => getTenantSettings(ctx.actor)),
   // Evaluations spend the tenant's money on extra model calls, so admins may set their cap as they do key budgets.
   setEvaluationBudget: adminProcedure.input(setEvaluationBudgetSchema).mutation(({ ctx, input }) => setEvaluationBudget(ctx.actor, input.evaluationBudgetUsd)),
+  // Forgetting what routing learned changes every routed request of the tenant, like a policy edit.
+  resetLearning: adminProcedure.mutation(({ ctx }) => resetLearning(ctx.actor)),
 });
