@@ -100,8 +100,8 @@ function FeedbackControls({ requestId, category, choices }: { requestId: string;
     <div className="space-y-3 rounded-md border border-slate-200 p-3">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-slate-600">Was the answer good?</span>
-        <Button aria-label="Thumbs up" disabled={give.isPending} onClick={() => send({ score: 1, comment: commentOrNull, category: null })}>👍</Button>
-        <Button aria-label="Thumbs down" disabled={give.isPending} onClick={() => send({ score: 0, comment: commentOrNull, category: null })}>👎</Button>
+        <Button aria-label="Thumbs up: good" disabled={give.isPending} onClick={() => send({ score: 1, comment: commentOrNull, category: null })}>👍 Good</Button>
+        <Button aria-label="Thumbs down: bad" disabled={give.isPending} onClick={() => send({ score: 0, comment: commentOrNull, category: null })}>👎 Bad</Button>
       </div>
       <form className="flex flex-wrap items-end gap-2" noValidate onSubmit={(e) => { e.preventDefault(); send({ score: score.trim() === "" ? null : Number(score), comment: commentOrNull, category: null }); }}>
         <div className="w-28"><TextField label="Or a score (0-1)" inputMode="decimal" value={score} onChange={(e) => setScore(e.target.value)} /></div>

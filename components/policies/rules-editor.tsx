@@ -30,8 +30,10 @@ const SCHEMA_FIELD: Partial<Record<TextColumn, string>> = { evaluationSharePct: 
 
 export function RulesEditor({ rules, onChange, errors, readOnly, models }: Props) {
   const update = (index: number, key: keyof RuleDraft, value: string) => onChange(rules.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
+  // min-w-0: a fieldset is as wide as its content by default, which would stop the table from
+  // scrolling inside it and let it spill over the next column.
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="min-w-0 space-y-2">
       <legend className="font-semibold">Rules per category</legend>
       {errors.rules && <p className="text-xs text-red-600">{errors.rules}</p>}
       <div className="overflow-x-auto">

@@ -32,7 +32,10 @@ function BudgetForm({ initial }: { initial: number | null }) {
   const canManage = useCan("admin");
   const [value, setValue] = useState(initial === null ? "" : String(initial));
   const [error, setError] = useState<string>();
-  const save = useMutation(trpc.tenant.setEvaluationBudget.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.tenant.settings.queryFilter()) }));
+  // The dashboard's evaluation spend card shows the budget too.
+  const save = useMutation(trpc.tenant.setEvaluationBudget.mutationOptions({
+    onSuccess: () => Promise.all([queryClient.invalidateQueries(trpc.tenant.settings.queryFilter()), queryClient.invalidateQueries(trpc.dashboard.evaluationSpend.queryFilter())]),
+  }));
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const parsed = setEvaluationBudgetSchema.safeParse({ evaluationBudgetUsd: numberOrNull(value) });
