@@ -9,7 +9,6 @@ import type { UsageRecord } from "../usage/usage-record";
 import type { UsageWriter } from "../usage/usage-writer";
 import { createRandom } from "../random/mulberry32";
 import { DEMO_PROMPTS } from "./demo-prompts";
-import { routedRequestFeatures } from "../learning/stored-features";
 import { demoSignals } from "./demo-evidence";
 
 export interface DemoTrafficOptions {
@@ -67,8 +66,6 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
           requestedModel: "auto",
           stream: rand() < 0.5,
           simulated: true,
-          // As the gateway keeps them, so that the history's evidence teaches the learned difficulty too.
-          features: routedRequestFeatures(decision.difficulty),
         };
         record.signals = demoSignals(record);
         writer.record(record);
