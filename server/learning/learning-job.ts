@@ -22,7 +22,7 @@ export const LEARNING_LOCK_KEY = 0x5377_4c72; // "SwLr"
 export interface RoundOptions {
   /** Events taken per round (bounds a round's time and memory). */
   maxEvents: number;
-  /** Rounds an event waits for its request's log row, and the age after which it is dropped anyway. */
+  /** An event without its request's log row is dropped once it has waited this many rounds and this long. */
   maxAttempts: number;
   maxAgeMs: number;
 }

@@ -26,17 +26,23 @@ describe("planRound", () => {
     expect(plan.waiting).toEqual([]);
   });
 
-  it("keeps events whose log row is not written yet, and drops them after too many rounds or too long", () => {
+  it("keeps events whose log row is not written yet, and drops them once they waited both enough rounds and long enough", () => {
     const old = new Date(NOW.getTime() - LIMITS.maxAgeMs);
     const plan = planRound(
-      [event(1, "a", "later"), event(2, "a", "never", { attempts: 59 }), event(3, "a", "stale", { createdAt: old }), event(4, "b", "r1")],
+      [
+        event(1, "a", "later"),
+        event(2, "a", "many-rounds", { attempts: 59 }),
+        event(3, "a", "long-ago", { createdAt: old }),
+        event(4, "a", "never", { attempts: 59, createdAt: old }),
+        event(5, "b", "r1"),
+      ],
       // r1 is tenant a's request: tenant b's event for the same id does not join it.
       [row("r1", "a")],
       NOW,
       LIMITS,
     );
-    expect(plan.waiting).toEqual([1n, 4n]);
-    expect(plan.tenants.get("a")).toEqual({ events: [], ids: [], dropped: [2n, 3n] });
+    expect(plan.waiting).toEqual([1n, 2n, 3n, 5n]);
+    expect(plan.tenants.get("a")).toEqual({ events: [], ids: [], dropped: [4n] });
     expect(plan.tenants.has("b")).toBe(false);
   });
 });

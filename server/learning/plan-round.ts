@@ -26,10 +26,13 @@ export interface LoggedRequest {
   features: unknown;
 }
 
+/**
+ * How long an event waits for its log row: it is dropped once it has waited both this many rounds
+ * and this long, so that neither a short interval nor a long one drops evidence while the usage
+ * writer catches up after an outage.
+ */
 export interface WaitLimits {
-  /** Rounds an event may wait for its log row. */
   maxAttempts: number;
-  /** Age after which an event without a log row is dropped whatever its attempts. */
   maxAgeMs: number;
 }
 
@@ -61,7 +64,7 @@ export function planRound(events: readonly QueuedEvent[], rows: readonly LoggedR
   for (const e of events) {
     const row = byKey.get(`${e.tenantId}\u0000${e.requestId}`);
     if (!row) {
-      const expired = e.attempts + 1 >= limits.maxAttempts || now.getTime() - e.createdAt.getTime() >= limits.maxAgeMs;
+      const expired = e.attempts + 1 >= limits.maxAttempts && now.getTime() - e.createdAt.getTime() >= limits.maxAgeMs;
       if (expired) batch(e.tenantId).dropped.push(e.id);
       else waiting.push(e.id);
       continue;
