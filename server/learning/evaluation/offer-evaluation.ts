@@ -72,12 +72,6 @@ function evaluations() {
   return shared;
 }
 
-/** The queue's figures (pending, running, dropped), for health and tests. */
-export function evaluationQueueStats() {
-  if (!shared) return { pending: 0, running: 0, dropped: 0 };
-  return { ...shared.queue.size, dropped: shared.queue.dropped };
-}
-
 /** The request's evaluation when its rule samples it and everything it needs exists; null otherwise (the common case, and cheap). */
 export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | null {
   const rule = ctx.policy.rules[ctx.decision.category];
@@ -106,7 +100,9 @@ export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | nu
       servedAnswer: answer, challenger: challenger.model, judge, budgetUsd: ctx.config.evaluationBudgetUsd,
       inputTokens: ctx.decision.estimate.inputTokens, outputTokens: ctx.decision.estimate.outputTokens,
     };
-    if (!queue.offer(() => runEvaluation(job, deps(ctx.config)).then(() => undefined))) console.warn(`[evaluation] ${ctx.requestId} dropped: the evaluation queue is full`);
+    if (queue.offer(() => runEvaluation(job, deps(ctx.config)).then(() => undefined))) return;
+    // One line per hundred drops: a burst that fills the queue must not flood the log too.
+    if (queue.dropped % 100 === 1) console.warn(`[evaluation] the evaluation queue is full: ${queue.dropped} evaluations dropped so far in this process`);
   };
   return { offer, tap: (events) => collectAnswer(events, offer) };
 }
