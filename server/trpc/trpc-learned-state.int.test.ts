@@ -1,6 +1,7 @@
-// Resetting a tenant's learning through the console's router: admins and owners only, the
-// tenant's learned state and queued evidence removed (another tenant's kept), audited, and the
-// gateway's tenant config loaded afterwards routes without it.
+// A tenant's learned state in the console's router: the policy tester shows the decision adapted
+// by it (and another tenant's tester does not see it), and resetting it is for admins and owners
+// only, removes the tenant's learned state and queued evidence (another tenant's kept), is audited,
+// and the gateway's tenant config loaded afterwards routes without it.
 import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { setupTestDatabase } from "../testing/setup-test-database";
@@ -23,6 +24,17 @@ describe("resetting a tenant's learning", () => {
     fx = await makeConsoleFixture(t.db);
     await giveLearning(fx, fx.a.tenant.id, fx.a.log.id);
     await giveLearning(fx, fx.b.tenant.id, fx.b.log.id);
+  });
+
+  it("shows the policy tester's decision adapted by the tenant's learned state, and only for that tenant", async () => {
+    const prompt = "Write a TypeScript function that parses a CSV line with quoted fields.";
+    await t.db.tenantLearning.update({ where: { tenantId: fx.b.tenant.id }, data: { profiles: {} } });
+    const result = await fx.as(fx.a.users.member.id).policies.test({ policyId: fx.a.policy.id, prompt });
+    expect(result.category).toBe("coding");
+    expect(result.learning?.profiles).toEqual([expect.objectContaining({ modelId: "gpt-5.4", source: "profile", evidence: 400 })]);
+    expect(result.notes.some((n) => n.startsWith("gpt-5.4: quality"))).toBe(true);
+    const others = await fx.as(fx.b.users.member.id).policies.test({ policyId: fx.b.policy.id, prompt });
+    expect(others.learning?.profiles).toEqual([]);
   });
 
   it("is refused to members", async () => {
