@@ -61,6 +61,9 @@ describe("foldEvents", () => {
     expect(state.profiles).toEqual({});
     expect(state.difficulty).toBeNull();
     expect(counts.folded).toEqual({ signal: 3 });
+    // An answer that failed everywhere has no served model: the event names the model the error belongs to.
+    const failed: FoldableEvent = { kind: "signal", score: null, payload: { signals: ["error"], model: "strong-model" }, request: request(null) };
+    expect(foldEvents(state, [failed], ctx).state.signals.coding!["strong-model"]).toEqual({ served: 1, empty: 0, refusal: 0, truncated: 0, fallback: 0, error: 1 });
   });
 
   it("teaches the category correction layer from category events", () => {

@@ -121,9 +121,13 @@ export function foldEvents(state: LearningState, events: readonly FoldableEvent[
       }
       case "signal": {
         const p = e.payload;
-        if (!nonEmpty(servedModel) || !nonEmpty(category) || !isRecord(p) || !Array.isArray(p.signals)) break;
+        if (!isRecord(p) || !Array.isArray(p.signals)) break;
+        // The usage writer names the model: for an answer that failed everywhere (no served model)
+        // it is the first one tried, which the error belongs to.
+        const model = nonEmpty(p.model) ? p.model : servedModel;
+        if (!nonEmpty(model) || !nonEmpty(category)) break;
         const byModel = (signals[category] ??= {});
-        const c: SignalCounts = (byModel[servedModel] ??= { served: 0, empty: 0, refusal: 0, truncated: 0, fallback: 0, error: 0 });
+        const c: SignalCounts = (byModel[model] ??= { served: 0, empty: 0, refusal: 0, truncated: 0, fallback: 0, error: 0 });
         c.served++;
         for (const s of new Set(p.signals)) if ((SIGNAL_NAMES as readonly unknown[]).includes(s)) c[s as keyof SignalCounts]++;
         used = true;

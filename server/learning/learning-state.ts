@@ -12,7 +12,12 @@ import { decodeLearner, encodeLearner, type DifficultyLearner, type LearnerJson 
 export const SIGNAL_NAMES = ["empty", "refusal", "truncated", "fallback", "error"] as const;
 export type SignalName = (typeof SIGNAL_NAMES)[number];
 
-/** Per category and model: answers reported with their signals (`served`) and how many carried each. */
+/**
+ * Per category and model: `served`, the answers whose signal events were folded, and how many
+ * carried each signal. The usage writer queues a signal event only for an answer with at least one
+ * signal, so `served` counts flagged answers, not all answers: a rate among all answers needs the
+ * request counts of the same period (the usage rollups).
+ */
 export type SignalCounts = { served: number } & Record<SignalName, number>;
 export type SignalBook = Record<string, Record<string, SignalCounts>>;
 
