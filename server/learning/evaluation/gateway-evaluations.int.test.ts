@@ -66,6 +66,14 @@ const fx = setupGateway({
     await addPolicy(db, tenant.tenantId, "unsampled", 0, "judge-ok");
     await addPolicy(db, tenant.tenantId, "judge-500", 1, "judge-500");
     await addPolicy(db, tenant.tenantId, "judge-hang", 1, "judge-hang");
+    // A judge whose stored base URL is a private address: the outbound guard must refuse it.
+    await db.model.create({
+      data: {
+        tenantId: tenant.tenantId, slug: "judge-private", provider: "openai-compatible", providerModelId: "judge-private", displayName: "judge-private",
+        baseUrl: "http://10.255.255.1/v1", inputPricePerMTok: 1, outputPricePerMTok: 1, contextWindow: 100_000, quality: {},
+      },
+    });
+    await addPolicy(db, tenant.tenantId, "judge-private", 1, "judge-private");
 
     // A tenant whose evaluations already cost its whole budget this month.
     spent.tenantId = (await db.tenant.create({ data: { name: "Spent", slug: "spent", evaluationBudgetUsd: 1 } })).id;
@@ -162,7 +170,7 @@ describe("evaluations through the gateway", () => {
     expect(fakes.spent.requests.map((r) => r.body?.model)).toEqual(["eval-small", "eval-small"]);
   });
 
-  it.each([["judge-500"], ["judge-hang"]])("a failing judge (%s) leaves the caller's answer and usage record as they were: judge_failed, nothing lost", async (policy) => {
+  it.each([["judge-500"], ["judge-hang"], ["judge-private"]])("a failing judge (%s) leaves the caller's answer and usage record as they were: judge_failed, nothing lost", async (policy) => {
     const answer = await ask(policy);
     expect(answer.status).toBe(200);
     expect(answer.model).toBe("eval-small");
@@ -176,6 +184,8 @@ describe("evaluations through the gateway", () => {
     // The challenger's answer was paid for and is counted; the failed judge calls cost nothing.
     expect(Number(row!.costUsd)).toBeCloseTo(0.02, 8);
     expect(await fx.db.learningEvent.count({ where: { requestId: answer.requestId } })).toBe(0);
+    // The private judge was refused by the outbound guard (said in the server's log only), not merely slow.
+    if (policy === "judge-private") expect(fx.gateway.output()).toMatch(new RegExp(`${answer.requestId} judge judge-private .*only reach public addresses`));
   });
 
   it("with simulated models, the simulated judge's verdicts are read and priced like a real judge's", async () => {
