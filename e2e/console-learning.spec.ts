@@ -42,7 +42,7 @@ test("a member gives feedback and corrects the category of a request in its deta
   await expect(learning.getByRole("list", { name: "Category corrections" })).toContainText(demoLogin.email);
 });
 
-test("the Models page shows what routing learned about a model on this tenant's traffic", async ({ page }) => {
+test("the Models page and the policy tester show what routing learned about a model on this tenant's traffic", async ({ page }) => {
   const databaseUrl = process.env.E2E_DATABASE_URL;
   test.skip(!databaseUrl, "needs E2E_DATABASE_URL (run through npm run test:e2e)");
   // Learned state as the learning job leaves it: 400 outcomes for gpt-5.4 on coding, signal counts.
@@ -76,6 +76,15 @@ test("the Models page shows what routing learned about a model on this tenant's 
   await expect(card).toContainText(/90 % interval \d+\.\d–\d+\.\d/);
   await expect(card).toContainText("Refusal");
   await expect(page.getByTestId("model-row-gpt-5.4")).toContainText("learned");
+
+  // The policy tester shows the same profile deciding a coding prompt.
+  await page.getByRole("link", { name: "Policies" }).click();
+  await page.getByRole("link", { name: "default", exact: true }).click();
+  await page.getByLabel("Prompt").fill("Write a TypeScript function that parses a CSV line, handling quoted fields and escaped quotes. Include unit tests.");
+  await page.getByRole("button", { name: "Route it" }).click();
+  const adapted = page.getByRole("region", { name: "Adapted to your traffic" });
+  await expect(adapted.getByTestId("tester-difficulty-source")).toContainText("static");
+  await expect(adapted.getByRole("list", { name: "Quality figures used" }).getByRole("listitem").filter({ hasText: "gpt-5.4" })).toContainText("learned profile");
 });
 
 test("an admin sets an evaluation share and judge on a policy rule, and the evaluation budget", async ({ page }) => {

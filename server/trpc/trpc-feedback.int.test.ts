@@ -70,6 +70,9 @@ describe("feedback from the console", () => {
     ["neither a score nor a category", { score: null, comment: null, category: null }],
     ["a score above 1", { score: 1.5, comment: null, category: null }],
     ["a comment without a score", { score: null, comment: "hm", category: "math" }],
+    ["a comment PostgreSQL cannot store", { score: 1, comment: "a\u0000b", category: null }],
+    ["a comment over 4,000 characters", { score: 1, comment: "x".repeat(4001), category: null }],
+    ["a category name that is not one", { score: null, comment: null, category: "Math!" }],
   ])("refuses %s", async (_name, input) => {
     expect(await errorCode(fx.as(fx.a.users.member.id).logs.giveFeedback({ requestId: fx.a.log.id, ...input }))).toBe("BAD_REQUEST");
   });
