@@ -4,6 +4,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { DEFAULT_CATALOG } from "../routing/defaults";
 import { toModelData } from "../catalog/catalog-snapshot";
 import { createStarterPolicy } from "../console/policies/create-starter-policy";
+import { policySnapshot } from "../console/policies/policy-fields";
 import { hashPassword } from "../auth/password";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 
@@ -52,6 +53,9 @@ export async function seedDemoTenant(db: PrismaClient): Promise<SeededDemo> {
       where: { policyId: policy.id, category: { in: [...DEMO_EVALUATION.judgedCategories] } },
       data: { judgeModel: DEMO_EVALUATION.judgeModel },
     });
+    // The first version's snapshot is the policy as seeded, evaluation settings included.
+    const seeded = await tx.routingPolicy.findUniqueOrThrow({ where: { id: policy.id }, include: { rules: true } });
+    await tx.routingPolicyVersion.update({ where: { policyId_version: { policyId: policy.id, version: 1 } }, data: { snapshot: policySnapshot(seeded) } });
     await tx.apiKey.createMany({
       data: [
         { tenantId: tenant.id, teamId: platform.id, policyId: policy.id, name: "Demo key", prefix: demoKey.prefix, hash: demoKey.hash, monthlyBudgetUsd: 500, rpmLimit: 600 },

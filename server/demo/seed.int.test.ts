@@ -23,6 +23,8 @@ describe("seed", () => {
     const rules = await t.db.policyRule.findMany({ where: { policy: { tenantId: result.tenantId, isDefault: true } } });
     expect(rules.every((r) => r.evaluationShare === DEMO_EVALUATION.share)).toBe(true);
     expect(rules.filter((r) => r.judgeModel === DEMO_EVALUATION.judgeModel).map((r) => r.category).sort()).toEqual([...DEMO_EVALUATION.judgedCategories].sort());
+    const version = await t.db.routingPolicyVersion.findFirstOrThrow({ where: { policy: { tenantId: result.tenantId, isDefault: true }, version: 1 } });
+    expect((version.snapshot as { rules: Record<string, { evaluationShare: number; judgeModel: string | null }> }).rules.coding).toMatchObject({ evaluationShare: DEMO_EVALUATION.share, judgeModel: DEMO_EVALUATION.judgeModel });
 
     const [feedback, evaluations, events] = await Promise.all([
       t.db.feedback.count({ where: { tenantId: result.tenantId } }),
