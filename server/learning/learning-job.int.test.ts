@@ -134,6 +134,21 @@ describe("learning from evidence", () => {
     expect(await fx.db.learningEvent.count({ where: { requestId: id } })).toBe(0);
   });
 
+  it("folds new evidence ahead of a queue full of events still waiting for their log rows", async () => {
+    const options = { maxEvents: 3, maxAttempts: 60, maxAgeMs: 60 * 60_000 };
+    const orphans = Array.from({ length: 3 }, (_, i) => ({ tenantId: fx.tenant.tenantId, requestId: `never-logged-${i}`, kind: "feedback", score: 1 }));
+    await fx.db.learningEvent.createMany({ data: orphans });
+    expect(await runLearningRound(fx.db, new Date(), options)).toMatchObject({ taken: 3, waiting: 3, folded: 0 });
+
+    const id = await chat(CODING_PROMPT);
+    expect((await post("/feedback", fx.tenant.apiKey, { request_id: id, score: 1 })).status).toBe(201);
+    await waitForRequestLog(fx.db, id);
+    // The waiting events were tried once: the new one (never tried) is taken before them.
+    expect(await runLearningRound(fx.db, new Date(), options)).toMatchObject({ folded: 1, waiting: 2 });
+    expect(await fx.db.learningEvent.count({ where: { requestId: id } })).toBe(0);
+    await fx.db.learningEvent.deleteMany({ where: { requestId: { startsWith: "never-logged-" } } });
+  });
+
   it("routes with the learned state without a database round trip", async () => {
     await routeOf(BILLING_LIKE); // config and key cached (both are kept 30 s)
     const before = proxy.statements();

@@ -79,9 +79,11 @@ export async function runLearningRound(
       const idle: RoundReport = { locked: true, taken: 0, folded: 0, ignored: 0, waiting: 0, dropped: 0, tenants: [] };
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LEARNING_LOCK_KEY}::bigint) AS locked`;
       if (!lock?.locked) return { ...idle, locked: false };
+      // Fewest tries first: events still waiting for their log rows are tried again after the new
+      // ones, so a backlog of them cannot hold fresh evidence back until they expire.
       const events = await tx.$queryRaw<QueuedEvent[]>`
         SELECT "id", "tenantId", "requestId", "kind", "score", "payload", "attempts", "createdAt"
-        FROM "LearningEvent" ORDER BY "id" LIMIT ${options.maxEvents} FOR UPDATE SKIP LOCKED`;
+        FROM "LearningEvent" ORDER BY "attempts", "id" LIMIT ${options.maxEvents} FOR UPDATE SKIP LOCKED`;
       if (events.length === 0) return idle;
       const rows: LoggedRequest[] = await tx.requestLog.findMany({
         where: { id: { in: [...new Set(events.map((e) => e.requestId))] } },
