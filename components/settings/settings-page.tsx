@@ -11,6 +11,7 @@ import { Card, PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { renameTenantSchema } from "@/server/console/schemas/account";
 import { EvaluationBudgetCard } from "./evaluation-budget-card";
+import { ResetLearningCard } from "./reset-learning-card";
 
 export function SettingsPage() {
   const trpc = useTRPC();
@@ -38,6 +39,7 @@ export function SettingsPage() {
         {rename.isSuccess && <p role="status" className="mt-2 text-sm text-green-700">Renamed.</p>}
       </Card>
       <div className="mt-6"><EvaluationBudgetCard /></div>
+      <div className="mt-6"><ResetLearningCard /></div>
     </>
   );
 }
