@@ -178,7 +178,8 @@ function main(): void {
 
   if (!args.skipDifficulty && diffRows.length > 0) {
     const t1 = Date.now();
-    const report = trainDifficulty(diffRows, sha256(...diffFiles), difficultyOptions);
+    // Percentiles of ordinary requests (every category's training prompts), see trainDifficulty.
+    const report = trainDifficulty(diffRows, sha256(...diffFiles), difficultyOptions, cachedFeatures(), train.map((r) => r.prompt));
     const perSource = Object.entries(report.loso.perSource).map(([s, v]) => `${s} ${v.apgr}`).join(", ");
     console.error(`difficulty: ${report.artefact.trainingData.rows} rows; leave-one-source-out APGR ${perSource}; ${((Date.now() - t1) / 1000).toFixed(1)} s`);
     writeJson(difficultyOut, report.artefact);

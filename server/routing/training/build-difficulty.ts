@@ -18,9 +18,9 @@ export interface DifficultyArtefact extends LinearArtefact {
   format: "switchyard-difficulty";
   version: number;
   target: string;
-  trainingData: { sha256: string; rows: number; sources: Record<string, number>; options: DifficultyFitOptions };
+  trainingData: { sha256: string; rows: number; sources: Record<string, number>; options: DifficultyFitOptions; referencePrompts: number };
   denseFeatures: string[];
-  /** Raw scores at the 0,5,...,100th percentiles of the training prompts: difficulty = percentile. */
+  /** Raw scores at the 0,5,...,100th percentiles of the reference prompts: difficulty = percentile. */
   quantiles: number[];
   /**
    * Relative strong-vs-weak accuracy gap by difficulty (each source scored by a model trained on
@@ -132,6 +132,12 @@ export function trainDifficulty(
   sha256: string,
   options: DifficultyFitOptions = DEFAULT_DIFFICULTY_OPTIONS,
   features: (row: SourcedDifficultyRow) => DifficultyFeatures = cachedFeatures(),
+  /**
+   * Prompts whose scores define the percentiles (default: the training prompts). The policy's
+   * difficulty bar raise reads difficulty as "harder than this share of ordinary requests", so the
+   * trainer passes the category data, which spans every kind of request, not only exam questions.
+   */
+  referencePrompts?: readonly string[],
 ): DifficultyReport {
   // Evaluation keeps every row of the held-out source (losoDifficulty drops shared questions from
   // training); the shipped model trains on each question once.
@@ -152,14 +158,18 @@ export function trainDifficulty(
     }
   }
   const w = fitDifficulty(rows, features, options);
-  const quantiles = quantilesOf(rows.map((r) => rawDifficultyScore(w, features(r))));
+  const quantiles = quantilesOf(
+    referencePrompts && referencePrompts.length > 0
+      ? referencePrompts.map((p) => rawDifficultyScore(w, difficultyFeaturesOf(p)))
+      : rows.map((r) => rawDifficultyScore(w, features(r))),
+  );
   const count: Record<string, number> = {};
   for (const r of rows) count[r.source] = (count[r.source] ?? 0) + 1;
   const artefact: DifficultyArtefact = {
     format: "switchyard-difficulty",
     version: DIFFICULTY_VERSION,
     target: `${options.target === "weak_wrong" ? "P(weaker model wrong)" : options.target === "gap" ? "P(only the stronger model right)" : "mean of P(weaker model wrong) and P(only the stronger model right)"}, reported as a percentile of training prompts`,
-    trainingData: { sha256, rows: rows.length, sources: count, options },
+    trainingData: { sha256, rows: rows.length, sources: count, options, referencePrompts: referencePrompts?.length ?? rows.length },
     denseFeatures: [...DIFFICULTY_DENSE_NAMES],
     quantiles,
     gapCurve: gapCurve(oofDiff, oofRows),

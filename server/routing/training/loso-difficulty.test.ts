@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../../random/mulberry32";
-import { DIFFICULTY_DENSE_COUNT, DIFFICULTY_DENSE_NAMES, difficultyExtras } from "../difficulty-features";
-import { HEURISTIC_COUNT } from "../compute-heuristics";
+import { DIFFICULTY_DENSE_COUNT } from "../difficulty-features";
 import { compareLoso, dedupeAcrossSources, gapCurve } from "./build-difficulty";
 import {
   consistentCues,
@@ -136,36 +135,5 @@ describe("selection and the gap curve", () => {
     const curve = gapCurve(diff, rows);
     for (let i = 1; i < curve.length; i++) expect(curve[i]![1]).toBeGreaterThanOrEqual(curve[i - 1]![1]);
     expect(curve[curve.length - 1]![1]).toBeGreaterThan(curve[0]![1]);
-  });
-});
-
-describe("difficulty cues", () => {
-  const cue = (text: string, name: string): number => {
-    const dense = new Float32Array(DIFFICULTY_DENSE_COUNT);
-    difficultyExtras(text, dense);
-    const j = DIFFICULTY_DENSE_NAMES.indexOf(name);
-    expect(j).toBeGreaterThanOrEqual(HEURISTIC_COUNT);
-    return dense[j]!;
-  };
-  const mcq = "A ball is thrown at 12 m/s from 3.5 m. How far does it go?\nA) 10 m\nB) 14.2 m\nC) 20 m\nD) 7 m\nE) none\nF) 25 m";
-
-  it("counts options up to J and the share of numeric ones", () => {
-    expect(cue(mcq, "option_count")).toBeCloseTo(0.6, 5);
-    expect(cue(mcq, "numeric_option_share")).toBeCloseTo(5 / 6, 5);
-    expect(cue("Write a poem about rain.", "option_count")).toBe(0);
-  });
-
-  it("measures the question stem without its options", () => {
-    expect(cue(mcq, "stem_numbers")).toBeCloseTo(0.2, 5);
-    expect(cue(mcq, "stem_log_words")).toBeLessThan(cue(`${"word ".repeat(60)}\nA) x\nB) y`, "stem_log_words"));
-    expect(cue(mcq, "longest_option")).toBeGreaterThan(0);
-  });
-
-  it("sees negation, scientific notation, several parts and formal logic", () => {
-    expect(cue("Which of these is NOT a mammal?", "negation_cues")).toBeCloseTo(1 / 3, 5);
-    expect(cue("The mass is 1.67 × 10^-27 kg.", "scientific_notation")).toBe(1);
-    expect(cue("(a) Find the work done. (b) Estimate the force.", "multi_part")).toBe(1);
-    expect(cue("Select the best translation into predicate logic.", "formal_logic")).toBe(1);
-    expect(cue("Tell me about cats.", "formal_logic")).toBe(0);
   });
 });
