@@ -13,7 +13,7 @@ const NOW = new Date("2026-12-20T12:00:00Z");
 const JUDGED = ["coding", "math", "computer_use"];
 const policy: RoutingPolicy = {
   ...DEFAULT_POLICY,
-  rules: Object.fromEntries(Object.entries(DEFAULT_POLICY.rules).map(([c, r]) => [c, { ...r, evaluationShare: 0.05, judgeModel: JUDGED.includes(c) ? "gpt-5.4" : null }])),
+  rules: Object.fromEntries(Object.entries(DEFAULT_POLICY.rules).map(([c, r]) => [c, JUDGED.includes(c) ? { ...r, evaluationShare: 0.05, judgeModel: "gpt-5.4" } : r])),
 };
 
 function history(days = 60, requestsPerDay = 150): UsageRecord[] {

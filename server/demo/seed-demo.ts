@@ -48,10 +48,10 @@ export async function seedDemoTenant(db: PrismaClient): Promise<SeededDemo> {
     const product = await tx.team.create({ data: { tenantId: tenant.id, name: "Product" } });
     // The demo answers repeated prompts from the response cache, so the dashboards show hits.
     const policy = await createStarterPolicy(tx, tenant.id, user.id, { cacheTtlSeconds: 3600 });
-    await tx.policyRule.updateMany({ where: { policyId: policy.id }, data: { evaluationShare: DEMO_EVALUATION.share } });
+    // A share needs a judge (the console refuses one without): only the judged categories evaluate.
     await tx.policyRule.updateMany({
       where: { policyId: policy.id, category: { in: [...DEMO_EVALUATION.judgedCategories] } },
-      data: { judgeModel: DEMO_EVALUATION.judgeModel },
+      data: { evaluationShare: DEMO_EVALUATION.share, judgeModel: DEMO_EVALUATION.judgeModel },
     });
     // The first version's snapshot is the policy as seeded, evaluation settings included.
     const seeded = await tx.routingPolicy.findUniqueOrThrow({ where: { id: policy.id }, include: { rules: true } });

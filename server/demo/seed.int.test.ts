@@ -21,8 +21,10 @@ describe("seed", () => {
     const tenant = await t.db.tenant.findUniqueOrThrow({ where: { id: result.tenantId } });
     expect(Number(tenant.evaluationBudgetUsd)).toBe(DEMO_EVALUATION.budgetUsd);
     const rules = await t.db.policyRule.findMany({ where: { policy: { tenantId: result.tenantId, isDefault: true } } });
-    expect(rules.every((r) => r.evaluationShare === DEMO_EVALUATION.share)).toBe(true);
-    expect(rules.filter((r) => r.judgeModel === DEMO_EVALUATION.judgeModel).map((r) => r.category).sort()).toEqual([...DEMO_EVALUATION.judgedCategories].sort());
+    // Every evaluating rule has its judge; the others evaluate nothing.
+    const judged = [...DEMO_EVALUATION.judgedCategories].sort();
+    expect(rules.filter((r) => r.judgeModel === DEMO_EVALUATION.judgeModel && r.evaluationShare === DEMO_EVALUATION.share).map((r) => r.category).sort()).toEqual(judged);
+    expect(rules.filter((r) => r.evaluationShare > 0).map((r) => r.category).sort()).toEqual(judged);
     const version = await t.db.routingPolicyVersion.findFirstOrThrow({ where: { policy: { tenantId: result.tenantId, isDefault: true }, version: 1 } });
     expect((version.snapshot as { rules: Record<string, { evaluationShare: number; judgeModel: string | null }> }).rules.coding).toMatchObject({ evaluationShare: DEMO_EVALUATION.share, judgeModel: DEMO_EVALUATION.judgeModel });
 
