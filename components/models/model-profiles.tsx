@@ -2,14 +2,14 @@
 
 // What routing has learned about each model on this tenant's traffic: per category the learned
 // quality next to the catalog figure, with its credible interval, evidence and whether routing
-// uses it; and the implicit signal rates of the model's answers. One card per model, so it reads
+// uses it; and the implicit signal rates of the requests it served lately. One card per model, so it reads
 // on a narrow screen without sideways scrolling.
 import { Badge, Card } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { formatNumber } from "@/components/ui/format";
-import type { CategoryProfile, ModelProfiles } from "@/server/console/models/list-profiles";
+import type { CategoryProfile, ModelProfiles, ModelSignals, SignalColumn } from "@/server/console/models/list-profiles";
 
-const SIGNAL_LABELS: Record<string, string> = { empty: "Empty", refusal: "Refusal", truncated: "Truncated", fallback: "Fallback", error: "Error" };
+const SIGNAL_LABELS: Record<SignalColumn, string> = { errors: "Error", fallbacks: "Fallback", emptyAnswers: "Empty", refusals: "Refusal", truncations: "Truncated" };
 
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 2 : 1)} %`;
 
@@ -39,12 +39,46 @@ function ProfileLine({ p }: { p: CategoryProfile }) {
   );
 }
 
+function RateList({ rates }: { rates: ModelSignals["rates"] }) {
+  return (
+    <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5 sm:grid-cols-3">
+      {(Object.entries(rates) as [SignalColumn, number][]).map(([name, rate]) => (
+        <div key={name} className="flex justify-between gap-2"><dt className="text-slate-500">{SIGNAL_LABELS[name] ?? name}</dt><dd className="tabular-nums">{pct(rate)}</dd></div>
+      ))}
+    </dl>
+  );
+}
+
+function SignalRates({ signals }: { signals: ModelSignals }) {
+  const answers = `${formatNumber(signals.requests)} answer${signals.requests === 1 ? "" : "s"}`;
+  return (
+    <div className="mt-2">
+      <h4 className="text-xs font-medium uppercase text-slate-500">Signals over {answers} in the last {signals.days} days</h4>
+      <RateList rates={signals.rates} />
+      {signals.byCategory.length > 1 && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-xs text-slate-500">By category</summary>
+          <ul>
+            {signals.byCategory.map((c) => (
+              <li key={c.category} className="border-t border-slate-100 py-1 first:border-t-0">
+                <span className="font-medium">{c.category}</span> <span className="text-xs text-slate-500">{formatNumber(c.requests)} answer{c.requests === 1 ? "" : "s"}</span>
+                <RateList rates={c.rates} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
 export function ModelProfilesSection({ models }: { models: ModelProfiles[] }) {
   return (
     <Card title="Learned on your traffic">
       <p className="mb-3 text-sm text-slate-600">
         Feedback and evaluations move each model&apos;s quality per category away from its catalog figure. Routing uses the learned figure once its
-        interval is narrow enough on enough outcomes. Signal rates count the answers that came back empty, refused, cut off, after a fallback or with an error; they inform you and do not change routing.
+        interval is narrow enough on enough outcomes. Signal rates are the shares of a model&apos;s answers that ended with an error status, came after
+        another model failed, came back empty, refused or were cut off; they inform you and do not change routing.
       </p>
       {models.length === 0 ? <EmptyState title="Nothing learned yet">Give feedback on requests in the logs, or set an evaluation share on a policy rule.</EmptyState> : (
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2 xl:grid-cols-3">
@@ -52,16 +86,7 @@ export function ModelProfilesSection({ models }: { models: ModelProfiles[] }) {
             <article key={m.slug} aria-label={`Learned profile of ${m.slug}`} data-testid={`profile-${m.slug}`} className="rounded-md border border-slate-200 p-3 text-sm">
               <h3 className="mb-1 break-all font-mono text-sm font-semibold">{m.slug}</h3>
               {m.profiles.length === 0 ? <p className="text-slate-500">No feedback or evaluation yet.</p> : <ul>{m.profiles.map((p) => <ProfileLine key={p.category} p={p} />)}</ul>}
-              {m.signals && (
-                <div className="mt-2">
-                  <h4 className="text-xs font-medium uppercase text-slate-500">Signals over {formatNumber(m.signals.served)} answers</h4>
-                  <dl className="mt-1 grid grid-cols-2 gap-x-3 gap-y-0.5 sm:grid-cols-3">
-                    {Object.entries(m.signals.rates).map(([name, rate]) => (
-                      <div key={name} className="flex justify-between gap-2"><dt className="text-slate-500">{SIGNAL_LABELS[name] ?? name}</dt><dd className="tabular-nums">{pct(rate)}</dd></div>
-                    ))}
-                  </dl>
-                </div>
-              )}
+              {m.signals && <SignalRates signals={m.signals} />}
             </article>
           ))}
         </div>

@@ -54,18 +54,6 @@ describe("foldEvents", () => {
     expect(tie.difficulty).toBeNull();
   });
 
-  it("only counts implicit signals: profiles and the learned difficulty stay as they were", () => {
-    const signal = (signals: string[]): FoldableEvent => ({ kind: "signal", score: null, payload: { signals }, request: request("cheap-model") });
-    const { state, counts } = foldEvents(emptyLearningState(), [signal(["empty", "refusal"]), signal([]), signal(["truncated", "nonsense"])], ctx);
-    expect(state.signals).toEqual({ coding: { "cheap-model": { served: 3, empty: 1, refusal: 1, truncated: 1, fallback: 0, error: 0 } } });
-    expect(state.profiles).toEqual({});
-    expect(state.difficulty).toBeNull();
-    expect(counts.folded).toEqual({ signal: 3 });
-    // An answer that failed everywhere has no served model: the event names the model the error belongs to.
-    const failed: FoldableEvent = { kind: "signal", score: null, payload: { signals: ["error"], model: "strong-model" }, request: request(null) };
-    expect(foldEvents(state, [failed], ctx).state.signals.coding!["strong-model"]).toEqual({ served: 1, empty: 0, refusal: 0, truncated: 0, fallback: 0, error: 1 });
-  });
-
   it("teaches the category correction layer from category events", () => {
     const text = "I was charged twice for my subscription, please refund the duplicate payment";
     const { state } = foldEvents(emptyLearningState(), [{ kind: "category", score: null, payload: { category: "billing" }, request: request("cheap-model", "general", text) }], ctx);
@@ -101,7 +89,7 @@ describe("learning state JSON", () => {
     );
     const json = JSON.parse(JSON.stringify(encodeLearningState(state)));
     expect(encodeLearningState(decodeLearningState(json))).toEqual(encodeLearningState(state));
-    expect(decodeLearningState({ profiles: { coding: { m: { successes: "x" } } }, difficulty: { format: "nope" }, categories: [1], signals: 7, folded: null })).toEqual(emptyLearningState());
+    expect(decodeLearningState({ profiles: { coding: { m: { successes: "x" } } }, difficulty: { format: "nope" }, categories: [1], folded: null })).toEqual(emptyLearningState());
     expect(decodeLearningState(null)).toEqual(emptyLearningState());
   });
 });

@@ -8,13 +8,13 @@
  * - judgement (an evaluation): both models' profiles through a pairwise update, and the learned
  *   difficulty for the roles they have (the winner succeeded, the loser failed; a tie says nothing
  *   about which request needs the better model);
- * - category: the tenant's category correction layer;
- * - signal: counts per category and model only. Implicit signals flag failures but no successes,
- *   so folding them into profiles would push every profile down.
+ * - category: the tenant's category correction layer.
+ * Implicit signals are no evidence here: they flag failures but no successes, so folding them into
+ * profiles would push every profile down. The usage rollups count them instead.
  */
 import type { LearningEventKind } from "./learning-event";
 import type { ModelRoles } from "./model-roles";
-import { SIGNAL_NAMES, type LearningState, type SignalCounts } from "./learning-state";
+import type { LearningState } from "./learning-state";
 import { recordOutcome, recordPairwise, type ProfileOptions } from "../routing/learning/capability-profile";
 import { createCorrections, learnCorrection, type CorrectionOptions } from "../routing/learning/category-corrections";
 import {
@@ -75,7 +75,6 @@ function roleOutcomes(roles: ModelRoles, outcomes: [model: string, score: number
 export function foldEvents(state: LearningState, events: readonly FoldableEvent[], ctx: FoldContext): { state: LearningState; counts: FoldCounts } {
   let profiles = state.profiles;
   let categories = state.categories;
-  const signals = structuredClone(state.signals);
   const folded = { ...state.folded };
   const counts: FoldCounts = { folded: {}, ignored: 0 };
   // The learner updates in place: work on a copy so that the state passed in (which routing may be reading) stays as it was.
@@ -119,20 +118,6 @@ export function foldEvents(state: LearningState, events: readonly FoldableEvent[
         used = true;
         break;
       }
-      case "signal": {
-        const p = e.payload;
-        if (!isRecord(p) || !Array.isArray(p.signals)) break;
-        // The usage writer names the model: for an answer that failed everywhere (no served model)
-        // it is the first one tried, which the error belongs to.
-        const model = nonEmpty(p.model) ? p.model : servedModel;
-        if (!nonEmpty(model) || !nonEmpty(category)) break;
-        const byModel = (signals[category] ??= {});
-        const c: SignalCounts = (byModel[model] ??= { served: 0, empty: 0, refusal: 0, truncated: 0, fallback: 0, error: 0 });
-        c.served++;
-        for (const s of new Set(p.signals)) if ((SIGNAL_NAMES as readonly unknown[]).includes(s)) c[s as keyof SignalCounts]++;
-        used = true;
-        break;
-      }
     }
     if (used) {
       const kind = e.kind as LearningEventKind;
@@ -143,5 +128,5 @@ export function foldEvents(state: LearningState, events: readonly FoldableEvent[
       folded.ignored = (folded.ignored ?? 0) + 1;
     }
   }
-  return { state: { profiles, difficulty, categories, signals, folded }, counts };
+  return { state: { profiles, difficulty, categories, folded }, counts };
 }

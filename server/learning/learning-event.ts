@@ -3,14 +3,14 @@
  * a request becomes one LearningEvent row (a queue table); the learning job folds queued events
  * into TenantLearning and deletes them in the same transaction, so an event counts exactly once.
  * Writers never touch the learned state themselves: the request's path only ever adds rows
- * (feedback, evaluations) or lets the usage writer add them in its batch (implicit signals).
+ * (feedback, evaluations). Implicit signals are no learning events: the usage rollups count them.
  *
  * An event names a request; the job reads the request's log row for what the event does not carry
  * (served model, category, the learned difficulty's features). Feedback may arrive before that row
  * is written (the usage writer batches): the event then waits in the queue for later rounds.
  */
 
-export type LearningEventKind = "feedback" | "category" | "judgement" | "signal";
+export type LearningEventKind = "feedback" | "category" | "judgement";
 
 /**
  * A caller's or reviewer's score in [0, 1] for the answer the request got (LearningEvent.score).
@@ -36,17 +36,7 @@ export interface JudgementPayload {
   evaluationId: string;
 }
 
-/** Implicit signals of a served answer (see implicit-signals.ts), written with its log row. */
-export interface SignalPayload {
-  signals: string[];
-  /**
-   * The model they are about: the served one, or for an "error" (no model served) the plan's first.
-   * Absent only when the log row names no model at all.
-   */
-  model?: string;
-}
-
-export type LearningEventPayload = FeedbackPayload | CategoryPayload | JudgementPayload | SignalPayload;
+export type LearningEventPayload = FeedbackPayload | CategoryPayload | JudgementPayload;
 
 /** What a writer adds to the queue; the table fills in id, attempts and createdAt. */
 export interface NewLearningEvent {

@@ -104,7 +104,6 @@ export async function runLearningRound(
           profiles: asJson(json.profiles),
           difficulty: json.difficulty ? asJson(json.difficulty) : Prisma.DbNull,
           categories: json.categories ? asJson(json.categories) : Prisma.DbNull,
-          signals: asJson(json.signals),
           folded: asJson(json.folded),
         };
         await tx.tenantLearning.upsert({ where: { tenantId }, create: { tenantId, ...data }, update: data });

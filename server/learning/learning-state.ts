@@ -8,30 +8,16 @@ import type { ProfileBook, ProfileEvidence } from "../routing/learning/capabilit
 import { decodeCorrections, encodeCorrections, type CategoryCorrections, type CorrectionsJson } from "../routing/learning/category-corrections";
 import { decodeLearner, encodeLearner, type DifficultyLearner, type LearnerJson } from "../routing/learning/learned-difficulty";
 
-/** Implicit signals a served answer may carry (see implicit-signals.ts). */
-export const SIGNAL_NAMES = ["empty", "refusal", "truncated", "fallback", "error"] as const;
-export type SignalName = (typeof SIGNAL_NAMES)[number];
-
-/**
- * Per category and model: `served`, the answers whose signal events were folded, and how many
- * carried each signal. The usage writer queues a signal event only for an answer with at least one
- * signal, so `served` counts flagged answers, not all answers: a rate among all answers needs the
- * request counts of the same period (the usage rollups).
- */
-export type SignalCounts = { served: number } & Record<SignalName, number>;
-export type SignalBook = Record<string, Record<string, SignalCounts>>;
-
 export interface LearningState {
   profiles: ProfileBook;
   difficulty: DifficultyLearner | null;
   categories: CategoryCorrections | null;
-  signals: SignalBook;
   /** Events folded so far by kind, and those ignored (nothing to learn) or dropped (log row never came). */
   folded: Record<string, number>;
 }
 
 export function emptyLearningState(): LearningState {
-  return { profiles: {}, difficulty: null, categories: null, signals: {}, folded: {} };
+  return { profiles: {}, difficulty: null, categories: null, folded: {} };
 }
 
 /** TenantLearning's JSON columns. */
@@ -39,7 +25,6 @@ export interface StoredLearning {
   profiles: unknown;
   difficulty: unknown;
   categories: unknown;
-  signals: unknown;
   folded: unknown;
 }
 
@@ -57,21 +42,6 @@ function decodeProfiles(v: unknown): ProfileBook {
       const failures = count(e.failures);
       if (successes === null || failures === null) continue;
       (book[category] ??= {})[model] = { successes, failures } satisfies ProfileEvidence;
-    }
-  }
-  return book;
-}
-
-function decodeSignals(v: unknown): SignalBook {
-  const book: SignalBook = {};
-  if (!isRecord(v)) return book;
-  for (const [category, models] of Object.entries(v)) {
-    if (!isRecord(models)) continue;
-    for (const [model, c] of Object.entries(models)) {
-      if (!isRecord(c)) continue;
-      const counts = { served: count(c.served) ?? 0 } as SignalCounts;
-      for (const s of SIGNAL_NAMES) counts[s] = count(c[s]) ?? 0;
-      (book[category] ??= {})[model] = counts;
     }
   }
   return book;
@@ -101,7 +71,6 @@ export function decodeLearningState(row: StoredLearning | null): LearningState {
     profiles: decodeProfiles(row.profiles),
     difficulty: isLearnerJson(row.difficulty) ? attempt(() => decodeLearner(row.difficulty as LearnerJson)) : null,
     categories: row.categories == null ? null : attempt(() => decodeCorrections(row.categories as CorrectionsJson)),
-    signals: decodeSignals(row.signals),
     folded: decodeCounts(row.folded),
   };
 }
@@ -110,14 +79,12 @@ export function encodeLearningState(state: LearningState): {
   profiles: ProfileBook;
   difficulty: LearnerJson | null;
   categories: CorrectionsJson | null;
-  signals: SignalBook;
   folded: Record<string, number>;
 } {
   return {
     profiles: state.profiles,
     difficulty: state.difficulty ? encodeLearner(state.difficulty) : null,
     categories: state.categories ? encodeCorrections(state.categories) : null,
-    signals: state.signals,
     folded: state.folded,
   };
 }

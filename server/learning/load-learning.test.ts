@@ -8,7 +8,7 @@ const reader = (row: StoredLearning | null) => ({ tenantLearning: { findUnique: 
 describe("loadTenantLearning", () => {
   it("reads nothing learned as the empty state, and a malformed row as nothing learned instead of failing", async () => {
     expect(await loadTenantLearning(reader(null), "t1")).toEqual(emptyLearningState());
-    const garbage = { profiles: "x", difficulty: { format: "switchyard-learned-difficulty", version: 1, options: {}, categories: { coding: {} }, denseCount: 3 }, categories: { format: "switchyard-category-corrections", version: 1, prototypes: [{}] }, signals: [], folded: 3 };
+    const garbage = { profiles: "x", difficulty: { format: "switchyard-learned-difficulty", version: 1, options: {}, categories: { coding: {} }, denseCount: 3 }, categories: { format: "switchyard-category-corrections", version: 1, prototypes: [{}] }, folded: 3 };
     expect(await loadTenantLearning(reader(garbage), "t1")).toEqual(emptyLearningState());
   });
 });

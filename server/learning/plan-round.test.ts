@@ -15,11 +15,11 @@ const row = (id: string, tenantId: string, more: Partial<LoggedRequest> = {}): L
 
 describe("planRound", () => {
   it("joins events with their own tenant's log rows, per tenant in queue order", () => {
-    const plan = planRound([event(1, "a", "r1"), event(2, "b", "r2"), event(3, "a", "r3", { kind: "signal" })], [row("r1", "a"), row("r2", "b"), row("r3", "a", { features: null })], NOW, LIMITS);
+    const plan = planRound([event(1, "a", "r1"), event(2, "b", "r2"), event(3, "a", "r3", { kind: "category" })], [row("r1", "a"), row("r2", "b"), row("r3", "a", { features: null })], NOW, LIMITS);
     expect([...plan.tenants.keys()]).toEqual(["a", "b"]);
     const a = plan.tenants.get("a")!;
     expect(a.ids).toEqual([1n, 3n]);
-    expect(a.events.map((e) => e.kind)).toEqual(["feedback", "signal"]);
+    expect(a.events.map((e) => e.kind)).toEqual(["feedback", "category"]);
     expect(a.events[0]!.request).toMatchObject({ servedModel: "m1", category: "coding", policyId: "p1" });
     expect(a.events[0]!.request.features?.n).toBe(features.idx.length);
     expect(a.events[1]!.request.features).toBeNull();

@@ -14,7 +14,7 @@ type Fixture = Awaited<ReturnType<typeof makeConsoleFixture>>;
 const PROFILES = { coding: { "gpt-5.4": { successes: 380, failures: 20 } } };
 
 async function giveLearning(fx: Fixture, tenantId: string, requestId: string) {
-  await t.db.tenantLearning.create({ data: { tenantId, profiles: PROFILES, signals: {}, folded: { feedback: 400 } } });
+  await t.db.tenantLearning.create({ data: { tenantId, profiles: PROFILES, folded: { feedback: 400 } } });
   await t.db.learningEvent.create({ data: { tenantId, requestId, kind: "feedback", score: 1, payload: {} } });
 }
 

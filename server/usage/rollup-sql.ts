@@ -27,17 +27,27 @@ const addArrays = (table: string, column: string) =>
   `"${column}" = ARRAY(SELECT a + b FROM unnest("${table}"."${column}", EXCLUDED."${column}") AS t(a, b))`;
 
 const SUMMED = [
-  "requests", "errors", "cacheHits", "fallbacks", "unpriced", "inputTokens", "outputTokens",
-  "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount",
+  "requests", "errors", "cacheHits", "fallbacks", "unpriced", "emptyAnswers", "refusals", "truncations",
+  "inputTokens", "outputTokens", "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount",
 ];
+
+/**
+ * The implicit signals counted in their own columns. "error" and "fallback" are not: they are
+ * the rows' "errors" (status >= 400) and "fallbacks" (an earlier model failed) columns already.
+ */
+const SIGNAL_COLUMNS = [
+  ["emptyAnswers", "empty"],
+  ["refusals", "refusal"],
+  ["truncations", "truncated"],
+] as const;
 
 /** `source` is a relation with RequestLog's columns (a table, or a CTE of inserted rows). */
 export function upsertRollupsFromSql(source: string, grain: RollupGrain = "hour"): string {
   const { table, time } = ROLLUP_GRAINS[grain];
   return `
 INSERT INTO "${table}" ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "policyId",
-  "requests", "errors", "cacheHits", "fallbacks", "unpriced", "inputTokens", "outputTokens",
-  "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount", "latencyHistogram", "ttftHistogram")
+  "requests", "errors", "cacheHits", "fallbacks", "unpriced", ${SIGNAL_COLUMNS.map(([c]) => `"${c}"`).join(", ")},
+  "inputTokens", "outputTokens", "costUsd", "baselineCostUsd", "latencySumMs", "ttftSumMs", "ttftCount", "latencyHistogram", "ttftHistogram")
 SELECT r."tenantId", date_trunc('${grain}', r."createdAt"), coalesce(r."category", ''), coalesce(r."chosenModel", ''),
   coalesce(r."teamId", ''), coalesce(r."apiKeyId", ''), coalesce(r."policyId", ''),
   count(*)::int,
@@ -45,6 +55,7 @@ SELECT r."tenantId", date_trunc('${grain}', r."createdAt"), coalesce(r."category
   count(*) FILTER (WHERE r."cacheHit")::int,
   count(*) FILTER (WHERE r."fallbackCount" > 0)::int,
   count(*) FILTER (WHERE r."costUsd" IS NULL AND r."status" < 400)::int,
+  ${SIGNAL_COLUMNS.map(([, signal]) => `count(*) FILTER (WHERE '${signal}' = ANY(r."signals"))::int`).join(",\n  ")},
   coalesce(sum(r."inputTokens"), 0)::bigint,
   coalesce(sum(r."outputTokens"), 0)::bigint,
   coalesce(sum(r."costUsd"), 0),
@@ -64,9 +75,9 @@ ON CONFLICT ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "
 
 /**
  * Inserts a batch of request rows given as one JSON array parameter ($1), adds the rows
- * actually inserted to the rollups, queues a "signal" learning event for each inserted row with
- * implicit signals, and moves their keys' last-used time, in one statement: a request id seen
- * before (a retried batch) is neither inserted nor counted nor queued twice.
+ * actually inserted to the rollups (their implicit signals included), and moves their keys'
+ * last-used time, in one statement: a request id seen before (a retried batch) is neither
+ * inserted nor counted twice.
  */
 export const INSERT_REQUESTS_WITH_ROLLUPS_SQL = `
 WITH inserted AS (
@@ -77,14 +88,6 @@ WITH inserted AS (
 ), rolled AS (${upsertRollupsFromSql("inserted")}
   RETURNING 1
 ), rolled_daily AS (${upsertRollupsFromSql("inserted", "day")}
-  RETURNING 1
-), signalled AS (
-  INSERT INTO "LearningEvent" ("tenantId", "requestId", "kind", "payload")
-  SELECT i."tenantId", i."id", 'signal', jsonb_strip_nulls(jsonb_build_object(
-    'signals', to_jsonb(i."signals"),
-    'model', coalesce(i."chosenModel", i."attempts" -> 0 ->> 'model')))
-  FROM inserted i
-  WHERE cardinality(i."signals") > 0
   RETURNING 1
 ), touched AS (
   UPDATE "ApiKey" k SET "lastUsedAt" = GREATEST(k."lastUsedAt", used.at)

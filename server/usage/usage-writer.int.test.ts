@@ -75,21 +75,23 @@ describe("usage writer", () => {
     expect(key.lastUsedAt).toEqual(new Date("2026-11-20T11:05:00Z"));
   });
 
-  it("keeps finish reason, signals and features, and queues one signal event per inserted row with signals", async () => {
+  it("keeps finish reason, signals and features, and counts the signals in both rollup grains once, queuing no learning event", async () => {
     const own = (await t.db.tenant.create({ data: { name: "Signals", slug: `signals-${randomUUID()}` } })).id;
     // As the gateway copies them from the router: raw hashes, typed arrays, unrounded values.
     const features = { idx: new Int32Array([5, 4099, 5]), val: new Float32Array([0.25, 0.2500001, 0.25]), n: 3, dense: new Float32Array(DIFFICULTY_DENSE_COUNT).fill(0.125), staticDifficulty: 0.7 };
     const records = [
-      record(own, { finishReason: "length", signals: ["truncated", "fallback"], features }),
+      record(own, { finishReason: "length", signals: ["truncated", "fallback"], fallbackCount: 1, features }),
       record(own, { finishReason: "stop", signals: [] }),
       // Older producers leave the new fields out.
       record(own),
+      record(own, { finishReason: "content_filter", signals: ["empty", "refusal"] }),
+      record(own, { finishReason: "stop", signals: ["refusal"], createdAt: new Date("2026-11-20T13:40:00Z") }),
       record(own, { status: 502, chosenModel: null, signals: ["error"], attempts: [{ model: "glm-5", provider: "zhipu", status: 500, errorClass: "server_error", latencyMs: 30 }] }),
     ];
     const writer = new UsageWriter(t.db);
     for (const r of records) writer.record(r);
     await writer.flush();
-    // A retried batch queues nothing twice.
+    // A retried batch counts nothing twice.
     const again = new UsageWriter(t.db);
     for (const r of records) again.record(r);
     await again.flush();
@@ -99,14 +101,20 @@ describe("usage writer", () => {
     expect(decodeStoredFeatures(truncated.features)).toMatchObject({ idx: [5, 4099 & 4095], val: [0.5, 0.25], staticDifficulty: 0.7, n: 2 });
     expect(await t.db.requestLog.findUniqueOrThrow({ where: { id: records[2]!.id } })).toMatchObject({ finishReason: null, signals: [], features: null });
 
-    const events = await t.db.learningEvent.findMany({ where: { tenantId: own }, orderBy: { requestId: "asc" } });
-    const expected = [
-      { requestId: records[0]!.id, kind: "signal", score: null, payload: { signals: ["truncated", "fallback"], model: "gpt-5.4" } },
-      // No model served: the error is the plan's first model's.
-      { requestId: records[3]!.id, kind: "signal", score: null, payload: { signals: ["error"], model: "glm-5" } },
-    ].sort((a, b) => (a.requestId < b.requestId ? -1 : 1));
-    expect(events).toHaveLength(2);
-    expect(events).toMatchObject(expected);
+    const columns = { requests: true, errors: true, fallbacks: true, emptyAnswers: true, refusals: true, truncations: true } as const;
+    const hourly = await t.db.usageRollup.findMany({ where: { tenantId: own }, select: { hour: true, model: true, ...columns }, orderBy: [{ hour: "asc" }, { model: "asc" }] });
+    expect(hourly).toEqual([
+      // The failed request served no model: it is rolled up under "".
+      { hour: new Date("2026-11-20T10:00:00Z"), model: "", requests: 1, errors: 1, fallbacks: 0, emptyAnswers: 0, refusals: 0, truncations: 0 },
+      { hour: new Date("2026-11-20T10:00:00Z"), model: "gpt-5.4", requests: 4, errors: 0, fallbacks: 1, emptyAnswers: 1, refusals: 1, truncations: 1 },
+      { hour: new Date("2026-11-20T13:00:00Z"), model: "gpt-5.4", requests: 1, errors: 0, fallbacks: 0, emptyAnswers: 0, refusals: 1, truncations: 0 },
+    ]);
+    const daily = await t.db.usageRollupDaily.findMany({ where: { tenantId: own }, select: { model: true, ...columns }, orderBy: { model: "asc" } });
+    expect(daily).toEqual([
+      { model: "", requests: 1, errors: 1, fallbacks: 0, emptyAnswers: 0, refusals: 0, truncations: 0 },
+      { model: "gpt-5.4", requests: 5, errors: 0, fallbacks: 1, emptyAnswers: 1, refusals: 2, truncations: 1 },
+    ]);
+    expect(await t.db.learningEvent.count({ where: { tenantId: own } })).toBe(0);
   });
 
   it("writes a batch in which one record carries a NUL byte and lone surrogates, with those characters replaced", async () => {

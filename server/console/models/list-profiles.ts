@@ -1,11 +1,12 @@
 // What routing has learned about each model on this tenant's traffic, for the Models page: per
 // category the capability profile (catalog figure as prior, moved by feedback and evaluations)
 // with its credible interval, evidence and whether routing uses it instead of the catalog figure;
-// and per model the rates of implicit signals (empty, refusal, truncated, fallback, error) among
-// the answers it served. Computed with the same functions and options routing uses.
+// and per model the rates of implicit signals (error, fallback, empty, refusal, truncated) among
+// the requests it served in the last SIGNAL_WINDOW_DAYS days, from the daily usage rollups, whose
+// request counts and signal counts cover the same requests. Profiles are computed with the same
+// functions and options routing uses.
 import { capabilityProfile, DEFAULT_PROFILE_OPTIONS, type ProfileOptions } from "../../routing/learning/capability-profile";
 import { loadTenantLearning } from "../../learning/load-learning";
-import { SIGNAL_NAMES, type SignalName } from "../../learning/learning-state";
 import type { TenantActor } from "../actor";
 import { effectiveRows } from "./catalog-entry";
 
@@ -21,11 +22,24 @@ export interface CategoryProfile {
   usedByRouting: boolean;
 }
 
-export interface ModelSignals {
-  /** Answers counted with their signals. */
-  served: number;
-  /** Share of those answers that carried each signal. */
-  rates: Record<SignalName, number>;
+/** Rollup columns counted per request, each shown as a share of the requests served. */
+export const SIGNAL_COLUMNS = ["errors", "fallbacks", "emptyAnswers", "refusals", "truncations"] as const;
+export type SignalColumn = (typeof SIGNAL_COLUMNS)[number];
+
+/** Today (UTC) and the days before it: a daily rollup row is either wholly in the window or not. */
+export const SIGNAL_WINDOW_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface SignalRates {
+  /** Requests the model served in the window: the denominator of every rate. */
+  requests: number;
+  /** Share of those requests answered with an error status, after a fallback, empty, with a refusal, cut off. */
+  rates: Record<SignalColumn, number>;
+}
+
+export interface ModelSignals extends SignalRates {
+  days: number;
+  byCategory: ({ category: string } & SignalRates)[];
 }
 
 export interface ModelProfiles {
@@ -36,8 +50,53 @@ export interface ModelProfiles {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-export async function listModelProfiles(actor: TenantActor, options: ProfileOptions = DEFAULT_PROFILE_OPTIONS): Promise<ModelProfiles[]> {
-  const [rows, state] = await Promise.all([actor.db.model.findMany(), loadTenantLearning(actor.rootDb, actor.tenantId)]);
+type Counts = { requests: number } & Record<SignalColumn, number>;
+
+function ratesOf(c: Counts): SignalRates {
+  return { requests: c.requests, rates: Object.fromEntries(SIGNAL_COLUMNS.map((k) => [k, c.requests > 0 ? Math.min(1, c[k] / c.requests) : 0])) as Record<SignalColumn, number> };
+}
+
+/** Per model (then category), the window's request and signal counts; one grouped read of at most ~30 rows per pair. */
+async function signalCountsByModel(actor: TenantActor, now: Date): Promise<Map<string, Map<string, Counts>>> {
+  const since = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - (SIGNAL_WINDOW_DAYS - 1) * DAY_MS);
+  const groups = await actor.db.usageRollupDaily.groupBy({
+    by: ["model", "category"],
+    // '' is "no model served": a request that failed on every model has nothing to attribute its error to.
+    where: { day: { gte: since }, model: { not: "" } },
+    _sum: { requests: true, errors: true, fallbacks: true, emptyAnswers: true, refusals: true, truncations: true },
+  });
+  const out = new Map<string, Map<string, Counts>>();
+  for (const g of groups) {
+    const counts = { requests: g._sum.requests ?? 0 } as Counts;
+    for (const k of SIGNAL_COLUMNS) counts[k] = g._sum[k] ?? 0;
+    if (counts.requests === 0) continue;
+    let byCategory = out.get(g.model);
+    if (!byCategory) out.set(g.model, (byCategory = new Map()));
+    byCategory.set(g.category, counts);
+  }
+  return out;
+}
+
+function signalsOf(byCategory: Map<string, Counts> | undefined): ModelSignals | null {
+  if (!byCategory) return null;
+  const total = { requests: 0 } as Counts;
+  for (const k of SIGNAL_COLUMNS) total[k] = 0;
+  for (const c of byCategory.values()) {
+    total.requests += c.requests;
+    for (const k of SIGNAL_COLUMNS) total[k] += c[k];
+  }
+  const categories = [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // A request routed without a category is rolled up under '': it counts in the model's total only.
+  const byCat = categories.filter(([category]) => category !== "").map(([category, c]) => ({ category, ...ratesOf(c) }));
+  return { days: SIGNAL_WINDOW_DAYS, ...ratesOf(total), byCategory: byCat };
+}
+
+export async function listModelProfiles(actor: TenantActor, options: ProfileOptions = DEFAULT_PROFILE_OPTIONS, now: Date = new Date()): Promise<ModelProfiles[]> {
+  const [rows, state, signalCounts] = await Promise.all([
+    actor.db.model.findMany(),
+    loadTenantLearning(actor.rootDb, actor.tenantId),
+    signalCountsByModel(actor, now),
+  ]);
   const out: ModelProfiles[] = [];
   // Only models still in the catalog: a profile of a removed model could never apply.
   for (const { row } of effectiveRows(rows)) {
@@ -52,17 +111,7 @@ export async function listModelProfiles(actor: TenantActor, options: ProfileOpti
     }
     profiles.sort((a, b) => a.category.localeCompare(b.category));
 
-    let served = 0;
-    const counts = Object.fromEntries(SIGNAL_NAMES.map((s) => [s, 0])) as Record<SignalName, number>;
-    for (const models of Object.values(state.signals)) {
-      const c = models[row.slug];
-      if (!c) continue;
-      served += c.served;
-      for (const s of SIGNAL_NAMES) counts[s] += c[s];
-    }
-    // Rates over the answers counted with their signals, the one denominator that covers the same
-    // answers as the counts (the rollups' request counts cover another period).
-    const signals = served > 0 ? { served, rates: Object.fromEntries(SIGNAL_NAMES.map((s) => [s, Math.min(1, counts[s] / served)])) as Record<SignalName, number> } : null;
+    const signals = signalsOf(signalCounts.get(row.slug));
     if (profiles.length > 0 || signals) out.push({ slug: row.slug, profiles, signals });
   }
   return out;

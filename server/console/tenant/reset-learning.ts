@@ -1,6 +1,5 @@
 // Resetting what routing has learned for the tenant: its learned state (profiles, learned
-// difficulty, category corrections, signal counts) and the evidence still queued for the learning
-// job. Feedback, evaluations and the request log are kept; only what was learned from them goes.
+// difficulty, category corrections) and the evidence still queued for the learning job. Feedback, evaluations and the request log are kept; only what was learned from them goes.
 import { invalidateTenant } from "../../gateway/config-cache";
 import { LEARNING_LOCK_KEY } from "../../learning/learning-job";
 import type { TenantActor } from "../actor";
