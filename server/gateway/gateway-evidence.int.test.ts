@@ -1,7 +1,8 @@
 // Evidence the gateway captures for learning, through the running gateway: feedback scores and
 // category corrections become queued learning events (for the tenant's own requests only, even
 // before their log rows are written), and served answers leave their finish reason, implicit
-// signals (with a "signal" event) and, for routed requests, the learner's features in the log.
+// signals (counted in the usage rollups, queuing no learning event) and, for routed requests, the
+// learner's features in the log.
 // The fake OpenAI upstream answers by marker: #length (cut at the token limit), #empty, #refuse,
 // #500 (fails); the Anthropic one is always healthy.
 import { afterAll, describe, expect, it } from "vitest";
@@ -129,8 +130,6 @@ describe("feedback as learning evidence", () => {
 });
 
 describe("implicit signals and features in the usage log", () => {
-  const signalEvents = async (requestId: string) =>
-    (await eventsOf(requestId)).filter((e) => e.kind === "signal").map((e) => e.payload);
 
   it.each([
     ["an answer cut at max_tokens", "Explain monads #length", false, "length", ["truncated"]],
@@ -143,25 +142,50 @@ describe("implicit signals and features in the usage log", () => {
     expect(status).toBe(200);
     const row = await logOf(requestId);
     expect(row).toMatchObject({ finishReason, signals });
-    expect(await signalEvents(requestId)).toEqual([{ signals, model: "gpt-5.4" }]);
+    expect(await eventsOf(requestId)).toEqual([]);
   });
 
-  it("records a complete answer without signals or a signal event", async () => {
+  it("records a complete answer without signals", async () => {
     const { requestId } = await chat("policy/gpt-only", "Write a haiku about routers");
     expect(await logOf(requestId)).toMatchObject({ finishReason: "stop", signals: [] });
-    expect(await signalEvents(requestId)).toEqual([]);
   });
 
   it("records an answer served by a fallback, and a plan that failed everywhere as an error", async () => {
     const fallback = await chat("policy/gpt-first", "Plan a trip #500");
     expect(fallback.status).toBe(200);
-    expect(await logOf(fallback.requestId)).toMatchObject({ chosenModel: "claude-opus-4.6", signals: ["fallback"] });
-    expect(await signalEvents(fallback.requestId)).toEqual([{ signals: ["fallback"], model: "claude-opus-4.6" }]);
+    expect(await logOf(fallback.requestId)).toMatchObject({ chosenModel: "claude-opus-4.6", signals: ["fallback"], fallbackCount: 1 });
 
     const failed = await chat("policy/gpt-only", "Plan a trip #500");
     expect(failed.status).toBeGreaterThanOrEqual(500);
     expect(await logOf(failed.requestId)).toMatchObject({ chosenModel: null, signals: ["error"] });
-    expect(await signalEvents(failed.requestId)).toEqual([{ signals: ["error"], model: "gpt-5.4" }]);
+    expect(await eventsOf(fallback.requestId)).toEqual([]);
+    expect(await eventsOf(failed.requestId)).toEqual([]);
+  });
+
+  it("counts the signals in the usage rollups, per model, as the log rows have them", async () => {
+    const where = { tenantId: fx.tenant.tenantId };
+    // The rollups are written in the statement that writes the log rows, so both agree at any moment.
+    const [rows, daily, hourly] = await Promise.all([
+      fx.db.requestLog.findMany({ where, select: { chosenModel: true, status: true, fallbackCount: true, signals: true } }),
+      fx.db.usageRollupDaily.groupBy({ by: ["model"], where, _sum: { requests: true, errors: true, fallbacks: true, emptyAnswers: true, refusals: true, truncations: true } }),
+      fx.db.usageRollup.groupBy({ by: ["model"], where, _sum: { requests: true, errors: true, fallbacks: true, emptyAnswers: true, refusals: true, truncations: true } }),
+    ]);
+    const expected = new Map<string, Record<string, number>>();
+    for (const r of rows) {
+      const c = expected.get(r.chosenModel ?? "") ?? { requests: 0, errors: 0, fallbacks: 0, emptyAnswers: 0, refusals: 0, truncations: 0 };
+      c.requests!++;
+      if (r.status >= 400) c.errors!++;
+      if (r.fallbackCount > 0) c.fallbacks!++;
+      if (r.signals.includes("empty")) c.emptyAnswers!++;
+      if (r.signals.includes("refusal")) c.refusals!++;
+      if (r.signals.includes("truncated")) c.truncations!++;
+      expected.set(r.chosenModel ?? "", c);
+    }
+    const byModel = (groups: typeof daily) => new Map(groups.map((g) => [g.model, g._sum]));
+    expect(byModel(daily)).toEqual(expected);
+    expect(byModel(hourly)).toEqual(expected);
+    // The cases above: two empty answers, two truncations and a refusal of gpt-5.4.
+    expect(expected.get("gpt-5.4")).toMatchObject({ emptyAnswers: 2, truncations: 2, refusals: 1 });
   });
 
   it("keeps the learner's features for routed requests with user text, not for a model asked for directly", async () => {
