@@ -87,7 +87,7 @@ function hashOf(text: string): number {
 
 /**
  * The implicit signals of a demo answer, set on its usage record so that the usage writer logs
- * them and queues their signal event as it does for the gateway's: a fallback when the plan moved
+ * them and counts them in the rollups as it does for the gateway's: a fallback when the plan moved
  * on, and now and then a refusal (flawed answers only) or a truncation. Drawn from the request id.
  */
 export function demoSignals(record: Pick<UsageRecord, "id" | "status" | "cacheHit" | "chosenModel" | "category" | "fallbackCount">): string[] {

@@ -36,11 +36,20 @@ describe("seed", () => {
     expect(feedback).toBeGreaterThan(50);
     expect(evaluations.length).toBeGreaterThan(10);
     const kinds = new Set(events.map((e) => e.kind));
-    expect([...kinds].sort()).toEqual(["feedback", "judgement", "signal"]);
+    expect([...kinds].sort()).toEqual(["feedback", "judgement"]);
     expect(events.filter((e) => e.kind === "judgement")).toHaveLength(evaluations.filter((e) => e.status === "ok").length);
     // Every event's request is in the log, so the learning job can fold it.
     const logged = await t.db.requestLog.count({ where: { id: { in: [...new Set(events.map((e) => e.requestId))] } } });
     expect(logged).toBe(new Set(events.map((e) => e.requestId)).size);
+
+    // The demo answers' implicit signals are counted in the rollups, as many as the log rows carry.
+    const [refusals, rolled] = await Promise.all([
+      t.db.requestLog.count({ where: { tenantId: result.tenantId, signals: { has: "refusal" } } }),
+      t.db.usageRollupDaily.aggregate({ where: { tenantId: result.tenantId }, _sum: { refusals: true, truncations: true } }),
+    ]);
+    expect(refusals).toBeGreaterThan(0);
+    expect(rolled._sum.refusals).toBe(refusals);
+    expect(rolled._sum.truncations).toBe(await t.db.requestLog.count({ where: { tenantId: result.tenantId, signals: { has: "truncated" } } }));
 
     // Seeding again creates nothing.
     expect((await seed(t.db, { days: 30, requestsPerDay: 150 })).created).toBe(false);
