@@ -36,6 +36,8 @@ export function makeTestTraffic(owners: TrafficOwners, from: Date, to: Date, cou
       latencyMs: Math.round(20 + 6000 * next() ** 3), ttftMs: failed || next() < 0.2 ? null : Math.round(10 + 900 * next() ** 2),
       cacheHit: next() < 0.08, stream: false, simulated: true, status: failed ? 502 : 200, errorClass: failed ? "upstream" : null,
       explanation: null, createdAt: new Date(from.getTime() + Math.floor((i / count) * span)),
+      // From the index, not the random stream, so the other fields stay as they were drawn before.
+      signals: failed ? [] : [...(i % 17 === 0 ? ["empty"] : []), ...(i % 13 === 0 ? ["refusal"] : []), ...(i % 11 === 0 ? ["truncated"] : [])],
     };
   });
 }

@@ -184,11 +184,18 @@ describe("rollups:rebuild", () => {
     const result = await rebuildRollups(t.db, { from: new Date(NOW.getTime() - 3 * DAY - 30 * 60_000), to: new Date(NOW.getTime() + 30 * 60_000) });
     expect(result.requests).toBe(1500);
     expect(await rollupRows()).toEqual(before);
+    // The rows carry implicit signals: both ways count each as often as the rows have it.
+    for (const [column, signal] of [["emptyAnswers", "empty"], ["refusals", "refusal"], ["truncations", "truncated"]] as const) {
+      const rows = await t.db.requestLog.count({ where: { signals: { has: signal } } });
+      expect(rows).toBeGreaterThan(0);
+      expect(before.daily.reduce((n, r) => n + r[column], 0)).toBe(rows);
+      expect(before.hourly.reduce((n, r) => n + r[column], 0)).toBe(rows);
+    }
   });
 
   it("repairs damaged rollups of one tenant and leaves other tenants alone", async () => {
     const before = await rollupRows();
-    await t.db.usageRollup.updateMany({ where: { tenantId }, data: { requests: 0, costUsd: 0, latencyHistogram: [] } });
+    await t.db.usageRollup.updateMany({ where: { tenantId }, data: { requests: 0, refusals: 0, truncations: 0, costUsd: 0, latencyHistogram: [] } });
     await t.db.usageRollupDaily.deleteMany({ where: { tenantId } });
     await t.db.usageRollup.updateMany({ where: { tenantId: otherTenantId }, data: { errors: 1000 } });
     // A range inside a day: the hours are rebuilt, and the days it touches in full.
