@@ -33,8 +33,20 @@ export function measureGrowth<T>(make: (n: number) => T, work: (input: T) => unk
     smallMs = fastest(() => work(small), tries);
   }
   const large = make(4 * n);
-  const largeMs = fastest(() => work(large), tries);
-  return { smallMs, largeMs, ratio: largeMs / Math.max(smallMs, 1e-3) };
+  const measure = (): GrowthMeasure => {
+    const largeMs = fastest(() => work(large), tries);
+    return { smallMs, largeMs, ratio: largeMs / Math.max(smallMs, 1e-3) };
+  };
+  // A busy machine (other test files run in parallel) can stall every try of one size. Such a
+  // stall is rare twice in a row, while quadratic work gives about 16 on every round: a ratio
+  // over the bound is measured again, both sizes, up to twice, and the lowest round counts.
+  let best = measure();
+  for (let round = 0; round < 2 && best.ratio >= LINEAR_RATIO_BOUND; round++) {
+    smallMs = fastest(() => work(small), tries);
+    const again = measure();
+    if (again.ratio < best.ratio) best = again;
+  }
+  return best;
 }
 
 export const LINEAR_RATIO_BOUND = 8;
