@@ -121,7 +121,7 @@ export const DEFAULT_POLICY: RoutingPolicy = {
     coding: { qualityBar: 78.9, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
     math: { qualityBar: 70, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
     science: { qualityBar: 88.4, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
-    computer_use: { qualityBar: 70.4, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
+    computer_use: { qualityBar: 70.9, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
     general: { qualityBar: 53, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
   },
   customCategories: [],
