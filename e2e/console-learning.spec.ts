@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { demoLogin } from "./demo";
 import { signIn } from "./console-helpers";
+import { LATENCY_BUCKET_COUNT } from "../server/usage/latency-buckets";
 
 /** The learning job's advisory lock (server/learning/learning-job.ts, LEARNING_LOCK_KEY). */
 const LEARNING_LOCK_KEY = 0x5377_4c72;
@@ -45,26 +46,34 @@ test("a member gives feedback and corrects the category of a request in its deta
 test("the Models page and the policy tester show what routing learned about a model on this tenant's traffic", async ({ page }) => {
   const databaseUrl = process.env.E2E_DATABASE_URL;
   test.skip(!databaseUrl, "needs E2E_DATABASE_URL (run through npm run test:e2e)");
-  // Learned state as the learning job leaves it: 400 outcomes for gpt-5.4 on coding, signal counts.
-  // Written under the job's advisory lock, so that a round folding the demo's evidence at the same
-  // time cannot write back the state it read before this change.
+  // Learned state as the learning job leaves it: 400 outcomes for gpt-5.4 on coding. Written under
+  // the job's advisory lock, so that a round folding the demo's evidence at the same time cannot
+  // write back the state it read before this change.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1::bigint)", [LEARNING_LOCK_KEY]);
     await client.query(
-      `INSERT INTO "TenantLearning" ("tenantId", profiles, signals, folded, "updatedAt")
-         SELECT id, '{}', '{}', '{}', now() FROM "Tenant" WHERE slug = 'acme'
+      `INSERT INTO "TenantLearning" ("tenantId", profiles, folded, "updatedAt")
+         SELECT id, '{}', '{}', now() FROM "Tenant" WHERE slug = 'acme'
        ON CONFLICT ("tenantId") DO NOTHING`,
     );
     await client.query(
       `UPDATE "TenantLearning" SET
-         profiles = jsonb_set(CASE WHEN profiles ? 'coding' THEN profiles ELSE profiles || '{"coding":{}}' END, '{coding,gpt-5.4}', '{"successes":380,"failures":20}'),
-         signals = jsonb_set(CASE WHEN signals ? 'e2e' THEN signals ELSE signals || '{"e2e":{}}' END, '{e2e,gpt-5.4}', '{"served":100,"empty":0,"refusal":4,"truncated":0,"fallback":0,"error":0}')
+         profiles = jsonb_set(CASE WHEN profiles ? 'coding' THEN profiles ELSE profiles || '{"coding":{}}' END, '{coding,gpt-5.4}', '{"successes":380,"failures":20}')
        WHERE "tenantId" = (SELECT id FROM "Tenant" WHERE slug = 'acme')`,
     );
     await client.query("COMMIT");
+    // Today's traffic in a category of its own, as the usage writer rolls it up: 100 answers of
+    // gpt-5.4, 4 of them refusals. The demo's traffic adds to the model's total, not to this category.
+    await client.query(
+      `INSERT INTO "UsageRollupDaily" ("tenantId", day, category, model, requests, refusals, "latencyHistogram", "ttftHistogram")
+         SELECT id, date_trunc('day', now() AT TIME ZONE 'UTC'), 'e2e', 'gpt-5.4', 100, 4, array_fill(0, ARRAY[$1::int]), array_fill(0, ARRAY[$1::int])
+         FROM "Tenant" WHERE slug = 'acme'
+       ON CONFLICT ("tenantId", day, category, model, "teamId", "apiKeyId", "policyId") DO NOTHING`,
+      [LATENCY_BUCKET_COUNT],
+    );
   } finally {
     await client.end();
   }
@@ -74,7 +83,12 @@ test("the Models page and the policy tester show what routing learned about a mo
   await expect(card).toContainText("coding");
   await expect(card).toContainText("used by routing");
   await expect(card).toContainText(/90 % interval \d+\.\d–\d+\.\d/);
-  await expect(card).toContainText("Refusal");
+  await expect(card).toContainText(/Signals over [\d,]+ answers in the last 30 days/);
+  await card.getByText("By category").click();
+  const e2e = card.getByRole("listitem").filter({ hasText: /^e2e/ });
+  await expect(e2e).toContainText("100 answers");
+  await expect(e2e).toContainText(/Refusal\s*4\.0 %/);
+  await expect(e2e).toContainText(/Error\s*0\.0 %/);
   await expect(page.getByTestId("model-row-gpt-5.4")).toContainText("learned");
 
   // The policy tester shows the same profile deciding a coding prompt.
@@ -104,11 +118,13 @@ test("an admin sets an evaluation share and judge on a policy rule, and the eval
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("0 to 100 %")).toBeVisible();
 
-  await page.getByLabel("Evaluated share (%) for coding").fill("5");
+  // Other than the demo's seeded coding rule (5 %, judged by gpt-5.4), so the new version differs in both.
+  await page.getByLabel("Evaluated share (%) for coding").fill("10");
+  await page.getByLabel("Judge model for coding").selectOption("claude-opus-4.6");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText(/Saved as version \d+\./)).toBeVisible();
-  await expect(page.getByLabel("Evaluated share (%) for coding")).toHaveValue("5");
-  await expect(page.getByLabel("Judge model for coding")).toHaveValue("gpt-5.4");
+  await expect(page.getByLabel("Evaluated share (%) for coding")).toHaveValue("10");
+  await expect(page.getByLabel("Judge model for coding")).toHaveValue("claude-opus-4.6");
   const versions = page.getByRole("region", { name: "Versions" });
   await expect(versions.getByText("rules.coding.evaluationShare")).toBeVisible();
   await expect(versions.getByText("rules.coding.judgeModel")).toBeVisible();
