@@ -38,6 +38,7 @@ export interface SignalRates {
 }
 
 export interface ModelSignals extends SignalRates {
+  /** The window's length (SIGNAL_WINDOW_DAYS), for the page to say what the rates cover. */
   days: number;
   byCategory: ({ category: string } & SignalRates)[];
 }
