@@ -2,21 +2,12 @@
 // score and category correction are stored and queued for the learning job, shown back with who
 // gave them; viewers are refused, and another tenant's request is "not found".
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { makeConsoleFixture } from "./testing/console-fixture";
+import { outcomeCode } from "./testing/outcome-code";
 
 const t = setupTestDatabase();
 type Fixture = Awaited<ReturnType<typeof makeConsoleFixture>>;
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `unexpected: ${String(error)}`;
-  }
-}
 
 describe("feedback from the console", () => {
   let fx: Fixture;
@@ -60,9 +51,9 @@ describe("feedback from the console", () => {
     await t.db.routingPolicy.update({ where: { id: fx.a.policy.id }, data: { customCategories: [{ name: "legal", keywords: ["contract"] }] } });
     const requestId = fx.a.log.id;
     expect((await admin.logs.learning({ id: requestId })).categoryChoices).toContain("legal");
-    expect(await errorCode(admin.logs.giveFeedback({ requestId, score: null, comment: null, category: "legal" }))).toBe("ok");
-    expect(await errorCode(admin.logs.giveFeedback({ requestId, score: null, comment: null, category: "astrology" }))).toBe("BAD_REQUEST");
-    expect(await errorCode(admin.logs.giveFeedback({ requestId, score: null, comment: null, category: "coding" }))).toBe("BAD_REQUEST");
+    expect(await outcomeCode(admin.logs.giveFeedback({ requestId, score: null, comment: null, category: "legal" }))).toBe("ok");
+    expect(await outcomeCode(admin.logs.giveFeedback({ requestId, score: null, comment: null, category: "astrology" }))).toBe("BAD_REQUEST");
+    expect(await outcomeCode(admin.logs.giveFeedback({ requestId, score: null, comment: null, category: "coding" }))).toBe("BAD_REQUEST");
     expect(await t.db.learningEvent.count({ where: { requestId, kind: "category" } })).toBe(2);
   });
 
@@ -74,22 +65,22 @@ describe("feedback from the console", () => {
     ["a comment over 4,000 characters", { score: 1, comment: "x".repeat(4001), category: null }],
     ["a category name that is not one", { score: null, comment: null, category: "Math!" }],
   ])("refuses %s", async (_name, input) => {
-    expect(await errorCode(fx.as(fx.a.users.member.id).logs.giveFeedback({ requestId: fx.a.log.id, ...input }))).toBe("BAD_REQUEST");
+    expect(await outcomeCode(fx.as(fx.a.users.member.id).logs.giveFeedback({ requestId: fx.a.log.id, ...input }))).toBe("BAD_REQUEST");
   });
 
   it("refuses viewers, who still read the feedback", async () => {
     const viewer = fx.as(fx.a.users.viewer.id);
     const queued = await t.db.learningEvent.count();
-    expect(await errorCode(viewer.logs.giveFeedback({ requestId: fx.a.log.id, score: 1, comment: null, category: null }))).toBe("FORBIDDEN");
+    expect(await outcomeCode(viewer.logs.giveFeedback({ requestId: fx.a.log.id, score: 1, comment: null, category: null }))).toBe("FORBIDDEN");
     expect(await t.db.learningEvent.count()).toBe(queued);
-    expect(await errorCode(viewer.logs.learning({ id: fx.a.log.id }))).toBe("ok");
+    expect(await outcomeCode(viewer.logs.learning({ id: fx.a.log.id }))).toBe("ok");
   });
 
   it("treats another tenant's request as unknown, for giving and for reading", async () => {
     const owner = fx.as(fx.a.users.owner.id);
-    expect(await errorCode(owner.logs.giveFeedback({ requestId: fx.b.log.id, score: 0, comment: null, category: null }))).toBe("NOT_FOUND");
-    expect(await errorCode(owner.logs.giveFeedback({ requestId: fx.b.log.id, score: null, comment: null, category: "math" }))).toBe("NOT_FOUND");
-    expect(await errorCode(owner.logs.learning({ id: fx.b.log.id }))).toBe("NOT_FOUND");
+    expect(await outcomeCode(owner.logs.giveFeedback({ requestId: fx.b.log.id, score: 0, comment: null, category: null }))).toBe("NOT_FOUND");
+    expect(await outcomeCode(owner.logs.giveFeedback({ requestId: fx.b.log.id, score: null, comment: null, category: "math" }))).toBe("NOT_FOUND");
+    expect(await outcomeCode(owner.logs.learning({ id: fx.b.log.id }))).toBe("NOT_FOUND");
     expect(await t.db.feedback.count({ where: { requestId: fx.b.log.id } })).toBe(0);
     expect(await t.db.learningEvent.count({ where: { requestId: fx.b.log.id } })).toBe(0);
   });

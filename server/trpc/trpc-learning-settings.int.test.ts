@@ -7,18 +7,10 @@ import { ZodError } from "zod";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { loadTenantConfig } from "../gateway/load-tenant-config";
 import { makeConsoleFixture } from "./testing/console-fixture";
+import { outcomeCode } from "./testing/outcome-code";
 
 const t = setupTestDatabase();
 type Fixture = Awaited<ReturnType<typeof makeConsoleFixture>>;
-
-async function errorCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `unexpected: ${String(error)}`;
-  }
-}
 
 describe("learning settings in the console", () => {
   let fx: Fixture;
@@ -73,8 +65,8 @@ describe("learning settings in the console", () => {
 
   it("lets admins and owners set the evaluation budget, refuses members and viewers, and audits each change", async () => {
     const as = (role: "viewer" | "member" | "admin" | "owner") => fx.as(fx.a.users[role].id);
-    expect(await errorCode(as("viewer").tenant.setEvaluationBudget({ evaluationBudgetUsd: 10 }))).toBe("FORBIDDEN");
-    expect(await errorCode(as("member").tenant.setEvaluationBudget({ evaluationBudgetUsd: 10 }))).toBe("FORBIDDEN");
+    expect(await outcomeCode(as("viewer").tenant.setEvaluationBudget({ evaluationBudgetUsd: 10 }))).toBe("FORBIDDEN");
+    expect(await outcomeCode(as("member").tenant.setEvaluationBudget({ evaluationBudgetUsd: 10 }))).toBe("FORBIDDEN");
     expect(await as("viewer").tenant.settings()).toEqual({ evaluationBudgetUsd: null });
 
     await as("admin").tenant.setEvaluationBudget({ evaluationBudgetUsd: 25.5 });
@@ -85,8 +77,8 @@ describe("learning settings in the console", () => {
 
     await as("owner").tenant.setEvaluationBudget({ evaluationBudgetUsd: null });
     expect(await as("admin").tenant.settings()).toEqual({ evaluationBudgetUsd: null });
-    expect(await errorCode(as("owner").tenant.setEvaluationBudget({ evaluationBudgetUsd: 0.00001 }))).toBe("BAD_REQUEST");
-    expect(await errorCode(as("owner").tenant.setEvaluationBudget({ evaluationBudgetUsd: -1 }))).toBe("BAD_REQUEST");
+    expect(await outcomeCode(as("owner").tenant.setEvaluationBudget({ evaluationBudgetUsd: 0.00001 }))).toBe("BAD_REQUEST");
+    expect(await outcomeCode(as("owner").tenant.setEvaluationBudget({ evaluationBudgetUsd: -1 }))).toBe("BAD_REQUEST");
 
     const audit = await t.db.auditLog.findMany({ where: { tenantId: fx.a.tenant.id, action: "tenant.evaluation_budget_set" }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.details)).toEqual([{ from: null, to: 25.5 }, { from: 25.5, to: null }]);

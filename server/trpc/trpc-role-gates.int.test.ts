@@ -1,10 +1,10 @@
 // Role gates: viewers only read, members may also use the tester, admins manage configuration,
 // owners also the tenant. Checked on every gated procedure through the real router.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { ROLES, hasRole, type Role } from "../console/schemas/roles";
 import { makeConsoleFixture } from "./testing/console-fixture";
+import { outcomeCode } from "./testing/outcome-code";
 
 const t = setupTestDatabase();
 
@@ -37,15 +37,6 @@ const CASES: Case[] = [
   ["tenant.rename", "owner", (c) => c.tenant.rename({ name: "Alpha" })],
 ];
 
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `unexpected: ${String(error)}`;
-  }
-}
-
 describe("console role gates", () => {
   let fx: Fixture;
   beforeAll(async () => {
@@ -54,22 +45,22 @@ describe("console role gates", () => {
 
   it.each(CASES)("%s needs %s", async (_name, needs, call) => {
     for (const role of ROLES) {
-      const result = await outcome(call(fx.as(fx.a.users[role].id), fx));
+      const result = await outcomeCode(call(fx.as(fx.a.users[role].id), fx));
       if (hasRole(role, needs)) expect(result, `${role}`).not.toMatch(/FORBIDDEN|UNAUTHORIZED|unexpected/);
       else expect(result, `${role}`).toBe("FORBIDDEN");
     }
   });
 
   it("refuses anonymous callers", async () => {
-    expect(await outcome(fx.as(null).keys.list())).toBe("UNAUTHORIZED");
+    expect(await outcomeCode(fx.as(null).keys.list())).toBe("UNAUTHORIZED");
   });
 
   it("only an owner can make an owner, and the last owner stays", async () => {
     const admin = fx.as(fx.a.users.admin.id);
-    expect(await outcome(admin.members.changeRole({ userId: fx.a.users.member.id, role: "owner" }))).toBe("FORBIDDEN");
-    expect(await outcome(admin.members.remove({ userId: fx.a.users.owner.id }))).toBe("FORBIDDEN");
+    expect(await outcomeCode(admin.members.changeRole({ userId: fx.a.users.member.id, role: "owner" }))).toBe("FORBIDDEN");
+    expect(await outcomeCode(admin.members.remove({ userId: fx.a.users.owner.id }))).toBe("FORBIDDEN");
     const owner = fx.as(fx.a.users.owner.id);
-    expect(await outcome(owner.members.changeRole({ userId: fx.a.users.owner.id, role: "admin" }))).toBe("CONFLICT");
-    expect(await outcome(admin.members.changeRole({ userId: fx.a.users.viewer.id, role: "member" }))).toBe("ok");
+    expect(await outcomeCode(owner.members.changeRole({ userId: fx.a.users.owner.id, role: "admin" }))).toBe("CONFLICT");
+    expect(await outcomeCode(admin.members.changeRole({ userId: fx.a.users.viewer.id, role: "member" }))).toBe("ok");
   });
 });

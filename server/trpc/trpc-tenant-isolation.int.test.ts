@@ -1,9 +1,9 @@
 // A user of tenant A cannot read or change tenant B's keys, policies, logs, credentials,
 // teams, members or catalog through any procedure, whatever ids they send.
 import { beforeAll, describe, expect, it } from "vitest";
-import { TRPCError } from "@trpc/server";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { makeConsoleFixture } from "./testing/console-fixture";
+import { outcomeCode } from "./testing/outcome-code";
 
 const t = setupTestDatabase();
 type Fixture = Awaited<ReturnType<typeof makeConsoleFixture>>;
@@ -37,15 +37,6 @@ const TARGETED: [string, (c: Caller, b: B) => Promise<unknown>][] = [
   ["models.setLifecycle (B's custom model)", (c, b) => c.models.setLifecycle({ slug: b.model.slug, deprecatedAt: new Date(), replacementSlug: null })],
 ];
 
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : String(error);
-  }
-}
-
 describe("tenant isolation of the console API", () => {
   let fx: Fixture;
   let alice: Caller;
@@ -74,11 +65,11 @@ describe("tenant isolation of the console API", () => {
 
   it("resolves the tenant from memberships, not from the cookie", async () => {
     expect(await alice.tenant.current()).toMatchObject({ tenantId: fx.a.tenant.id, role: "owner" });
-    expect(await code(alice.tenant.switch({ tenantId: fx.b.tenant.id }))).toBe("FORBIDDEN");
+    expect(await outcomeCode(alice.tenant.switch({ tenantId: fx.b.tenant.id }))).toBe("FORBIDDEN");
   });
 
   it.each(TARGETED)("%s cannot reach tenant B", async (_name, call) => {
-    expect(await code(call(alice, fx.b))).toBe("NOT_FOUND");
+    expect(await outcomeCode(call(alice, fx.b))).toBe("NOT_FOUND");
   });
 
   it("lists only tenant A's rows", async () => {
@@ -95,8 +86,8 @@ describe("tenant isolation of the console API", () => {
 
   it("provider credentials are per tenant", async () => {
     await alice.providers.remove({ provider: "openai" });
-    expect(await code(alice.providers.remove({ provider: "openai" }))).toBe("NOT_FOUND");
-    expect(await code(alice.providers.testConnection({ provider: "openai" }))).toBe("NOT_FOUND");
+    expect(await outcomeCode(alice.providers.remove({ provider: "openai" }))).toBe("NOT_FOUND");
+    expect(await outcomeCode(alice.providers.testConnection({ provider: "openai" }))).toBe("NOT_FOUND");
   });
 
   it("left every row of tenant B as it was", async () => {
