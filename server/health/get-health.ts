@@ -3,6 +3,7 @@
 import pkg from "../../package.json";
 import { getDb } from "../db/client";
 import { migrationStatus } from "../db/migration-status";
+import { evaluationQueueStats } from "../learning/evaluation/offer-evaluation";
 import { eventLoopDelay, type EventLoopDelay } from "./event-loop-delay";
 
 export interface Health {
@@ -12,6 +13,12 @@ export interface Health {
   migrations: { applied: boolean; pending: string[] };
   /** How long the event loop was held from running (ms), over the last 10 to 20 seconds. */
   eventLoopDelay: EventLoopDelay;
+  /**
+   * This process's evaluation queue: jobs waiting and running, and those dropped because it was
+   * full (sampled traffic faster than challenger and judge calls finish). Informational: drops
+   * cost evidence only, so they never make the status degraded.
+   */
+  evaluations: { pending: number; running: number; dropped: number };
 }
 
 export async function checkHealth(): Promise<Health> {
@@ -21,6 +28,7 @@ export async function checkHealth(): Promise<Health> {
     database: { reachable: false },
     migrations: { applied: false, pending: [] },
     eventLoopDelay: eventLoopDelay(),
+    evaluations: evaluationQueueStats(),
   };
   try {
     const db = getDb();

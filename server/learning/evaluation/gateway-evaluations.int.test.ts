@@ -147,6 +147,9 @@ describe("evaluations through the gateway", () => {
     expect(judged).toHaveLength(2);
     for (const r of judged) expect(JSON.stringify(r.body)).toContain("A careful answer from eval-small.");
     expect(streamed).toBeTruthy();
+    // Operators see the process's evaluation queue in the health check; nothing was dropped.
+    const health = await (await fetch(`${fx.gateway.baseUrl.replace(/\/v1$/, "")}/api/health`)).json();
+    expect(health.evaluations).toEqual({ pending: expect.any(Number), running: expect.any(Number), dropped: 0 });
   });
 
   it("share 0: no evaluation, no challenger call", async () => {

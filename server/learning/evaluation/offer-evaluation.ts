@@ -72,6 +72,12 @@ function evaluations() {
   return shared;
 }
 
+/** This process's evaluation queue, for /api/health: jobs waiting and running, and those dropped because it was full. */
+export function evaluationQueueStats(): { pending: number; running: number; dropped: number } {
+  if (!shared) return { pending: 0, running: 0, dropped: 0 };
+  return { ...shared.queue.size, dropped: shared.queue.dropped };
+}
+
 /** The request's evaluation when its rule samples it and everything it needs exists; null otherwise (the common case, and cheap). */
 export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | null {
   const rule = ctx.policy.rules[ctx.decision.category];
