@@ -6,6 +6,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { formatNumber } from "@/components/ui/format";
 import type { CatalogListEntry } from "@/server/console/models/list-models";
+import { describeReach } from "@/server/console/models/policy-reach";
 
 interface Props {
   model: CatalogListEntry;
@@ -21,7 +22,7 @@ export function ModelLifecycleForm({ model, slugs, saving, error, onSubmit }: Pr
   const [replacement, setReplacement] = useState(model.replacementSlug ?? "");
   return (
     <div className="space-y-3 text-sm">
-      <p>Used by {model.referencedBy.length === 0 ? "no policy" : model.referencedBy.map((p) => p.name).join(", ")}; {formatNumber(model.requestsLast30Days)} requests in the last 30 days.</p>
+      <p>Used by {model.referencedBy.length === 0 ? "no policy" : model.referencedBy.map(describeReach).join(", ")}; {formatNumber(model.requestsLast30Days)} requests in the last 30 days.</p>
       <TextField label="Deprecated from" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       <SelectField label="Replacement" value={replacement} onChange={(e) => setReplacement(e.target.value)}>
         <option value="">None</option>
