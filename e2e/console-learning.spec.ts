@@ -1,6 +1,6 @@
 // Routing that learns, from the console: feedback and a category correction in a request's
 // detail, learned profiles on the Models page, evaluation settings on a policy rule and the
-// evaluation budget in Settings.
+// evaluation budget in Settings, and resetting what was learned.
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { demoLogin } from "./demo";
@@ -135,4 +135,20 @@ test("an admin sets an evaluation share and judge on a policy rule, and the eval
   await expect(page.getByRole("region", { name: "Evaluations" }).getByRole("status")).toHaveText("Saved.");
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByTestId("evaluation-spend")).toContainText("of $20.00");
+});
+
+test("an admin resets what routing learned, and the Models page goes back to the catalog figures", async ({ page }) => {
+  await page.getByRole("link", { name: "Models" }).click();
+  // The demo's folded evidence (and the learned state written above) gives gpt-5.4 a profile.
+  await expect(page.getByTestId("model-row-gpt-5.4")).toContainText("learned");
+
+  await page.getByRole("link", { name: "Settings" }).click();
+  const card = page.getByRole("region", { name: "Learned routing" });
+  page.once("dialog", (dialog) => void dialog.accept());
+  await card.getByRole("button", { name: "Reset learned routing" }).click();
+  await expect(card.getByRole("status")).toContainText("Reset.");
+
+  await page.getByRole("link", { name: "Models" }).click();
+  await expect(page.getByTestId("model-row-gpt-5.4")).toBeVisible();
+  await expect(page.getByTestId("model-row-gpt-5.4")).not.toContainText("learned");
 });
