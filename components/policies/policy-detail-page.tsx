@@ -30,7 +30,7 @@ export function PolicyDetailPage({ id }: { id: string }) {
                 onSubmit={(fields) => update.mutate({ id, expectedVersion: p.version, policy: fields })} />
               <PolicyTester policyId={id} />
             </div>
-            <PolicyVersions policyId={id} />
+            <PolicyVersions policyId={id} currentVersion={p.version} canManage={canManage} />
           </div>
         </>
       )}

@@ -1,24 +1,45 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
-import { QueryState } from "@/components/ui/states";
+import { ErrorState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
 
 const show = (value: unknown) => (value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value));
 
-export function PolicyVersions({ policyId }: { policyId: string }) {
+interface Props {
+  policyId: string;
+  /** The version the page shows; a restore made from an older page is refused like a stale save. */
+  currentVersion: number;
+  canManage: boolean;
+}
+
+export function PolicyVersions({ policyId, currentVersion, canManage }: Props) {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const versions = useQuery(trpc.policies.versions.queryOptions({ id: policyId }));
+  const restore = useMutation(trpc.policies.restore.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.policies.pathFilter()) }));
   return (
     <Card title="Versions">
+      <ErrorState error={restore.error} />
+      {restore.isSuccess && <p role="status" className="mb-2 text-sm text-green-700">Restored version {restore.variables.version} as version {restore.data.version}.</p>}
       <QueryState query={versions}>
         {(rows) => (
           <ol className="space-y-3">
             {rows.map((v) => (
               <li key={v.version} className="text-sm">
-                <p className="font-medium">Version {v.version} <span className="font-normal text-slate-500">· {formatDateTime(v.createdAt)} · {v.createdBy ?? "system"}</span></p>
+                <div className="flex items-center justify-between gap-2">
+                  <p className="font-medium">Version {v.version} <span className="font-normal text-slate-500">· {formatDateTime(v.createdAt)} · {v.createdBy ?? "system"}</span></p>
+                  {canManage && v.version !== currentVersion && (
+                    <Button className="shrink-0 px-2 py-0.5 text-xs" disabled={restore.isPending} aria-label={`Restore version ${v.version}`}
+                      onClick={() => confirm(`Restore version ${v.version}? Its settings are saved as version ${currentVersion + 1}; the gateway uses them at once.`)
+                        && restore.mutate({ id: policyId, version: v.version, expectedVersion: currentVersion })}>
+                      Restore this version
+                    </Button>
+                  )}
+                </div>
                 {v.version === 1 ? <p className="text-slate-500">Created.</p> : v.changes.length === 0 ? <p className="text-slate-500">Saved without changes.</p> : (
                   <ul className="mt-1 space-y-0.5 font-mono text-xs">
                     {v.changes.map((c) => (

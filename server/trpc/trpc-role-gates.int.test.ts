@@ -29,6 +29,8 @@ const CASES: Case[] = [
   ["tenant.resetLearning", "admin", (c) => c.tenant.resetLearning()],
   ["keys.create", "admin", (c) => c.keys.create({ name: "k", teamId: null, policyId: null, scopes: ["gateway"], monthlyBudgetUsd: null, rpmLimit: null, tpmLimit: null, expiresAt: null })],
   ["policies.create", "admin", (c) => c.policies.create(policyFields(`p-${Math.random().toString(36).slice(2, 8)}`))],
+  // Each allowed call saves a new version, so the expected version is read first (viewers may read).
+  ["policies.restore", "admin", async (c, fx) => c.policies.restore({ id: fx.a.policy.id, version: 1, expectedVersion: (await c.policies.get({ id: fx.a.policy.id })).version })],
   ["policies.setDefault", "admin", (c, fx) => c.policies.setDefault({ id: fx.a.policy.id })],
   ["models.setLifecycle", "admin", (c) => c.models.setLifecycle({ slug: "glm-5", deprecatedAt: null, replacementSlug: null })],
   ["providers.remove", "admin", (c) => c.providers.remove({ provider: "anthropic" })],

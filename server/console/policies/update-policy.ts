@@ -8,7 +8,13 @@ import { diffPolicySnapshots } from "./diff-policy-snapshots";
 import { policyColumns, policySnapshot, ruleRows } from "./policy-fields";
 import { verifyPolicyModels } from "./verify-policy-models";
 
-export async function updatePolicy(actor: TenantActor, id: string, expectedVersion: number, fields: PolicyFields): Promise<{ version: number }> {
+/** How the save is audited: an edit, or a restore naming the version it brought back. */
+export interface SaveKind {
+  action: "policy.updated" | "policy.restored";
+  details?: Record<string, string | number>;
+}
+
+export async function updatePolicy(actor: TenantActor, id: string, expectedVersion: number, fields: PolicyFields, kind: SaveKind = { action: "policy.updated" }): Promise<{ version: number }> {
   const saved = await actor.db.$transaction(async (tx) => {
     const current = await tx.routingPolicy.findFirst({ where: { id }, include: { rules: true } });
     if (!current) throw notFound("Policy");
@@ -26,7 +32,7 @@ export async function updatePolicy(actor: TenantActor, id: string, expectedVersi
     const snapshot = policySnapshot(updated);
     await tx.routingPolicyVersion.create({ data: { policyId: id, version, snapshot, createdById: actor.userId } });
     const changed = diffPolicySnapshots(policySnapshot(current), snapshot).map((c) => c.path);
-    await recordAudit(tx, actor, { action: "policy.updated", targetType: "policy", targetId: id, details: { name: fields.name, version, changed } });
+    await recordAudit(tx, actor, { action: kind.action, targetType: "policy", targetId: id, details: { name: fields.name, version, changed, ...kind.details } });
     return updated;
   });
   await invalidateTenant(actor.db, actor.tenantId);

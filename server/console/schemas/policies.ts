@@ -53,6 +53,14 @@ export const updatePolicySchema = z.object({
   policy: policyFieldsSchema,
 });
 
+export const restorePolicySchema = z.object({
+  id: idSchema,
+  /** The version to bring back. */
+  version: z.number().int().positive().max(INT4_MAX),
+  /** The current version the page showed; as for a save, a newer one means someone saved first. */
+  expectedVersion: z.number().int().positive(),
+});
+
 export const testPolicySchema = z.object({
   policyId: idSchema,
   prompt: z.string().trim().min(1, "Type or paste a prompt").max(100_000, "At most 100,000 characters"),

@@ -1,9 +1,10 @@
 import { adminProcedure, memberProcedure, router, viewerProcedure } from "../init";
 import { byIdSchema } from "../../console/schemas/common";
-import { policyFieldsSchema, testPolicySchema, updatePolicySchema } from "../../console/schemas/policies";
+import { policyFieldsSchema, restorePolicySchema, testPolicySchema, updatePolicySchema } from "../../console/schemas/policies";
 import { getPolicy, listPolicies } from "../../console/policies/list-policies";
 import { createPolicy } from "../../console/policies/create-policy";
 import { updatePolicy } from "../../console/policies/update-policy";
+import { restorePolicy } from "../../console/policies/restore-policy";
 import { setDefaultPolicy } from "../../console/policies/set-default-policy";
 import { listPolicyVersions } from "../../console/policies/list-policy-versions";
 import { testPolicy } from "../../console/policies/test-policy";
@@ -14,6 +15,7 @@ export const policiesRouter = router({
   versions: viewerProcedure.input(byIdSchema).query(({ ctx, input }) => listPolicyVersions(ctx.actor, input.id)),
   create: adminProcedure.input(policyFieldsSchema).mutation(({ ctx, input }) => createPolicy(ctx.actor, input)),
   update: adminProcedure.input(updatePolicySchema).mutation(({ ctx, input }) => updatePolicy(ctx.actor, input.id, input.expectedVersion, input.policy)),
+  restore: adminProcedure.input(restorePolicySchema).mutation(({ ctx, input }) => restorePolicy(ctx.actor, input.id, input.version, input.expectedVersion)),
   setDefault: adminProcedure.input(byIdSchema).mutation(({ ctx, input }) => setDefaultPolicy(ctx.actor, input.id)),
   // A query in spirit, but it takes a long prompt, so it is sent as a POST body.
   test: memberProcedure.input(testPolicySchema).mutation(({ ctx, input }) => testPolicy(ctx.actor, input)),
