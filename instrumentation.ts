@@ -18,13 +18,16 @@ export async function register() {
   const { flushUsageOnShutdown } = await import("./server/usage/usage-writer-instance");
   // Folds queued evidence into the tenants' learned state (one process at a time, see learning-job.ts).
   const { startProcessLearningJob, stopProcessLearningJob } = await import("./server/learning/learning-job");
+  // Raises and resolves budget alerts from the usage rollups (one process at a time, see alerts-job.ts).
+  const { startProcessAlertsJob, stopProcessAlertsJob } = await import("./server/alerts/alerts-job");
   if (env.DATABASE_URL) {
     const { getDb } = await import("./server/db/client");
     startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
+    startProcessAlertsJob(getDb(), env.SWITCHYARD_ALERTS_INTERVAL_MS);
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void Promise.allSettled([stopProcessLearningJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
+      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
     });
   }
 }

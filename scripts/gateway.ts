@@ -6,6 +6,7 @@ import { eventLoopDelay } from "../server/health/event-loop-delay";
 import { flushUsageOnShutdown } from "../server/usage/usage-writer-instance";
 import { getDb } from "../server/db/client";
 import { startProcessLearningJob, stopProcessLearningJob } from "../server/learning/learning-job";
+import { startProcessAlertsJob, stopProcessAlertsJob } from "../server/alerts/alerts-job";
 import { loadTokenizer } from "../server/providers/simulated";
 import { DEFAULT_CATALOG, DEFAULT_POLICY, route } from "../server/routing";
 
@@ -18,10 +19,11 @@ const server = createGatewayServer();
 server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));
 startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
+startProcessAlertsJob(getDb(), env.SWITCHYARD_ALERTS_INTERVAL_MS);
 
 const shutdown = () => {
   server.close();
-  void Promise.allSettled([stopProcessLearningJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
+  void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
 };
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);

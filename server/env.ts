@@ -28,6 +28,8 @@ const schema = z.object({
    * and signals into the tenants' learned state; one process at a time). 0 turns learning off.
    */
   SWITCHYARD_LEARNING_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
+  /** How often each gateway process tries an alerts round (budget alerts; one process at a time). 0 turns alerts off. */
+  SWITCHYARD_ALERTS_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Upstream deadlines: until response headers, until the first body byte, between chunks, whole call. */
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),

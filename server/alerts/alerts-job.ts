@@ -1,0 +1,158 @@
+/**
+ * The alerts job: runs in every gateway process, and each round one of them (whichever takes
+ * PostgreSQL's advisory lock) reads the budgeted keys' and teams' spend from the hourly usage
+ * rollups and raises, refreshes or resolves alerts (budget-alerts.ts decides which). Nothing of
+ * this runs on a request's path; a round's reads are a few grouped queries whatever the traffic.
+ */
+import type { Prisma, PrismaClient } from "../db/generated/client";
+import { monthStart } from "../limits/calendar";
+import { planBudgetAlerts, type AlertStatus, type BudgetSubject, type KnownAlert } from "./budget-alerts";
+
+/** The advisory lock's key: one alerts round at a time across all processes on the database. */
+export const ALERTS_LOCK_KEY = 0x5377_416c; // "SwAl"
+
+export interface AlertRoundReport {
+  /** False when another process held the lock (this one did nothing). */
+  locked: boolean;
+  raised: number;
+  refreshed: number;
+  resolved: number;
+}
+
+const DAY_MS = 86_400_000;
+
+// Alert details are plain JSON by construction (strings, numbers, null, nested records).
+const asJson = (v: object) => v as Prisma.InputJsonValue;
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Spend per owner (key or team id) since `from`, from the hourly rollups. */
+async function spendBy(tx: Tx, field: "apiKeyId" | "teamId", ids: string[], from: Date): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.usageRollup.groupBy({
+    by: [field],
+    where: { [field]: { in: ids }, hour: { gte: from } },
+    _sum: { costUsd: true },
+  });
+  return new Map(rows.map((r) => [String((r as Record<string, unknown>)[field]), Number(r._sum.costUsd ?? 0)]));
+}
+
+/** Every budgeted key (not revoked) and team of every tenant, with this month's and the last week's spend. */
+async function budgetSubjects(tx: Tx, now: Date): Promise<Map<string, BudgetSubject[]>> {
+  const [keys, teams] = await Promise.all([
+    tx.apiKey.findMany({ where: { monthlyBudgetUsd: { not: null }, revokedAt: null }, select: { id: true, tenantId: true, name: true, monthlyBudgetUsd: true } }),
+    tx.team.findMany({ where: { monthlyBudgetUsd: { not: null } }, select: { id: true, tenantId: true, name: true, monthlyBudgetUsd: true } }),
+  ]);
+  const month = monthStart(now);
+  const week = new Date(now.getTime() - 7 * DAY_MS);
+  const keyIds = keys.map((k) => k.id);
+  const teamIds = teams.map((t) => t.id);
+  const [keyMonth, keyWeek, teamMonth, teamWeek] = await Promise.all([
+    spendBy(tx, "apiKeyId", keyIds, month), spendBy(tx, "apiKeyId", keyIds, week),
+    spendBy(tx, "teamId", teamIds, month), spendBy(tx, "teamId", teamIds, week),
+  ]);
+  const byTenant = new Map<string, BudgetSubject[]>();
+  const add = (tenantId: string, s: BudgetSubject) => byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), s]);
+  for (const k of keys) add(k.tenantId, { type: "key", id: k.id, name: k.name, budgetUsd: Number(k.monthlyBudgetUsd), spentUsd: keyMonth.get(k.id) ?? 0, last7DaysUsd: keyWeek.get(k.id) ?? 0 });
+  for (const t of teams) add(t.tenantId, { type: "team", id: t.id, name: t.name, budgetUsd: Number(t.monthlyBudgetUsd), spentUsd: teamMonth.get(t.id) ?? 0, last7DaysUsd: teamWeek.get(t.id) ?? 0 });
+  return byTenant;
+}
+
+/**
+ * One round: under the advisory lock, evaluate every budgeted subject against its budget and write
+ * the alerts that changed. Budget alerts already on record that matter are the unresolved ones and
+ * those raised this month (so a resolved alert is not raised again the same month).
+ */
+export async function runAlertRound(db: PrismaClient, now: Date = new Date()): Promise<AlertRoundReport> {
+  return db.$transaction(
+    async (tx): Promise<AlertRoundReport> => {
+      const report: AlertRoundReport = { locked: true, raised: 0, refreshed: 0, resolved: 0 };
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ALERTS_LOCK_KEY}::bigint) AS locked`;
+      if (!lock?.locked) return { ...report, locked: false };
+      const subjects = await budgetSubjects(tx, now);
+      const known = await tx.alert.findMany({
+        where: { kind: "budget", OR: [{ status: { not: "resolved" } }, { firstSeenAt: { gte: monthStart(now) } }] },
+        select: { id: true, tenantId: true, dedupeKey: true, status: true },
+      });
+      const knownByTenant = new Map<string, KnownAlert[]>();
+      for (const a of known) knownByTenant.set(a.tenantId, [...(knownByTenant.get(a.tenantId) ?? []), { id: a.id, dedupeKey: a.dedupeKey, status: a.status as AlertStatus }]);
+      const tenants = new Set([...subjects.keys(), ...knownByTenant.keys()]);
+      for (const tenantId of tenants) {
+        const plan = planBudgetAlerts(subjects.get(tenantId) ?? [], knownByTenant.get(tenantId) ?? [], now);
+        if (plan.raise.length > 0) {
+          const created = await tx.alert.createMany({
+            data: plan.raise.map((d) => ({ tenantId, ...d, details: asJson(d.details), firstSeenAt: now, lastSeenAt: now })),
+            skipDuplicates: true,
+          });
+          report.raised += created.count;
+        }
+        for (const { id, draft } of plan.refresh) {
+          await tx.alert.update({ where: { id }, data: { title: draft.title, details: asJson(draft.details), lastSeenAt: now } });
+        }
+        report.refreshed += plan.refresh.length;
+        if (plan.resolve.length > 0) {
+          const resolved = await tx.alert.updateMany({ where: { id: { in: plan.resolve }, status: { not: "resolved" } }, data: { status: "resolved", resolvedAt: now } });
+          report.resolved += resolved.count;
+        }
+      }
+      return report;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
+
+// ---- The job: one per process, a round every interval.
+
+export interface AlertsJob {
+  /** Stops scheduling rounds and waits for one in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a round every `intervalMs` (the next is scheduled when one ends, so rounds never overlap)
+ * on an unref'd timer, so the job never keeps a process alive. Failures are logged (first line,
+ * no query text) and the next round tries again.
+ */
+export function startAlertsJob(db: PrismaClient, { intervalMs, log = (m) => console.error(m) }: { intervalMs: number; log?: (message: string) => void }): AlertsJob {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(tick, intervalMs);
+    timer.unref();
+  };
+  const tick = () => {
+    timer = null;
+    running = runAlertRound(db, new Date())
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        log(`[alerts] round failed, will retry: ${error instanceof Error ? (error.message.split("\n")[0] ?? error.name) : "unknown error"}`);
+      })
+      .finally(() => {
+        running = null;
+        schedule();
+      });
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+const holder = globalThis as unknown as { __switchyardAlertsJob?: AlertsJob };
+
+/** Starts the process's alerts job once (Next.js may load this module more than once); 0 = off. */
+export function startProcessAlertsJob(db: PrismaClient, intervalMs: number): void {
+  if (intervalMs <= 0 || holder.__switchyardAlertsJob) return;
+  holder.__switchyardAlertsJob = startAlertsJob(db, { intervalMs });
+}
+
+/** On shutdown: lets a round in progress finish (its transaction commits or rolls back whole). */
+export async function stopProcessAlertsJob(): Promise<void> {
+  await holder.__switchyardAlertsJob?.stop();
+}
