@@ -1,6 +1,7 @@
 // The console API: one router per area.
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
+import { alertsRouter } from "./routers/alerts";
 import { auditRouter } from "./routers/audit";
 import { dashboardRouter } from "./routers/dashboard";
 import { keysRouter } from "./routers/keys";
@@ -14,6 +15,7 @@ import { tenantRouter } from "./routers/tenant";
 
 export const appRouter = router({
   account: accountRouter,
+  alerts: alertsRouter,
   audit: auditRouter,
   dashboard: dashboardRouter,
   keys: keysRouter,

@@ -24,6 +24,10 @@ const CASES: Case[] = [
   ["policies.test", "member", (c, fx) => c.policies.test({ policyId: fx.a.policy.id, prompt: "Write a Python function that reverses a list" })],
   ["logs.learning", "viewer", (c, fx) => c.logs.learning({ id: fx.a.log.id })],
   ["models.profiles", "viewer", (c) => c.models.profiles()],
+  ["alerts.list", "viewer", (c) => c.alerts.list({ status: null, kind: null, severity: null })],
+  // No such alert: allowed roles get past the gate to NOT_FOUND.
+  ["alerts.acknowledge", "member", (c) => c.alerts.acknowledge({ id: "no-such-alert" })],
+  ["alerts.resolve", "member", (c) => c.alerts.resolve({ id: "no-such-alert" })],
   ["logs.giveFeedback", "member", (c, fx) => c.logs.giveFeedback({ requestId: fx.a.log.id, score: 1, comment: null, category: null })],
   ["tenant.setEvaluationBudget", "admin", (c) => c.tenant.setEvaluationBudget({ evaluationBudgetUsd: 5 })],
   ["tenant.resetLearning", "admin", (c) => c.tenant.resetLearning()],

@@ -1,0 +1,34 @@
+import type { TenantActor } from "../actor";
+import type { AlertFilters } from "../schemas/alerts";
+
+/** Most alerts a page shows: the newest by last sighting, so a long history cannot slow the page. */
+export const ALERT_PAGE_SIZE = 200;
+
+export async function listAlerts(actor: TenantActor, filters: AlertFilters) {
+  const where = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.kind ? { kind: filters.kind } : {}),
+    ...(filters.severity ? { severity: filters.severity } : {}),
+  };
+  const [alerts, open] = await Promise.all([
+    actor.db.alert.findMany({ where, orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }], take: ALERT_PAGE_SIZE }),
+    actor.db.alert.count({ where: { status: "open" } }),
+  ]);
+  return {
+    open,
+    alerts: alerts.map((a) => ({
+      id: a.id,
+      kind: a.kind,
+      subjectType: a.subjectType,
+      subjectId: a.subjectId,
+      severity: a.severity,
+      status: a.status,
+      title: a.title,
+      details: a.details as Record<string, unknown>,
+      firstSeenAt: a.firstSeenAt,
+      lastSeenAt: a.lastSeenAt,
+      acknowledgedAt: a.acknowledgedAt,
+      resolvedAt: a.resolvedAt,
+    })),
+  };
+}
