@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   ["/", "Overview"], ["/policies", "Policies"], ["/models", "Models"], ["/keys", "Keys"], ["/providers", "Providers"],
-  ["/logs", "Logs"], ["/members", "Members"], ["/teams", "Teams"], ["/audit", "Audit"], ["/settings", "Settings"],
+  ["/logs", "Logs"], ["/alerts", "Alerts"], ["/members", "Members"], ["/teams", "Teams"], ["/audit", "Audit"], ["/settings", "Settings"],
 ] as const;
 
 export function ConsoleNav() {

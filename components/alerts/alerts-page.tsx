@@ -1,0 +1,78 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/trpc";
+import { useCan } from "@/components/console/console-session";
+import { Button } from "@/components/ui/button";
+import { formatDateTime } from "@/components/ui/format";
+import { Badge, PageHeader } from "@/components/ui/page-header";
+import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
+import type { AlertFilters } from "@/server/console/schemas/alerts";
+import { AlertFiltersBar } from "./alert-filters";
+import { forecastText, isForecast } from "./forecast-text";
+
+const SEVERITY_TONE = { info: "indigo", warning: "amber", critical: "red" } as const;
+const STATUS_TONE = { open: "red", acknowledged: "amber", resolved: "green" } as const;
+const tone = <T extends Record<string, "slate" | "amber" | "green" | "red" | "indigo">>(map: T, key: string) => map[key as keyof T] ?? "slate";
+
+/** Every alert by default, newest sighting first; the filters narrow it down. */
+const DEFAULT_FILTERS: AlertFilters = { status: null, kind: null, severity: null };
+
+export function AlertsPage() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const canAct = useCan("member");
+  const [filters, setFilters] = useState<AlertFilters>(DEFAULT_FILTERS);
+  const alerts = useQuery(trpc.alerts.list.queryOptions(filters));
+  const refresh = () => queryClient.invalidateQueries(trpc.alerts.pathFilter());
+  const acknowledge = useMutation(trpc.alerts.acknowledge.mutationOptions({ onSuccess: refresh }));
+  const resolve = useMutation(trpc.alerts.resolve.mutationOptions({ onSuccess: refresh }));
+  return (
+    <>
+      <PageHeader title="Alerts" description="Budgets passing 50%, 80% and 100% of their monthly cap, raised once per key or team, threshold and month, and resolved when the month turns or the budget is raised." />
+      <div className="space-y-4">
+        <AlertFiltersBar filters={filters} onChange={setFilters} />
+        <ErrorState error={acknowledge.error ?? resolve.error} />
+        <QueryState query={alerts}>
+          {({ alerts: rows, open }) => (
+            <>
+              <p className="text-sm text-slate-600">{open} open</p>
+              {rows.length === 0 ? <EmptyState title="No alerts match" /> : (
+                <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Alerts">
+                  {rows.map((a) => {
+                    const d = a.details;
+                    const subjectPage = a.subjectType === "team" ? "/teams" : "/keys";
+                    return (
+                      <li key={a.id} className="space-y-1 px-4 py-3 text-sm">
+                        <div className="flex flex-wrap items-center gap-2">
+                          <Badge tone={tone(SEVERITY_TONE, a.severity)}>{a.severity}</Badge>
+                          <Badge tone={tone(STATUS_TONE, a.status)}>{a.status}</Badge>
+                          <span className="font-medium">{a.title}</span>
+                        </div>
+                        <p className="text-slate-600">
+                          {typeof d.spentPercent === "number" && `${d.spentPercent}% of the budget spent`}
+                          {typeof d.since === "string" && ` since ${formatDateTime(new Date(d.since))}`}
+                          {" · first seen "}{formatDateTime(a.firstSeenAt)}{" · last seen "}{formatDateTime(a.lastSeenAt)}
+                          {a.resolvedAt && <> · resolved {formatDateTime(a.resolvedAt)}</>}
+                        </p>
+                        {isForecast(d.forecast) && <p className="text-slate-600">{forecastText(d.forecast)}</p>}
+                        <div className="flex flex-wrap items-center gap-3">
+                          {typeof d.link === "string" && d.link.startsWith("/") && <Link className="text-indigo-700 underline" href={d.link}>Requests this month</Link>}
+                          <Link className="text-indigo-700 underline" href={subjectPage}>{a.subjectType === "team" ? "Teams" : "Keys"} page</Link>
+                          {canAct && a.status === "open" && <Button onClick={() => acknowledge.mutate({ id: a.id })} disabled={acknowledge.isPending}>Acknowledge</Button>}
+                          {canAct && a.status !== "resolved" && <Button onClick={() => resolve.mutate({ id: a.id })} disabled={resolve.isPending}>Resolve</Button>}
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            </>
+          )}
+        </QueryState>
+      </div>
+    </>
+  );
+}
