@@ -11,6 +11,7 @@ import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { formatDateTime, formatNumber, formatUsd } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/data-table";
+import { forecastText } from "@/components/alerts/forecast-text";
 import { CreateKeyForm } from "./create-key-form";
 
 export function KeysPage() {
@@ -37,7 +38,7 @@ export function KeysPage() {
                 <td className="px-3 py-2 font-medium">{k.name} {k.status === "revoked" && <Badge tone="red">revoked</Badge>} {k.status === "expired" && <Badge tone="red">expired {formatDateTime(k.expiresAt)}</Badge>} {k.status === "active" && k.expiresAt && <Badge tone="amber">expires {formatDateTime(k.expiresAt)}</Badge>}</td>
                 <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
                 <td className="px-3 py-2">{k.teamName ?? "no team"} · {k.policyName ?? "default policy"}</td>
-                <td className="px-3 py-2 text-xs">{k.rpmLimit ? `${formatNumber(k.rpmLimit)} rpm` : "no rpm limit"}<br />{k.monthlyBudgetUsd !== null ? `${formatUsd(k.monthlyBudgetUsd)} / month` : "no budget"}</td>
+                <td className="px-3 py-2 text-xs">{k.rpmLimit ? `${formatNumber(k.rpmLimit)} rpm` : "no rpm limit"}<br />{k.monthlyBudgetUsd !== null ? `${formatUsd(k.monthlyBudgetUsd)} / month` : "no budget"}{k.budgetForecast && <><br /><span className="text-slate-500">{forecastText(k.budgetForecast)}</span></>}</td>
                 <td className="px-3 py-2">{formatDateTime(k.lastUsedAt)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{formatUsd(k.monthToDate.costUsd)}{k.monthToDate.unpricedRequests > 0 && <span className="block text-xs text-amber-700">+ {k.monthToDate.unpricedRequests} unpriced</span>}</td>
                 <td className="px-3 py-2 text-right">

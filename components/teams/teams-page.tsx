@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
+import { forecastText } from "@/components/alerts/forecast-text";
 import { createTeamSchema, updateTeamSchema } from "@/server/console/schemas/teams";
 
 interface TeamDraft {
@@ -75,7 +76,8 @@ export function TeamsPage() {
                   ) : (
                     <span>
                       <span className="font-medium">{t.name}</span>{" "}
-                      <span className="text-slate-500">· {t.keyCount} keys · {t.monthlyBudgetUsd === null ? "no monthly budget" : `budget ${usd(t.monthlyBudgetUsd)} / month`}</span>
+                      <span className="text-slate-500">· {t.keyCount} keys · {t.monthlyBudgetUsd === null ? "no monthly budget" : `${usd(t.monthToDateUsd)} of ${usd(t.monthlyBudgetUsd)} / month`}</span>
+                      {t.budgetForecast && <span className="block text-xs text-slate-500">{forecastText(t.budgetForecast)}</span>}
                     </span>
                   )}
                   {canManage && editing?.id !== t.id && (

@@ -56,4 +56,16 @@ describe("alerts router", () => {
     expect(await outcomeCode(alpha.alerts.resolve({ id: bravo!.id }))).toBe("NOT_FOUND");
     expect((await t.db.alert.findUniqueOrThrow({ where: { id: bravo!.id } })).status).toBe("open");
   });
+
+  it("shows each budget's forecast on the keys and teams lists", async () => {
+    const viewer = fx.as(fx.a.users.viewer.id);
+    // $1.25 spent of the key's $1: used up, so the forecast says it ran out (at the time of the call).
+    const key = (await viewer.keys.list()).find((k) => k.id === fx.a.key.id);
+    expect(key?.budgetForecast?.runsOutAt).not.toBeNull();
+    expect(new Date(key!.budgetForecast!.runsOutAt!).getTime()).toBeLessThanOrEqual(Date.now());
+    await t.db.team.update({ where: { id: fx.a.team.id }, data: { monthlyBudgetUsd: 100 } });
+    const teams = await viewer.teams.list();
+    // The fixture's spend has no team: nothing spent, so the budget lasts the month.
+    expect(teams.find((x) => x.id === fx.a.team.id)).toMatchObject({ monthlyBudgetUsd: 100, monthToDateUsd: 0, budgetForecast: { runsOutAt: null, usdPerDay: 0 } });
+  });
 });

@@ -1,5 +1,6 @@
 // Keys with their month-to-date spend, read from the hourly rollups.
 import type { TenantActor } from "../actor";
+import { forecastBudget } from "../../alerts/budget-alerts";
 import { keySummarySelect, toKeySummary } from "./key-summary";
 
 export function startOfUtcMonth(now: Date): Date {
@@ -14,6 +15,14 @@ export async function listApiKeys(actor: TenantActor, now = new Date()) {
     _sum: { costUsd: true, requests: true, unpriced: true },
   });
   const byKey = new Map(spend.map((s) => [s.apiKeyId, s._sum]));
+  // The last week's spend sets the forecast's pace once the month has run a week (see forecastBudget).
+  const budgeted = rows.filter((r) => r.monthlyBudgetUsd !== null).map((r) => r.id);
+  const week = budgeted.length === 0 ? [] : await actor.db.usageRollup.groupBy({
+    by: ["apiKeyId"],
+    where: { hour: { gte: new Date(now.getTime() - 7 * 86_400_000) }, apiKeyId: { in: budgeted } },
+    _sum: { costUsd: true },
+  });
+  const weekByKey = new Map(week.map((s) => [s.apiKeyId, Number(s._sum.costUsd ?? 0)]));
   return rows.map((row) => {
     const sums = byKey.get(row.id);
     return {
@@ -24,6 +33,10 @@ export async function listApiKeys(actor: TenantActor, now = new Date()) {
         /** Requests whose price was unknown: the spend is then a lower bound. */
         unpricedRequests: sums?.unpriced ?? 0,
       },
+      /** When the monthly budget runs out at the current pace; null without a budget. */
+      budgetForecast: row.monthlyBudgetUsd === null ? null : forecastBudget({
+        budgetUsd: Number(row.monthlyBudgetUsd), spentUsd: Number(sums?.costUsd ?? 0), last7DaysUsd: weekByKey.get(row.id) ?? 0,
+      }, now),
     };
   });
 }
