@@ -11,6 +11,8 @@ export interface NextServerOptions {
   masterKey: string;
   nextAuthSecret: string;
   nextAuthUrl: string;
+  /** Further settings for this server only (e.g. a job's interval in tests). */
+  env?: Record<string, string>;
 }
 
 export function startNextServer(options: NextServerOptions): ChildProcess {
@@ -26,6 +28,7 @@ export function startNextServer(options: NextServerOptions): ChildProcess {
       SWITCHYARD_MASTER_KEY: options.masterKey,
       NEXTAUTH_SECRET: options.nextAuthSecret,
       NEXTAUTH_URL: options.nextAuthUrl,
+      ...options.env,
     }),
   });
 }
