@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { learnerFeaturesOf } from "../routing/learning/learner-features";
 import { planRound, type LoggedRequest, type QueuedEvent } from "./plan-round";
-import { encodeStoredFeatures } from "./stored-features";
+import { decodeStoredFeatures, encodeStoredFeatures } from "./stored-features";
 
 const NOW = new Date("2026-12-03T12:00:00Z");
 const LIMITS = { maxAttempts: 60, maxAgeMs: 3_600_000 };
@@ -21,7 +21,7 @@ describe("planRound", () => {
     expect(a.ids).toEqual([1n, 3n]);
     expect(a.events.map((e) => e.kind)).toEqual(["feedback", "category"]);
     expect(a.events[0]!.request).toMatchObject({ servedModel: "m1", category: "coding", policyId: "p1" });
-    expect(a.events[0]!.request.features?.n).toBe(features.idx.length);
+    expect(a.events[0]!.request.features?.n).toBe(decodeStoredFeatures(features)!.n);
     expect(a.events[1]!.request.features).toBeNull();
     expect(plan.waiting).toEqual([]);
   });

@@ -5,7 +5,7 @@ import {
   createLearner, DEFAULT_LEARNER_OPTIONS, learnDifficulty, predictDifficulty, type LearnerFeatures,
 } from "../routing/learning/learned-difficulty";
 import { learnerFeaturesOf } from "../routing/learning/learner-features";
-import { decodeStoredFeatures, encodeStoredFeatures, MAX_STORED_SPARSE, routedRequestFeatures } from "./stored-features";
+import { decodeStoredFeatures, encodeStoredFeatures, MAX_STORED_SPARSE, packStoredFeatures, routedRequestFeatures } from "./stored-features";
 
 const BITS = DEFAULT_LEARNER_OPTIONS.bits;
 
@@ -77,11 +77,11 @@ describe("stored features", () => {
 
   it("keeps the largest buckets when a prompt has more than fit", () => {
     const [r] = stream(1, 7);
-    const stored = encodeStoredFeatures(r!.features);
+    const stored = decodeStoredFeatures(encodeStoredFeatures(r!.features))!;
     expect(stored.idx).toHaveLength(MAX_STORED_SPARSE);
     // The topic bucket (value 1) is far larger than the noise and must survive.
     expect(stored.idx).toContain(r!.features.idx[0]! & ((1 << BITS) - 1));
-    expect(new Set(stored.idx).size).toBe(stored.idx.length);
+    expect(new Set(Array.from(stored.idx)).size).toBe(stored.idx.length);
   });
 
   it("teaches a learner as well as the original features do", () => {
@@ -111,23 +111,26 @@ describe("stored features", () => {
   });
 
   it("rejects anything malformed or out of bounds", () => {
-    const good = encodeStoredFeatures({ idx: [3, 9], val: [0.5, -0.25], n: 2, dense: new Array(DIFFICULTY_DENSE_COUNT).fill(0.1), staticDifficulty: 0.4 });
-    expect(decodeStoredFeatures(good)).not.toBeNull();
+    const dense = new Array<number>(DIFFICULTY_DENSE_COUNT).fill(0.1);
+    const parts = { bits: BITS, idx: [3, 9], val: [0.5, -0.25], dense, staticDifficulty: 0.4 };
+    const good = packStoredFeatures(parts);
+    expect(decodeStoredFeatures(good)).toMatchObject({ idx: [3, 9], val: [0.5, -0.25], n: 2, staticDifficulty: 0.4 });
+    const many = Array.from({ length: MAX_STORED_SPARSE + 1 }, (_, i) => i);
     const bad: unknown[] = [
       null, 42, "x", [], {},
-      { ...good, v: 2 },
+      { ...good, v: 1 },
       { ...good, bits: 40 },
       { ...good, bits: 1.5 },
-      { ...good, idx: [3] },
-      { ...good, idx: [3, 1 << BITS] },
-      { ...good, idx: [-1, 9] },
-      { ...good, idx: [3, "9"] },
-      { ...good, val: [0.5, null] },
-      { ...good, dense: good.dense.slice(1) },
-      { ...good, dense: [...good.dense.slice(1), "1"] },
-      { ...good, staticDifficulty: 1.5 },
-      { ...good, staticDifficulty: undefined },
-      { ...good, idx: Array.from({ length: MAX_STORED_SPARSE + 1 }, (_, i) => i), val: new Array(MAX_STORED_SPARSE + 1).fill(1) },
+      { ...good, data: 42 },
+      { ...good, data: good.data.slice(0, -8) },
+      { ...good, data: good.data + "AAAA" },
+      { ...good, data: "A".repeat(100_000) },
+      { ...good, bits: 3 }, // bucket 9 does not fit in 3 bits
+      packStoredFeatures({ ...parts, val: [0.5, Number.NaN] }),
+      packStoredFeatures({ ...parts, dense: dense.slice(1) }),
+      packStoredFeatures({ ...parts, dense: [...dense.slice(1), Number.POSITIVE_INFINITY] }),
+      packStoredFeatures({ ...parts, staticDifficulty: 1.5 }),
+      packStoredFeatures({ ...parts, idx: many, val: many.map(() => 1) }),
     ];
     for (const b of bad) expect(decodeStoredFeatures(b), JSON.stringify(b)).toBeNull();
   });
