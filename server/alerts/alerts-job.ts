@@ -4,6 +4,7 @@
  * rollups and raises, refreshes or resolves alerts (budget-alerts.ts decides which). Nothing of
  * this runs on a request's path; a round's reads are a few grouped queries whatever the traffic.
  */
+import { startProcessJob, startRepeatingJob, stopProcessJob, type RepeatingJob } from "../jobs/repeating-job";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { monthStart } from "../limits/calendar";
 import { planBudgetAlerts, type AlertStatus, type BudgetSubject, type KnownAlert } from "./budget-alerts";
@@ -103,56 +104,17 @@ export async function runAlertRound(db: PrismaClient, now: Date = new Date()): P
 
 // ---- The job: one per process, a round every interval.
 
-export interface AlertsJob {
-  /** Stops scheduling rounds and waits for one in progress. */
-  stop(): Promise<void>;
+export type AlertsJob = RepeatingJob;
+
+export function startAlertsJob(db: PrismaClient, { intervalMs, log }: { intervalMs: number; log?: (message: string) => void }): AlertsJob {
+  return startRepeatingJob(() => runAlertRound(db, new Date()).then(() => undefined), { name: "alerts", intervalMs, log });
 }
 
-/**
- * Runs a round every `intervalMs` (the next is scheduled when one ends, so rounds never overlap)
- * on an unref'd timer, so the job never keeps a process alive. Failures are logged (first line,
- * no query text) and the next round tries again.
- */
-export function startAlertsJob(db: PrismaClient, { intervalMs, log = (m) => console.error(m) }: { intervalMs: number; log?: (message: string) => void }): AlertsJob {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(tick, intervalMs);
-    timer.unref();
-  };
-  const tick = () => {
-    timer = null;
-    running = runAlertRound(db, new Date())
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        log(`[alerts] round failed, will retry: ${error instanceof Error ? (error.message.split("\n")[0] ?? error.name) : "unknown error"}`);
-      })
-      .finally(() => {
-        running = null;
-        schedule();
-      });
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
-}
-
-const holder = globalThis as unknown as { __switchyardAlertsJob?: AlertsJob };
-
-/** Starts the process's alerts job once (Next.js may load this module more than once); 0 = off. */
+/** Starts the process's alerts job once; 0 = off. */
 export function startProcessAlertsJob(db: PrismaClient, intervalMs: number): void {
-  if (intervalMs <= 0 || holder.__switchyardAlertsJob) return;
-  holder.__switchyardAlertsJob = startAlertsJob(db, { intervalMs });
+  startProcessJob("alerts", intervalMs, () => startAlertsJob(db, { intervalMs }));
 }
 
-/** On shutdown: lets a round in progress finish (its transaction commits or rolls back whole). */
-export async function stopProcessAlertsJob(): Promise<void> {
-  await holder.__switchyardAlertsJob?.stop();
+export function stopProcessAlertsJob(): Promise<void> {
+  return stopProcessJob("alerts");
 }

@@ -5,6 +5,7 @@
  * tenants whose state changed then have their cached gateway config dropped everywhere (NOTIFY),
  * and the next request loads the new state with the config.
  */
+import { startProcessJob, startRepeatingJob, stopProcessJob, type RepeatingJob } from "../jobs/repeating-job";
 import { Prisma, type PrismaClient } from "../db/generated/client";
 import type { ProfileBook } from "../routing/learning/capability-profile";
 import { mergeCatalog } from "../catalog/catalog-snapshot";
@@ -126,10 +127,7 @@ export async function runLearningRound(
 
 // ---- The job: one per process, a round every interval.
 
-export interface LearningJob {
-  /** Stops scheduling rounds and waits for one in progress. */
-  stop(): Promise<void>;
-}
+export type LearningJob = RepeatingJob;
 
 export interface LearningJobOptions {
   intervalMs: number;
@@ -137,52 +135,19 @@ export interface LearningJobOptions {
   log?: (message: string) => void;
 }
 
-/**
- * Runs a round every `intervalMs` (the next is scheduled when one ends, so rounds never overlap)
- * on an unref'd timer: the job never keeps a process alive. A round that took a full batch is
- * followed sooner, to work through a backlog. Failures are logged (first line, no query text) and
- * the events stay queued for the next round.
- */
-export function startLearningJob(db: PrismaClient, { intervalMs, round = DEFAULT_ROUND_OPTIONS, log = (m) => console.error(m) }: LearningJobOptions): LearningJob {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const schedule = (ms: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  };
-  const tick = () => {
-    timer = null;
-    running = runLearningRound(db, new Date(), round)
-      .then((r) => schedule(r.taken >= round.maxEvents ? Math.min(intervalMs, 250) : intervalMs))
-      .catch((error: unknown) => {
-        log(`[learning] round failed, will retry: ${error instanceof Error ? (error.message.split("\n")[0] ?? error.name) : "unknown error"}`);
-        schedule(intervalMs);
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  schedule(intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
+/** A round every `intervalMs`; a round that took a full batch is followed sooner, to work through a backlog. */
+export function startLearningJob(db: PrismaClient, { intervalMs, round = DEFAULT_ROUND_OPTIONS, log }: LearningJobOptions): LearningJob {
+  return startRepeatingJob(
+    async () => ((await runLearningRound(db, new Date(), round)).taken >= round.maxEvents ? Math.min(intervalMs, 250) : intervalMs),
+    { name: "learning", intervalMs, log },
+  );
 }
 
-const holder = globalThis as unknown as { __switchyardLearningJob?: LearningJob };
-
-/** Starts the process's learning job once (Next.js may load this module more than once); 0 = off. */
+/** Starts the process's learning job once; 0 = off. */
 export function startProcessLearningJob(db: PrismaClient, intervalMs: number): void {
-  if (intervalMs <= 0 || holder.__switchyardLearningJob) return;
-  holder.__switchyardLearningJob = startLearningJob(db, { intervalMs });
+  startProcessJob("learning", intervalMs, () => startLearningJob(db, { intervalMs }));
 }
 
-/** On shutdown: lets a round in progress finish (its transaction commits or rolls back whole). */
-export async function stopProcessLearningJob(): Promise<void> {
-  await holder.__switchyardLearningJob?.stop();
+export function stopProcessLearningJob(): Promise<void> {
+  return stopProcessJob("learning");
 }
