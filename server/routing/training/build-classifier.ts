@@ -68,6 +68,20 @@ export function toExamples(rows: LabelledRow[], labels: string[], sourceAlpha: n
   return rows.map((r, i) => ({ ...featurizeRow(r.prompt), label: labels.indexOf(r.category), weight: weights[i]! }));
 }
 
+/** The classifier's softmax weights over its feature space, trained with `options`. */
+export function fitClassifierWeights(examples: SparseExample[], classes: number, options: ClassifierOptions) {
+  return trainLinear(examples, {
+    classes,
+    buckets: FEATURE_BUCKETS,
+    dense: HEURISTIC_COUNT,
+    epochs: options.epochs,
+    learningRate: options.learningRate,
+    l2: options.l2,
+    seed: options.seed,
+    sparseDropout: options.sparseDropout,
+  });
+}
+
 export interface TrainedClassifier {
   artefact: ClassifierArtefact;
 }
@@ -80,17 +94,7 @@ export function trainClassifier(
   options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
 ): ClassifierArtefact {
   const labels = labelsOf(train);
-  const examples = toExamples(train, labels, options.sourceAlpha);
-  const weights = trainLinear(examples, {
-    classes: labels.length,
-    buckets: FEATURE_BUCKETS,
-    dense: HEURISTIC_COUNT,
-    epochs: options.epochs,
-    learningRate: options.learningRate,
-    l2: options.l2,
-    seed: options.seed,
-    sparseDropout: options.sparseDropout,
-  });
+  const weights = fitClassifierWeights(toExamples(train, labels, options.sourceAlpha), labels.length, options);
   const encoded = encodeLinear(weights);
   const decoded = decodeLinear(encoded);
   const calib = calibration.filter((r) => labels.includes(r.category));

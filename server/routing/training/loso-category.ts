@@ -4,10 +4,8 @@
  * (train and dev). It measures how well the classifier does on a prompt style it has never seen,
  * which is what a tenant's traffic is.
  */
-import { FEATURE_BUCKETS } from "../hash-features";
-import { HEURISTIC_COUNT } from "../compute-heuristics";
-import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, labelsOf, type ClassifierOptions, type LabelledRow } from "./build-classifier";
-import { scoreExample, trainLinear } from "./train-softmax";
+import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, fitClassifierWeights, labelsOf, type ClassifierOptions, type LabelledRow } from "./build-classifier";
+import { scoreExample } from "./train-softmax";
 
 export type RowFeatures = ReturnType<typeof featurizeRow>;
 
@@ -50,16 +48,7 @@ export function losoCategory(
     const labels = labelsOf(tr);
     const weights = exampleWeights(tr, labels, options.sourceAlpha);
     const examples = tr.map((r, i) => ({ ...features(r), label: labels.indexOf(r.category), weight: weights[i]! }));
-    const w = trainLinear(examples, {
-      classes: labels.length,
-      buckets: FEATURE_BUCKETS,
-      dense: HEURISTIC_COUNT,
-      epochs: options.epochs,
-      learningRate: options.learningRate,
-      l2: options.l2,
-      seed: options.seed,
-      sparseDropout: options.sparseDropout,
-    });
+    const w = fitClassifierWeights(examples, labels.length, options);
     const held = [...train, ...test].filter((r) => r.source === s);
     const out = new Float64Array(labels.length);
     let ok = 0;
