@@ -18,8 +18,8 @@ import { createRandom } from "../../server/random/mulberry32";
 import { getDifficultyModel } from "../../server/routing/load-model";
 import { DEFAULT_LEARNER_OPTIONS } from "../../server/routing/learning/learned-difficulty";
 import { replayTraffic } from "../../server/routing/learning/replay-traffic";
-import { cachedFeatures, DEFAULT_DIFFICULTY_OPTIONS } from "../../server/routing/training/build-difficulty";
-import { fitDifficulty, questionKey, rawDifficultyScore, type SourcedDifficultyRow } from "../../server/routing/training/loso-difficulty";
+import { cachedFeatures, DEFAULT_DIFFICULTY_OPTIONS, quantilesOf } from "../../server/routing/training/build-difficulty";
+import { fitDifficulty, heldOutSplit, rawDifficultyScore, type SourcedDifficultyRow } from "../../server/routing/training/loso-difficulty";
 import { shuffledIndices } from "../../server/routing/training/seeded-random";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,19 +42,10 @@ const rows: SourcedDifficultyRow[] = ["difficulty_train.jsonl", "difficulty_extr
 const sources = opt("--sources")?.split(",") ?? [...new Set(rows.map((r) => r.source))].sort();
 const features = cachedFeatures();
 
-function quantilesOf(scores: number[]): number[] {
-  const s = [...scores].sort((a, b) => a - b);
-  const q: number[] = [];
-  for (let p = 0; p <= 100; p += 5) q.push(s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))]!);
-  return q;
-}
-
 const model = getDifficultyModel();
 const table: string[] = [];
 for (const s of sources) {
-  const test = rows.filter((r) => r.source === s);
-  const keys = new Set(test.map((r) => questionKey(r.prompt)));
-  const train = rows.filter((r) => r.source !== s && !keys.has(questionKey(r.prompt)));
+  const { test, train } = heldOutSplit(rows, s);
   const weights = fitDifficulty(train, features, DEFAULT_DIFFICULTY_OPTIONS);
   // route() reads the process-wide model: swap in the held-out fit for this source's replays.
   model.weights = weights;

@@ -5,6 +5,7 @@ import { isotonic } from "./metrics";
 import {
   difficultyFeaturesOf,
   fitDifficulty,
+  heldOutSplit,
   losoDifficulty,
   questionKey,
   rawDifficultyScore,
@@ -85,7 +86,8 @@ export function dedupeAcrossSources(rows: SourcedDifficultyRow[]): SourcedDiffic
   return out;
 }
 
-function quantilesOf(scores: number[]): number[] {
+/** The 0th, 5th, …, 100th percentiles of the scores (what turns a raw score into a difficulty). */
+export function quantilesOf(scores: number[]): number[] {
   const s = [...scores].sort((a, b) => a - b);
   const q: number[] = [];
   for (let p = 0; p <= 100; p += 5) q.push(Number(s[Math.min(s.length - 1, Math.round((p / 100) * (s.length - 1)))]!.toFixed(6)));
@@ -147,9 +149,7 @@ export function trainDifficulty(
   const oofDiff: number[] = [];
   const oofRows: SourcedDifficultyRow[] = [];
   for (const s of sources) {
-    const test = allRows.filter((r) => r.source === s);
-    const keys = new Set(test.map((r) => questionKey(r.prompt)));
-    const train = allRows.filter((r) => r.source !== s && !keys.has(questionKey(r.prompt)));
+    const { test, train } = heldOutSplit(allRows, s);
     const w = fitDifficulty(train, features, options);
     const q = quantilesOf(train.map((r) => rawDifficultyScore(w, features(r))));
     for (const r of test) {

@@ -267,6 +267,16 @@ export interface LosoDifficultyReport {
 }
 
 /**
+ * One source held out: its rows to test on, and every other source's rows to train on except those
+ * whose question the held-out source also asks (the same question in two sources would leak).
+ */
+export function heldOutSplit<T extends Pick<SourcedDifficultyRow, "source" | "prompt">>(rows: T[], source: string): { test: T[]; train: T[] } {
+  const test = rows.filter((r) => r.source === source);
+  const keys = new Set(test.map((r) => questionKey(r.prompt)));
+  return { test, train: rows.filter((r) => r.source !== source && !keys.has(questionKey(r.prompt))) };
+}
+
+/**
  * For each source: train on every other source (minus rows whose question also appears in the
  * held-out source), then APGR of the held-out source's rows ranked by the raw score.
  */
@@ -278,9 +288,7 @@ export function losoDifficulty(
   const sources = [...new Set(rows.map((r) => r.source))].sort();
   const perSource: LosoDifficultyReport["perSource"] = {};
   for (const s of sources) {
-    const test = rows.filter((r) => r.source === s);
-    const testKeys = new Set(test.map((r) => questionKey(r.prompt)));
-    const train = rows.filter((r) => r.source !== s && !testKeys.has(questionKey(r.prompt)));
+    const { test, train } = heldOutSplit(rows, s);
     const w = fitDifficulty(train, features, opt);
     const scores = test.map((r) => rawDifficultyScore(w, features(r)));
     const apgr = computeApgr(scores, test.map((r) => r.strong_correct), test.map((r) => r.weak_correct));
