@@ -25,7 +25,7 @@ const DAY_MS = 86_400_000;
 // Alert details are plain JSON by construction (strings, numbers, null, nested records).
 const asJson = (v: object) => v as Prisma.InputJsonValue;
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 /** Spend per owner (key or team id) since `from`, from the hourly rollups. */
 async function spendBy(tx: Tx, field: "apiKeyId" | "teamId", ids: string[], from: Date): Promise<Map<string, number>> {

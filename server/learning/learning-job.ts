@@ -46,7 +46,7 @@ export interface RoundReport {
 // The encoded state is plain JSON by construction (numbers, strings, arrays, records).
 const asJson = (v: object) => v as Prisma.InputJsonValue;
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 /** What folding needs of a tenant's setup: the catalog (profile priors, roles) and the policies (roles). */
 async function foldContextOf(tx: Tx, tenantId: string, now: Date, profiles: { book: ProfileBook }): Promise<FoldContext> {

@@ -5,7 +5,7 @@
  * Nothing here checks that the request exists: feedback may come before the usage writer has
  * written its log row, and the event then waits in the queue (callers check ownership).
  */
-import type { PrismaClient } from "../db/generated/client";
+import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { CategoryPayload, FeedbackPayload, NewLearningEvent } from "./learning-event";
 
 export interface FeedbackInput {
@@ -31,7 +31,7 @@ export interface FeedbackRow {
   createdAt: Date;
 }
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 /**
  * Saves the score on the sender's one row for the request. Senders are serialised per request
