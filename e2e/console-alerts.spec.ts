@@ -1,7 +1,7 @@
 // Budget alerts, from the console: a team's budget set below what it spent this month raises a
 // critical alert (the alerts job runs every second in the browser suite), the Alerts page shows
-// it with its forecast, and a member acknowledges it. The budget is removed again at the end, so
-// the demo's other journeys see the team as seeded.
+// it with its forecast, the navigation counts it as open, and a member acknowledges it. The
+// budget is removed again at the end, so the demo's other journeys see the team as seeded.
 import { expect, test, type Page } from "@playwright/test";
 import { demoLogin } from "./demo";
 import { signIn } from "./console-helpers";
@@ -35,8 +35,14 @@ test("a team past its monthly budget shows a critical alert with a forecast, whi
     await expect(alert).toContainText("Budget used up");
     await expect(alert.getByRole("link", { name: "Requests this month" })).toHaveAttribute("href", /\/logs\?from=.*&team=/);
 
+    // The navigation counts the open alerts, this one included, and one fewer once it is acknowledged.
+    const badge = page.getByRole("navigation", { name: "Console" }).getByTestId("open-alerts-badge");
+    const openBefore = Number(await badge.textContent());
+    expect(openBefore).toBeGreaterThanOrEqual(1);
     await alert.getByRole("button", { name: "Acknowledge" }).click();
     await expect(alert).toContainText("acknowledged");
+    if (openBefore === 1) await expect(badge).toHaveCount(0);
+    else await expect(badge).toHaveText(String(openBefore - 1));
     await expect(alert.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
 
     await page.getByLabel("Status").selectOption("acknowledged");

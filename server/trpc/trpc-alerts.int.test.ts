@@ -26,6 +26,8 @@ describe("alerts router", () => {
     expect(all.alerts.map((a) => a.severity).sort()).toEqual(["critical", "info", "warning"]);
     expect(all.alerts.every((a) => a.subjectId === fx.a.key.id && a.kind === "budget")).toBe(true);
     expect(all.open).toBe(3);
+    expect(await viewer.alerts.openCount()).toBe(3);
+    expect(await fx.as(fx.b.users.viewer.id).alerts.openCount()).toBe(1);
     expect((await viewer.alerts.list({ ...ALL, severity: "critical" })).alerts.map((a) => a.details.thresholdPercent)).toEqual([100]);
     expect((await viewer.alerts.list({ ...ALL, status: "resolved" })).alerts).toEqual([]);
     const other = await fx.as(fx.b.users.viewer.id).alerts.list(ALL);

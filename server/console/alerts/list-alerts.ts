@@ -12,7 +12,7 @@ export async function listAlerts(actor: TenantActor, filters: AlertFilters) {
   };
   const [alerts, open] = await Promise.all([
     actor.db.alert.findMany({ where, orderBy: [{ lastSeenAt: "desc" }, { id: "asc" }], take: ALERT_PAGE_SIZE }),
-    actor.db.alert.count({ where: { status: "open" } }),
+    countOpenAlerts(actor),
   ]);
   return {
     open,
@@ -31,4 +31,9 @@ export async function listAlerts(actor: TenantActor, filters: AlertFilters) {
       resolvedAt: a.resolvedAt,
     })),
   };
+}
+
+/** The console navigation's badge: open alerts (neither acknowledged nor resolved), one indexed count. */
+export function countOpenAlerts(actor: TenantActor): Promise<number> {
+  return actor.db.alert.count({ where: { status: "open" } });
 }
