@@ -4,8 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { route } from "../routing";
 import { estimateCost, costOrNull } from "../routing/estimate-cost";
-import type { CatalogModel, RoutingPolicy } from "../routing/types";
+import type { CatalogModel, RouteRequest, RoutingPolicy } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
+import { replayFieldsOf } from "../usage/replay-fields";
 import type { UsageWriter } from "../usage/usage-writer";
 import { createRandom } from "../random/mulberry32";
 import { DEMO_PROMPTS } from "./demo-prompts";
@@ -47,8 +48,9 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
         if (createdAt > options.now) continue;
         const key = pick(options.keys);
         const prompt = pick(DEMO_PROMPTS);
+        const request: RouteRequest = { messages: [{ role: "user", content: prompt }] };
         const decision = route({
-          request: { messages: [{ role: "user", content: prompt }] },
+          request,
           catalog: options.catalog,
           policy: options.policy,
           unhealthy: {},
@@ -57,6 +59,8 @@ export function generateDemoTraffic(writer: UsageWriter, options: DemoTrafficOpt
         const outcome = simulateOutcome(decision, { rand, lognormal, baseline, createdAt });
         const record: UsageRecord = {
           ...outcome,
+          // What the policy what-if needs to replay these requests under a draft.
+          ...replayFieldsOf(decision, request),
           id: randomUUID(),
           tenantId: options.tenantId,
           apiKeyId: key.id,

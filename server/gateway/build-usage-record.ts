@@ -9,6 +9,7 @@ import type { SeenAnswer } from "../learning/observe-answer";
 import type { LearnerFeatures } from "../routing/learning/learned-difficulty";
 import type { GatewayKey } from "./config-cache";
 import { fallbackCount } from "./run-attempts";
+import type { ReplayFields } from "../usage/replay-fields";
 
 /** What the pipeline learnt about a request by the time it ended (filled in as it goes). */
 export interface RequestOutcome {
@@ -31,6 +32,8 @@ export interface RequestOutcome {
   answer?: SeenAnswer | null;
   /** The learned difficulty's features, for a routed request with user text. */
   features?: LearnerFeatures | null;
+  /** What replaying the routing decision under another policy needs (routed requests). */
+  replay?: ReplayFields | null;
 }
 
 /** How it ended, and whose key it was. */
@@ -72,6 +75,7 @@ export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecor
     categorySource: o.decision?.categorySource ?? null,
     confidence: o.decision?.confidence ?? null,
     difficulty: o.decision?.difficulty ?? null,
+    ...o.replay,
     chosenModel: o.served?.id ?? null,
     provider: o.served?.provider ?? null,
     attempts: o.attempts,

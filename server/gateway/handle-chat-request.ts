@@ -34,6 +34,7 @@ import { LARGE_REQUEST_TOKENS, yieldIfLarge } from "./yield-to-event-loop";
 import { answerOf, sampleEvaluation } from "../learning/evaluation/offer-evaluation";
 import { seenAnswerOf } from "../learning/observe-answer";
 import { routedRequestFeatures } from "../learning/stored-features";
+import { replayFieldsOf } from "../usage/replay-fields";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -69,7 +70,7 @@ function explanationOf(decision: RoutingDecision, selection: ModelSelection): Ex
   const d = decision;
   const explanation: Required<Omit<Explanation, "direct" | "replacedDeprecated">> = {
     category: d.category, confidence: d.confidence, categorySource: d.categorySource, classifierCategory: d.classifierCategory!,
-    categoryDetail: d.categoryDetail!, difficulty: d.difficulty, degraded: d.degraded, error: d.error, estimate: d.estimate,
+    classifierConfidence: d.classifierConfidence!, categoryDetail: d.categoryDetail!, difficulty: d.difficulty, degraded: d.degraded, error: d.error, estimate: d.estimate,
     candidates: d.candidates, notes: d.notes!, summary: d.summary, plan: planOf(selection, decision).map((m) => m.id),
   };
   return selection.kind === "direct" ? { ...explanation, direct: selection.model.id, replacedDeprecated: selection.replaced } : explanation;
@@ -111,8 +112,10 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(input.model, key, config, startedAt);
     const unhealthy = await getCircuitBreakers().unhealthy(key.tenantId, selection.kind === "direct" ? [selection.model] : config.catalog);
-    const decision = route({ request: routeRequestOf(input, request.headers), catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt, learning: config.learning });
+    const routeRequest = routeRequestOf(input, request.headers);
+    const decision = route({ request: routeRequest, catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt, learning: config.learning });
     outcome.decision = decision;
+    if (selection.kind !== "direct") outcome.replay = replayFieldsOf(decision, routeRequest);
     // Read from the router's scratch buffers before anything else featurises a prompt.
     if (selection.kind !== "direct") outcome.features = routedRequestFeatures(decision.learning?.staticDifficulty ?? decision.difficulty);
     outcome.policyId = selection.policy.id;

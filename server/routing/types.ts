@@ -122,6 +122,8 @@ export interface RoutingDecision {
   categorySource: CategorySource;
   /** Classifier's own top category and probabilities (present even when forced/rule). */
   classifierCategory?: Category;
+  /** The classifier's own confidence in classifierCategory (present when classifierCategory is). */
+  classifierConfidence?: number;
   /** How a rule/default decision came about, e.g. "support (keyword \"refund\")". */
   categoryDetail?: string;
   difficulty: number;
@@ -151,7 +153,7 @@ export interface DecisionLearning {
   learning?: {
     staticDifficulty: number;
     learnedDifficulty: LearnedDifficulty | null;
-    profiles: ProfileUse[];
+    profiles: readonly ProfileUse[];
     /** The category the tenant's corrections gave the request (null: none close enough, or none taught). */
     learnedCategory: CategoryCorrection | null;
   };
