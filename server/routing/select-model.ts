@@ -23,11 +23,15 @@ export interface Selection {
   choiceReason: string;
 }
 
-interface Assessed {
+/** What the orderings read of a candidate: its model, expected cost (null: unpriced) and quality (null: unknown). */
+export interface Ranked {
   model: CatalogModel;
   cost: number | null;
-  costNote: string | null;
   quality: number | null;
+}
+
+interface Assessed extends Ranked {
+  costNote: string | null;
   /** Reason the model cannot be used at all (disabled, deprecated, unhealthy, context, allowed list, max cost). */
   hardSkip: string | null;
   /** Reason it misses the quality bar (only when not hard-skipped). */
@@ -38,6 +42,11 @@ const fmtUsd = (x: number): string => `$${x < 0.01 ? x.toFixed(5) : x.toFixed(4)
 const fmtQ = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
 
 const isRetired = (m: CatalogModel, now: Date): boolean => m.deprecatedAt !== null && !(now.getTime() < Date.parse(m.deprecatedAt));
+
+/** Whether a rule may use a model at all at this instant: enabled, not retired, allowed (health, context and cost aside). */
+export function inRule(m: CatalogModel, rule: CategoryRule, now: Date): boolean {
+  return m.enabled && !isRetired(m, now) && (rule.allowedModels === null || rule.allowedModels.includes(m.id));
+}
 
 /**
  * The best quality the catalog offers for a category under a rule (enabled, not retired, allowed
@@ -50,8 +59,7 @@ export function qualityCeiling(catalog: readonly CatalogModel[], rule: CategoryR
   let best: number | null = null;
   for (const m of catalog) {
     const q = m.quality[category];
-    if (q === null || q === undefined || !m.enabled || isRetired(m, now)) continue;
-    if (rule.allowedModels !== null && !rule.allowedModels.includes(m.id)) continue;
+    if (q === null || q === undefined || !inRule(m, rule, now)) continue;
     if (best === null || q > best) best = q;
   }
   return best;
@@ -90,7 +98,7 @@ function assess(m: CatalogModel, s: SelectionInput): Assessed {
 }
 
 /** Cheapest first; unpriced after priced; then lower latency (unknown last); then id. */
-function byCost(a: Assessed, b: Assessed): number {
+export function byCost(a: Ranked, b: Ranked): number {
   if (a.cost !== null && b.cost !== null && a.cost !== b.cost) return a.cost - b.cost;
   if ((a.cost === null) !== (b.cost === null)) return a.cost === null ? 1 : -1;
   const la = a.model.latencyMs ?? Infinity;
@@ -100,7 +108,7 @@ function byCost(a: Assessed, b: Assessed): number {
 }
 
 /** Best quality first (unknown last), then cheapest. */
-function byQuality(a: Assessed, b: Assessed): number {
+export function byQuality(a: Ranked, b: Ranked): number {
   const qa = a.quality ?? -Infinity;
   const qb = b.quality ?? -Infinity;
   if (qa !== qb) return qb > qa ? 1 : -1;
