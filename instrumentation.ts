@@ -20,14 +20,17 @@ export async function register() {
   const { startProcessLearningJob, stopProcessLearningJob } = await import("./server/learning/learning-job");
   // Raises and resolves budget alerts from the usage rollups (one process at a time, see alerts-job.ts).
   const { startProcessAlertsJob, stopProcessAlertsJob } = await import("./server/alerts/alerts-job");
+  // Sends alerts whose status changed to the tenants' webhooks, with retries (see webhooks-job.ts).
+  const { startProcessWebhooksJob, stopProcessWebhooksJob } = await import("./server/webhooks/webhooks-job");
   if (env.DATABASE_URL) {
     const { getDb } = await import("./server/db/client");
     startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
     startProcessAlertsJob(getDb(), env.SWITCHYARD_ALERTS_INTERVAL_MS);
+    startProcessWebhooksJob(getDb(), env.SWITCHYARD_WEBHOOKS_INTERVAL_MS, env.NEXTAUTH_URL);
   }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
+      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
     });
   }
 }

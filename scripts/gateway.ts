@@ -7,6 +7,7 @@ import { flushUsageOnShutdown } from "../server/usage/usage-writer-instance";
 import { getDb } from "../server/db/client";
 import { startProcessLearningJob, stopProcessLearningJob } from "../server/learning/learning-job";
 import { startProcessAlertsJob, stopProcessAlertsJob } from "../server/alerts/alerts-job";
+import { startProcessWebhooksJob, stopProcessWebhooksJob } from "../server/webhooks/webhooks-job";
 import { loadTokenizer } from "../server/providers/simulated";
 import { DEFAULT_CATALOG, DEFAULT_POLICY, route } from "../server/routing";
 
@@ -20,10 +21,11 @@ server.keepAliveTimeout = 65_000;
 server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));
 startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
 startProcessAlertsJob(getDb(), env.SWITCHYARD_ALERTS_INTERVAL_MS);
+startProcessWebhooksJob(getDb(), env.SWITCHYARD_WEBHOOKS_INTERVAL_MS, env.NEXTAUTH_URL);
 
 const shutdown = () => {
   server.close();
-  void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
+  void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
 };
 process.once("SIGTERM", shutdown);
 process.once("SIGINT", shutdown);

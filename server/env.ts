@@ -30,6 +30,11 @@ const schema = z.object({
   SWITCHYARD_LEARNING_INTERVAL_MS: z.coerce.number().int().min(0).default(5000),
   /** How often each gateway process tries an alerts round (budget alerts; one process at a time). 0 turns alerts off. */
   SWITCHYARD_ALERTS_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * How often each gateway process tries a webhooks round (alerts whose status changed become
+   * deliveries, and due deliveries are sent; one process at a time). 0 turns sending off there.
+   */
+  SWITCHYARD_WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
   /** Upstream deadlines: until response headers, until the first body byte, between chunks, whole call. */
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
