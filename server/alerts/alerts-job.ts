@@ -1,29 +1,26 @@
 /**
  * The alerts job: runs in every gateway process, and each round one of them (whichever takes
  * PostgreSQL's advisory lock) reads the budgeted keys' and teams' spend from the hourly usage
- * rollups and raises, refreshes or resolves alerts (budget-alerts.ts decides which). Nothing of
- * this runs on a request's path; a round's reads are a few grouped queries whatever the traffic.
+ * rollups and raises, refreshes or resolves alerts (budget-alerts.ts decides which), then checks
+ * every tenant's models for drift (drift/run-drift-checks.ts). Nothing of this runs on a
+ * request's path; a round's reads are a few grouped queries per tenant whatever the traffic.
  */
 import { startProcessJob, startRepeatingJob, stopProcessJob, type RepeatingJob } from "../jobs/repeating-job";
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import { monthStart } from "../limits/calendar";
 import { planBudgetAlerts, type AlertStatus, type BudgetSubject, type KnownAlert } from "./budget-alerts";
+import { runDriftChecks } from "./drift/run-drift-checks";
+import { writeAlertPlan, type AlertRoundCounts } from "./write-alert-plan";
 
 /** The advisory lock's key: one alerts round at a time across all processes on the database. */
 export const ALERTS_LOCK_KEY = 0x5377_416c; // "SwAl"
 
-export interface AlertRoundReport {
+export interface AlertRoundReport extends AlertRoundCounts {
   /** False when another process held the lock (this one did nothing). */
   locked: boolean;
-  raised: number;
-  refreshed: number;
-  resolved: number;
 }
 
 const DAY_MS = 86_400_000;
-
-// Alert details are plain JSON by construction (strings, numbers, null, nested records).
-const asJson = (v: object) => v as Prisma.InputJsonValue;
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,23 +76,9 @@ export async function runAlertRound(db: PrismaClient, now: Date = new Date()): P
       for (const a of known) knownByTenant.set(a.tenantId, [...(knownByTenant.get(a.tenantId) ?? []), { id: a.id, dedupeKey: a.dedupeKey, status: a.status as AlertStatus }]);
       const tenants = new Set([...subjects.keys(), ...knownByTenant.keys()]);
       for (const tenantId of tenants) {
-        const plan = planBudgetAlerts(subjects.get(tenantId) ?? [], knownByTenant.get(tenantId) ?? [], now);
-        if (plan.raise.length > 0) {
-          const created = await tx.alert.createMany({
-            data: plan.raise.map((d) => ({ tenantId, ...d, details: asJson(d.details), firstSeenAt: now, lastSeenAt: now })),
-            skipDuplicates: true,
-          });
-          report.raised += created.count;
-        }
-        for (const { id, draft } of plan.refresh) {
-          await tx.alert.update({ where: { id }, data: { title: draft.title, details: asJson(draft.details), lastSeenAt: now } });
-        }
-        report.refreshed += plan.refresh.length;
-        if (plan.resolve.length > 0) {
-          const resolved = await tx.alert.updateMany({ where: { id: { in: plan.resolve }, status: { not: "resolved" } }, data: { status: "resolved", resolvedAt: now } });
-          report.resolved += resolved.count;
-        }
+        await writeAlertPlan(tx, tenantId, planBudgetAlerts(subjects.get(tenantId) ?? [], knownByTenant.get(tenantId) ?? [], now), now, report);
       }
+      await runDriftChecks(tx, now, report);
       return report;
     },
     { maxWait: 10_000, timeout: 60_000 },

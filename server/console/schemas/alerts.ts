@@ -4,7 +4,7 @@ import { idSchema } from "./common";
 
 export const ALERT_STATUSES = ["open", "acknowledged", "resolved"] as const;
 export const ALERT_SEVERITIES = ["info", "warning", "critical"] as const;
-export const ALERT_KINDS = ["budget"] as const;
+export const ALERT_KINDS = ["budget", "drift"] as const;
 
 export const listAlertsSchema = z.object({
   status: z.enum(ALERT_STATUSES).nullable().default(null),
