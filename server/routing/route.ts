@@ -11,7 +11,7 @@ import { correctCategory, type CategoryCorrection } from "./learning/category-co
 import { predictDifficulty, type LearnedDifficulty } from "./learning/learned-difficulty";
 import { currentLearnerFeatures } from "./learning/learner-features";
 import { qualityCeiling, requiredQualityFor, selectModel } from "./select-model";
-import type { CategorySource, DecisionLearning, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
+import type { CatalogModel, CategorySource, DecisionLearning, RouteInput, RouteRequest, RoutingDecision, RoutingPolicy } from "./types";
 
 /** Expected output tokens per category when the request gives no smaller max_tokens. */
 export const DEFAULT_OUTPUT_TOKENS: Record<string, number> = {
@@ -42,7 +42,7 @@ export function estimateInputTokens(request: RouteRequest): number {
  */
 export function route(input: RouteInput): RoutingDecision & DecisionLearning {
   const { request, policy, unhealthy, now, learning } = input;
-  let catalog = input.catalog;
+  let catalog: readonly CatalogModel[] = input.catalog;
   const text = extractPromptText(request);
   const notes: string[] = [];
 
@@ -111,14 +111,12 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
     }
   }
   // Capability profiles replace catalog figures where they are narrow enough.
-  let profileUses: ProfileUse[] = [];
+  let profileUses: readonly ProfileUse[] = [];
   if (learning?.profiles) {
     const applied = applyProfiles(catalog, category, learning.profiles.book, learning.profiles.options);
     catalog = applied.catalog;
     profileUses = applied.uses;
-    for (const u of profileUses)
-      if (u.source === "profile")
-        notes.push(`${u.modelId}: quality ${u.quality?.toFixed(1)} from its profile on ${Math.round(u.evidence)} outcomes (catalog ${u.catalogQuality ?? "unknown"})`);
+    for (const note of applied.notes) notes.push(note);
   }
   const learningReport = learning ? { staticDifficulty, learnedDifficulty, profiles: profileUses, learnedCategory } : undefined;
   const rule = policy.rules[category];

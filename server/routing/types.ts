@@ -153,7 +153,7 @@ export interface DecisionLearning {
   learning?: {
     staticDifficulty: number;
     learnedDifficulty: LearnedDifficulty | null;
-    profiles: ProfileUse[];
+    profiles: readonly ProfileUse[];
     /** The category the tenant's corrections gave the request (null: none close enough, or none taught). */
     learnedCategory: CategoryCorrection | null;
   };

@@ -181,6 +181,20 @@ function cachedProfile(e: ProfileEvidence, catalogQuality: number | null, opt: P
   return profile;
 }
 
+/** What applying a book's profiles to a catalog gave for one category. Shared between decisions: read only. */
+export interface AppliedProfiles {
+  readonly catalog: readonly CatalogModel[];
+  readonly uses: readonly ProfileUse[];
+  /** One explanation note per model whose profile replaced its catalog figure. */
+  readonly notes: readonly string[];
+}
+
+// A book is never changed (recording makes a new one) and a tenant's book only changes when the
+// learning job folds evidence: every decision in between applies the same book to the same catalog,
+// so the result is kept per book, category, catalog and options. Building it per decision (a model
+// copy and a note per profiled model) was most of what learning allocated on the request's path.
+const appliedCache = new WeakMap<ProfileBook, Map<string, { catalog: readonly CatalogModel[]; opt: ProfileOptions; applied: AppliedProfiles }>>();
+
 /**
  * The catalog as routing should see it for one category: each model whose profile is usable gets
  * the profile's quality (rounded to 0.1) instead of the catalog figure. Models without evidence are
@@ -191,7 +205,17 @@ export function applyProfiles(
   category: string,
   book: ProfileBook,
   opt: ProfileOptions = DEFAULT_PROFILE_OPTIONS,
-): { catalog: CatalogModel[]; uses: ProfileUse[] } {
+): AppliedProfiles {
+  let byCategory = appliedCache.get(book);
+  const hit = byCategory?.get(category);
+  if (hit && hit.catalog === catalog && hit.opt === opt) return hit.applied;
+  const applied = computeApplied(catalog, category, book, opt);
+  if (!byCategory) appliedCache.set(book, (byCategory = new Map()));
+  byCategory.set(category, { catalog, opt, applied });
+  return applied;
+}
+
+function computeApplied(catalog: readonly CatalogModel[], category: string, book: ProfileBook, opt: ProfileOptions): AppliedProfiles {
   const evidence = book[category];
   const uses: ProfileUse[] = [];
   const out = catalog.map((m) => {
@@ -203,5 +227,8 @@ export function applyProfiles(
     uses.push({ modelId: m.id, source: p.usable ? "profile" : "catalog", quality, catalogQuality, evidence: p.evidence, low: p.low, high: p.high });
     return p.usable ? { ...m, quality: { ...m.quality, [category]: quality } } : m;
   });
-  return { catalog: out, uses };
+  const notes = uses
+    .filter((u) => u.source === "profile")
+    .map((u) => `${u.modelId}: quality ${u.quality?.toFixed(1)} from its profile on ${Math.round(u.evidence)} outcomes (catalog ${u.catalogQuality ?? "unknown"})`);
+  return { catalog: out, uses, notes };
 }

@@ -220,29 +220,34 @@ export function correctCategory(layer: CategoryCorrections, f: CorrectionFeature
   if (scores.length < P) scores = new Float64Array(Math.max(P, o.capacity));
   const from = Math.max(0, f.n - o.maxRequestFeatures);
   if (touched.length < f.n - from) touched = new Int32Array(f.n - from);
+  // The loops read the scratch arrays through constants: a module-level `let` is reloaded on every access.
+  const bucketSums = sums;
+  const touchedBuckets = touched;
+  const protoScores = scores;
+  const { idx, val } = f;
   // Sum the features per bucket (a prompt repeats n-grams; masking merges buckets): the norm needs the sums.
   let t = 0;
   for (let i = from; i < f.n; i++) {
-    const b = f.idx[i]! & mask;
-    if (sums[b] === 0) touched[t++] = b;
-    sums[b] = sums[b]! + f.val[i]!;
+    const b = idx[i]! & mask;
+    if (bucketSums[b] === 0) touchedBuckets[t++] = b;
+    bucketSums[b] = bucketSums[b]! + val[i]!;
   }
   let norm = 0;
-  for (let i = 0; i < P; i++) scores[i] = 0;
+  for (let i = 0; i < P; i++) protoScores[i] = 0;
   const { offsets, prototype, weight } = layer.index;
   for (let i = 0; i < t; i++) {
-    const b = touched[i]!;
-    const v = sums[b]!;
-    sums[b] = 0;
+    const b = touchedBuckets[i]!;
+    const v = bucketSums[b]!;
+    bucketSums[b] = 0;
     norm += v * v;
-    for (let k = offsets[b]!, end = offsets[b + 1]!; k < end; k++) scores[prototype[k]!] = scores[prototype[k]!]! + v * weight[k]!;
+    for (let k = offsets[b]!, end = offsets[b + 1]!; k < end; k++) protoScores[prototype[k]!] = protoScores[prototype[k]!]! + v * weight[k]!;
   }
   if (norm === 0) return null;
   const s = 1 / Math.sqrt(norm);
   let best = -1;
   let bestScore = -Infinity;
   for (let k = 0; k < P; k++) {
-    const score = scores[k]! * s;
+    const score = protoScores[k]! * s;
     // Ties go to the more recent correction.
     if (score > bestScore || (score === bestScore && layer.prototypes[k]!.seq > layer.prototypes[best]!.seq)) [bestScore, best] = [score, k];
   }

@@ -141,11 +141,33 @@ function logit(m: OnlineLogistic, f: LearnerFeatures, mask: number, denseCount: 
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/**
+ * P(better succeeds) − P(cheaper succeeds). Both logits in one pass over the features (the same
+ * buckets read from two weight tables): prediction is on the request's path, and a long prompt has
+ * thousands of features.
+ */
 function gainScore(c: CategoryLearner, f: LearnerFeatures, l: DifficultyLearner): number {
   const mask = (1 << l.options.bits) - 1;
-  const sw = l.options.staticWeight;
-  const ss = l.options.sparseScale;
-  return sigmoid(logit(c.better, f, mask, l.denseCount, sw, ss)) - sigmoid(logit(c.cheaper, f, mask, l.denseCount, sw, ss));
+  const { staticWeight, sparseScale } = l.options;
+  const { idx, val, dense } = f;
+  const better = c.better;
+  const cheaper = c.cheaper;
+  let spBetter = 0;
+  let spCheaper = 0;
+  for (let i = 0; i < f.n; i++) {
+    const k = idx[i]! & mask;
+    const v = val[i]!;
+    spBetter += better.sparse[k]! * v;
+    spCheaper += cheaper.sparse[k]! * v;
+  }
+  let zBetter = better.bias + spBetter * sparseScale;
+  let zCheaper = cheaper.bias + spCheaper * sparseScale;
+  for (let j = 0; j < l.denseCount; j++) {
+    zBetter += better.dense[j]! * dense[j]!;
+    zCheaper += cheaper.dense[j]! * dense[j]!;
+  }
+  const s = (f.staticDifficulty - 0.5) * staticWeight;
+  return sigmoid(zBetter + better.dense[l.denseCount]! * s) - sigmoid(zCheaper + cheaper.dense[l.denseCount]! * s);
 }
 
 function step(m: OnlineLogistic, f: LearnerFeatures, y: number, l: DifficultyLearner): void {
