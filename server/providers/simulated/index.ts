@@ -5,6 +5,7 @@ import { simulate, simulateStream, type SimulationSettings } from "./simulate";
 export { simulate, simulateStream, planSimulation, DEFAULT_SIMULATION } from "./simulate";
 export { countRequestTokens, countTextTokens, loadTokenizer } from "./count-tokens";
 export type { SimulateOptions, SimulationSettings } from "./simulate";
+export type { SimulatedChange } from "./simulated-changes";
 
 /**
  * The simulated provider answers in process through `invoke`. Its wire form, should it ever

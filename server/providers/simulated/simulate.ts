@@ -7,6 +7,7 @@ import { createRandom } from "../../random/mulberry32";
 import { detectCategory, generateAnswer, hashString } from "./generate-text";
 import { isJudgingRequest, simulatedJudgement } from "./simulated-judge";
 import { soundnessNote, soundnessOf, trueQuality } from "./simulated-truth";
+import { conditionsAt, type SimulatedConditions } from "./simulated-changes";
 
 export type SimulationSettings = {
   /** Delay before the first token (and before a non-streaming answer). */
@@ -17,11 +18,13 @@ export type SimulationSettings = {
   errorRate: number;
   /** Changes which requests fail and the wording of answers. */
   seed: number;
+  /** Scheduled slow-downs and quality changes of single models (see simulated-changes.ts). */
+  changes: readonly SimulatedChange[];
 };
 
-export type SimulateOptions = Partial<SimulationSettings> & { model?: string; signal?: AbortSignal };
+export type SimulateOptions = Partial<SimulationSettings> & { model?: string; signal?: AbortSignal; now?: () => Date };
 
-export const DEFAULT_SIMULATION: SimulationSettings = { firstTokenMs: 0, perTokenMs: 0, errorRate: 0, seed: 0 };
+export const DEFAULT_SIMULATION: SimulationSettings = { firstTokenMs: 0, perTokenMs: 0, errorRate: 0, seed: 0, changes: [] };
 
 const TOOL_REQUEST_CUE = /\b(use|call|invoke|run)\b.*\b(tool|function)\b/i;
 const TOOL_CUE_SCAN_CHARS = 2000;
@@ -33,6 +36,9 @@ type Plan = {
   response: ChatResponse;
   /** The answer split into token-sized pieces, for streaming. */
   pieces: string[];
+  /** The delays this answer takes, with the model's scheduled changes applied. */
+  firstTokenMs: number;
+  perTokenMs: number;
 };
 
 function lastUserText(req: ChatRequest): string {
@@ -65,8 +71,10 @@ function chooseFailure(random: () => number, settings: SimulationSettings, model
   });
 }
 
-/** Everything about the answer is decided up front from a hash of (seed, model, request). */
-export function planSimulation(req: ChatRequest, model: string, settings: SimulationSettings): Plan {
+/** Everything about the answer is decided up front from a hash of (seed, model, request), and the model's changes begun by `at`. */
+export function planSimulation(req: ChatRequest, model: string, settings: SimulationSettings, at: Date = new Date()): Plan {
+  const conditions = conditionsAt(settings.changes, model, at);
+  const delays = { firstTokenMs: settings.firstTokenMs * conditions.latencyFactor, perTokenMs: settings.perTokenMs * conditions.latencyFactor };
   const key = JSON.stringify([settings.seed, model, req.system, req.messages, req.tools, req.toolChoice]);
   const hash = hashString(key);
   const random = createRandom(hash);
@@ -81,10 +89,10 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
     const toolCall: ToolCall = { id: `call_${hash.toString(36)}`, name: tool.name, arguments: args };
     usage.outputTokens = countTextTokens(tool.name) + countTextTokens(args);
     const response: ChatResponse = { id, model, content: "", toolCalls: [toolCall], finishReason: "tool_calls", usage };
-    return { error, response, pieces: [] };
+    return { error, response, pieces: [], ...delays };
   }
 
-  let tokens = encodeText(answerText(req, prompt, model, hash, random));
+  let tokens = encodeText(answerText(req, prompt, model, hash, random, conditions));
   const truncated = req.maxTokens !== undefined && tokens.length > req.maxTokens;
   if (truncated) tokens = tokens.slice(0, req.maxTokens);
   // Split on words, not tokens: a token boundary can fall inside a multi-byte character.
@@ -94,7 +102,7 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
   for (let i = 0; i < words.length; i += WORDS_PER_CHUNK) pieces.push(words.slice(i, i + WORDS_PER_CHUNK).join(""));
   usage.outputTokens = tokens.length;
   const finishReason = truncated ? "length" : "stop";
-  return { error, response: { id, model, content, toolCalls: [], finishReason, usage }, pieces };
+  return { error, response: { id, model, content, toolCalls: [], finishReason, usage }, pieces, ...delays };
 }
 
 /**
@@ -102,14 +110,15 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
  * ends with the simulator's note on its soundness, drawn at the model's true quality (see
  * simulated-truth.ts), for models the simulator has a figure for.
  */
-function answerText(req: ChatRequest, prompt: string, model: string, hash: number, random: () => number): string {
+function answerText(req: ChatRequest, prompt: string, model: string, hash: number, random: () => number, conditions: SimulatedConditions): string {
   // Draws from the request's hash (its content, the model and the seed), not from `random`, so that
   // adding the judge and the truth left every other answer's wording as it was.
   const contentKey = hash.toString(36);
   if (isJudgingRequest(req)) return simulatedJudgement(prompt, createRandom(hashString(`judge|${model}|${contentKey}`)));
   const answer = generateAnswer(prompt || "the previous result", random);
-  const quality = trueQuality(model, detectCategory(prompt));
-  if (quality === null) return answer;
+  const truth = trueQuality(model, detectCategory(prompt));
+  if (truth === null) return answer;
+  const quality = Math.min(100, Math.max(0, truth + conditions.qualityDelta));
   return `${answer}\n\n${soundnessNote(soundnessOf(contentKey, model, quality), contentKey)}`;
 }
 
@@ -119,34 +128,35 @@ function resolveOptions(options: SimulateOptions) {
     perTokenMs: options.perTokenMs ?? DEFAULT_SIMULATION.perTokenMs,
     errorRate: options.errorRate ?? DEFAULT_SIMULATION.errorRate,
     seed: options.seed ?? DEFAULT_SIMULATION.seed,
+    changes: options.changes ?? DEFAULT_SIMULATION.changes,
   };
-  return { settings, model: options.model ?? "simulated", signal: options.signal };
+  return { settings, model: options.model ?? "simulated", signal: options.signal, now: (options.now ?? (() => new Date()))() };
 }
 
 export async function simulate(req: ChatRequest, options: SimulateOptions = {}): Promise<ChatResponse> {
-  const { settings, model, signal } = resolveOptions(options);
-  const plan = planSimulation(req, model, settings);
-  await sleep(settings.firstTokenMs, signal);
+  const { settings, model, signal, now } = resolveOptions(options);
+  const plan = planSimulation(req, model, settings, now);
+  await sleep(plan.firstTokenMs, signal);
   if (plan.error) throw plan.error;
-  await sleep(settings.perTokenMs * Math.max(plan.response.usage.outputTokens - 1, 0), signal);
+  await sleep(plan.perTokenMs * Math.max(plan.response.usage.outputTokens - 1, 0), signal);
   return plan.response;
 }
 
 export async function* simulateStream(req: ChatRequest, options: SimulateOptions = {}): AsyncGenerator<StreamEvent> {
-  const { settings, model, signal } = resolveOptions(options);
-  const { error, response, pieces } = planSimulation(req, model, settings);
-  await sleep(settings.firstTokenMs, signal);
+  const { settings, model, signal, now } = resolveOptions(options);
+  const { error, response, pieces, firstTokenMs, perTokenMs } = planSimulation(req, model, settings, now);
+  await sleep(firstTokenMs, signal);
   if (error) throw error;
   yield { type: "start", id: response.id, model };
   for (const [i, piece] of pieces.entries()) {
-    if (i > 0) await sleep(settings.perTokenMs * TOKENS_PER_CHUNK, signal);
+    if (i > 0) await sleep(perTokenMs * TOKENS_PER_CHUNK, signal);
     yield { type: "text", text: piece };
   }
   for (const [index, call] of response.toolCalls.entries()) {
     yield { type: "tool_call_start", index, id: call.id, name: call.name };
     const third = Math.ceil(call.arguments.length / 3);
     for (let at = 0; at < call.arguments.length; at += third) {
-      await sleep(settings.perTokenMs * TOKENS_PER_CHUNK, signal);
+      await sleep(perTokenMs * TOKENS_PER_CHUNK, signal);
       yield { type: "tool_call_delta", index, argumentsDelta: call.arguments.slice(at, at + third) };
     }
   }
