@@ -12,6 +12,7 @@ import { policiesRouter } from "./routers/policies";
 import { providersRouter } from "./routers/providers";
 import { teamsRouter } from "./routers/teams";
 import { tenantRouter } from "./routers/tenant";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = router({
   account: accountRouter,
@@ -26,6 +27,7 @@ export const appRouter = router({
   providers: providersRouter,
   teams: teamsRouter,
   tenant: tenantRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;
