@@ -1,6 +1,7 @@
 // recordFeedback on its own database: the console's feedback (no key) keeps one row per request
 // even when two members save at once, a key's feedback one per key, and each row has at most one
-// queued score event, so the learning job never counts a request's score twice.
+// queued score event, and a score sent again after its first was folded only changes the row, so
+// the learning job never counts a request's score twice.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/setup-test-database";
@@ -43,6 +44,21 @@ describe("recordFeedback", () => {
       ["category", null, { category: "coding" }],
       ["category", null, { category: "math" }],
     ]);
+  });
+
+  it("updates the row but queues nothing when the first score was already folded, so the request counts once", async () => {
+    const requestId = `req_${randomUUID()}`;
+    const first = await recordFeedback(t.db, { tenantId, requestId, apiKeyId: keyId, score: 1, category: "coding" });
+    // The learning job folds a round's events and deletes them in the same transaction.
+    await t.db.learningEvent.deleteMany({ where: { tenantId, requestId } });
+    const again = await recordFeedback(t.db, { tenantId, requestId, apiKeyId: keyId, score: 0, comment: "on second thoughts", category: "math" });
+    expect(again!.id).toBe(first!.id);
+    expect(await t.db.feedback.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ score: 0, comment: "on second thoughts" });
+    // A category correction is a new fact and is still learned from.
+    expect((await events(requestId)).map((e) => [e.kind, e.payload])).toEqual([["category", { category: "math" }]]);
+    // Only the score sent again: nothing to learn, nothing queued.
+    await recordFeedback(t.db, { tenantId, requestId, apiKeyId: keyId, score: 0.5 });
+    expect(await events(requestId)).toHaveLength(1);
   });
 
   it("refuses a call with neither a score nor a category, or a score out of range, and stores nothing", async () => {

@@ -36,17 +36,19 @@ type Tx = Prisma.TransactionClient;
 /**
  * Saves the score on the sender's one row for the request. Senders are serialised per request
  * (a transaction-scoped advisory lock): NULL keys never collide in the unique index, so the
- * console's row is kept by hand, and a score sent again replaces the row's still-queued event
- * (if the learning job has not folded it yet) rather than counting the request twice.
+ * console's row is kept by hand. A score sent again replaces the row's still-queued event (if the
+ * learning job has not folded it yet); once the first score has been folded, the new one only
+ * changes the row: learning has no way to take a folded outcome back, and learning from both
+ * would count the request twice. `learn` says whether the score is to be queued.
  */
-async function saveScore(tx: Tx, input: FeedbackInput & { score: number }): Promise<FeedbackRow> {
+async function saveScore(tx: Tx, input: FeedbackInput & { score: number }): Promise<{ row: FeedbackRow; learn: boolean }> {
   const { tenantId, requestId, apiKeyId, score } = input;
   const comment = input.comment ?? null;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`feedback:${tenantId}:${requestId}:${apiKeyId ?? ""}`}))`;
   const existing = await tx.feedback.findFirst({ where: { tenantId, requestId, apiKeyId }, select: { id: true } });
-  if (!existing) return tx.feedback.create({ data: { tenantId, requestId, apiKeyId, score, comment } });
-  await tx.learningEvent.deleteMany({ where: { tenantId, requestId, kind: "feedback", payload: { path: ["feedbackId"], equals: existing.id } } });
-  return tx.feedback.update({ where: { id: existing.id }, data: { score, comment } });
+  if (!existing) return { row: await tx.feedback.create({ data: { tenantId, requestId, apiKeyId, score, comment } }), learn: true };
+  const queued = await tx.learningEvent.deleteMany({ where: { tenantId, requestId, kind: "feedback", payload: { path: ["feedbackId"], equals: existing.id } } });
+  return { row: await tx.feedback.update({ where: { id: existing.id }, data: { score, comment } }), learn: queued.count > 0 };
 }
 
 /** Records a score and/or a category correction; the Feedback row, or null when only a category was sent. */
@@ -58,15 +60,16 @@ export async function recordFeedback(db: PrismaClient, input: FeedbackInput): Pr
     const events: NewLearningEvent[] = [];
     let row: FeedbackRow | null = null;
     if (score !== undefined) {
-      row = await saveScore(tx, { ...input, score });
+      const saved = await saveScore(tx, { ...input, score });
+      row = saved.row;
       const payload: FeedbackPayload = { feedbackId: row.id };
-      events.push({ tenantId, requestId, kind: "feedback", score, payload });
+      if (saved.learn) events.push({ tenantId, requestId, kind: "feedback", score, payload });
     }
     if (category !== undefined) {
       const payload: CategoryPayload = { category };
       events.push({ tenantId, requestId, kind: "category", score: null, payload });
     }
-    await tx.learningEvent.createMany({ data: events.map((e) => ({ ...e, payload: { ...e.payload } })) });
+    if (events.length > 0) await tx.learningEvent.createMany({ data: events.map((e) => ({ ...e, payload: { ...e.payload } })) });
     return row;
   });
 }
