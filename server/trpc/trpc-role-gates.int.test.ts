@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { ROLES, hasRole, type Role } from "../console/schemas/roles";
+import { DEFAULT_DRIFT_SETTINGS } from "../console/schemas/drift-settings";
 import { makeConsoleFixture } from "./testing/console-fixture";
 import { outcomeCode } from "./testing/outcome-code";
 
@@ -31,6 +32,8 @@ const CASES: Case[] = [
   ["logs.giveFeedback", "member", (c, fx) => c.logs.giveFeedback({ requestId: fx.a.log.id, score: 1, comment: null, category: null })],
   ["tenant.setEvaluationBudget", "admin", (c) => c.tenant.setEvaluationBudget({ evaluationBudgetUsd: 5 })],
   ["tenant.resetLearning", "admin", (c) => c.tenant.resetLearning()],
+  ["tenant.driftSettings", "viewer", (c) => c.tenant.driftSettings()],
+  ["tenant.setDriftSettings", "admin", (c) => c.tenant.setDriftSettings(DEFAULT_DRIFT_SETTINGS)],
   ["keys.create", "admin", (c) => c.keys.create({ name: "k", teamId: null, policyId: null, scopes: ["gateway"], monthlyBudgetUsd: null, rpmLimit: null, tpmLimit: null, expiresAt: null })],
   ["policies.create", "admin", (c) => c.policies.create(policyFields(`p-${Math.random().toString(36).slice(2, 8)}`))],
   // Each allowed call saves a new version, so the expected version is read first (viewers may read).

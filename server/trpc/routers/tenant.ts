@@ -7,6 +7,8 @@ import { renameTenant } from "../../console/tenant/rename-tenant";
 import { setEvaluationBudgetSchema } from "../../console/schemas/tenant-settings";
 import { getTenantSettings, setEvaluationBudget } from "../../console/tenant/evaluation-budget";
 import { resetLearning } from "../../console/tenant/reset-learning";
+import { driftSettingsSchema } from "../../console/schemas/drift-settings";
+import { getDriftSettings, setDriftSettings } from "../../console/tenant/drift-settings";
 
 export const tenantRouter = router({
   current: viewerProcedure.query(({ ctx }) => ({ tenantId: ctx.actor.tenantId, name: ctx.tenantName, role: ctx.actor.role })),
@@ -23,4 +25,7 @@ export const tenantRouter = router({
   setEvaluationBudget: adminProcedure.input(setEvaluationBudgetSchema).mutation(({ ctx, input }) => setEvaluationBudget(ctx.actor, input.evaluationBudgetUsd)),
   // Forgetting what routing learned changes every routed request of the tenant, like a policy edit.
   resetLearning: adminProcedure.mutation(({ ctx }) => resetLearning(ctx.actor)),
+  driftSettings: viewerProcedure.query(({ ctx }) => getDriftSettings(ctx.actor)),
+  // Thresholds decide which alerts the tenant gets, like the other alerting settings admins own.
+  setDriftSettings: adminProcedure.input(driftSettingsSchema).mutation(({ ctx, input }) => setDriftSettings(ctx.actor, input)),
 });
