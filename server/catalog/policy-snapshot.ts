@@ -5,9 +5,15 @@ import type { PolicyRule, Prisma, RoutingPolicy as PolicyRow } from "../db/gener
 
 export type PolicyWithRules = PolicyRow & { rules: PolicyRule[] };
 
-export function toRoutingPolicy(row: PolicyWithRules): RoutingPolicy {
+/** A rule as stored, or as the console edits it (its cap as a plain number). */
+type StoredRule = Pick<PolicyRule, "category" | "qualityBar" | "allowedModels" | "fallbackOrder" | "latencyTargetMs" | "evaluationShare" | "judgeModel"> & {
+  maxCostUsd: PolicyRule["maxCostUsd"] | number;
+};
+
+/** The engine's rules by category; an empty allowed list means every model. */
+export function toCategoryRules(rows: readonly StoredRule[]): Record<string, CategoryRule> {
   const rules: Record<string, CategoryRule> = {};
-  for (const rule of row.rules) {
+  for (const rule of rows) {
     rules[rule.category] = {
       qualityBar: rule.qualityBar,
       allowedModels: rule.allowedModels.length ? rule.allowedModels : null,
@@ -18,6 +24,10 @@ export function toRoutingPolicy(row: PolicyWithRules): RoutingPolicy {
       judgeModel: rule.judgeModel,
     };
   }
+  return rules;
+}
+
+export function toRoutingPolicy(row: PolicyWithRules): RoutingPolicy {
   return {
     id: row.id,
     name: row.name,
@@ -26,7 +36,7 @@ export function toRoutingPolicy(row: PolicyWithRules): RoutingPolicy {
     defaultCategory: row.defaultCategory,
     confidenceThreshold: row.confidenceThreshold,
     difficultyBarRaise: row.difficultyBarRaise,
-    rules,
+    rules: toCategoryRules(row.rules),
     customCategories: row.customCategories as unknown as CustomCategoryRule[],
   };
 }

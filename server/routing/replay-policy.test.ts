@@ -58,7 +58,7 @@ function recorded(): { rows: ReplayRow[]; requests: RouteRequest[] } {
         const d = route({ request, catalog: DEFAULT_CATALOG, policy: saved, unhealthy: {}, now: NOW });
         n++;
         rows.push({
-          id: `r${n}`, category: d.category, categorySource: d.categorySource, confidence: d.confidence, difficulty: d.difficulty,
+          id: `r${n}`, category: d.category, categorySource: d.categorySource, difficulty: d.difficulty,
           inputTokens: d.estimate.inputTokens + 37 * n, outputTokens: 11 * n,
           estimatedInputTokens: d.estimate.inputTokens, maxOutputTokens: maxOutputTokens ?? null, forcedCategory: forcedCategory ?? null,
           classifierCategory: d.classifierCategory ?? null, classifierConfidence: d.classifierConfidence ?? null,
@@ -108,7 +108,7 @@ describe("replayPolicies", () => {
 
   it("means the chosen models' quality per category, prices the baseline apart and counts unpriced requests", () => {
     const row: ReplayRow = {
-      id: "a", category: "math", categorySource: "classifier", confidence: 0.9, difficulty: 0.5, inputTokens: 1_000, outputTokens: 500,
+      id: "a", category: "math", categorySource: "classifier", difficulty: 0.5, inputTokens: 1_000, outputTokens: 500,
       estimatedInputTokens: 900, maxOutputTokens: null, forcedCategory: null, classifierCategory: "math", classifierConfidence: 0.9,
     };
     // Only GLM-5 (no output price) is allowed for math in the draft.

@@ -1,8 +1,9 @@
 import type { TenantActor } from "../actor";
 import { notFound } from "../console-error";
 import { diffPolicySnapshots } from "./diff-policy-snapshots";
+import type { VersionWhatIf } from "./what-if-summary";
 
-/** Versions newest first, each with what changed since the one before it. */
+/** Versions newest first, each with what changed since the one before it and, when saved with one, its what-if summary. */
 export async function listPolicyVersions(actor: TenantActor, policyId: string) {
   const policy = await actor.db.routingPolicy.findFirst({ where: { id: policyId }, select: { id: true } });
   if (!policy) throw notFound("Policy");
@@ -16,6 +17,8 @@ export async function listPolicyVersions(actor: TenantActor, policyId: string) {
       createdAt: v.createdAt,
       createdBy: v.createdById ? (emailById.get(v.createdById) ?? null) : null,
       changes: i === 0 ? [] : diffPolicySnapshots(versions[i - 1]!.snapshot, v.snapshot),
+      // Written by the save itself (what-if-summary.ts), never by a client.
+      whatIf: v.whatIf as VersionWhatIf | null,
     }))
     .reverse();
 }

@@ -1,7 +1,8 @@
 // Conversions between stored policies and the console's editable fields, and the snapshot
 // stored with every version.
 import type { Prisma } from "../../db/generated/client";
-import { toRoutingPolicy, type PolicyWithRules } from "../../catalog/policy-snapshot";
+import { toCategoryRules, toRoutingPolicy, type PolicyWithRules } from "../../catalog/policy-snapshot";
+import type { RoutingPolicy } from "../../routing/types";
 import type { PolicyFields } from "../schemas/policies";
 
 export function toPolicyFields(row: PolicyWithRules): PolicyFields {
@@ -25,6 +26,19 @@ export function toPolicyFields(row: PolicyWithRules): PolicyFields {
         evaluationShare: r.evaluationShare,
         judgeModel: r.judgeModel,
       })),
+  };
+}
+
+/** The engine's view of a draft: the editable fields over the saved policy (custom categories and output tokens are not edited here). */
+export function draftRoutingPolicy(saved: RoutingPolicy, fields: PolicyFields): RoutingPolicy {
+  return {
+    ...saved,
+    name: fields.name,
+    baselineModelId: fields.baselineModelSlug,
+    defaultCategory: fields.defaultCategory,
+    confidenceThreshold: fields.confidenceThreshold,
+    difficultyBarRaise: fields.difficultyBarRaise,
+    rules: toCategoryRules(fields.rules),
   };
 }
 

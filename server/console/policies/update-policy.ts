@@ -1,4 +1,5 @@
 // Saving a policy replaces its rules, bumps its version and stores the version's snapshot.
+import { Prisma } from "../../db/generated/client";
 import { invalidateTenant } from "../../gateway/config-cache";
 import type { TenantActor } from "../actor";
 import { conflict, notFound } from "../console-error";
@@ -7,6 +8,7 @@ import type { PolicyFields } from "../schemas/policies";
 import { diffPolicySnapshots } from "./diff-policy-snapshots";
 import { policyColumns, policySnapshot, ruleRows } from "./policy-fields";
 import { verifyPolicyModels } from "./verify-policy-models";
+import type { VersionWhatIf } from "./what-if-summary";
 
 /** How the save is audited: an edit, or a restore naming the version it brought back. */
 export interface SaveKind {
@@ -14,7 +16,10 @@ export interface SaveKind {
   details?: Record<string, string | number>;
 }
 
-export async function updatePolicy(actor: TenantActor, id: string, expectedVersion: number, fields: PolicyFields, kind: SaveKind = { action: "policy.updated" }): Promise<{ version: number }> {
+export async function updatePolicy(
+  actor: TenantActor, id: string, expectedVersion: number, fields: PolicyFields,
+  kind: SaveKind = { action: "policy.updated" }, whatIf: VersionWhatIf | null = null,
+): Promise<{ version: number }> {
   const saved = await actor.db.$transaction(async (tx) => {
     const current = await tx.routingPolicy.findFirst({ where: { id }, include: { rules: true } });
     if (!current) throw notFound("Policy");
@@ -30,7 +35,7 @@ export async function updatePolicy(actor: TenantActor, id: string, expectedVersi
       include: { rules: true },
     });
     const snapshot = policySnapshot(updated);
-    await tx.routingPolicyVersion.create({ data: { policyId: id, version, snapshot, createdById: actor.userId } });
+    await tx.routingPolicyVersion.create({ data: { policyId: id, version, snapshot, createdById: actor.userId, whatIf: whatIf ?? Prisma.DbNull } });
     const changed = diffPolicySnapshots(policySnapshot(current), snapshot).map((c) => c.path);
     await recordAudit(tx, actor, { action: kind.action, targetType: "policy", targetId: id, details: { name: fields.name, version, changed, ...kind.details } });
     return updated;

@@ -46,11 +46,23 @@ export const policyFieldsSchema = z
   });
 export type PolicyFields = z.infer<typeof policyFieldsSchema>;
 
+/** Days of recorded traffic a what-if replays. */
+export const whatIfDaysSchema = z.union([z.literal(7), z.literal(30)]);
+export type WhatIfDays = z.infer<typeof whatIfDaysSchema>;
+
 export const updatePolicySchema = z.object({
   id: idSchema,
   /** The version the editor started from; a newer saved version means someone else saved first. */
   expectedVersion: z.number().int().positive(),
   policy: policyFieldsSchema,
+  /** The window of the what-if summary stored with the new version. */
+  whatIfDays: whatIfDaysSchema.default(7),
+});
+
+export const whatIfPolicySchema = z.object({
+  policyId: idSchema,
+  draft: policyFieldsSchema,
+  days: whatIfDaysSchema,
 });
 
 export const restorePolicySchema = z.object({
