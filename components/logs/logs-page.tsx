@@ -22,7 +22,8 @@ export function LogsPage() {
   // Filters start from the URL, so that links (e.g. from the dashboard) open a filtered view.
   const [filters, setFilters] = useState(() => logFiltersFromSearch(searchParams));
   const paging = useCursorPaging();
-  const [openId, setOpenId] = useState<string | null>(null);
+  // ?request=<id> opens that request's detail (links from a policy's what-if).
+  const [openId, setOpenId] = useState<string | null>(() => searchParams.get("request"));
   const logs = useQuery({ ...trpc.logs.list.queryOptions({ filters, cursor: paging.cursor, limit: PAGE_SIZE }), placeholderData: keepPreviousData });
   const changeFilters = (next: typeof filters) => { setFilters(next); paging.backToFirst(); };
 

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
@@ -9,11 +10,16 @@ import { toDraft } from "./policy-draft";
 import { PolicyForm } from "./policy-form";
 import { PolicyTester } from "./policy-tester";
 import { PolicyVersions } from "./policy-versions";
+import { WhatIfPanel } from "./what-if-panel";
+import type { WhatIfDays } from "@/server/console/schemas/policies";
 
 export function PolicyDetailPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canManage = useCan("admin");
+  const canReplay = useCan("member");
+  // The what-if window; a save stores its summary over the same window.
+  const [days, setDays] = useState<WhatIfDays>(7);
   const policy = useQuery(trpc.policies.get.queryOptions({ id }));
   const update = useMutation(trpc.policies.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.policies.pathFilter()) }));
   return (
@@ -27,7 +33,8 @@ export function PolicyDetailPage({ id }: { id: string }) {
             <div className="space-y-6">
               {/* Keyed by version so a save (or someone else's) reloads the form from the server. */}
               <PolicyForm key={p.version} initial={toDraft(p.fields)} readOnly={!canManage} saving={update.isPending} error={update.error} submitLabel="Save new version"
-                onSubmit={(fields) => update.mutate({ id, expectedVersion: p.version, policy: fields })} />
+                onSubmit={(fields) => update.mutate({ id, expectedVersion: p.version, policy: fields, whatIfDays: days })}
+                beforeSubmit={canReplay ? (draft) => <WhatIfPanel policyId={id} draft={draft} days={days} onDaysChange={setDays} /> : undefined} />
               <PolicyTester policyId={id} />
             </div>
             <PolicyVersions policyId={id} currentVersion={p.version} canManage={canManage} />

@@ -20,9 +20,11 @@ interface Props {
   error: { message: string } | null;
   submitLabel: string;
   onSubmit: (fields: PolicyFields) => void;
+  /** Shown above the submit button with the current draft (the editor's what-if). */
+  beforeSubmit?: (draft: PolicyDraft) => React.ReactNode;
 }
 
-export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSubmit }: Props) {
+export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSubmit, beforeSubmit }: Props) {
   const trpc = useTRPC();
   const models = useQuery(trpc.models.list.queryOptions());
   const [draft, setDraft] = useState(initial);
@@ -49,6 +51,7 @@ export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSu
         <TextField label="Cache TTL (seconds)" type="number" step="1" value={draft.cacheTtlSeconds} onChange={set("cacheTtlSeconds")} error={errors.cacheTtlSeconds} readOnly={readOnly} hint="Empty: no response cache" />
       </div>
       <RulesEditor rules={draft.rules} onChange={(rules) => setDraft({ ...draft, rules })} errors={errors} readOnly={readOnly} models={models.data?.map((m) => m.slug) ?? []} />
+      {beforeSubmit?.(draft)}
       <ErrorState error={error} />
       {!readOnly && <Button type="submit" variant="primary" disabled={saving}>{saving ? "Saving…" : submitLabel}</Button>}
     </form>

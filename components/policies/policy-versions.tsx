@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { ErrorState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
+import { versionWhatIfLine } from "./what-if-view";
 
 const show = (value: unknown) => (value === null ? "—" : typeof value === "string" ? value : JSON.stringify(value));
 
@@ -40,6 +41,7 @@ export function PolicyVersions({ policyId, currentVersion, canManage }: Props) {
                     </Button>
                   )}
                 </div>
+                {v.whatIf && <p className="text-slate-700" data-testid="version-what-if">What-if when saved: {versionWhatIfLine(v.whatIf)}</p>}
                 {v.version === 1 ? <p className="text-slate-500">Created.</p> : v.changes.length === 0 ? <p className="text-slate-500">Saved without changes.</p> : (
                   <ul className="mt-1 space-y-0.5 font-mono text-xs">
                     {v.changes.map((c) => (
