@@ -117,7 +117,7 @@ describe("drift alerts from simulated traffic", () => {
     expect(alert.status).toBe("open");
     expect(alert.lastSeenAt.getTime()).toBeGreaterThan(alert.firstSeenAt.getTime());
     const d = metricOf(alert);
-    expect(d.to / d.from!).toBeGreaterThan(1.5);
+    expect(d.to! / d.from!).toBeGreaterThan(1.5);
     // Since the start of the recent window of the round that first saw it (round h: the window ends h hours after the change).
     const round = detectedAfter.get("gpt-5.4|coding|latency_p95")! / PER_HOUR;
     expect(d.since).toBe(new Date(changeAt.getTime() + (round - 6) * HOUR_MS).toISOString());

@@ -7,7 +7,7 @@ import { createRandom } from "../../random/mulberry32";
 import { detectCategory, generateAnswer, hashString } from "./generate-text";
 import { isJudgingRequest, simulatedJudgement } from "./simulated-judge";
 import { soundnessNote, soundnessOf, trueQuality } from "./simulated-truth";
-import { conditionsAt, type SimulatedConditions } from "./simulated-changes";
+import { conditionsAt, type SimulatedChange, type SimulatedConditions } from "./simulated-changes";
 
 export type SimulationSettings = {
   /** Delay before the first token (and before a non-streaming answer). */
