@@ -11,10 +11,18 @@ import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import type { AlertFilters } from "@/server/console/schemas/alerts";
 import { AlertFiltersBar } from "./alert-filters";
+import { DriftAlertDetails } from "./drift-alert-details";
+import { isDriftView } from "./drift-text";
 import { forecastText, isForecast } from "./forecast-text";
 
 const SEVERITY_TONE = { info: "indigo", warning: "amber", critical: "red" } as const;
 const STATUS_TONE = { open: "red", acknowledged: "amber", resolved: "green" } as const;
+/** The console page of an alert's subject. */
+const SUBJECT_PAGES: Record<string, { href: string; label: string }> = {
+  key: { href: "/keys", label: "Keys page" },
+  team: { href: "/teams", label: "Teams page" },
+  model: { href: "/models", label: "Models page" },
+};
 const tone = <T extends Record<string, "slate" | "amber" | "green" | "red" | "indigo">>(map: T, key: string) => map[key as keyof T] ?? "slate";
 
 /** Every alert by default, newest sighting first; the filters narrow it down. */
@@ -31,7 +39,7 @@ export function AlertsPage() {
   const resolve = useMutation(trpc.alerts.resolve.mutationOptions({ onSuccess: refresh }));
   return (
     <>
-      <PageHeader title="Alerts" description="Budgets passing 50%, 80% and 100% of their monthly cap, raised once per key or team, threshold and month, and resolved when the month turns or the budget is raised." />
+      <PageHeader title="Alerts" description="Budgets passing 50%, 80% and 100% of their monthly cap (resolved when the month turns or the budget is raised), and models drifting in quality, latency, errors, tokens, cost or price (resolved when the metric is back to normal)." />
       <div className="space-y-4">
         <AlertFiltersBar filters={filters} onChange={setFilters} />
         <ErrorState error={acknowledge.error ?? resolve.error} />
@@ -43,7 +51,7 @@ export function AlertsPage() {
                 <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Alerts">
                   {rows.map((a) => {
                     const d = a.details;
-                    const subjectPage = a.subjectType === "team" ? "/teams" : "/keys";
+                    const subjectPage = SUBJECT_PAGES[a.subjectType];
                     return (
                       <li key={a.id} className="space-y-1 px-4 py-3 text-sm">
                         <div className="flex flex-wrap items-center gap-2">
@@ -53,14 +61,15 @@ export function AlertsPage() {
                         </div>
                         <p className="text-slate-600">
                           {typeof d.spentPercent === "number" && `${d.spentPercent}% of the budget spent`}
-                          {typeof d.since === "string" && ` since ${formatDateTime(new Date(d.since))}`}
+                          {typeof d.spentPercent === "number" && typeof d.since === "string" && ` since ${formatDateTime(new Date(d.since))}`}
                           {" · first seen "}{formatDateTime(a.firstSeenAt)}{" · last seen "}{formatDateTime(a.lastSeenAt)}
                           {a.resolvedAt && <> · resolved {formatDateTime(a.resolvedAt)}</>}
                         </p>
                         {isForecast(d.forecast) && <p className="text-slate-600">{forecastText(d.forecast)}</p>}
+                        {a.kind === "drift" && isDriftView(d) && <DriftAlertDetails details={d} />}
                         <div className="flex flex-wrap items-center gap-3">
                           {typeof d.link === "string" && d.link.startsWith("/") && <Link className="text-indigo-700 underline" href={d.link}>Requests this month</Link>}
-                          <Link className="text-indigo-700 underline" href={subjectPage}>{a.subjectType === "team" ? "Teams" : "Keys"} page</Link>
+                          {subjectPage && <Link className="text-indigo-700 underline" href={subjectPage.href}>{subjectPage.label}</Link>}
                           {canAct && a.status === "open" && <Button onClick={() => acknowledge.mutate({ id: a.id })} disabled={acknowledge.isPending}>Acknowledge</Button>}
                           {canAct && a.status !== "resolved" && <Button onClick={() => resolve.mutate({ id: a.id })} disabled={resolve.isPending}>Resolve</Button>}
                         </div>

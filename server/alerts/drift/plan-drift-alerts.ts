@@ -14,6 +14,7 @@ import { describeReach, policiesReaching, type PolicyForReach } from "../../cons
 import type { AlertStatus, Severity } from "../budget-alerts";
 import type { DriftSettings } from "../../console/schemas/drift-settings";
 import { DRIFT_METRICS, METRIC_INFO, minEffectOf, type DriftFinding, type DriftMetric, type MetricUnit } from "./detect-drift";
+import { formatChange, formatMetricValue } from "./drift-format";
 import type { ModelPrice, PriceChange } from "./price-changes";
 
 /** The windows a round compared: [referenceFrom, recentFrom) against [recentFrom, to). */
@@ -114,20 +115,10 @@ function traffic(requests: number, ctx: DriftContext) {
 
 const windowJson = (w: DriftWindows) => ({ referenceFrom: w.referenceFrom.toISOString(), recentFrom: w.recentFrom.toISOString(), to: w.to.toISOString() });
 
-function formatValue(value: number, unit: MetricUnit): string {
-  switch (unit) {
-    case "ms": return `${Math.round(value).toLocaleString("en-US")} ms`;
-    case "usd": return `$${value.toPrecision(3)}`;
-    case "tokens": return `${Math.round(value).toLocaleString("en-US")}`;
-    case "percent_of_requests": return `${value.toFixed(1)}%`;
-    case "points": return value.toFixed(1);
-  }
-}
-
 function findingTitle(f: DriftFinding): string {
   const info = METRIC_INFO[f.metric];
-  const by = info.change === "percent" ? `${Math.abs(f.change).toFixed(0)}%` : `${Math.abs(f.change).toFixed(1)} points`;
-  return `${f.model} in ${f.category}: ${info.label} ${f.change >= 0 ? "up" : "down"} ${by} (${formatValue(f.from, info.unit)} → ${formatValue(f.to, info.unit)})`;
+  const by = formatChange(Math.abs(f.change), info.change).slice(1);
+  return `${f.model} in ${f.category}: ${info.label} ${f.change >= 0 ? "up" : "down"} ${by} (${formatMetricValue(f.from, info.unit)} → ${formatMetricValue(f.to, info.unit)})`;
 }
 
 function findingDraft(f: DriftFinding, since: string, minEffect: number, ctx: DriftContext): DriftAlertDraft {
@@ -159,7 +150,7 @@ function findingDraft(f: DriftFinding, since: string, minEffect: number, ctx: Dr
   };
 }
 
-const priceText = (p: ModelPrice) => `${p.inputPerMTok === null ? "unknown" : `$${p.inputPerMTok}`} / ${p.outputPerMTok === null ? "unknown" : `$${p.outputPerMTok}`}`;
+const priceText = (p: ModelPrice) => `${formatMetricValue(p.inputPerMTok, "usd_per_mtok")} / ${formatMetricValue(p.outputPerMTok, "usd_per_mtok")}`;
 
 function priceDraft(c: PriceChange, ctx: DriftContext): DriftAlertDraft {
   let requests = 0;
