@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { renameTenantSchema } from "@/server/console/schemas/account";
+import { DriftSettingsCard } from "./drift-settings-card";
 import { EvaluationBudgetCard } from "./evaluation-budget-card";
 import { ResetLearningCard } from "./reset-learning-card";
 
@@ -29,7 +30,7 @@ export function SettingsPage() {
   }
   return (
     <>
-      <PageHeader title="Settings" description={isOwner ? undefined : "Only owners rename the organisation; admins also set the evaluation budget."} />
+      <PageHeader title="Settings" description={isOwner ? undefined : "Only owners rename the organisation; admins also set the evaluation budget and the drift alert thresholds."} />
       <Card title="Organisation">
         <form onSubmit={submit} noValidate className="flex max-w-lg items-end gap-3">
           <div className="flex-1"><TextField label="Organisation name" value={name} onChange={(e) => setName(e.target.value)} error={error} readOnly={!isOwner} /></div>
@@ -40,6 +41,7 @@ export function SettingsPage() {
       </Card>
       <div className="mt-6"><EvaluationBudgetCard /></div>
       <div className="mt-6"><ResetLearningCard /></div>
+      <div className="mt-6"><DriftSettingsCard /></div>
     </>
   );
 }
