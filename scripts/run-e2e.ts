@@ -31,7 +31,8 @@ async function main(): Promise<number> {
       nextAuthSecret: randomBytes(32).toString("base64url"),
       masterKey: randomBytes(32).toString("base64"),
       // An alerts round every second, so that a budget changed in a browser test raises its alert within the test.
-      env: { SWITCHYARD_ALERTS_INTERVAL_MS: "1000" },
+      // Webhook receivers that browser tests start listen on 127.0.0.1, which outbound calls refuse by default.
+      env: { SWITCHYARD_ALERTS_INTERVAL_MS: "1000", SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1" },
     });
     await waitForHealth(`${baseUrl}/api/health`);
     const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
