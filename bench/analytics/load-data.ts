@@ -53,13 +53,18 @@ export async function insertRequestRows(db: PrismaClient, plan: LoadPlan, onProg
     const end = Math.min(plan.rows, start + chunk - 1);
     // Row g: tenant by position, then pseudo-random dimensions from random(). The key decides
     // team and policy (as in real use); the category decides which few models can serve it.
+    // Difficulty, the router's token estimate, max_tokens and the classifier's own confidence
+    // vary, so that the what-if benchmark replays varied requests.
     await db.$executeRawUnsafe(`
       INSERT INTO "RequestLog" ("id", "tenantId", "apiKeyId", "teamId", "policyId", "endpoint", "requestedModel",
-        "category", "categorySource", "confidence", "difficulty", "chosenModel", "provider", "fallbackCount",
+        "category", "categorySource", "confidence", "difficulty", "estimatedInputTokens", "maxOutputTokens", "classifierCategory",
+        "classifierConfidence", "chosenModel", "provider", "fallbackCount",
         "inputTokens", "outputTokens", "costUsd", "baselineCostUsd", "latencyMs", "ttftMs", "cacheHit", "stream",
         "simulated", "status", "errorClass", "createdAt")
       SELECT 'req-' || g, t.tenant, t.tenant || '-key-' || k, t.tenant || '-team-' || (k % ${TEAMS}), t.tenant || '-policy-' || (k % ${POLICIES}),
-        'openai', 'auto', (ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(",")}])[c + 1], 'classifier', 0.8, 0.5,
+        'openai', 'auto', (ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(",")}])[c + 1], 'classifier', conf, r4,
+        greatest(1, round(tin * (0.85 + r5 * 0.3)))::int, CASE WHEN r5 < 0.1 THEN 256 ELSE NULL END,
+        (ARRAY[${CATEGORIES.map((c) => `'${c}'`).join(",")}])[c + 1], conf,
         (ARRAY[${MODELS.map((m) => `'${m}'`).join(",")}])[((c * 2 + m) % ${MODELS.length}) + 1], 'openai',
         CASE WHEN r1 < 0.04 THEN 1 ELSE 0 END, tin, tout,
         CASE WHEN r2 < 0.01 THEN NULL ELSE round((tin * 0.000001 + tout * 0.000004) * (1 + m)::numeric, 8) END,
@@ -72,7 +77,8 @@ export async function insertRequestRows(db: PrismaClient, plan: LoadPlan, onProg
         CASE WHEN g <= ${plan.rows - smallRows * SMALL_TENANTS.length} THEN '${BIG_TENANT}'
           ELSE (ARRAY[${SMALL_TENANTS.map((t) => `'${t}'`).join(",")}])[((g - 1) % ${SMALL_TENANTS.length}) + 1] END AS tenant,
         floor(random() * ${KEYS})::int AS k, floor(random() * ${CATEGORIES.length})::int AS c,
-        floor(random() * ${MODELS_PER_CATEGORY})::int AS m, random() AS r1, random() AS r2, random() AS r3,
+        floor(random() * ${MODELS_PER_CATEGORY})::int AS m, random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5,
+        0.5 + random() * 0.5 AS conf,
         (100 + floor(random() * 3000))::int AS tin, (20 + floor(random() * 900))::int AS tout,
         (30 + floor(exp(random() * 8.5)))::int AS lat) t`, plan.now);
     onProgress(end);
