@@ -5,32 +5,19 @@ export async function register() {
   // First, so that the sign-in and sign-up limits know each request's real peer address.
   const { stampPeerAddresses } = await import("./server/auth/stamp-peer-address");
   stampPeerAddresses();
-  const { masterKey } = await import("./server/crypto/secret-box");
+  const { requireServerSecrets } = await import("./server/crypto/require-server-secrets");
   const { env } = await import("./server/env");
-  // Refuse to serve in production without the secrets that protect credentials and sessions.
-  masterKey();
-  if (env.NODE_ENV === "production" && !env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is required in production");
+  requireServerSecrets();
   const { eventLoopDelay } = await import("./server/health/event-loop-delay");
   eventLoopDelay(); // starts the monitor, so /api/health's first figures cover the time since start-up
 
-  // With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), shutdown is ours: usage records
-  // still buffered are written before the process exits.
-  const { flushUsageOnShutdown } = await import("./server/usage/usage-writer-instance");
-  // Folds queued evidence into the tenants' learned state (one process at a time, see learning-job.ts).
-  const { startProcessLearningJob, stopProcessLearningJob } = await import("./server/learning/learning-job");
-  // Raises and resolves budget alerts from the usage rollups (one process at a time, see alerts-job.ts).
-  const { startProcessAlertsJob, stopProcessAlertsJob } = await import("./server/alerts/alerts-job");
-  // Sends alerts whose status changed to the tenants' webhooks, with retries (see webhooks-job.ts).
-  const { startProcessWebhooksJob, stopProcessWebhooksJob } = await import("./server/webhooks/webhooks-job");
+  // Background jobs, and a shutdown that writes buffered usage records before the process exits
+  // (NEXT_MANUAL_SIG_HANDLE keeps `next start`'s own handler out). Under the `npm start` server
+  // (scripts/serve.ts) the server has started both already, and these calls do nothing.
+  const { exitGracefullyOnSignals, startProcessJobs } = await import("./server/jobs/process-jobs");
   if (env.DATABASE_URL) {
     const { getDb } = await import("./server/db/client");
-    startProcessLearningJob(getDb(), env.SWITCHYARD_LEARNING_INTERVAL_MS);
-    startProcessAlertsJob(getDb(), env.SWITCHYARD_ALERTS_INTERVAL_MS);
-    startProcessWebhooksJob(getDb(), env.SWITCHYARD_WEBHOOKS_INTERVAL_MS, env.NEXTAUTH_URL);
+    startProcessJobs(getDb());
   }
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
-    });
-  }
+  exitGracefullyOnSignals();
 }

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { pollHealth } from "../server/testing/poll-health";
 import { demoApiKey } from "./demo";
 
-// The console's own process serves /v1 through Next.js: a 1M-character prompt without spaces
+// The console's own process serves /v1 too (`npm start`): a 1M-character prompt without spaces
 // (quadratic to tokenise naively) must not stall it, and bodies over the caps are refused.
 test("a 1M-character prompt is answered while /api/health keeps answering, and oversized gateway, console API and sign-in bodies are refused", async ({ request, baseURL }) => {
   const headers = { authorization: `Bearer ${demoApiKey()}`, "content-type": "application/json" };

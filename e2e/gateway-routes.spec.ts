@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { demoApiKey } from "./demo";
 
-// The console's Next.js routes answer like the lean gateway: JSON errors in the caller's format
-// for paths and methods the gateway does not serve, the Responses API, one model by id, token counting.
+// The console's server answers /v1 like the lean gateway: JSON errors in the caller's format for
+// paths and methods the gateway does not serve, the Responses API, one model by id, token counting.
 const auth = () => ({ authorization: `Bearer ${demoApiKey()}` });
 
-test("the console's /v1 routes answer the Responses API, retrieve one model, count tokens, and refuse unknown paths and methods in the caller's format", async ({ request }) => {
+test("the console's server answers the Responses API, retrieves one model, counts tokens, and refuses unknown paths and methods in the caller's format", async ({ request }) => {
   const policy = await request.get("/v1/models/policy%2Fdefault", { headers: auth() });
   expect(policy.status()).toBe(200);
   expect(await policy.json()).toMatchObject({ id: "policy/default", object: "model", owned_by: "switchyard" });

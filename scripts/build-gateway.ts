@@ -1,19 +1,21 @@
-// Bundles the lean gateway (scripts/gateway.ts and the server code it imports) into one plain
-// JavaScript file that `node` runs directly. tsx's on-the-fly transform wraps every closure the
-// handlers create per request in a naming helper, which showed in the profiles and cost CPU per
-// request (docs/BENCHMARKS.md). Packages stay external, loaded from node_modules as usual.
-// Run: `tsx scripts/build-gateway.ts`.
+// Bundles the lean gateway (scripts/gateway.ts) and the `npm start` server (scripts/serve.ts),
+// each with the server code it imports, into one plain JavaScript file that `node` runs
+// directly. tsx's on-the-fly transform wraps every closure the handlers create per request in a
+// naming helper, which showed in the profiles and cost CPU per request (docs/BENCHMARKS.md).
+// Packages stay external, loaded from node_modules as usual.
+// Run: `tsx scripts/build-gateway.ts` (both bundles).
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
 
 export const GATEWAY_BUNDLE = path.join(".gateway", "gateway.mjs");
+export const SERVER_BUNDLE = path.join(".gateway", "serve.mjs");
 
 /** Writes the bundle and its source map under temporary names first: a concurrent start never reads half a file. */
-export function buildGateway(root = process.cwd()): string {
-  const outfile = path.join(root, GATEWAY_BUNDLE);
+function bundle(root: string, entry: string, bundleFile: string): string {
+  const outfile = path.join(root, bundleFile);
   const result = buildSync({
-    entryPoints: [path.join(root, "scripts", "gateway.ts")],
+    entryPoints: [path.join(root, "scripts", entry)],
     outfile,
     write: false,
     bundle: true,
@@ -36,4 +38,15 @@ export function buildGateway(root = process.cwd()): string {
   return outfile;
 }
 
-if (require.main === module) buildGateway();
+export function buildGateway(root = process.cwd()): string {
+  return bundle(root, "gateway.ts", GATEWAY_BUNDLE);
+}
+
+export function buildServer(root = process.cwd()): string {
+  return bundle(root, "serve.ts", SERVER_BUNDLE);
+}
+
+if (require.main === module) {
+  buildGateway();
+  buildServer();
+}

@@ -1,8 +1,10 @@
-// Starts the production build of the app (`next start`) with the settings it needs; used by
-// `npm start` and by the browser-test runner.
+// Starts the app's server (scripts/serve.ts: the console's Next.js production build and the
+// lean gateway on one port) with the settings it needs; used by `npm start` and by the
+// browser-test runner. The Next.js build must exist (build-if-needed.ts); the server's own
+// bundle is made here, in about a second.
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import { childEnv } from "../server/env";
+import { buildServer } from "./build-gateway";
 
 export interface NextServerOptions {
   port: number;
@@ -16,14 +18,13 @@ export interface NextServerOptions {
 }
 
 export function startNextServer(options: NextServerOptions): ChildProcess {
-  const args = ["start", "-p", String(options.port), ...(options.host ? ["-H", options.host] : [])];
-  return spawn(path.join("node_modules", ".bin", "next"), args, {
+  const args = [buildServer(), ...(options.host ? [`--host=${options.host}`] : [])];
+  return spawn(process.execPath, args, {
     stdio: ["ignore", "ignore", "inherit"],
     env: childEnv({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
-      // Shutdown is the app's own (instrumentation.ts): buffered usage is written first.
-      NEXT_MANUAL_SIG_HANDLE: "true",
+      PORT: String(options.port),
       DATABASE_URL: options.databaseUrl,
       SWITCHYARD_MASTER_KEY: options.masterKey,
       NEXTAUTH_SECRET: options.nextAuthSecret,
@@ -33,7 +34,7 @@ export function startNextServer(options: NextServerOptions): ChildProcess {
   });
 }
 
-/** Stops the server and waits until it has exited. */
+/** Stops the server and waits until it has exited (buffered usage is written first). */
 export async function stopNextServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   child.kill("SIGTERM");

@@ -1,7 +1,7 @@
 // Gateway overhead benchmark (`npm run bench:gateway`). On this machine, in one run: a local
 // OpenAI-compatible upstream (0 ms and 50 ms), called directly; the lean gateway entry point
-// (scripts/gateway.ts); the Next.js production server (`next start`) serving the same
-// handlers; and Portkey's open-source gateway from node_modules. Every target gets the same
+// (scripts/gateway.ts); the `npm start` server (scripts/serve.ts: the console's Next.js build
+// and the same lean handlers on one port); and Portkey's open-source gateway from node_modules. Every target gets the same
 // closed-loop load, JSON and streaming, at concurrency 1, 16 and 64; then a long run per
 // gateway measures memory. Writes the tables to docs/BENCHMARKS.md ("Gateway overhead").
 //
@@ -12,7 +12,7 @@
 //
 // Options: --quick (short runs, for a smoke test), --duration=<s> per target and cell,
 // --rounds=<n> (turns the targets take within a cell),
-// --long=<requests> for the memory run, --only=bare,lean,next,portkey, --skip-next,
+// --long=<requests> for the memory run, --only=bare,lean,start,portkey, --skip-start,
 // --no-write (do not touch docs/BENCHMARKS.md; the figures go to results/trial-run.json instead
 // of results/last-run.json), --cpu-prof=<dir> (profile the lean gateway),
 // --baseline=<bundle> (an earlier build of .gateway/gateway.mjs in turns with the current one),
@@ -31,7 +31,7 @@ import { encryptSecret, secretHint } from "../../server/crypto/secret-box";
 import { BUILTIN_CATEGORIES } from "../../server/routing/types";
 import { freePort } from "../../server/testing/start-gateway-process";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
-import { buildGateway } from "../../scripts/build-gateway";
+import { buildGateway, buildServer } from "../../scripts/build-gateway";
 import { percentile, runLoad, type LoadResult } from "./load";
 
 const ROOT = process.cwd();
@@ -57,7 +57,7 @@ const PROMPT = "Summarise in two sentences why reusing HTTP connections lowers r
 const DB_SERVER = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = args.get("only")?.split(",");
 const wanted = (name: string) =>
-  name === "baseline" ? args.has("baseline") : (!only || only.includes(name)) && !(name === "next" && args.has("skip-next"));
+  name === "baseline" ? args.has("baseline") : (!only || only.includes(name)) && !(name === "start" && args.has("skip-start"));
 
 const log = (m: string) => console.error(`[bench] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -239,13 +239,12 @@ async function startBaseline(env: BenchEnv, bundle: string): Promise<Target> {
   return switchyardTarget("baseline", `Switchyard, lean entry from the earlier bundle ${bundle}`, proc, port, env);
 }
 
-async function startNext(env: BenchEnv): Promise<Target> {
+async function startServer(env: BenchEnv): Promise<Target> {
   if (buildIfNeeded(ROOT)) log("built the Next.js app");
   const port = await freePort();
-  const nextBin = path.join("node_modules", "next", "dist", "bin", "next");
-  const proc = startProcess("next start", process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], gatewayEnv(env, port));
-  await waitFor(`http://127.0.0.1:${port}/api/health`, proc, "next start");
-  return switchyardTarget("next", "Switchyard, Next.js route (`next start`)", proc, port, env);
+  const proc = startProcess("npm start server", process.execPath, [buildServer(), "--host=127.0.0.1"], gatewayEnv(env, port));
+  await waitFor(`http://127.0.0.1:${port}/api/health`, proc, "npm start server");
+  return switchyardTarget("start", "Switchyard, `npm start` server (scripts/serve.ts: console and gateway on one port)", proc, port, env);
 }
 
 async function startPortkey(env: BenchEnv): Promise<Target> {
@@ -486,7 +485,16 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
 // Report
 
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
-const NAMES: Record<string, string> = { direct: "direct", bare: "bare Node proxy", lean: "Switchyard lean", baseline: "Switchyard lean (baseline)", next: "Switchyard Next.js", portkey: "Portkey" };
+const NAMES: Record<string, string> = {
+  direct: "direct",
+  bare: "bare Node proxy",
+  lean: "Switchyard lean",
+  baseline: "Switchyard lean (baseline)",
+  start: "Switchyard npm start",
+  // Runs saved while the console's Next.js routes served /v1 (`--report-from`).
+  next: "Switchyard Next.js",
+  portkey: "Portkey",
+};
 
 function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, meta: Record<string, string>): string {
   const direct = (r: Row) => rows.find((d) => d.target === "direct" && d.latency === r.latency && d.stream === r.stream && d.concurrency === r.concurrency);
@@ -556,7 +564,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   const mode = (r: Row) => (r.stream ? "SSE (to the end of the stream)" : "JSON");
   out.push("### Against the targets", "");
   out.push("| check | result |", "|---|---|");
-  for (const t of ["lean", "baseline", "next"]) {
+  for (const t of ["lean", "baseline", "start", "next"]) {
     for (const ours of c64(t)) {
       const theirs = c64("portkey").find((p) => p.latency === ours.latency && p.stream === ours.stream);
       if (theirs) {
@@ -622,7 +630,7 @@ async function main() {
       ["bare", () => startBare(env)],
       ["lean", () => startLean(env)],
       ["baseline", () => startBaseline(env, args.get("baseline")!)],
-      ["next", () => startNext(env)],
+      ["start", () => startServer(env)],
       ["portkey", () => startPortkey(env)],
     ];
     const rows: Row[] = [];
@@ -657,7 +665,7 @@ async function main() {
       memory.push(m);
       log(`${target.name}: ${m.requests} requests, ${m.errors} errors, ${fmt(m.rps, 0)} req/s, RSS ${m.rssMb.map((x) => fmt(x, 0)).join(" → ")} MB`);
     }
-    if (wanted("lean") || wanted("next")) {
+    if (wanted("lean") || wanted("start")) {
       await sleep(1_500);
       log(`usage rows written: ${await usageRows(db.url)}`);
     }

@@ -1,4 +1,4 @@
-// The gateway's caller formats and the handlers the route files under app/v1 export.
+// The gateway's caller formats and their handlers, served by gateway-routes.ts.
 import { anthropicFormat, anthropicMessagesRequestSchema, type AnthropicMessagesRequest } from "./formats/anthropic";
 import { openAIChatRequestSchema, openAIFormat, type OpenAIChatRequest } from "./formats/openai";
 import { responsesFormat, responsesRequestSchema, type ResponsesRequest } from "./formats/responses";

@@ -1,7 +1,6 @@
-// What the gateway handlers need from an HTTP exchange, small enough that each entry point
-// supplies it cheaply: the Next.js routes adapt their web Request and Response (see
-// web-exchange.ts), the lean server (node-server.ts) its node request and response, without
-// building web objects per request.
+// What the gateway handlers need from an HTTP exchange, small enough that the lean server
+// (node-server.ts) supplies it from its node request and response without building web objects
+// per request, and tests call the handlers directly.
 import type { EventStreamBody } from "./formats/encode-event-stream";
 
 /** Read-only header access by lower-case name; a web `Headers` object is one. */

@@ -1,6 +1,5 @@
-// Which handler serves a method and path. The lean server looks every request up here; the
-// Next.js route files under app/v1 serve the same paths and use `unservedRoute` for the rest,
-// so that both entry points answer an unknown path or method alike.
+// Which handler serves a method and path: the lean server (node-server.ts) looks up every
+// gateway request here, under `npm run gateway` and `npm start` alike.
 import { handleChatCompletions, handleMessages, handleResponses } from "./endpoints";
 import { buildAnthropicErrorBody } from "./formats/anthropic-errors";
 import { buildOpenAIErrorBody } from "./formats/openai-errors";
@@ -25,7 +24,7 @@ const ROUTES: Record<string, Methods> = {
 const MODEL_PATH_PREFIX = "/v1/models/";
 
 /** The model id of `/v1/models/<id>`; SDKs encode ids such as `policy/default` as one segment. */
-export function modelIdFromPath(path: string): string | null {
+function modelIdFromPath(path: string): string | null {
   if (!path.startsWith(MODEL_PATH_PREFIX) || path.length === MODEL_PATH_PREFIX.length) return null;
   try {
     return decodeURIComponent(path.slice(MODEL_PATH_PREFIX.length));
@@ -51,7 +50,7 @@ const SERVED = Object.entries(ROUTES)
  * there, as JSON in the caller's error format: an HTML page or an empty body would leave the
  * SDKs with an error that does not say what went wrong.
  */
-export function unservedRoute(method: string, path: string, headers: HeaderSource): GatewayResponse {
+function unservedRoute(method: string, path: string, headers: HeaderSource): GatewayResponse {
   const allowed = Object.keys(methodsOf(path) ?? {});
   const status = allowed.length > 0 ? 405 : 404;
   const message =

@@ -1,8 +1,9 @@
-// A lean HTTP server that serves the very same gateway handlers as the Next.js routes under
-// app/v1, without Next's per-request machinery (`npm run gateway`). It hands the handlers its
-// node request as is (no web Request, Headers or body stream per request) and writes their
-// answers straight to the node response.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+// The lean HTTP front of the gateway handlers, without Next's per-request machinery: the
+// gateway alone (`npm run gateway`) and the /v1 paths of the `npm start` server, which hands
+// every other path to the console's Next.js handler. It hands the handlers its node request as
+// is (no web Request, Headers or body stream per request) and writes their answers straight to
+// the node response.
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { EventStreamBody } from "./formats/encode-event-stream";
 import type { GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
 import { checkHealth } from "../health/get-health";
@@ -105,9 +106,23 @@ function writeResponse(response: GatewayResponse, request: GatewayRequest, res: 
   return writeEventStream(response.stream, res);
 }
 
-export function createGatewayServer(): Server {
-  return createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+/** Whether the lean handlers serve `path`: the gateway's /v1 and the two health checks. */
+export function isGatewayPath(path: string): boolean {
+  return path === "/v1" || path.startsWith("/v1/") || path === "/healthz" || path === "/api/health";
+}
+
+/**
+ * The lean server's request listener. With `fallback`, only the gateway's paths are served
+ * here and every other request is handed to it (the console's Next.js handler in the `npm start`
+ * server); without, every other path gets the gateway's JSON 404.
+ */
+export function gatewayListener(fallback?: RequestListener): RequestListener {
+  return (req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (fallback && !isGatewayPath(path)) {
+      fallback(req, res);
+      return;
+    }
     if (req.method === "GET" && path === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
       return;
@@ -120,12 +135,16 @@ export function createGatewayServer(): Server {
       return;
     }
     const request = toGatewayRequest(req, res);
-    findGatewayHandler(req.method ?? "GET", path ?? "/")(request)
+    findGatewayHandler(req.method ?? "GET", path)(request)
       .then((response) => writeResponse(response, request, res))
       .catch((error) => {
         console.error("[gateway]", error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
         res.end();
       });
-  });
+  };
+}
+
+export function createGatewayServer(): Server {
+  return createServer(gatewayListener());
 }

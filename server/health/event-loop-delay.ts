@@ -26,9 +26,17 @@ function figuresOf(histogram: IntervalHistogram): Figures {
   return { p50Ms: ms(histogram.percentile(50)), p99Ms: ms(histogram.percentile(99)), maxMs: ms(histogram.max) };
 }
 
-let monitor: { current: IntervalHistogram; previous: Figures; since: number } | null = null;
+interface Monitor {
+  current: IntervalHistogram;
+  previous: Figures;
+  since: number;
+}
 
-function start() {
+// One monitor per process, on globalThis: the `npm start` server holds this module twice (its
+// own copy and the Next.js bundle's), and each monitor samples on a timer of its own.
+const holder = globalThis as unknown as { __switchyardEventLoopDelay?: Monitor };
+
+function start(): Monitor {
   // Sampled every 10 ms: finer sampling costs CPU on every idle turn of the loop.
   const current = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   current.enable();
@@ -45,7 +53,7 @@ function start() {
 
 /** Starts the monitor on first use (the first report covers the time since then). */
 export function eventLoopDelay(): EventLoopDelay {
-  monitor ??= start();
+  const monitor = (holder.__switchyardEventLoopDelay ??= start());
   const now = figuresOf(monitor.current);
   const before = monitor.previous;
   return {

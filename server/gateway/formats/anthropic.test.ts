@@ -6,7 +6,8 @@ import { imageRequest, toolConversation } from "@/server/providers/test-requests
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";
 import { anthropicMessagesRequestSchema, buildAnthropicErrorBody, createAnthropicStreamEncoder, fromCanonical, toCanonical } from "./anthropic";
-import { encodeEventStream, toReadableStream } from "./encode-event-stream";
+import { encodeEventStream } from "./encode-event-stream";
+import { toReadableStream } from "../../testing/readable-event-stream";
 import { eventsOf, meta, textEvents, toCallerError, toolEvents, toolResponse } from "./test-streams";
 
 let server: FakeUpstream | undefined;

@@ -3,7 +3,7 @@ import type { CallerError, StreamEncoder } from "./types";
 
 /**
  * A response's server-sent events, pulled as text: the lean server writes each piece to its
- * socket as is, the Next.js routes wrap it in a web stream (toReadableStream).
+ * socket as is.
  */
 export interface EventStreamBody {
   /** The next piece of the stream, or null once it ended. */
@@ -66,16 +66,4 @@ export function encodeEventStream(
       await iterator.return?.();
     },
   };
-}
-
-export function toReadableStream(body: EventStreamBody): ReadableStream<Uint8Array> {
-  const utf8 = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const text = await body.read();
-      if (text === null) controller.close();
-      else controller.enqueue(utf8.encode(text));
-    },
-    cancel: () => body.cancel(),
-  });
 }

@@ -7,7 +7,8 @@ import { imageRequest, toolConversation, weatherTool } from "@/server/providers/
 import { createStreamState, type ChatRequest, type StreamEvent } from "@/server/providers/types";
 import { startScriptedServer, type FakeUpstream, type ScriptedResponse } from "@/server/testing/fake-upstreams";
 import { describeValidationError } from "./describe-validation-error";
-import { encodeEventStream, toReadableStream } from "./encode-event-stream";
+import { encodeEventStream } from "./encode-event-stream";
+import { toReadableStream } from "../../testing/readable-event-stream";
 import { buildOpenAIErrorBody, createOpenAIStreamEncoder, fromCanonical, openAIChatRequestSchema, toCanonical } from "./openai";
 import { eventsOf, meta, textEvents, toCallerError, toolEvents, toolResponse } from "./test-streams";
 
