@@ -1,5 +1,5 @@
 // Drift check benchmark (`npx tsx bench/alerts/drift.ts`): seeds a scratch database on the local
-// PostgreSQL server with one tenant's hourly rollups for 30 models x 6 categories over 8 days
+// PostgreSQL server with one tenant's hourly and daily rollups for 30 models x 6 categories over 8 days
 // (about 30 requests per model, category and hour), the feedback on about one request in eight
 // (with its request rows) and a judged evaluation on one in ten, the 30 models' catalog prices and
 // a policy; one model turns slower in one category 12 hours before the end, so rounds raise and
@@ -12,6 +12,7 @@ import { createPrismaClient } from "../../server/db/client";
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from "../../server/db/prepare-database";
 import { runAlertRound } from "../../server/alerts/alerts-job";
 import { SYNTHETIC_CATEGORIES, syntheticModel, syntheticTraffic, type HourTraffic } from "../../server/testing/synthetic-drift-traffic";
+import { LATENCY_BUCKET_COUNT } from "../../server/usage/latency-buckets";
 import { percentile } from "../gateway/load";
 
 const args = new Map(process.argv.slice(2).map((a) => {
@@ -44,6 +45,16 @@ async function insertRollups(db: Db, tenantId: string, hours: readonly HourTraff
         "errors" int, "fallbacks" int, "emptyAnswers" int, "inputTokens" bigint, "outputTokens" bigint, "costUsd" numeric, "latencySumMs" bigint,
         "ttftSumMs" bigint, "ttftCount" int, "latencyHistogram" int[], "ttftHistogram" int[])`;
   }
+}
+
+/** The daily rows the usage writer would have kept beside the hourly ones (the drift check reads whole days from them). */
+async function buildDailyRollups(db: Db) {
+  const cells = (column: string) => `ARRAY[${Array.from({ length: LATENCY_BUCKET_COUNT }, (_, i) => `sum("${column}"[${i + 1}])`).join(", ")}]::int[]`;
+  const summed = ["requests", "errors", "fallbacks", "emptyAnswers", "inputTokens", "outputTokens", "costUsd", "latencySumMs", "ttftSumMs", "ttftCount"];
+  await db.$executeRawUnsafe(`
+    INSERT INTO "UsageRollupDaily" ("tenantId", "day", "category", "model", ${summed.map((c) => `"${c}"`).join(", ")}, "latencyHistogram", "ttftHistogram")
+    SELECT "tenantId", date_trunc('day', "hour"), "category", "model", ${summed.map((c) => `sum("${c}")`).join(", ")}, ${cells("latencyHistogram")}, ${cells("ttftHistogram")}
+    FROM "UsageRollup" GROUP BY 1, 2, 3, 4`);
 }
 
 /** Feedback needs the request it is about (the drift check joins them); evaluations stand alone. */
@@ -101,6 +112,7 @@ async function main() {
       change: { model: syntheticModel(7), category: "math", from: new Date(end.getTime() - 12 * HOUR_MS), latencyFactor: 1.6 },
     });
     await insertRollups(db, tenantId, hours);
+    await buildDailyRollups(db);
     await insertEvidence(db, tenantId, hours);
     await db.$executeRawUnsafe(`VACUUM ANALYZE`);
     const [counts] = await db.$queryRaw<{ rollups: number; requests: number; feedback: number; evaluations: number }[]>`

@@ -25,6 +25,7 @@ function dimensionFilterSql(dimensions: Partial<DashboardDimensions>): Prisma.Sq
 
 export type RollupColumn =
   | "category" | "model" | "teamId" | "apiKeyId" | "requests" | "errors" | "cacheHits" | "fallbacks" | "unpriced"
+  | "emptyAnswers" | "refusals" | "truncations"
   | "costUsd" | "baselineCostUsd" | "ttftCount" | "latencyHistogram" | "ttftHistogram";
 
 /**
@@ -34,7 +35,7 @@ export type RollupColumn =
  * `hourlyOnly` is for hourly chart buckets, which a daily row cannot be split into.
  */
 export function rollupRowsSql(
-  scope: AnalyticsScope, from: Date, to: Date, dimensions: Partial<DashboardDimensions>, columns: readonly RollupColumn[], hourlyOnly = false,
+  scope: Pick<AnalyticsScope, "tenantId">, from: Date, to: Date, dimensions: Partial<DashboardDimensions>, columns: readonly RollupColumn[], hourlyOnly = false,
 ): Prisma.Sql {
   const selected = Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
   const filter = dimensionFilterSql(dimensions);

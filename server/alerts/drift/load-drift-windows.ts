@@ -1,12 +1,12 @@
 /**
  * What the drift check reads for one tenant: per model and category, the recent and reference
- * windows' counts and latency histograms from the hourly rollups, the spread of hourly tokens and
+ * windows' counts and latency histograms from the rollups (daily rows for whole days), the spread of hourly tokens and
  * cost per request (also from the rollups), and the quality evidence (feedback scores joined to
  * their requests, judged evaluations) from their indexed time ranges. Four grouped queries whose
  * answers have a few rows per model and category, whatever the traffic.
  */
 import { Prisma } from "../../db/generated/client";
-import { summedHistogramSql } from "../../analytics/rollup-query-parts";
+import { rollupRowsSql, summedHistogramSql, type RollupColumn } from "../../analytics/rollup-query-parts";
 import type { DriftSettings } from "../../console/schemas/drift-settings";
 import { LATENCY_BUCKET_COUNT } from "../../usage/latency-buckets";
 import type { SeriesWindows, WindowStats } from "./detect-drift";
@@ -16,6 +16,7 @@ import { NO_MOMENTS, type Moments } from "./significance";
 type Tx = Prisma.TransactionClient;
 
 const HOUR_MS = 3_600_000;
+const SUMMED_COLUMNS: RollupColumn[] = ["model", "category", "requests", "errors", "fallbacks", "emptyAnswers", "refusals", "truncations", "latencyHistogram", "ttftHistogram"];
 
 /** The recent window ends with the current hour (its rollup row is still growing); the reference is the days before it. */
 export function driftWindows(now: Date, settings: DriftSettings): DriftWindows {
@@ -36,14 +37,20 @@ type MomentRow = Keyed & { n: number; sum: number | null; sumSq: number | null }
 const moments = (r: { n: number; sum: number | null; sumSq: number | null }): Moments => ({ n: Number(r.n), sum: Number(r.sum ?? 0), sumSq: Number(r.sumSq ?? 0) });
 
 export async function loadDriftWindows(tx: Tx, tenantId: string, w: DriftWindows): Promise<SeriesWindows[]> {
-  const range = Prisma.sql`"tenantId" = ${tenantId} AND "hour" >= ${w.referenceFrom} AND "hour" < ${w.to} AND "model" <> ''`;
+  // Whole days of the reference window come from the daily rollups (24 times fewer rows), as the dashboard reads them.
+  const rows = (from: Date, to: Date) => rollupRowsSql({ tenantId }, from, to, {}, SUMMED_COLUMNS);
   const sums = await tx.$queryRaw<(Keyed & { requests: number; errors: number; fallbacks: number; badAnswers: number; latencyHistogram: number[]; ttftHistogram: number[] })[]>`
-    SELECT "model", "category", "hour" >= ${w.recentFrom} AS "recent",
+    SELECT "model", "category", "recent",
       sum("requests")::float8 AS "requests", sum("errors")::float8 AS "errors", sum("fallbacks")::float8 AS "fallbacks",
       sum(LEAST("emptyAnswers" + "refusals" + "truncations", "requests"))::float8 AS "badAnswers",
       ${summedHistogramSql("latencyHistogram")} AS "latencyHistogram", ${summedHistogramSql("ttftHistogram")} AS "ttftHistogram"
-    FROM "UsageRollup" WHERE ${range}
+    FROM (
+      SELECT true AS "recent", r.* FROM (${rows(w.recentFrom, w.to)}) r
+      UNION ALL SELECT false AS "recent", r.* FROM (${rows(w.referenceFrom, w.recentFrom)}) r
+    ) x
+    WHERE "model" <> ''
     GROUP BY 1, 2, 3`;
+  const range = Prisma.sql`"tenantId" = ${tenantId} AND "hour" >= ${w.referenceFrom} AND "hour" < ${w.to} AND "model" <> ''`;
   // Per hour first (a rollup row is one team, key and policy), then the hourly means' moments.
   // Priced requests: the unpriced and the failed ones carry no cost.
   const hourly = await tx.$queryRaw<(Keyed & { tokenHours: number; tokenSum: number | null; tokenSumSq: number | null; costHours: number; costSum: number | null; costSumSq: number | null })[]>`
