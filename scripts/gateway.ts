@@ -1,15 +1,24 @@
 // `npm run gateway`: the gateway alone on PORT (default 3000), serving the same handlers as
-// the /v1 paths of the `npm start` server. Needs DATABASE_URL; buffered usage is written before exit.
+// the /v1 paths of the `npm start` server, in SWITCHYARD_WORKERS processes (default: one per
+// core). Needs DATABASE_URL; buffered usage is written before exit.
+import cluster from "node:cluster";
 import { env, requireDatabaseUrl } from "../server/env";
+import { runWorkers, workerCount } from "../server/cluster/run-workers";
 import { createGatewayServer } from "../server/gateway/node-server";
 import { warmUpGateway } from "../server/gateway/warm-up-gateway";
 import { getDb } from "../server/db/client";
 import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/process-jobs";
 
-requireDatabaseUrl();
-warmUpGateway();
-const server = createGatewayServer();
-server.keepAliveTimeout = 65_000;
-server.listen(env.PORT, () => console.log(`Gateway: http://localhost:${env.PORT}/v1`));
-startProcessJobs(getDb());
-exitGracefullyOnSignals(() => server.close());
+const announce = () => console.log(`Gateway: http://localhost:${env.PORT}/v1`);
+
+function serve() {
+  requireDatabaseUrl();
+  warmUpGateway();
+  const server = createGatewayServer();
+  server.keepAliveTimeout = 65_000;
+  server.listen(env.PORT, () => !cluster.isWorker && announce());
+  startProcessJobs(getDb());
+  exitGracefullyOnSignals(() => server.close());
+}
+
+runWorkers(workerCount(env.SWITCHYARD_WORKERS), serve, announce);

@@ -10,9 +10,11 @@
 // What both use lives on globalThis (Prisma client, the caches of keys and tenant configuration,
 // usage writer, jobs, event-loop monitor), so that a policy or key changed in the console drops
 // the very entries the gateway reads, and the jobs and the shutdown happen once.
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import next from "next";
 import { env, requireDatabaseUrl } from "../server/env";
+import { runWorkers, workerCount } from "../server/cluster/run-workers";
 import { getDb } from "../server/db/client";
 import { requireServerSecrets } from "../server/crypto/require-server-secrets";
 import { gatewayListener } from "../server/gateway/node-server";
@@ -21,6 +23,7 @@ import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/proces
 
 const host = process.argv.find((arg) => arg.startsWith("--host="))?.slice("--host=".length);
 const dev = process.argv.includes("--dev");
+const announce = () => console.log(`Switchyard: http://${host ?? "localhost"}:${env.PORT} (console, and the gateway at /v1)`);
 
 async function main() {
   requireDatabaseUrl();
@@ -44,10 +47,16 @@ async function main() {
   exitGracefullyOnSignals(() => server.close());
   startProcessJobs(getDb());
   await app.prepare();
-  server.listen(env.PORT, host, () => console.log(`Switchyard: http://${host ?? "localhost"}:${env.PORT} (console, and the gateway at /v1)`));
+  server.listen(env.PORT, host, () => !cluster.isWorker && announce());
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runWorkers(
+  // Development runs one process: Next.js's development server is not made for several.
+  dev ? 1 : workerCount(env.SWITCHYARD_WORKERS),
+  () =>
+    void main().catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    }),
+  announce,
+);

@@ -35,6 +35,11 @@ const schema = z.object({
    * deliveries, and due deliveries are sent; one process at a time). 0 turns sending off there.
    */
   SWITCHYARD_WEBHOOKS_INTERVAL_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * Processes of the `npm start` server and of `npm run gateway`, on one port (node:cluster);
+   * unset: one per core. 1 runs the server in a single process, without a cluster.
+   */
+  SWITCHYARD_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /** Upstream deadlines: until response headers, until the first body byte, between chunks, whole call. */
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),

@@ -201,6 +201,8 @@ function gatewayEnv(env: BenchEnv, port: number): Record<string, string> {
     NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     REDIS_URL: "",
+    // One process per target, as the figures per process are compared.
+    SWITCHYARD_WORKERS: "1",
     // The fake upstreams listen on loopback, which upstream calls refuse unless allowed.
     SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1",
   };

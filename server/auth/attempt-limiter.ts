@@ -5,10 +5,12 @@
 //  - per account, across addresses: many addresses guessing one account are slowed too, but
 //    only those that already failed on it, so the owner signing in from anywhere else still
 //    goes straight through.
-// Counters live in Redis when REDIS_URL is set (shared by every process), else in this process.
+// Counters live in Redis when REDIS_URL is set (shared by every process), else in this process
+// (or, in a worker of a clustered server, in its primary: server/cluster/shared-stores.ts).
 import { createHash } from "node:crypto";
 import { REDIS_KEY_PREFIX, getRedis } from "../redis/redis-client";
-import { InProcessBackoffStore, withFallback, type BackoffDecision, type BackoffRule, type BackoffStore } from "./backoff-store";
+import { sharedInProcessStore } from "../cluster/shared-stores";
+import { withFallback, type BackoffDecision, type BackoffRule, type BackoffStore } from "./backoff-store";
 import { addressBucket } from "./client-address";
 import { RedisBackoffStore } from "./redis-backoff-store";
 
@@ -88,7 +90,7 @@ const holder = globalThis as unknown as { __switchyardAttempts?: { signIn: SignI
 function processLimiters() {
   if (!holder.__switchyardAttempts) {
     const redis = getRedis();
-    const local = new InProcessBackoffStore();
+    const local = sharedInProcessStore("sign-in-backoff");
     // Redis away: each process limits on its own rather than not at all.
     const store = redis ? withFallback(new RedisBackoffStore(redis, REDIS_KEY_PREFIX), local, (m, e) => console.error(`[sign-in limits] ${m}`, e)) : local;
     holder.__switchyardAttempts = { signIn: new SignInLimiter(store), signUp: new SignUpLimiter(store) };

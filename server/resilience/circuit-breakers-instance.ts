@@ -1,8 +1,8 @@
-// The process's breakers: shared through Redis when REDIS_URL is set, else in this process.
-import { env } from "../env";
+// The process's breakers: shared through Redis when REDIS_URL is set, else in this process (or,
+// in a worker of a clustered server, in its primary: server/cluster/shared-stores.ts).
 import { REDIS_KEY_PREFIX, getRedis } from "../redis/redis-client";
-import { DEFAULT_BREAKER_CONFIG, type BreakerConfig } from "./circuit-breaker";
-import { InProcessBreakerStore } from "./breaker-store";
+import { sharedInProcessStore } from "../cluster/shared-stores";
+import { processBreakerConfig } from "./process-breaker-config";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import { CircuitBreakers } from "./circuit-breakers";
 
@@ -10,8 +10,7 @@ const holder = globalThis as unknown as { __switchyardBreakers?: CircuitBreakers
 
 function createCircuitBreakers(): CircuitBreakers {
   const redis = getRedis();
-  const config: BreakerConfig = { ...DEFAULT_BREAKER_CONFIG, consecutiveFailures: env.SWITCHYARD_BREAKER_FAILURES, coolDownMs: env.SWITCHYARD_BREAKER_COOL_DOWN_MS };
-  return new CircuitBreakers(redis ? new RedisBreakerStore(redis, config, REDIS_KEY_PREFIX) : new InProcessBreakerStore(config));
+  return new CircuitBreakers(redis ? new RedisBreakerStore(redis, processBreakerConfig(), REDIS_KEY_PREFIX) : sharedInProcessStore("breakers"));
 }
 
 /** Called on every request: built once, on the first. */

@@ -20,6 +20,8 @@ export interface GatewayProcessOptions {
 export interface GatewayProcess {
   /** http://127.0.0.1:<port>/v1, the SDKs' base URL. */
   baseUrl: string;
+  /** The process's id (with several workers, the primary's). */
+  pid: number;
   /** Everything the process wrote so far, for failure messages. */
   output(): string;
   /** Sends the signal and resolves with the exit code once the process is gone. */
@@ -74,6 +76,8 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
       // Learning rounds delete the events they fold: tests that look at queued events, or fold
       // them themselves, would race the process's own job. A test that wants it sets an interval.
       SWITCHYARD_LEARNING_INTERVAL_MS: "0",
+      // One process, whose state and exit a test sees; a test of several workers sets its own count.
+      SWITCHYARD_WORKERS: "1",
       ...options.env,
     }),
   });
@@ -90,6 +94,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
   }
   return {
     baseUrl: `${origin}/v1`,
+    pid: child.pid!,
     output,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

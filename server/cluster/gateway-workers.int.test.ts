@@ -1,0 +1,95 @@
+// The gateway as two worker processes on one port, without Redis (SWITCHYARD_WORKERS=2): a key's
+// requests per minute hold for the server as a whole, a worker killed under load is replaced
+// while the other keeps serving, and on SIGTERM every worker writes the usage records it holds.
+// Usage is flushed only at shutdown here (a long flush interval), so the last test sees what the
+// workers' graceful exit wrote.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { issueTestKey } from "../testing/seed-gateway-tenant";
+import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+
+const RPM = 5;
+const keys = { limited: "" };
+const fx = setupGateway({
+  env: { SWITCHYARD_WORKERS: "2", SWITCHYARD_USAGE_FLUSH_MS: "600000" },
+  prepare: async ({ db, tenant }) => {
+    keys.limited = await issueTestKey(db, tenant.tenantId, { rpmLimit: RPM });
+  },
+});
+
+const workerPids = () =>
+  execFileSync("ps", ["-o", "pid=", "--ppid", String(fx.gateway.pid)], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0);
+
+async function chat(apiKey: string, content: string) {
+  try {
+    const res = await fetch(`${fx.gateway.baseUrl}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${apiKey}` },
+      body: JSON.stringify({ model: "auto", messages: [{ role: "user", content }] }),
+    });
+    await res.text();
+    return { status: res.status, id: res.headers.get("x-switchyard-request-id"), at: Date.now() };
+  } catch {
+    return { status: 0, id: null, at: Date.now() };
+  }
+}
+
+const served = new Set<string>();
+
+describe("a gateway of two workers without Redis", () => {
+  it("runs two workers under one primary", () => {
+    expect(workerPids()).toHaveLength(2);
+  });
+
+  it("holds a key's requests per minute across both workers", async () => {
+    // Concurrent requests open several connections, which the primary deals to both workers.
+    const results = await Promise.all(Array.from({ length: 4 * RPM }, (_, i) => chat(keys.limited, `Count ${i}`)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(RPM);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(3 * RPM);
+    for (const r of results) if (r.status === 200 && r.id) served.add(r.id);
+  });
+
+  it("replaces a worker killed under load, while the other keeps serving", async () => {
+    const [victim] = workerPids();
+    const killAt = Date.now() + 1_000;
+    const stopAt = killAt + 3_000;
+    const killer = new Promise<void>((resolve) =>
+      setTimeout(() => {
+        process.kill(victim!, "SIGKILL");
+        resolve();
+      }, killAt - Date.now()),
+    );
+    const results: Array<{ status: number; id: string | null; at: number }> = [];
+    const loop = async (n: number) => {
+      for (let i = 0; Date.now() < stopAt; i++) results.push(await chat(fx.tenant.apiKey, `Loop ${n} request ${i}`));
+    };
+    await Promise.all([killer, ...Array.from({ length: 4 }, (_, n) => loop(n))]);
+
+    // Only requests in flight on the killed worker fail: at most one per connection.
+    const failed = results.filter((r) => r.status !== 200);
+    expect(failed.length).toBeLessThanOrEqual(4);
+    const afterKill = results.filter((r) => r.at > killAt + 200);
+    expect(afterKill.length).toBeGreaterThan(20);
+    expect(afterKill.every((r) => r.status === 200)).toBe(true);
+    // Answered after the kill: by a live worker, whose records the last test expects.
+    for (const r of afterKill) served.add(r.id!);
+
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && !(workerPids().length === 2 && !workerPids().includes(victim!))) await new Promise((r) => setTimeout(r, 100));
+    expect(workerPids()).toHaveLength(2);
+    expect(workerPids()).not.toContain(victim);
+    expect(fx.gateway.output()).toContain(`worker ${victim} exited (signal SIGKILL); starting another`);
+  });
+
+  it("on SIGTERM stops every worker, each writing its buffered usage records once, and exits with 0", async () => {
+    const pids = workerPids();
+    expect(await fx.gateway.stop()).toBe(0);
+    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, served.size);
+    const logged = new Set(logs.map((row) => row.id));
+    expect([...served].filter((id) => !logged.has(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+// Stores used over IPC: two workers' stand-ins on one primary's store count together, errors and
+// unknown calls come back as rejections, and a primary that does not answer fails the call.
+// The channel here is in memory, with structured clones both ways, as node:cluster's
+// "advanced" serialisation sends them.
+import { describe, expect, it } from "vitest";
+import { InProcessRateWindowStore, type RateWindowStore } from "../limits/rate-window-store";
+import { hostStores, remoteStore, type WorkerChannel } from "./ipc-stores";
+
+type Listener = (message: unknown) => void;
+
+/** A primary hosting `stores`, and a way to connect workers to it. */
+function primary(stores: Parameters<typeof hostStores>[0]) {
+  let onCall: ((message: unknown, reply: (answer: unknown) => void) => void) | null = null;
+  hostStores(stores, (listener) => {
+    onCall = listener;
+  });
+  return {
+    worker(): WorkerChannel {
+      const listeners: Listener[] = [];
+      return {
+        send: (message) =>
+          setImmediate(() => onCall?.(structuredClone(message), (answer) => setImmediate(() => listeners.forEach((l) => l(structuredClone(answer)))))),
+        onMessage: (listener) => void listeners.push(listener),
+      };
+    },
+  };
+}
+
+const METHODS = ["take", "adjustTokens"] as const;
+const THREE_A_WINDOW = { requests: 3, tokens: null };
+
+describe("remoteStore and hostStores", () => {
+  it("has every worker count on the primary's one store", async () => {
+    const server = primary({ "rate-windows": { store: new InProcessRateWindowStore(), methods: METHODS } });
+    const a = remoteStore<RateWindowStore>("rate-windows", METHODS, server.worker());
+    const b = remoteStore<RateWindowStore>("rate-windows", METHODS, server.worker());
+    const taken = await Promise.all([a, b, a, b, a, b].map((store) => store.take("key-1", 7, { requests: 1, tokens: 0 }, THREE_A_WINDOW)));
+    expect(taken.filter(Boolean)).toHaveLength(3);
+    // Another key, another window: counted apart.
+    expect(await b.take("key-2", 7, { requests: 1, tokens: 0 }, THREE_A_WINDOW)).toBe(true);
+  });
+
+  it("answers a failing call, an unknown store and a method not listed with a rejection naming the store", async () => {
+    const failing = { take: () => Promise.reject(new Error("out of order")) };
+    const server = primary({ failing: { store: failing, methods: ["take"] }, "rate-windows": { store: new InProcessRateWindowStore(), methods: ["take"] } });
+    await expect(remoteStore<{ take(): Promise<void> }>("failing", ["take"], server.worker()).take()).rejects.toThrow("failing store: out of order");
+    await expect(remoteStore<{ take(): Promise<void> }>("missing", ["take"], server.worker()).take()).rejects.toThrow("no such call missing.take");
+    // The stand-in lists a method the primary does not allow: refused, not run.
+    const overreaching = remoteStore<RateWindowStore>("rate-windows", METHODS, server.worker());
+    await expect(overreaching.adjustTokens("key-1", 7, 5)).rejects.toThrow("no such call rate-windows.adjustTokens");
+  });
+
+  it("fails a call the primary does not answer in time", async () => {
+    const silent: WorkerChannel = { send: () => {}, onMessage: () => {} };
+    await expect(remoteStore<RateWindowStore>("rate-windows", METHODS, silent, 50).take("k", 1, { requests: 1, tokens: 0 }, THREE_A_WINDOW)).rejects.toThrow("no answer within 50 ms");
+  });
+});

@@ -1,0 +1,49 @@
+// The state a server keeps in its own memory when Redis is not configured: rate-limit windows,
+// budget holds, circuit breakers, the response cache and the sign-in back-off counters. A server
+// of several worker processes (SWITCHYARD_WORKERS, server/cluster/run-workers.ts) keeps one of
+// each in its primary process, and the workers use it over the cluster's IPC channel: limits and
+// budgets then hold for the server as a whole, not per worker.
+import cluster from "node:cluster";
+import { InProcessBackoffStore, type BackoffStore } from "../auth/backoff-store";
+import { InProcessResponseCache, type ResponseCache } from "../cache/response-cache";
+import { InProcessBudgetStore, type BudgetStore } from "../limits/budget-store";
+import { InProcessRateWindowStore, type RateWindowStore } from "../limits/rate-window-store";
+import { InProcessBreakerStore, type BreakerStore } from "../resilience/breaker-store";
+import { processBreakerConfig } from "../resilience/process-breaker-config";
+import { hostStores, remoteStore } from "./ipc-stores";
+
+interface SharedStores {
+  "rate-windows": RateWindowStore;
+  budgets: BudgetStore;
+  breakers: BreakerStore;
+  "response-cache": ResponseCache;
+  "sign-in-backoff": BackoffStore;
+}
+
+type Name = keyof SharedStores;
+
+const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string)[]; create(): SharedStores[N] } } = {
+  "rate-windows": { methods: ["take", "adjustTokens"], create: () => new InProcessRateWindowStore() },
+  budgets: { methods: ["reserve", "initialise", "settle"], create: () => new InProcessBudgetStore() },
+  breakers: { methods: ["read", "acquire", "record"], create: () => new InProcessBreakerStore(processBreakerConfig()) },
+  "response-cache": { methods: ["get", "set"], create: () => new InProcessResponseCache() },
+  "sign-in-backoff": { methods: ["admit", "refund", "forget"], create: () => new InProcessBackoffStore() },
+};
+
+/** This process's store of that kind, or in a cluster worker its stand-in for the primary's. */
+export function sharedInProcessStore<N extends Name>(name: N): SharedStores[N] {
+  const { methods, create } = STORES[name];
+  if (!cluster.isWorker) return create();
+  return remoteStore<SharedStores[N]>(name, methods, {
+    send: (message) => process.send?.(message),
+    onMessage: (listener) => void process.on("message", listener),
+  });
+}
+
+/** In the primary: creates one store of each kind and answers the workers' calls to them. */
+export function hostSharedStores(): void {
+  const stores = Object.fromEntries((Object.keys(STORES) as Name[]).map((name) => [name, { store: STORES[name].create() as object, methods: STORES[name].methods }]));
+  hostStores(stores, (listener) => {
+    cluster.on("message", (worker, message) => listener(message, (answer) => void (worker.isConnected() && worker.send(answer))));
+  });
+}
