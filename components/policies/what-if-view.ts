@@ -57,9 +57,16 @@ export function changedShare(changed: number, requests: number): number {
   return requests === 0 ? 0 : (changed / requests) * 100;
 }
 
-/** "based on 1,501 of 1,501 requests of the last 7 days"; says so when capped. */
+/**
+ * "based on 1,501 of 1,501 requests of the last 7 days". When capped, the replayed requests are
+ * the most recent ones and the total comes from the hourly rollups, so it is "about".
+ */
 export function basedOn(requests: number, totalRequests: number, days: number): string {
-  return `based on ${requests.toLocaleString("en-US")} of ${totalRequests.toLocaleString("en-US")} requests of the last ${days} days${requests < totalRequests ? " (the most recent ones)" : ""}`;
+  const n = requests.toLocaleString("en-US");
+  const m = totalRequests.toLocaleString("en-US");
+  return requests < totalRequests
+    ? `based on the most recent ${n} of about ${m} requests of the last ${days} days`
+    : `based on ${n} of ${m} requests of the last ${days} days`;
 }
 
 /** The version list's line, e.g. "−12.0% cost vs previous, 3.1% of requests change model". */

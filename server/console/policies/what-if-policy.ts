@@ -29,7 +29,7 @@ export async function whatIfPolicy(actor: TenantActor, input: { policyId: string
     ]);
     if (!policy) throw notFound("Policy");
     const from = new Date(now.getTime() - input.days * 86_400_000);
-    const { rows, total } = await readReplayRows(actor.db, { tenantId: actor.tenantId, policyId: policy.id, policyName: policy.name, from, to: now });
+    const { rows, total, totalEstimated } = await readReplayRows(actor.db, { tenantId: actor.tenantId, policyId: policy.id, policyName: policy.name, from, to: now });
     const catalog = mergeCatalog(models);
     const saved = toRoutingPolicy(policy);
     // The catalog as the gateway routes with it now: the tenant's learned capability profiles applied.
@@ -43,6 +43,7 @@ export async function whatIfPolicy(actor: TenantActor, input: { policyId: string
       from,
       to: now,
       totalRequests: total,
+      totalEstimated,
       ...replay,
       costChangePct: costChangePct(replay.saved, replay.draft),
       savedSavingsPct: savingsVsBaselinePct(replay.saved),
