@@ -3,10 +3,13 @@
 // while the other keeps serving, and on SIGTERM every worker writes the usage records it holds.
 // Usage is flushed only at shutdown here (a long flush interval), so the last test sees what the
 // workers' graceful exit wrote.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { GATEWAY_BUNDLE } from "../../scripts/build-gateway";
+import { childEnv } from "../env";
 import { issueTestKey } from "../testing/seed-gateway-tenant";
 import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+import { freePort } from "../testing/start-gateway-process";
 
 const RPM = 5;
 const keys = { limited: "" };
@@ -91,5 +94,20 @@ describe("a gateway of two workers without Redis", () => {
     const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, served.size);
     const logged = new Set(logs.map((row) => row.id));
     expect([...served].filter((id) => !logged.has(id))).toEqual([]);
+  });
+});
+
+describe("a gateway of two workers that cannot start", () => {
+  it("stops with exit code 1 instead of starting workers again and again", async () => {
+    // No DATABASE_URL: each worker refuses to start.
+    const env = childEnv({ SWITCHYARD_WORKERS: "2", PORT: String(await freePort()) });
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [GATEWAY_BUNDLE], { stdio: ["ignore", "ignore", "pipe"], env });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain("DATABASE_URL is not set");
+    expect(stderr).toContain("before the server was up; stopping");
   });
 });
