@@ -1,9 +1,10 @@
 /**
  * What the drift check reads for one tenant: per model and category, the recent and reference
- * windows' counts and latency histograms from the rollups (daily rows for whole days), the spread of hourly tokens and
- * cost per request (also from the rollups), and the quality evidence (feedback scores joined to
- * their requests, judged evaluations) from their indexed time ranges. Four grouped queries whose
- * answers have a few rows per model and category, whatever the traffic.
+ * windows' counts and latency histograms from the rollups (daily rows for whole days), the spread
+ * of hourly tokens and cost per request (also from the rollups), and the quality evidence
+ * (feedback scores joined to their requests, judged evaluations), at most EVIDENCE_CAP rows of
+ * each per window. Four grouped queries whose answers have a few rows per model and category,
+ * whatever the traffic.
  */
 import { Prisma } from "../../db/generated/client";
 import { rollupRowsSql, summedHistogramSql, type RollupColumn } from "../../analytics/rollup-query-parts";
@@ -16,6 +17,8 @@ import { NO_MOMENTS, type Moments } from "./significance";
 type Tx = Prisma.TransactionClient;
 
 const HOUR_MS = 3_600_000;
+/** Most feedback scores, and most judged evaluations, read per window. */
+const EVIDENCE_CAP = 10_000;
 const SUMMED_COLUMNS: RollupColumn[] = ["model", "category", "requests", "errors", "fallbacks", "emptyAnswers", "refusals", "truncations", "latencyHistogram", "ttftHistogram"];
 
 /** The recent window ends with the current hour (its rollup row is still growing); the reference is the days before it. */
@@ -64,19 +67,35 @@ export async function loadDriftWindows(tx: Tx, tenantId: string, w: DriftWindows
       count(*) FILTER (WHERE n > 0)::int AS "tokenHours", sum(tokens / n) FILTER (WHERE n > 0) AS "tokenSum", sum((tokens / n) ^ 2) FILTER (WHERE n > 0) AS "tokenSumSq",
       count(*) FILTER (WHERE priced > 0)::int AS "costHours", sum(cost / priced) FILTER (WHERE priced > 0) AS "costSum", sum((cost / priced) ^ 2) FILTER (WHERE priced > 0) AS "costSumSq"
     FROM h GROUP BY 1, 2, 3`;
-  // Feedback counts in the window of the request it is about; only feedback given since the reference window began can be about one.
+  // Evidence is read row by row, so each window reads at most the newest EVIDENCE_CAP rows of each
+  // kind (by its time index): a sample, unbiased across models, that bounds the work whatever the
+  // traffic. Feedback counts in the window it was given (most comes minutes after its request).
   const feedback = await tx.$queryRaw<MomentRow[]>`
-    SELECT r."chosenModel" AS "model", coalesce(r."category", '') AS "category", r."createdAt" >= ${w.recentFrom} AS "recent",
+    WITH f AS (
+      (SELECT "requestId", "score", true AS "recent" FROM "Feedback"
+        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.recentFrom} AND "createdAt" < ${w.to} ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+      UNION ALL
+      (SELECT "requestId", "score", false AS "recent" FROM "Feedback"
+        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.referenceFrom} AND "createdAt" < ${w.recentFrom} ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+    )
+    SELECT r."chosenModel" AS "model", coalesce(r."category", '') AS "category", f."recent",
       count(*)::int AS "n", sum(f."score")::float8 AS "sum", sum(f."score" * f."score")::float8 AS "sumSq"
-    FROM "Feedback" f JOIN "RequestLog" r ON r."id" = f."requestId" AND r."tenantId" = f."tenantId"
-    WHERE f."tenantId" = ${tenantId} AND f."createdAt" >= ${w.referenceFrom} AND r."createdAt" >= ${w.referenceFrom} AND r."createdAt" < ${w.to} AND r."chosenModel" IS NOT NULL
+    FROM f JOIN "RequestLog" r ON r."id" = f."requestId" AND r."tenantId" = ${tenantId}
+    WHERE r."chosenModel" IS NOT NULL
     GROUP BY 1, 2, 3`;
   const judged = await tx.$queryRaw<MomentRow[]>`
-    SELECT "servedModel" AS "model", "category", "createdAt" >= ${w.recentFrom} AS "recent",
+    WITH e AS (
+      (SELECT "servedModel", "category", "servedWins", true AS "recent" FROM "Evaluation"
+        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.recentFrom} AND "createdAt" < ${w.to} AND "status" = 'ok' AND "servedWins" IS NOT NULL
+        ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+      UNION ALL
+      (SELECT "servedModel", "category", "servedWins", false AS "recent" FROM "Evaluation"
+        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.referenceFrom} AND "createdAt" < ${w.recentFrom} AND "status" = 'ok' AND "servedWins" IS NOT NULL
+        ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+    )
+    SELECT "servedModel" AS "model", "category", "recent",
       count(*)::int AS "n", sum("servedWins")::float8 AS "sum", sum("servedWins" * "servedWins")::float8 AS "sumSq"
-    FROM "Evaluation"
-    WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.referenceFrom} AND "createdAt" < ${w.to} AND "status" = 'ok' AND "servedWins" IS NOT NULL
-    GROUP BY 1, 2, 3`;
+    FROM e GROUP BY 1, 2, 3`;
 
   const series = new Map<string, SeriesWindows>();
   const windowOf = (r: Keyed, create: boolean): WindowStats | undefined => {
