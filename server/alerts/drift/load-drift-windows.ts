@@ -39,7 +39,7 @@ interface Keyed { model: string; category: string; recent: boolean }
 type MomentRow = Keyed & { n: number; sum: number | null; sumSq: number | null };
 const moments = (r: { n: number; sum: number | null; sumSq: number | null }): Moments => ({ n: Number(r.n), sum: Number(r.sum ?? 0), sumSq: Number(r.sumSq ?? 0) });
 
-export async function loadDriftWindows(tx: Tx, tenantId: string, w: DriftWindows): Promise<SeriesWindows[]> {
+export async function loadDriftWindows(tx: Tx, tenantId: string, w: DriftWindows, evidenceCap = EVIDENCE_CAP): Promise<SeriesWindows[]> {
   // Whole days of the reference window come from the daily rollups (24 times fewer rows), as the dashboard reads them.
   const rows = (from: Date, to: Date) => rollupRowsSql({ tenantId }, from, to, {}, SUMMED_COLUMNS);
   const sums = await tx.$queryRaw<(Keyed & { requests: number; errors: number; fallbacks: number; badAnswers: number; latencyHistogram: number[]; ttftHistogram: number[] })[]>`
@@ -67,16 +67,16 @@ export async function loadDriftWindows(tx: Tx, tenantId: string, w: DriftWindows
       count(*) FILTER (WHERE n > 0)::int AS "tokenHours", sum(tokens / n) FILTER (WHERE n > 0) AS "tokenSum", sum((tokens / n) ^ 2) FILTER (WHERE n > 0) AS "tokenSumSq",
       count(*) FILTER (WHERE priced > 0)::int AS "costHours", sum(cost / priced) FILTER (WHERE priced > 0) AS "costSum", sum((cost / priced) ^ 2) FILTER (WHERE priced > 0) AS "costSumSq"
     FROM h GROUP BY 1, 2, 3`;
-  // Evidence is read row by row, so each window reads at most the newest EVIDENCE_CAP rows of each
+  // Evidence is read row by row, so each window reads at most the newest `evidenceCap` rows of each
   // kind (by its time index): a sample, unbiased across models, that bounds the work whatever the
   // traffic. Feedback counts in the window it was given (most comes minutes after its request).
   const feedback = await tx.$queryRaw<MomentRow[]>`
     WITH f AS (
       (SELECT "requestId", "score", true AS "recent" FROM "Feedback"
-        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.recentFrom} AND "createdAt" < ${w.to} ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.recentFrom} AND "createdAt" < ${w.to} ORDER BY "createdAt" DESC LIMIT ${evidenceCap})
       UNION ALL
       (SELECT "requestId", "score", false AS "recent" FROM "Feedback"
-        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.referenceFrom} AND "createdAt" < ${w.recentFrom} ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+        WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.referenceFrom} AND "createdAt" < ${w.recentFrom} ORDER BY "createdAt" DESC LIMIT ${evidenceCap})
     )
     SELECT r."chosenModel" AS "model", coalesce(r."category", '') AS "category", f."recent",
       count(*)::int AS "n", sum(f."score")::float8 AS "sum", sum(f."score" * f."score")::float8 AS "sumSq"
@@ -87,11 +87,11 @@ export async function loadDriftWindows(tx: Tx, tenantId: string, w: DriftWindows
     WITH e AS (
       (SELECT "servedModel", "category", "servedWins", true AS "recent" FROM "Evaluation"
         WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.recentFrom} AND "createdAt" < ${w.to} AND "status" = 'ok' AND "servedWins" IS NOT NULL
-        ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+        ORDER BY "createdAt" DESC LIMIT ${evidenceCap})
       UNION ALL
       (SELECT "servedModel", "category", "servedWins", false AS "recent" FROM "Evaluation"
         WHERE "tenantId" = ${tenantId} AND "createdAt" >= ${w.referenceFrom} AND "createdAt" < ${w.recentFrom} AND "status" = 'ok' AND "servedWins" IS NOT NULL
-        ORDER BY "createdAt" DESC LIMIT ${EVIDENCE_CAP})
+        ORDER BY "createdAt" DESC LIMIT ${evidenceCap})
     )
     SELECT "servedModel" AS "model", "category", "recent",
       count(*)::int AS "n", sum("servedWins")::float8 AS "sum", sum("servedWins" * "servedWins")::float8 AS "sumSq"
