@@ -24,9 +24,22 @@ async function currentPrices(tx: Tx, tenantId: string, models: string[]): Promis
   return new Map(effectiveRows(rows).map(({ row }) => [row.slug, { inputPerMTok: priceOf(row.inputPricePerMTok), outputPerMTok: priceOf(row.outputPricePerMTok) }]));
 }
 
-export async function runDriftChecks(tx: Tx, now: Date, counts: AlertRoundCounts): Promise<void> {
-  const tenants = await tx.tenant.findMany({ select: { id: true, driftSettings: true, driftPriceSnapshot: true } });
-  for (const tenant of tenants) {
+/**
+ * A round checks tenants until this much time has gone (the round's transaction must end well
+ * within its 60 s timeout); the rest wait for a later round. Each round starts one tenant further
+ * on, so with many tenants every one is still checked regularly.
+ */
+const DRIFT_TIME_BUDGET_MS = 20_000;
+const MINUTE_MS = 60_000;
+
+export async function runDriftChecks(tx: Tx, now: Date, counts: AlertRoundCounts, timeBudgetMs = DRIFT_TIME_BUDGET_MS): Promise<void> {
+  const started = performance.now();
+  const all = await tx.tenant.findMany({ select: { id: true, driftSettings: true, driftPriceSnapshot: true }, orderBy: { id: "asc" } });
+  const first = all.length > 0 ? Math.floor(now.getTime() / MINUTE_MS) % all.length : 0;
+  let checked = 0;
+  for (const tenant of [...all.slice(first), ...all.slice(0, first)]) {
+    // At least one tenant per round, so that every round makes progress.
+    if (checked++ > 0 && performance.now() - started > timeBudgetMs) break;
     const settings = storedDriftSettings(tenant.driftSettings);
     if (!settings.enabled) continue;
     const windows = driftWindows(now, settings);
