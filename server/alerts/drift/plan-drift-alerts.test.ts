@@ -57,6 +57,13 @@ describe("planDriftAlerts", () => {
     expect(planDriftAlerts([finding()], [], [{ id: "x", status: "open", details: {} }], DEFAULT_DRIFT_SETTINGS, ctx).resolve).toEqual([]);
   });
 
+  it("does not raise a change again while the recent window still reaches back to its resolution", () => {
+    const resolved = [{ id: "a1", status: "resolved" as const, details: { metric: "latency_p95", model: "gpt-5.4", category: "coding", since: "2026-12-08T09:00:00.000Z" } }];
+    expect(planDriftAlerts([finding()], [], resolved, DEFAULT_DRIFT_SETTINGS, ctx)).toEqual({ raise: [], refresh: [], resolve: [] });
+    // Another category of the same model is another alert.
+    expect(planDriftAlerts([finding({ category: "math" })], [], resolved, DEFAULT_DRIFT_SETTINGS, ctx).raise).toHaveLength(1);
+  });
+
   it("raises a price change for the model's traffic in every category and supersedes the alert on the previous change", () => {
     const change: PriceChange = { model: "gpt-5.4", from: { inputPerMTok: 2, outputPerMTok: 8 }, to: { inputPerMTok: 3, outputPerMTok: 8 }, inputChangePercent: 50, outputChangePercent: 0, previousSince: "2026-12-01T00:00:00.000Z" };
     const known = [{ id: "old", status: "open" as const, details: { metric: "price", model: "gpt-5.4", category: null, since: "2026-12-05T00:00:00.000Z" } }];

@@ -1,13 +1,14 @@
 /**
  * Drift alerts, decided without I/O: given a tenant's drift findings, its catalog price changes
- * and its unresolved drift alerts, which alerts to raise, refresh and resolve.
+ * and its drift alerts on record, which alerts to raise, refresh and resolve.
  *
  * One alert per model, category and metric while the change lasts: a persisting change refreshes
  * the same alert (its "since" stays the window in which it was first detected); once the metric
- * is back to normal it resolves, and a later change raises a new alert (the dedupe key carries
- * the hour it was first detected). A model and category without enough traffic this round leaves
- * its alerts as they are: nothing says the metric is back. A price change is an event: its alert
- * stays until someone resolves it or the model's price changes again.
+ * is back to normal it resolves. A later change raises a new alert (the dedupe key carries the
+ * hour it was first detected) once the recent window no longer reaches back to the resolution,
+ * so an alert a member resolved does not come straight back. A model and category without
+ * enough traffic this round leaves its alerts as they are: nothing says the metric is back. A
+ * price change is an event: its alert stays until someone resolves it or the price changes again.
  */
 import { z } from "zod";
 import { describeReach, policiesReaching, type PolicyForReach } from "../../console/models/policy-reach";
@@ -185,7 +186,9 @@ function priceDraft(c: PriceChange, ctx: DriftContext): DriftAlertDraft {
 
 /**
  * Compares the findings with the alerts on record. `known` must hold the tenant's unresolved drift
- * alerts; the settings give each metric's minimum effect (for the severity).
+ * alerts and those resolved since the recent window began: a change resolved (by a member, or
+ * because it faded) is not raised again while that window still holds the traffic it was judged
+ * on. The settings give each metric's minimum effect (for the severity).
  */
 export function planDriftAlerts(
   findings: readonly DriftFinding[], prices: readonly PriceChange[], known: readonly KnownDriftAlert[],
@@ -193,22 +196,28 @@ export function planDriftAlerts(
 ): DriftAlertPlan {
   const plan: DriftAlertPlan = { raise: [], refresh: [], resolve: [] };
   const open = new Map<string, { id: string; since: string }>();
+  const recentlyResolved = new Set<string>();
   for (const alert of known) {
     const d = knownDetailsSchema.safeParse(alert.details);
-    if (alert.status === "resolved" || !d.success) continue;
+    if (!d.success) continue;
+    const key = `${d.data.metric}|${d.data.model}|${d.data.category}`;
+    if (alert.status === "resolved") {
+      recentlyResolved.add(key);
+      continue;
+    }
     if (d.data.metric === "price") {
       // A newer price change supersedes the alert on the previous one.
       if (prices.some((p) => p.model === d.data.model)) plan.resolve.push(alert.id);
       continue;
     }
-    open.set(`${d.data.metric}|${d.data.model}|${d.data.category}`, { id: alert.id, since: d.data.since });
+    open.set(key, { id: alert.id, since: d.data.since });
   }
   for (const f of findings) {
     const existing = open.get(`${f.metric}|${f.model}|${f.category}`);
     if (existing) {
       if (f.persisting) plan.refresh.push({ id: existing.id, draft: findingDraft(f, existing.since, minEffectOf(f.metric, settings), ctx) });
       else plan.resolve.push(existing.id);
-    } else if (f.detected) {
+    } else if (f.detected && !recentlyResolved.has(`${f.metric}|${f.model}|${f.category}`)) {
       plan.raise.push(findingDraft(f, ctx.windows.recentFrom.toISOString(), minEffectOf(f.metric, settings), ctx));
     }
   }

@@ -50,8 +50,11 @@ export async function runDriftChecks(tx: Tx, now: Date, counts: AlertRoundCounts
       readPriceSnapshot(tenant.driftPriceSnapshot), settings.priceChangePercent, now,
     );
     if (prices.changed) await tx.tenant.update({ where: { id: tenant.id }, data: { driftPriceSnapshot: prices.snapshot } });
-    const known = await tx.alert.findMany({ where: { tenantId: tenant.id, kind: "drift", status: { not: "resolved" } }, select: { id: true, status: true, details: true } });
-    if (known.length === 0 && prices.changes.length === 0 && !findings.some((f) => f.detected)) continue;
+    const known = await tx.alert.findMany({
+      where: { tenantId: tenant.id, kind: "drift", OR: [{ status: { not: "resolved" } }, { resolvedAt: { gte: windows.recentFrom } }] },
+      select: { id: true, status: true, details: true },
+    });
+    if (!known.some((a) => a.status !== "resolved") && prices.changes.length === 0 && !findings.some((f) => f.detected)) continue;
     const policies = await tx.routingPolicy.findMany({
       where: { tenantId: tenant.id },
       select: { id: true, name: true, baselineModelSlug: true, rules: { select: { category: true, allowedModels: true, fallbackOrder: true } } },
