@@ -1,30 +1,11 @@
 // How a drift alert's details read in the console: the metric's move with its unit, the traffic
-// it affects and the price change. The details' shape is plan-drift-alerts.ts's DriftAlertDetails;
-// only what the page shows is checked here.
+// it affects and the price change. Details are stored JSON: only what the page shows is checked
+// here before it is read as the shape the alerts job writes.
 import { formatChange, formatMetricValue } from "@/server/alerts/drift/drift-format";
-export interface DriftView {
-  metric: string;
-  metricLabel: string;
-  model: string;
-  category: string | null;
-  unit: string;
-  from: number | null;
-  to: number | null;
-  change: number | null;
-  changeUnit: "percent" | "points";
-  pValue: number | null;
-  since: string;
-  window: { referenceFrom: string; recentFrom: string; to: string };
-  traffic: { requests: number; sharePercent: number };
-  policies: string[];
-  links: { logs: string; dashboard: string };
-  price?: { from: PriceView; to: PriceView; inputChangePercent: number | null; outputChangePercent: number | null; previousSince: string };
-}
+import type { DriftAlertDetails } from "@/server/alerts/drift/plan-drift-alerts";
 
-interface PriceView {
-  inputPerMTok: number | null;
-  outputPerMTok: number | null;
-}
+/** A drift alert's details as the page reads them (the shape the alerts job writes). */
+export type DriftView = DriftAlertDetails;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 

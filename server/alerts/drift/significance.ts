@@ -5,6 +5,7 @@
  * win rates). Each returns a one-sided p-value in the direction that would be bad news, so the
  * caller compares it with its corrected significance level.
  */
+import { betaCdf } from "../../routing/learning/beta-quantile";
 
 /** A sample summarised by its count, sum and sum of squares (what a grouped SQL query returns). */
 export interface Moments {
@@ -40,54 +41,9 @@ function erfc(x: number): number {
 /** P(Z > z) for a standard normal Z. */
 export const normalUpperTail = (z: number): number => 0.5 * erfc(z / Math.SQRT2);
 
-/** ln Γ(x) for x > 0 (Lanczos, g = 7): ~15 significant digits. */
-function logGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const y = x - 1;
-  let a = c[0]!;
-  const t = y + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (y + i);
-  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-/** Continued fraction of the incomplete beta function (modified Lentz), as in Numerical Recipes. */
-function betaContinuedFraction(a: number, b: number, x: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d; h *= d * c;
-    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-14) break;
-  }
-  return h;
-}
-
-/** The regularised incomplete beta function I_x(a, b). */
-function regularizedBeta(x: number, a: number, b: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-  return x < (a + 1) / (a + b + 2) ? (front * betaContinuedFraction(a, b, x)) / a : 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
-}
-
 /** P(T > t) for Student's t with `df` degrees of freedom (df may be fractional, as Welch's is). */
 export function studentUpperTail(t: number, df: number): number {
-  const tail = 0.5 * regularizedBeta(df / (df + t * t), df / 2, 0.5);
+  const tail = 0.5 * betaCdf(df / (df + t * t), df / 2, 0.5);
   return t >= 0 ? tail : 1 - tail;
 }
 
