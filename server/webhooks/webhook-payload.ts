@@ -21,18 +21,13 @@ export interface WebhookPayload {
   type: WebhookEvent;
   createdAt: string;
   text: string;
-  alert: {
-    id: string;
-    kind: string;
-    severity: string;
-    status: string;
-    title: string;
-    details: unknown;
+  /** The alert with its times as ISO strings (null for a test event). */
+  alert: (Omit<NotifiedAlert, "firstSeenAt" | "lastSeenAt"> & {
     firstSeenAt: string;
     lastSeenAt: string;
     /** The console's Alerts page, when the server knows its public URL (NEXTAUTH_URL). */
     url: string | null;
-  } | null;
+  }) | null;
 }
 
 /** Slack reads &, < and > as markup (links, mentions); names in titles come from tenants. */
