@@ -11,11 +11,23 @@ type Schema = JsonSchema & {
   items?: Schema;
   anyOf?: Schema[];
   oneOf?: Schema[];
+  $ref?: string;
   minimum?: number;
   exclusiveMinimum?: number;
+  maximum?: number;
+  exclusiveMaximum?: number;
   minItems?: number;
   minLength?: number;
+  maxLength?: number;
 };
+
+/**
+ * Bounds on the work one schema can ask for: nesting (references may point back at themselves),
+ * array items and string length. Past them the value is smaller than the schema asks, never larger.
+ */
+const MAX_DEPTH = 32;
+const MAX_ITEMS = 100;
+const MAX_STRING_LENGTH = 1000;
 
 const FORMATTED_STRINGS: Record<string, string> = {
   date: "2025-01-15",
@@ -30,34 +42,46 @@ const FORMATTED_STRINGS: Record<string, string> = {
 function exampleString(schema: Schema, name: string): string {
   const formatted = schema.format ? FORMATTED_STRINGS[schema.format] : undefined;
   const base = formatted ?? (name ? `example ${name}` : "example");
-  return base.padEnd(schema.minLength ?? 0, "x");
+  return base.padEnd(Math.min(schema.minLength ?? 0, MAX_STRING_LENGTH), "x").slice(0, schema.maxLength ?? Infinity);
 }
 
 function exampleNumber(schema: Schema, integer: boolean): number {
   if (schema.minimum !== undefined) return integer ? Math.ceil(schema.minimum) : schema.minimum;
   if (schema.exclusiveMinimum !== undefined) return Math.floor(schema.exclusiveMinimum) + 1;
+  if (schema.maximum !== undefined && schema.maximum < 1) return integer ? Math.floor(schema.maximum) : schema.maximum;
+  if (schema.exclusiveMaximum !== undefined && schema.exclusiveMaximum <= 1) return Math.ceil(schema.exclusiveMaximum) - 1;
   return 1;
 }
 
-/**
- * A value that validates against the schema: enum/const/default first, every required
- * property, the minimum number of array items. Optional properties are left out.
- */
-export function generateFromSchema(schema: Schema, name = ""): unknown {
+/** A local reference ("#/$defs/x", "#/definitions/x" or "#" itself) resolved against the root schema. */
+function resolveRef(ref: string, root: Schema): Schema {
+  if (!ref.startsWith("#")) return {};
+  let node: unknown = root;
+  for (const part of ref.slice(1).split("/").filter(Boolean)) {
+    node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[part.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+  }
+  return node !== null && typeof node === "object" ? (node as Schema) : {};
+}
+
+function generate(schema: Schema, name: string, root: Schema, depth: number): unknown {
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
+  if (depth >= MAX_DEPTH) return null;
+  if (typeof schema.$ref === "string") return generate(resolveRef(schema.$ref, root), name, root, depth + 1);
   const variant = schema.anyOf?.[0] ?? schema.oneOf?.[0];
-  if (variant) return generateFromSchema(variant, name);
+  if (variant) return generate(variant, name, root, depth + 1);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   switch (type ?? (schema.properties ? "object" : "string")) {
     case "object": {
       const result: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) result[key] = generateFromSchema(schema.properties?.[key] ?? {}, key);
+      for (const key of schema.required ?? []) result[key] = generate(schema.properties?.[key] ?? {}, key, root, depth + 1);
       return result;
     }
-    case "array":
-      return Array.from({ length: Math.max(schema.minItems ?? 0, 1) }, () => generateFromSchema(schema.items ?? {}, name));
+    case "array": {
+      const length = Math.min(Math.max(schema.minItems ?? 0, 1), MAX_ITEMS);
+      return Array.from({ length }, () => generate(schema.items ?? {}, name, root, depth + 1));
+    }
     case "integer":
       return exampleNumber(schema, true);
     case "number":
@@ -69,4 +93,13 @@ export function generateFromSchema(schema: Schema, name = ""): unknown {
     default:
       return exampleString(schema, name);
   }
+}
+
+/**
+ * A deterministic minimal value that validates against the schema: enum/const/default first,
+ * every required property (optional ones left out), the minimum number of array items, the
+ * first variant of anyOf/oneOf, local references followed.
+ */
+export function generateFromSchema(schema: Schema, name = ""): unknown {
+  return generate(schema, name, schema, 0);
 }

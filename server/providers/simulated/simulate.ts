@@ -92,7 +92,14 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
     return { error, response, pieces: [], ...delays };
   }
 
-  let tokens = encodeText(answerText(req, prompt, model, hash, random, conditions));
+  const format = req.responseFormat;
+  const text =
+    format?.type === "json_schema"
+      ? JSON.stringify(generateFromSchema(format.schema))
+      : format?.type === "json_object"
+        ? JSON.stringify({ answer: answerText(req, prompt, model, hash, random, conditions) })
+        : answerText(req, prompt, model, hash, random, conditions);
+  let tokens = encodeText(text);
   const truncated = req.maxTokens !== undefined && tokens.length > req.maxTokens;
   if (truncated) tokens = tokens.slice(0, req.maxTokens);
   // Split on words, not tokens: a token boundary can fall inside a multi-byte character.
