@@ -32,10 +32,7 @@ async function main(): Promise<number> {
       masterKey: randomBytes(32).toString("base64"),
       // An alerts round every second, so that a budget changed in a browser test raises its alert within the test.
       // Webhook receivers that browser tests start listen on 127.0.0.1, which outbound calls refuse by default.
-      // One worker process: with two on a two-core machine the timed journeys (the drift alert's)
-      // missed their deadlines, every worker loading and warming each console page for itself.
-      // Several workers are tested by server/cluster/gateway-workers.int.test.ts.
-      env: { SWITCHYARD_ALERTS_INTERVAL_MS: "1000", SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1", SWITCHYARD_WORKERS: "1" },
+      env: { SWITCHYARD_ALERTS_INTERVAL_MS: "1000", SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1" },
     });
     await waitForHealth(`${baseUrl}/api/health`);
     const result = spawnSync(path.join("node_modules", ".bin", "playwright"), ["test", ...process.argv.slice(2)], {
