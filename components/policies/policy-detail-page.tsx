@@ -17,7 +17,6 @@ export function PolicyDetailPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const canManage = useCan("admin");
-  const canReplay = useCan("member");
   // The what-if window; a save stores its summary over the same window.
   const [days, setDays] = useState<WhatIfDays>(7);
   const policy = useQuery(trpc.policies.get.queryOptions({ id }));
@@ -34,7 +33,7 @@ export function PolicyDetailPage({ id }: { id: string }) {
               {/* Keyed by version so a save (or someone else's) reloads the form from the server. */}
               <PolicyForm key={p.version} initial={toDraft(p.fields)} readOnly={!canManage} saving={update.isPending} error={update.error} submitLabel="Save new version"
                 onSubmit={(fields) => update.mutate({ id, expectedVersion: p.version, policy: fields, whatIfDays: days })}
-                beforeSubmit={canReplay ? (draft) => <WhatIfPanel policyId={id} draft={draft} days={days} onDaysChange={setDays} /> : undefined} />
+                beforeSubmit={canManage ? (draft) => <WhatIfPanel policyId={id} draft={draft} days={days} onDaysChange={setDays} /> : undefined} />
               <PolicyTester policyId={id} />
             </div>
             <PolicyVersions policyId={id} currentVersion={p.version} canManage={canManage} />
