@@ -22,7 +22,7 @@ export function AuditPage() {
               {page.items.map((a) => (
                 <tr key={a.id} className="border-t border-slate-100 align-top">
                   <td className="whitespace-nowrap px-3 py-2">{formatDateTime(a.createdAt)}</td>
-                  <td className="px-3 py-2">{a.actorEmail ?? "system"}</td>
+                  <td className="px-3 py-2">{a.actorEmail ?? a.actorKey ?? "system"}</td>
                   <td className="px-3 py-2 font-mono text-xs">{a.action}</td>
                   <td className="px-3 py-2">{a.targetType}{a.targetId && <span className="block font-mono text-xs text-slate-500">{a.targetId}</span>}</td>
                   <td className="px-3 py-2 font-mono text-xs">{a.details ? JSON.stringify(a.details) : ""}</td>

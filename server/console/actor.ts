@@ -1,5 +1,6 @@
-// Who is acting and on which tenant: built once per call by the tRPC tenant procedure and
-// handed to every console service. `db` is already scoped to the tenant (forTenant).
+// Who is acting and on which tenant: built once per call by the tRPC tenant procedure (or by
+// the admin API for an admin key) and handed to every console service. `db` is already scoped
+// to the tenant (forTenant).
 import type { Db } from "../db/client";
 import type { TenantDb } from "../db/tenant-scope";
 import type { Role } from "./schemas/roles";
@@ -9,6 +10,9 @@ export interface TenantActor {
   /** Unscoped client, for the few reads that are not tenant data (users by id). */
   rootDb: Db;
   tenantId: string;
-  userId: string;
+  /** The signed-in member; null when an admin API key acts (apiKeyId then names it). */
+  userId: string | null;
+  /** The admin API key acting, recorded as the actor of its audit entries. */
+  apiKeyId?: string;
   role: Role;
 }

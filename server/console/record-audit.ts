@@ -13,11 +13,12 @@ export interface AuditEntry {
 /** Any client or transaction, tenant-scoped or not: the entry names its tenant itself. */
 type AuditWriter = { auditLog: { create(args: { data: Prisma.AuditLogUncheckedCreateInput }): PromiseLike<unknown> } };
 
-export async function recordAudit(db: AuditWriter, actor: Pick<TenantActor, "userId" | "tenantId">, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: AuditWriter, actor: Pick<TenantActor, "userId" | "tenantId" | "apiKeyId">, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({
     data: {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
+      actorApiKeyId: actor.apiKeyId ?? null,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,

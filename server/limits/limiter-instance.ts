@@ -8,13 +8,21 @@ import { Limiter } from "./limiter";
 import { monthToDateSpendFrom } from "./month-to-date-spend";
 import { RedisBudgetStore } from "./redis-budget-store";
 import { RedisRateWindowStore } from "./redis-rate-window-store";
+import type { RateWindowStore } from "./rate-window-store";
 
-const holder = globalThis as unknown as { __switchyardLimiter?: Limiter };
+const holder = globalThis as unknown as { __switchyardLimiter?: Limiter; __switchyardRateWindows?: RateWindowStore };
+
+/** The process's per-minute counters, the limiter's own (the admin API counts its calls there too, under keys of its own). */
+export function getRateWindowStore(): RateWindowStore {
+  const redis = getRedis();
+  holder.__switchyardRateWindows ??= redis ? new RedisRateWindowStore(redis, REDIS_KEY_PREFIX) : sharedInProcessStore("rate-windows");
+  return holder.__switchyardRateWindows;
+}
 
 export function getLimiter(): Limiter {
   const redis = getRedis();
   holder.__switchyardLimiter ??= new Limiter(
-    redis ? new RedisRateWindowStore(redis, REDIS_KEY_PREFIX) : sharedInProcessStore("rate-windows"),
+    getRateWindowStore(),
     redis ? new RedisBudgetStore(redis, REDIS_KEY_PREFIX) : sharedInProcessStore("budgets"),
     monthToDateSpendFrom(getDb()),
   );

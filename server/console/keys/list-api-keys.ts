@@ -1,5 +1,7 @@
 // Keys with their month-to-date spend, read from the hourly rollups.
+import type { Prisma } from "../../db/generated/client";
 import type { TenantActor } from "../actor";
+import { notFound } from "../console-error";
 import { forecastBudget } from "../../alerts/budget-alerts";
 import { keySummarySelect, toKeySummary } from "./key-summary";
 
@@ -7,8 +9,8 @@ export function startOfUtcMonth(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 }
 
-export async function listApiKeys(actor: TenantActor, now = new Date()) {
-  const rows = await actor.db.apiKey.findMany({ select: keySummarySelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+export async function listApiKeys(actor: TenantActor, now = new Date(), where: Prisma.ApiKeyWhereInput = {}) {
+  const rows = await actor.db.apiKey.findMany({ where, select: keySummarySelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
   const spend = await actor.db.usageRollup.groupBy({
     by: ["apiKeyId"],
     where: { hour: { gte: startOfUtcMonth(now) }, apiKeyId: { in: rows.map((r) => r.id) } },
@@ -39,4 +41,11 @@ export async function listApiKeys(actor: TenantActor, now = new Date()) {
       }, now),
     };
   });
+}
+
+/** One key, as the list shows it; another tenant's id is not found. */
+export async function getApiKey(actor: TenantActor, id: string, now = new Date()) {
+  const [key] = await listApiKeys(actor, now, { id });
+  if (!key) throw notFound("API key");
+  return key;
 }
