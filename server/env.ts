@@ -66,6 +66,19 @@ const schema = z.object({
    * the connection's own address is the client's and X-Forwarded-For is ignored.
    */
   SWITCHYARD_TRUSTED_PROXIES: settingParsedBy(parseTrustedProxies),
+  /**
+   * The token a Prometheus scraper presents (`Authorization: Bearer <token>`) to read the
+   * gateway's GET /metrics. Empty (the default): no metrics are kept and /metrics is a 404.
+   */
+  SWITCHYARD_METRICS_TOKEN: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  /**
+   * OpenTelemetry's standard settings: either endpoint turns the gateway's request traces on
+   * (OTLP over HTTP, JSON); the exporter itself reads OTEL_EXPORTER_OTLP_HEADERS and the
+   * endpoints. Both empty (the default): no traces.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default("switchyard"),
 });
 
 export type Env = z.infer<typeof schema>;

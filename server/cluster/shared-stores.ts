@@ -4,6 +4,7 @@
 // each in its primary process, and the workers use it over the cluster's IPC channel: limits and
 // budgets then hold for the server as a whole, not per worker.
 import cluster from "node:cluster";
+import { AggregatorRegistry, type PrometheusContentType } from "prom-client";
 import { InProcessBackoffStore, type BackoffStore } from "../auth/backoff-store";
 import { InProcessResponseCache, type ResponseCache } from "../cache/response-cache";
 import { InProcessBudgetStore, type BudgetStore } from "../limits/budget-store";
@@ -18,6 +19,8 @@ interface SharedStores {
   breakers: BreakerStore;
   "response-cache": ResponseCache;
   "sign-in-backoff": BackoffStore;
+  /** Not a store: the primary sums the workers' Prometheus metrics for the one that is scraped. */
+  metrics: Pick<AggregatorRegistry<PrometheusContentType>, "clusterMetrics">;
 }
 
 type Name = keyof SharedStores;
@@ -28,6 +31,7 @@ const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string
   breakers: { methods: ["read", "acquire", "record"], create: () => new InProcessBreakerStore(processBreakerConfig()) },
   "response-cache": { methods: ["get", "set"], create: () => new InProcessResponseCache() },
   "sign-in-backoff": { methods: ["admit", "refund", "forget"], create: () => new InProcessBackoffStore() },
+  metrics: { methods: ["clusterMetrics"], create: () => new AggregatorRegistry() },
 };
 
 /** This process's store of that kind, or in a cluster worker its stand-in for the primary's. */

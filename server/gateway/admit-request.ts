@@ -7,14 +7,16 @@ import { getLimiter } from "../limits/limiter-instance";
 import type { CatalogModel, RoutingDecision } from "../routing/types";
 import type { GatewayKey } from "./config-cache";
 import { GatewayError } from "./gateway-error";
+import { observeLimitRefusal } from "../observability/observe-request";
 
 const subjectOf = (key: GatewayKey): LimitSubject => ({
   tenantId: key.tenantId, keyId: key.id, keyName: key.name, teamId: key.teamId, rpmLimit: key.rpmLimit, tpmLimit: key.tpmLimit,
   keyBudgetUsd: key.monthlyBudgetUsd, teamBudgetUsd: key.teamBudgetUsd,
 });
 
-function ticketOrThrow(admission: Admission): AdmissionTicket {
+function ticketOrThrow(key: GatewayKey, admission: Admission): AdmissionTicket {
   if (admission.admitted) return admission.ticket;
+  observeLimitRefusal(key.tenantId, admission.reason);
   const headers: Record<string, string> = admission.retryAfterSeconds === null ? {} : { "retry-after": String(admission.retryAfterSeconds) };
   // Both SDKs retry a 429 at once by default; this header (which they obey) spares a used-up
   // budget those calls.
@@ -24,7 +26,7 @@ function ticketOrThrow(admission: Admission): AdmissionTicket {
 
 export async function admitRequest(key: GatewayKey, plan: CatalogModel[], decision: RoutingDecision): Promise<AdmissionTicket> {
   const { inputTokens, outputTokens } = decision.estimate;
-  return ticketOrThrow(await getLimiter().admit({
+  return ticketOrThrow(key, await getLimiter().admit({
     subject: subjectOf(key),
     estimatedTokens: inputTokens + outputTokens,
     expectedCostUsd: expectedPlanCostUsd(plan, inputTokens, outputTokens),
@@ -36,7 +38,7 @@ export async function admitRequest(key: GatewayKey, plan: CatalogModel[], decisi
  * same window as its model requests. Nothing is held, so there is nothing to settle.
  */
 export async function admitUnbilledRequest(key: GatewayKey): Promise<void> {
-  ticketOrThrow(await getLimiter().admit({
+  ticketOrThrow(key, await getLimiter().admit({
     subject: { ...subjectOf(key), tpmLimit: null, keyBudgetUsd: null, teamBudgetUsd: null },
     estimatedTokens: 0,
     expectedCostUsd: 0,

@@ -8,6 +8,7 @@ import { handleCountTokens } from "./handle-count-tokens";
 import { handleFeedback } from "./handle-feedback";
 import { handleModel, handleModels } from "./handle-models";
 import { handleRoutePreview } from "./handle-route-preview";
+import { handleMetrics, metricsEnabled } from "../observability/metrics-endpoint";
 
 type Methods = Partial<Record<string, GatewayHandler>>;
 
@@ -19,6 +20,8 @@ const ROUTES: Record<string, Methods> = {
   "/v1/models": { GET: handleModels },
   "/v1/route": { POST: handleRoutePreview },
   "/v1/feedback": { POST: handleFeedback },
+  // Only with a token to protect it: otherwise the path is a 404 like any other.
+  ...(metricsEnabled ? { "/metrics": { GET: handleMetrics } } : {}),
 };
 
 const MODEL_PATH_PREFIX = "/v1/models/";

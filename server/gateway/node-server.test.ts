@@ -79,8 +79,8 @@ describe("gatewayListener alone (npm run gateway)", () => {
 });
 
 describe("isGatewayPath", () => {
-  it("takes /v1 and below and the two health checks, nothing else", () => {
-    expect(["/v1", "/v1/", "/v1/messages", "/v1/models/policy%2Fdefault", "/healthz", "/api/health"].every(isGatewayPath)).toBe(true);
+  it("takes /v1 and below, the two health checks and /metrics, nothing else", () => {
+    expect(["/v1", "/v1/", "/v1/messages", "/v1/models/policy%2Fdefault", "/healthz", "/api/health", "/metrics"].every(isGatewayPath)).toBe(true);
     expect(["/", "/v1beta", "/v10/x", "/api/healthz", "/api/trpc/x", "/sign-in", "/V1/messages"].some(isGatewayPath)).toBe(false);
   });
 });

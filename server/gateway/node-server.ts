@@ -106,9 +106,9 @@ function writeResponse(response: GatewayResponse, request: GatewayRequest, res: 
   return writeEventStream(response.stream, res);
 }
 
-/** Whether the lean handlers serve `path`: the gateway's /v1 and the two health checks. */
+/** Whether the lean handlers serve `path`: the gateway's /v1, the two health checks and /metrics. */
 export function isGatewayPath(path: string): boolean {
-  return path === "/v1" || path.startsWith("/v1/") || path === "/healthz" || path === "/api/health";
+  return path === "/v1" || path.startsWith("/v1/") || path === "/healthz" || path === "/api/health" || path === "/metrics";
 }
 
 /**

@@ -9,6 +9,7 @@ import { startProcessLearningJob, stopProcessLearningJob } from "../learning/lea
 import { startProcessAlertsJob, stopProcessAlertsJob } from "../alerts/alerts-job";
 import { startProcessWebhooksJob, stopProcessWebhooksJob } from "../webhooks/webhooks-job";
 import { flushUsageOnShutdown } from "../usage/usage-writer-instance";
+import { flushTracesOnShutdown } from "../observability/trace-export";
 
 /** Starts the process's jobs once each (a job whose interval is 0 stays off). */
 export function startProcessJobs(db: PrismaClient): void {
@@ -24,7 +25,7 @@ const holder = globalThis as unknown as { __switchyardExitOnSignals?: boolean };
 
 /**
  * On SIGTERM or SIGINT: `beforeStop` (e.g. stop accepting connections), then rounds in progress
- * finish and buffered usage records are written, then the process exits. Installed once per
+ * finish and buffered usage records and spans are written, then the process exits. Installed once per
  * process: the first caller's `beforeStop` is the one that runs.
  */
 export function exitGracefullyOnSignals(beforeStop?: () => void): void {
@@ -33,7 +34,7 @@ export function exitGracefullyOnSignals(beforeStop?: () => void): void {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       beforeStop?.();
-      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown()]).finally(() => process.exit(0));
+      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown(), flushTracesOnShutdown()]).finally(() => process.exit(0));
     });
   }
 }

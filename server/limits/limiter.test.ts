@@ -21,7 +21,7 @@ describe("rate limits", () => {
     const { limiter: l, clock } = limiter();
     const s = { ...subject, rpmLimit: 2 };
     for (let i = 0; i < 2; i++) expect((await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).admitted).toBe(true);
-    expect(await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).toEqual({ admitted: false, status: 429, message: expect.stringContaining("2 requests per minute"), retryAfterSeconds: 30, retrySoon: true });
+    expect(await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).toEqual({ admitted: false, status: 429, reason: "rate_limit", message: expect.stringContaining("2 requests per minute"), retryAfterSeconds: 30, retrySoon: true });
     clock.now += 30_000;
     expect((await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0 })).admitted).toBe(true);
   });
@@ -62,7 +62,7 @@ describe("budgets", () => {
   it("a used-up budget asks to come back next month, and says so", async () => {
     const { limiter: l } = limiter({ spent: 1 });
     const refused = await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.01 });
-    expect(refused).toMatchObject({ admitted: false, status: 429, retrySoon: false, message: expect.stringContaining("is used up ($1.0000 spent)") });
+    expect(refused).toMatchObject({ admitted: false, status: 429, reason: "budget_used_up", retrySoon: false, message: expect.stringContaining("is used up ($1.0000 spent)") });
     // 2026-11-20 12:00:30 UTC -> 2026-12-01 00:00:00 UTC
     expect(!refused.admitted && refused.retryAfterSeconds).toBe(((10 * 24 + 11) * 60 + 59) * 60 + 30);
   });
@@ -71,7 +71,7 @@ describe("budgets", () => {
     const { limiter: l } = limiter({ spent: 0.99 });
     const refused = await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.01 });
     expect(refused).toEqual({
-      admitted: false, status: 402, retryAfterSeconds: null, retrySoon: false,
+      admitted: false, status: 402, reason: "budget_too_small", retryAfterSeconds: null, retrySoon: false,
       message: 'This request needs an estimated $0.0200 but only $0.0100 of the monthly budget of key "Backend" ($1.0000) is left; send a smaller request (lower max_tokens) or raise the budget',
     });
     expect((await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.004 })).admitted).toBe(true);
@@ -94,7 +94,7 @@ describe("budgets", () => {
     expect((await reserve.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).admitted).toBe(true);
     expect((await reserve.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).admitted).toBe(false);
     const refuse = limiter({ config: { unpriced: "refuse" } }).limiter;
-    expect(await refuse.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).toMatchObject({ admitted: false, status: 403, retryAfterSeconds: null });
+    expect(await refuse.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).toMatchObject({ admitted: false, status: 403, reason: "unpriced_model", retryAfterSeconds: null });
     // The fixed hold of an unpriced request is not lowered by a smaller request: the remedy says so.
     const tight = limiter({ spent: 0.9, config: { unpricedReserveUsd: 0.3 } }).limiter;
     expect(await tight.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: null })).toMatchObject({ status: 402, message: expect.stringContaining("ask for a model with a known price") });

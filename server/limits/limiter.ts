@@ -33,6 +33,9 @@ export interface AdmissionTicket {
   reservation: Reservation | null;
 }
 
+/** Which limit refused a request (for the gateway's metrics). */
+export type RefusalReason = "rate_limit" | "budget_used_up" | "budget_too_small" | "budget_held" | "unpriced_model" | "budget_unavailable";
+
 /**
  * Why a request was refused. 429 means waiting helps: the rate window turns over, requests in
  * flight release their holds, or (used up) the month ends, which Retry-After then names. 402 means
@@ -43,6 +46,7 @@ export interface AdmissionTicket {
 export interface Refusal {
   admitted: false;
   status: 402 | 403 | 429 | 503;
+  reason: RefusalReason;
   message: string;
   retryAfterSeconds: number | null;
   retrySoon: boolean;
@@ -93,7 +97,7 @@ export class Limiter {
       try {
         if (!(await this.windows.take(subject.keyId, window, { requests: 1, tokens }, { requests: subject.rpmLimit, tokens: subject.tpmLimit }))) {
           const limits = [subject.rpmLimit !== null && `${subject.rpmLimit} requests`, subject.tpmLimit !== null && `${subject.tpmLimit} tokens`].filter(Boolean).join(" / ");
-          return { admitted: false, status: 429, message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now), retrySoon: true };
+          return { admitted: false, status: 429, reason: "rate_limit", message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now), retrySoon: true };
         }
         Object.assign(ticket, { window, chargedTokens: tokens });
       } catch (error) {
@@ -149,7 +153,7 @@ export class Limiter {
     add("team", subject.teamId, subject.teamBudgetUsd);
     if (scopes.size === 0) return null;
     if (expectedCostUsd === null && this.config.unpriced === "refuse") {
-      return { admitted: false, status: 403, message: "This key has a monthly budget, and the request could be served by a model without a known price", retryAfterSeconds: null, retrySoon: false };
+      return { admitted: false, status: 403, reason: "unpriced_model", message: "This key has a monthly budget, and the request could be served by a model without a known price", retryAfterSeconds: null, retrySoon: false };
     }
     const units = Math.ceil(usdToUnits(expectedCostUsd === null ? this.config.unpricedReserveUsd : expectedCostUsd * this.config.reserveMultiplier));
     const date = new Date(now);
@@ -169,7 +173,7 @@ export class Limiter {
       return budgetRefusal({ owner, limit: scopes.get(result.scope)!.hold.limitUnits, spent: result.spentUnits, held: result.heldUnits, needed: units, unpriced: expectedCostUsd === null }, date, this.config);
     } catch (error) {
       this.log("budget store unavailable, refusing budgeted request", error);
-      return { admitted: false, status: 503, message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5, retrySoon: true };
+      return { admitted: false, status: 503, reason: "budget_unavailable", message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5, retrySoon: true };
     }
   }
 }
@@ -184,7 +188,7 @@ function budgetRefusal(b: { owner: string; limit: number; spent: number; held: n
   if (b.spent >= b.limit) {
     const resetsAt = nextMonthStart(date);
     return {
-      admitted: false, status: 429, retrySoon: false,
+      admitted: false, status: 429, reason: "budget_used_up", retrySoon: false,
       message: `The ${budget.slice(4)} is used up (${formatUsd(b.spent)} spent); it resets at ${resetsAt.toISOString()}, or raise the budget`,
       retryAfterSeconds: seconds(resetsAt.getTime() - date.getTime()),
     };
@@ -193,12 +197,12 @@ function budgetRefusal(b: { owner: string; limit: number; spent: number; held: n
     // An unpriced plan holds a fixed amount, which no smaller request lowers.
     const remedy = b.unpriced ? "ask for a model with a known price" : "send a smaller request (lower max_tokens)";
     return {
-      admitted: false, status: 402, retrySoon: false, retryAfterSeconds: null,
+      admitted: false, status: 402, reason: "budget_too_small", retrySoon: false, retryAfterSeconds: null,
       message: `This request needs an estimated ${formatUsd(b.needed)} but only ${formatUsd(b.limit - b.spent)} of ${budget} is left; ${remedy} or raise the budget`,
     };
   }
   return {
-    admitted: false, status: 429, retrySoon: true, retryAfterSeconds: seconds(config.heldRetryAfterMs),
+    admitted: false, status: 429, reason: "budget_held", retrySoon: true, retryAfterSeconds: seconds(config.heldRetryAfterMs),
     message: `Requests in flight hold ${formatUsd(b.held)} of what is left of ${budget} (${formatUsd(b.spent)} spent); this request needs an estimated ${formatUsd(b.needed)}: retry in a few seconds`,
   };
 }

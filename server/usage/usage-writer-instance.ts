@@ -3,6 +3,7 @@
 import pg from "pg";
 import { env, requireDatabaseUrl } from "../env";
 import { UsageWriter, type UsageSink } from "./usage-writer";
+import { observeRequest, observingRequests } from "../observability/observe-request";
 
 const holder = globalThis as unknown as { __switchyardUsageWriter?: UsageWriter };
 
@@ -26,6 +27,8 @@ export function getUsageWriter(): UsageWriter {
   holder.__switchyardUsageWriter ??= new UsageWriter(pgUsageSink(requireDatabaseUrl()), {
     flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS,
     onError: (error) => console.error(`[usage] write failed, will retry: ${error instanceof Error ? error.message.split("\n")[0] : error}`),
+    // Every gateway request's record passes here, whichever endpoint served it.
+    onRecord: observingRequests ? observeRequest : undefined,
   });
   return holder.__switchyardUsageWriter;
 }

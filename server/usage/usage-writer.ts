@@ -22,6 +22,8 @@ export interface UsageWriterOptions {
   maxBufferedWithFeatures?: number;
   maxBackoffMs?: number;
   onError?: (error: unknown) => void;
+  /** Sees every record as it is queued (the gateway's metrics and traces); absent when nothing does. */
+  onRecord?: (record: UsageRecord) => void;
 }
 
 export class UsageWriter {
@@ -52,6 +54,7 @@ export class UsageWriter {
   }
 
   record(record: UsageRecord): void {
+    this.options.onRecord?.(record);
     this.queue.push(this.queue.length >= this.maxBufferedWithFeatures && record.features ? { ...record, features: null } : record);
     if (this.queue.length > this.maxBuffered) {
       this.queue.shift();
