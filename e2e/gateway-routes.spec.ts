@@ -25,9 +25,9 @@ test("the console's server answers the Responses API, retrieves one model, count
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ object: "response", status: "completed", output: [{ type: "message", role: "assistant" }] });
 
-  const unknown = await request.post("/v1/embeddings", { headers: auth(), data: { model: "auto", input: "Hi" } });
+  const unknown = await request.post("/v1/images/generations", { headers: auth(), data: { model: "auto", prompt: "Hi" } });
   expect(unknown.status()).toBe(404);
-  expect(await unknown.json()).toMatchObject({ error: { type: "invalid_request_error", message: expect.stringContaining("Unknown path POST /v1/embeddings") } });
+  expect(await unknown.json()).toMatchObject({ error: { type: "invalid_request_error", message: expect.stringContaining("Unknown path POST /v1/images/generations") } });
   const unknownAnthropic = await request.post("/v1/messages/batches", { headers: { ...auth(), "anthropic-version": "2023-06-01" }, data: {} });
   expect(await unknownAnthropic.json()).toMatchObject({ type: "error", error: { type: "not_found_error" } });
 

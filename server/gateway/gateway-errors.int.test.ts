@@ -65,9 +65,9 @@ describe("gateway errors in the caller's format", () => {
   });
 
   it("answers an unknown path with 404 and an unserved method with 405, as JSON in each format", async () => {
-    const viaOpenAI = await openai().post("/embeddings", { body: { model: "auto", input: "Hi" } }).catch((e: unknown) => e);
+    const viaOpenAI = await openai().post("/images/generations", { body: { model: "auto", prompt: "Hi" } }).catch((e: unknown) => e);
     expect(viaOpenAI).toBeInstanceOf(OpenAI.NotFoundError);
-    expect((viaOpenAI as InstanceType<typeof OpenAI.NotFoundError>).message).toMatch(/Unknown path POST \/v1\/embeddings\. This gateway serves POST \/v1\/chat\/completions/);
+    expect((viaOpenAI as InstanceType<typeof OpenAI.NotFoundError>).message).toMatch(/Unknown path POST \/v1\/images\/generations\. This gateway serves POST \/v1\/chat\/completions/);
     const viaAnthropic = await anthropic().post("/v1/messages/batches", { body: {} }).catch((e: unknown) => e);
     expect(viaAnthropic).toBeInstanceOf(Anthropic.NotFoundError);
     expect((viaAnthropic as InstanceType<typeof Anthropic.NotFoundError>).error).toMatchObject({ type: "error", error: { type: "not_found_error" } });

@@ -56,7 +56,7 @@ describe("gatewayListener with the console's handler", () => {
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get("allow")).toBe("POST");
 
-    const unknown = await fetch(`${combined}/v1/embeddings`, { method: "POST", body: "{}", headers: { "anthropic-version": "2023-06-01" } });
+    const unknown = await fetch(`${combined}/v1/images/generations`, { method: "POST", body: "{}", headers: { "anthropic-version": "2023-06-01" } });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ type: "error", error: { type: "not_found_error" } });
     expect((await fetch(`${combined}/v1`)).status).toBe(404);
