@@ -98,6 +98,7 @@ describe("authentication, scopes and roles", () => {
   it("answers 404 for an unknown path and 405 for a known path with another method", async () => {
     expect((await asAdmin("GET", "/nothing")).status).toBe(404);
     expect((await asAdmin("PATCH", "/teams")).status).toBe(405);
+    expect((await asAdmin("GET", "/keys/%E0%A4%A")).status).toBe(404);
   });
 });
 
@@ -120,6 +121,9 @@ describe("keys", () => {
     expect(res.json.key).not.toHaveProperty("hash");
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "api_key.created", targetId: res.json.key.id } });
     expect(audit).toMatchObject({ tenantId: fx.a.tenant.id, actorUserId: null, actorApiKeyId: keys.admin.id });
+    // The console's audit page names the admin key as the actor.
+    const { items } = await fx.as(fx.a.users.viewer.id).audit.list({ limit: 50 });
+    expect(items.find((item) => item.id === audit.id)?.actorKey).toMatch(/^API key automation-admin \(sy_/);
     const got = await asAdmin("GET", `/keys/${res.json.key.id}`);
     expect(got.status).toBe(200);
     expect(got.json).not.toHaveProperty("secret");

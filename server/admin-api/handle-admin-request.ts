@@ -29,6 +29,15 @@ interface Match {
   params: Record<string, string>;
 }
 
+/** A path segment's text; null for a malformed escape, which no route matches. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The route for a path, and whether some route has the path with another method (405). */
 function findRoute(method: string, path: string): { match: Match | null; pathKnown: boolean } {
   const segments = path.split("/").filter(Boolean);
@@ -39,8 +48,9 @@ function findRoute(method: string, path: string): { match: Match | null; pathKno
     const params: Record<string, string> = {};
     const fits = pattern.every((part, i) => {
       if (!part.startsWith("{")) return part === segments[i];
-      params[part.slice(1, -1)] = decodeURIComponent(segments[i]!);
-      return true;
+      const value = decodeSegment(segments[i]!);
+      if (value !== null) params[part.slice(1, -1)] = value;
+      return value !== null;
     });
     if (!fits) continue;
     pathKnown = true;
