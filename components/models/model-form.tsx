@@ -39,6 +39,7 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
       quality: Object.fromEntries(categories.map((c) => [c, numberOrNull(form.get(`quality.${c}`))])),
       latencyMs: numberOrNull(form.get("latencyMs")),
       enabled: form.get("enabled") === "on",
+      structuredOutputs: form.get("structuredOutputs") === "on",
       baseUrl: textOrNull(form.get("baseUrl")),
     });
     const slug = providers ? modelSlugSchema.safeParse(form.get("slug")) : null;
@@ -77,6 +78,7 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
         </div>
       </fieldset>
       <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="enabled" defaultChecked={initial?.enabled ?? true} /> Enabled for routing</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="structuredOutputs" defaultChecked={initial?.structuredOutputs ?? true} /> Follows a JSON schema (structured outputs); when off, requests with a schema are routed elsewhere</label>
       <ErrorState error={error} />
       <Button type="submit" variant="primary" disabled={saving}>{saving ? "Saving…" : "Save"}</Button>
     </form>

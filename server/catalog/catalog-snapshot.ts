@@ -21,6 +21,7 @@ export function toCatalogModel(row: Model): CatalogModel {
     enabled: row.enabled,
     deprecatedAt: row.deprecatedAt?.toISOString() ?? null,
     replacementModelId: row.replacementSlug,
+    structuredOutputs: row.structuredOutputs,
   };
 }
 
@@ -40,6 +41,7 @@ export function toModelData(model: CatalogModel): Omit<Prisma.ModelUncheckedCrea
     enabled: model.enabled,
     deprecatedAt: model.deprecatedAt ? new Date(model.deprecatedAt) : null,
     replacementSlug: model.replacementModelId,
+    structuredOutputs: model.structuredOutputs ?? true,
   };
 }
 

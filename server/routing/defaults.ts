@@ -68,6 +68,8 @@ export const DEFAULT_CATALOG: CatalogModel[] = [
     enabled: true,
     deprecatedAt: null,
     replacementModelId: null,
+    // Its API has a JSON mode (json_object) but does not enforce a JSON schema.
+    structuredOutputs: false,
   },
   {
     id: "claude-sonnet-4.6",

@@ -140,7 +140,9 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
   const requiredQuality = requiredQualityFor(rule, policy.difficultyBarRaise * difficulty, qualityCeiling(catalog, rule, category, now));
 
   // 3. Selection and fallback plan.
-  const sel = selectModel({ catalog, rule, category, requiredQuality, inputTokens, outputTokens, unhealthy, now });
+  const sel = selectModel({
+    catalog, rule, category, requiredQuality, inputTokens, outputTokens, unhealthy, now, needsStructuredOutput: request.needsStructuredOutput,
+  });
   const chosenCost = sel.model ? estimateCost(sel.model, inputTokens, outputTokens) : null;
   const costUsd = chosenCost && chosenCost.priced ? chosenCost.usd : null;
 

@@ -11,6 +11,8 @@ export interface SelectionInput {
   outputTokens: number;
   unhealthy: Record<string, string>;
   now: Date;
+  /** The request asks for JSON following a schema (RouteRequest.needsStructuredOutput). */
+  needsStructuredOutput?: boolean;
 }
 
 export interface Selection {
@@ -32,7 +34,7 @@ export interface Ranked {
 
 interface Assessed extends Ranked {
   costNote: string | null;
-  /** Reason the model cannot be used at all (disabled, deprecated, unhealthy, context, allowed list, max cost). */
+  /** Reason the model cannot be used at all (disabled, deprecated, unhealthy, structured outputs, context, allowed list, max cost). */
   hardSkip: string | null;
   /** Reason it misses the quality bar (only when not hard-skipped). */
   barSkip: string | null;
@@ -40,6 +42,9 @@ interface Assessed extends Ranked {
 
 const fmtUsd = (x: number): string => `$${x < 0.01 ? x.toFixed(5) : x.toFixed(4)}`;
 const fmtQ = (x: number): string => (Math.round(x * 10) / 10).toFixed(1);
+
+/** The skip reason of a model that cannot answer in JSON following the caller's schema. */
+export const CANNOT_FOLLOW_SCHEMA = "cannot follow a JSON schema (structured outputs)";
 
 const isRetired = (m: CatalogModel, now: Date): boolean => m.deprecatedAt !== null && !(now.getTime() < Date.parse(m.deprecatedAt));
 
@@ -83,6 +88,7 @@ function assess(m: CatalogModel, s: SelectionInput): Assessed {
   else if (isRetired(m, s.now))
     hardSkip = `deprecated since ${m.deprecatedAt}${m.replacementModelId ? ` (replacement: ${m.replacementModelId})` : ""}`;
   else if (s.unhealthy[m.id] !== undefined) hardSkip = `unhealthy: ${s.unhealthy[m.id]}`;
+  else if (s.needsStructuredOutput && m.structuredOutputs === false) hardSkip = CANNOT_FOLLOW_SCHEMA;
   else if (m.contextWindow < totalTokens)
     hardSkip = `context window ${m.contextWindow} < ${totalTokens} estimated tokens`;
   else if (s.rule.allowedModels !== null && !s.rule.allowedModels.includes(m.id)) hardSkip = "not in the rule's allowed models";

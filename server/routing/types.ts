@@ -32,6 +32,8 @@ export interface CatalogModel {
   enabled: boolean;
   deprecatedAt: string | null; // ISO date; deprecated from this instant on
   replacementModelId: string | null;
+  /** Can answer in JSON following a caller's JSON schema; absent = can (false: left out of such requests). */
+  structuredOutputs?: boolean;
 }
 
 export interface CategoryRule {
@@ -76,6 +78,8 @@ export interface RouteRequest {
   maxOutputTokens?: number;
   forcedCategory?: string;
   metadata?: Record<string, string>;
+  /** The caller asked for JSON following a schema: models that cannot honour it are skipped. */
+  needsStructuredOutput?: boolean;
 }
 
 export interface RouteInput {

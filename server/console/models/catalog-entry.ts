@@ -20,6 +20,7 @@ export function toCatalogEntry(row: Model, origin: ModelOrigin) {
     latencyMs: row.latencyMs,
     baseUrl: row.baseUrl,
     enabled: row.enabled,
+    structuredOutputs: row.structuredOutputs,
     deprecatedAt: row.deprecatedAt,
     replacementSlug: row.replacementSlug,
   };

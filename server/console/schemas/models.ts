@@ -22,6 +22,8 @@ export const modelFieldsSchema = z.object({
     .refine((scores) => Object.keys(scores).length <= MAX_CATEGORIES, `At most ${MAX_CATEGORIES} categories`),
   latencyMs: z.number().int("Whole number").positive("Must be above 0").max(INT4_MAX).nullable(),
   enabled: z.boolean(),
+  /** Can answer in JSON following a caller's schema; absent = left as it is (a new row: yes). */
+  structuredOutputs: z.boolean().optional(),
   baseUrl: safeText(500).nullable(),
 });
 export type ModelFields = z.infer<typeof modelFieldsSchema>;
