@@ -17,6 +17,7 @@ import { tenantConfig, type GatewayKey } from "./config-cache";
 import { GatewayError, badRequest, unavailable } from "./gateway-error";
 import { readJsonBody } from "./read-json-body";
 import { resolveModel, type ModelSelection } from "./resolve-model";
+import { needsStructuredOutput, requireStructuredOutput } from "./require-structured-output";
 import { AttemptsFailed, fallbackCount, runAttempts, type AttemptSuccess } from "./run-attempts";
 import { getCircuitBreakers } from "../resilience/circuit-breakers-instance";
 import { replayAsStream } from "../cache/replay-stream";
@@ -53,6 +54,7 @@ export function routeRequestOf(input: CanonicalInput, headers: HeaderSource): Ro
     maxOutputTokens: input.request.maxTokens,
     forcedCategory: forced || undefined,
     metadata: input.request.metadata,
+    needsStructuredOutput: needsStructuredOutput(input.request) || undefined,
   };
 }
 
@@ -111,6 +113,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
 
     const config = await tenantConfig(db, key.tenantId);
     const selection = resolveModel(input.model, key, config, startedAt);
+    requireStructuredOutput(selection, input.request);
     const unhealthy = await getCircuitBreakers().unhealthy(key.tenantId, selection.kind === "direct" ? [selection.model] : config.catalog);
     const routeRequest = routeRequestOf(input, request.headers);
     const decision = route({ request: routeRequest, catalog: config.catalog, policy: selection.policy, unhealthy, now: startedAt, learning: config.learning });

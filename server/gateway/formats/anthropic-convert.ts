@@ -73,6 +73,9 @@ export function toCanonical(body: AnthropicMessagesRequest): CanonicalInput {
   if (body.top_p !== undefined) request.topP = body.top_p;
   if (body.stop_sequences?.length) request.stop = body.stop_sequences;
   if (body.metadata?.user_id) request.user = body.metadata.user_id;
+  // Anthropic's format has no name; the canonical one needs one for OpenAI-style upstreams.
+  const format = body.output_config?.format;
+  if (format) request.responseFormat = { type: "json_schema", name: "output", schema: format.schema, strict: true };
   return { model: body.model, request, view: toRoutingView(request) };
 }
 

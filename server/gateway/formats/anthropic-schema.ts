@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endUserField, modelField } from "./kept-fields-schema";
+import { outputSchemaField } from "./output-schema-field";
 
 const cacheControl = z.object({ type: z.literal("ephemeral") }).passthrough().nullish();
 const textBlock = z.object({ type: z.literal("text"), text: z.string(), cache_control: cacheControl });
@@ -68,6 +69,8 @@ export const anthropicMessagesRequestSchema = z.object({
   stop_sequences: z.array(z.string()).optional(),
   stream: z.boolean().optional(),
   metadata: z.object({ user_id: endUserField.nullish() }).optional(),
+  /** Structured outputs: the answer is JSON following `format.schema` (other settings here are dropped). */
+  output_config: z.object({ format: z.object({ type: z.literal("json_schema"), schema: outputSchemaField }).nullish() }).passthrough().optional(),
 });
 
 export type AnthropicMessagesRequest = z.infer<typeof anthropicMessagesRequestSchema>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REASONING_EFFORTS } from "@/server/providers/types";
 import { endUserField, metadataField, modelField } from "./kept-fields-schema";
+import { outputSchemaField } from "./output-schema-field";
 
 /** cache_control on a text part (as OpenRouter accepts it) marks an Anthropic prompt-cache breakpoint. */
 const textPart = z.object({ type: z.literal("text"), text: z.string(), cache_control: z.object({ type: z.literal("ephemeral") }).passthrough().nullish() });
@@ -41,7 +42,7 @@ const responseFormat = z.discriminatedUnion("type", [
     json_schema: z.object({
       name: z.string(),
       description: z.string().optional(),
-      schema: z.record(z.string(), z.unknown()).optional(),
+      schema: outputSchemaField.optional(),
       strict: z.boolean().nullish(),
     }),
   }),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { REASONING_EFFORTS } from "@/server/providers/types";
 import { endUserField, metadataField, modelField } from "./kept-fields-schema";
+import { outputSchemaField } from "./output-schema-field";
 
 const inputText = z.object({ type: z.literal("input_text"), text: z.string() });
 const outputText = z.object({ type: z.literal("output_text"), text: z.string() });
@@ -40,7 +41,7 @@ const textFormat = z.discriminatedUnion("type", [
     type: z.literal("json_schema"),
     name: z.string(),
     description: z.string().optional(),
-    schema: z.record(z.string(), z.unknown()),
+    schema: outputSchemaField,
     strict: z.boolean().nullish(),
   }),
 ]);

@@ -54,13 +54,12 @@ export function toAnthropicMessages(messages: ChatMessage[]): WireMessage[] {
   return wire;
 }
 
-/** The stable Messages API has no JSON mode, so the format is asked for in the system prompt. */
+/**
+ * The Messages API enforces a JSON schema (output_config.format) but has no schema-free JSON
+ * mode, so json_object is asked for in the system prompt.
+ */
 function jsonInstruction(format: ResponseFormat | undefined): string | undefined {
-  if (format?.type === "json_object") return "Respond with a single valid JSON object and nothing else.";
-  if (format?.type === "json_schema") {
-    return `Respond with a single valid JSON object matching this JSON schema, and nothing else:\n${JSON.stringify(format.schema)}`;
-  }
-  return undefined;
+  return format?.type === "json_object" ? "Respond with a single valid JSON object and nothing else." : undefined;
 }
 
 function toToolChoice(choice: NonNullable<ChatRequest["toolChoice"]>) {
@@ -95,6 +94,7 @@ export function buildAnthropicBody(req: ChatRequest, target: ProviderTarget): Re
   if (req.topP !== undefined) body.top_p = req.topP;
   if (req.stop?.length) body.stop_sequences = req.stop;
   if (req.user !== undefined) body.metadata = { user_id: req.user };
+  if (req.responseFormat?.type === "json_schema") body.output_config = { format: { type: "json_schema", schema: req.responseFormat.schema } };
   if (target.stream) body.stream = true;
   return body;
 }

@@ -5,8 +5,8 @@ import { mapAnthropicStreamEvent, parseAnthropicResponse } from "./parse-respons
 
 export const anthropicAdapter: ProviderAdapter = {
   id: "anthropic",
-  // JSON output is requested by instruction, not enforced, so json_schema is not claimed.
-  supports: ["tools", "images", "json_object", "stop", "top_p", "streaming"],
+  // json_schema is enforced (output_config.format); json_object only asked for by instruction.
+  supports: ["tools", "images", "json_object", "json_schema", "stop", "top_p", "streaming"],
   buildRequest: buildAnthropicRequest,
   parseResponse: parseAnthropicResponse,
   mapStreamEvent: mapAnthropicStreamEvent,

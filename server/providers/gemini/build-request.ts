@@ -1,6 +1,6 @@
 import { parseJsonObject } from "../parse-json-object";
 import type { ChatMessage, ChatRequest, ProviderTarget, UpstreamRequest } from "../types";
-import { toGeminiSchema } from "./convert-schema";
+import { hasReferences, toGeminiSchema } from "./convert-schema";
 
 type WirePart = Record<string, unknown>;
 type WireContent = { role: "user" | "model"; parts: WirePart[] };
@@ -59,7 +59,12 @@ function toGenerationConfig(req: ChatRequest): Record<string, unknown> {
   if (req.stop?.length) config.stopSequences = req.stop;
   const format = req.responseFormat;
   if (format?.type === "json_object" || format?.type === "json_schema") config.responseMimeType = "application/json";
-  if (format?.type === "json_schema") config.responseSchema = toGeminiSchema(format.schema);
+  // The OpenAPI subset (responseSchema) is understood by every Gemini model; a schema with
+  // references goes as JSON Schema (responseJsonSchema), which newer models accept as it is.
+  if (format?.type === "json_schema") {
+    if (hasReferences(format.schema)) config.responseJsonSchema = format.schema;
+    else config.responseSchema = toGeminiSchema(format.schema);
+  }
   return config;
 }
 

@@ -23,6 +23,18 @@ const ALLOWED_KEYS = new Set([
   "default",
 ]);
 
+/** Whether a schema refers to its own parts ($ref), which Gemini's OpenAPI subset cannot express. */
+export function hasReferences(schema: unknown): boolean {
+  const pending: unknown[] = [schema];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== "object") continue;
+    if (!Array.isArray(node) && "$ref" in node) return true;
+    pending.push(...Object.values(node));
+  }
+  return false;
+}
+
 /** Converts a JSON Schema into the subset Gemini understands, keeping the constraints it can express. */
 export function toGeminiSchema(schema: unknown): JsonSchema {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return {};

@@ -104,7 +104,8 @@ export function planSimulation(req: ChatRequest, model: string, settings: Simula
   if (truncated) tokens = tokens.slice(0, req.maxTokens);
   // Split on words, not tokens: a token boundary can fall inside a multi-byte character.
   const content = decodeTokens(tokens);
-  const words = content.match(/\s*\S+/g) ?? [];
+  // JSON answers have no spaces to split on: they stream in slices, as a model's tokens would.
+  const words = (format && format.type !== "text" ? content.match(/[^]{1,8}/gu) : content.match(/\s*\S+/g)) ?? [];
   const pieces: string[] = [];
   for (let i = 0; i < words.length; i += WORDS_PER_CHUNK) pieces.push(words.slice(i, i + WORDS_PER_CHUNK).join(""));
   usage.outputTokens = tokens.length;

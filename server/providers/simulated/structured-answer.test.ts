@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { ChatRequest, JsonSchema } from "../types";
-import { simulate } from "./simulate";
+import { collect } from "@/server/testing/collect";
+import { simulate, simulateStream } from "./simulate";
 import { generateFromSchema } from "./generate-arguments";
 
 const valid = (schema: JsonSchema, value: unknown) => z.fromJSONSchema(schema as never).safeParse(value).success;
@@ -60,6 +61,13 @@ describe("simulated structured answers", () => {
     const response = await simulate(ask("Draft an invoice", { type: "json_schema", name: "invoice", schema: invoice, strict: true }));
     expect(valid(invoice, JSON.parse(response.content))).toBe(true);
     expect(response.finishReason).toBe("stop");
+  });
+
+  it("streams the JSON in several pieces that join to the whole answer", async () => {
+    const req = { ...ask("Draft an invoice", { type: "json_schema", name: "invoice", schema: invoice }), stream: true };
+    const texts = (await collect(simulateStream(req))).flatMap((e) => (e.type === "text" ? [e.text] : []));
+    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.join("")).toBe((await simulate(req)).content);
   });
 
   it("answers a json_object request with one JSON object", async () => {
