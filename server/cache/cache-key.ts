@@ -3,6 +3,7 @@
 // sorted, undefined fields dropped). `stream` is left out so that a streamed and a JSON request
 // share one entry; everything else that can change the answer is in.
 import { createHash } from "node:crypto";
+import type { EmbeddingRequest } from "../providers/embeddings";
 import type { ChatRequest } from "../providers/types";
 
 /** JSON with object keys in sorted order, so that equal requests serialise equally. */
@@ -17,10 +18,11 @@ export interface CacheKeyInput {
   tenantId: string;
   /** e.g. "policy:<id>@<version>" or "model:<id>". */
   selection: string;
-  request: ChatRequest;
+  request: ChatRequest | EmbeddingRequest;
 }
 
 export function responseCacheKey({ tenantId, selection, request }: CacheKeyInput): string {
-  const { stream: _stream, ...rest } = request;
+  // Serialised without `stream` (canonicalJson drops undefined fields); embeddings have none.
+  const rest = "stream" in request ? { ...request, stream: undefined } : request;
   return createHash("sha256").update(canonicalJson({ tenantId, selection, request: rest })).digest("hex");
 }

@@ -25,7 +25,11 @@ function ticketOrThrow(key: GatewayKey, admission: Admission): AdmissionTicket {
 }
 
 export async function admitRequest(key: GatewayKey, plan: CatalogModel[], decision: RoutingDecision): Promise<AdmissionTicket> {
-  const { inputTokens, outputTokens } = decision.estimate;
+  return admitEstimate(key, plan, decision.estimate.inputTokens, decision.estimate.outputTokens);
+}
+
+/** Admission for a request expected to use these tokens on the plan's dearest model (embeddings: no output). */
+export async function admitEstimate(key: GatewayKey, plan: CatalogModel[], inputTokens: number, outputTokens: number): Promise<AdmissionTicket> {
   return ticketOrThrow(key, await getLimiter().admit({
     subject: subjectOf(key),
     estimatedTokens: inputTokens + outputTokens,

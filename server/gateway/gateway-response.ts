@@ -17,7 +17,8 @@ export function formatCost(costUsd: number | null): string {
 export function gatewayHeaders(info: {
   requestId: string;
   model: CatalogModel;
-  decision: RoutingDecision;
+  /** null for a request that is not routed (embeddings): it has no category. */
+  decision: RoutingDecision | null;
   attempts: AttemptRecord[];
   simulated: boolean;
   replaced: string[];
@@ -25,11 +26,11 @@ export function gatewayHeaders(info: {
   const headers: Record<string, string> = {
     "x-switchyard-request-id": info.requestId,
     "x-switchyard-model": info.model.id,
-    "x-switchyard-category": info.decision.category,
     "x-switchyard-fallbacks": String(fallbackCount(info.attempts)),
     "x-switchyard-cache": "miss",
     "x-switchyard-simulated": String(info.simulated),
   };
+  if (info.decision) headers["x-switchyard-category"] = info.decision.category;
   if (info.replaced.length) headers["x-switchyard-replaced-model"] = info.replaced.join(",");
   return headers;
 }

@@ -5,6 +5,7 @@ import { buildAnthropicErrorBody } from "./formats/anthropic-errors";
 import { buildOpenAIErrorBody } from "./formats/openai-errors";
 import { jsonResponse, type GatewayHandler, type GatewayResponse, type HeaderSource } from "./gateway-request";
 import { handleCountTokens } from "./handle-count-tokens";
+import { handleEmbeddings } from "./handle-embeddings";
 import { handleFeedback } from "./handle-feedback";
 import { handleModel, handleModels } from "./handle-models";
 import { handleRoutePreview } from "./handle-route-preview";
@@ -17,6 +18,7 @@ const ROUTES: Record<string, Methods> = {
   "/v1/messages": { POST: handleMessages },
   "/v1/messages/count_tokens": { POST: handleCountTokens },
   "/v1/responses": { POST: handleResponses },
+  "/v1/embeddings": { POST: handleEmbeddings },
   "/v1/models": { GET: handleModels },
   "/v1/route": { POST: handleRoutePreview },
   "/v1/feedback": { POST: handleFeedback },

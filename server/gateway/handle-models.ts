@@ -8,11 +8,15 @@ import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { callerFormatOf } from "./endpoints";
 import { isDeprecated } from "./resolve-model";
+import { kindOf } from "../routing/model-kind";
+import type { ModelKind } from "../routing/types";
 
 interface Listed {
   id: string;
   displayName: string;
   ownedBy: string;
+  /** What the id answers: chat (policies and chat models) or embeddings (POST /v1/embeddings). */
+  kind: ModelKind;
 }
 
 /** The models this key may ask for, in the caller's shape (Anthropic's when it sent anthropic-version). */
@@ -22,14 +26,14 @@ async function listModels(request: GatewayRequest) {
   const key = await identifyKey(db, request.headers, now);
   const config = await tenantConfig(db, key.tenantId);
   const listed: Listed[] = [
-    { id: "auto", displayName: "Automatic routing (this key's policy)", ownedBy: "switchyard" },
-    ...[...config.policiesByName.keys()].sort().map((name) => ({ id: `policy/${name}`, displayName: `Routing policy ${name}`, ownedBy: "switchyard" })),
-    ...config.catalog.filter((m) => m.enabled && !isDeprecated(m, now)).map((m) => ({ id: m.id, displayName: m.displayName, ownedBy: m.provider })),
+    { id: "auto", displayName: "Automatic routing (this key's policy)", ownedBy: "switchyard", kind: "chat" },
+    ...[...config.policiesByName.keys()].sort().map((name) => ({ id: `policy/${name}`, displayName: `Routing policy ${name}`, ownedBy: "switchyard", kind: "chat" as const })),
+    ...config.catalog.filter((m) => m.enabled && !isDeprecated(m, now)).map((m) => ({ id: m.id, displayName: m.displayName, ownedBy: m.provider, kind: kindOf(m) })),
   ];
   const created = Math.floor(now.getTime() / 1000);
   return request.headers.get("anthropic-version") !== null
-    ? listed.map((m) => ({ type: "model", id: m.id, display_name: m.displayName, created_at: now.toISOString() }))
-    : listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy }));
+    ? listed.map((m) => ({ type: "model", id: m.id, display_name: m.displayName, created_at: now.toISOString(), kind: m.kind }))
+    : listed.map((m) => ({ id: m.id, object: "model", created, owned_by: m.ownedBy, kind: m.kind }));
 }
 
 /** GET /v1/models */

@@ -1,7 +1,8 @@
 // What the caller's `model` field selects: the key's policy ("auto"), a named policy
 // ("policy/<name>"), or one catalog model directly. A model deprecated as of now is replaced
 // by its successor so that applications keep working when a model is retired.
-import type { CatalogModel, RoutingPolicy } from "../routing/types";
+import { kindOf } from "../routing/model-kind";
+import type { CatalogModel, ModelKind, RoutingPolicy } from "../routing/types";
 import type { GatewayKey } from "./config-cache";
 import type { TenantConfig } from "./load-tenant-config";
 import { badRequest, notFound, unavailable } from "./gateway-error";
@@ -26,7 +27,11 @@ function findModel(config: TenantConfig, requested: string): CatalogModel | unde
   return config.catalog.find((m) => m.id === requested) ?? config.catalog.find((m) => m.providerModelId === requested);
 }
 
-export function resolveModel(requested: string, key: GatewayKey, config: TenantConfig, now: Date): ModelSelection {
+/** What each kind of model is for, in a refusal of a model sent to the other kind's endpoint. */
+const SERVED_BY: Record<ModelKind, string> = { chat: "the chat endpoints", embedding: "POST /v1/embeddings" };
+
+/** `kind` is the endpoint's: a model of the other kind named directly is refused with a 400 saying where it is served. */
+export function resolveModel(requested: string, key: GatewayKey, config: TenantConfig, now: Date, kind: ModelKind = "chat"): ModelSelection {
   if (requested === "auto") return { kind: "policy", policy: keyPolicy(key, config) };
   if (requested.startsWith("policy/")) {
     const policy = config.policiesByName.get(requested.slice("policy/".length));
@@ -46,5 +51,6 @@ export function resolveModel(requested: string, key: GatewayKey, config: TenantC
     model = next;
   }
   if (!model.enabled) throw badRequest(`The model '${model.id}' is disabled in this catalog`);
+  if (kindOf(model) !== kind) throw badRequest(`The model '${model.id}' is ${kindOf(model) === "embedding" ? "an embedding" : "a chat"} model, served by ${SERVED_BY[kindOf(model)]}`);
   return { kind: "direct", policy: keyPolicy(key, config), model, replaced };
 }

@@ -85,10 +85,29 @@ export async function runAttempts(
   guards: AttemptGuards = defaultGuards(config.tenantId),
   timeouts: CallTimeouts = UPSTREAM_TIMEOUTS,
 ): Promise<AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>> {
+  return tryInOrder(plan, signal, guards, (model) => {
+    const { adapter, target, simulated } = resolveProviderTarget(model, config, request.stream);
+    return { simulated, call: () => callProvider(adapter, request, target, { signal, timeouts }) };
+  });
+}
+
+/** One model's upstream call, ready to make (and to make again on a retry). */
+export interface PreparedCall<T> {
+  simulated: boolean;
+  call: () => Promise<T>;
+}
+
+/** The fallback loop itself, for any kind of call (chat, embeddings): `prepare` says how to call each model. */
+export async function tryInOrder<T>(
+  plan: CatalogModel[],
+  signal: AbortLike,
+  guards: AttemptGuards,
+  prepare: (model: CatalogModel) => PreparedCall<T>,
+): Promise<AttemptSuccess<T>> {
   const attempts: AttemptRecord[] = [];
   const { tenantId, breakers } = guards;
   for (const [index, model] of plan.entries()) {
-    const { adapter, target, simulated } = resolveProviderTarget(model, config, request.stream);
+    const { call, simulated } = prepare(model);
     try {
       const result = await withRetries(async () => {
         if (!(await breakers.tryAcquire(tenantId, model))) {
@@ -97,7 +116,7 @@ export async function runAttempts(
         }
         const started = performance.now();
         try {
-          const value = await callProvider(adapter, request, target, { signal, timeouts });
+          const value = await call();
           attempts.push({ model: model.id, provider: model.provider, status: 200, errorClass: null, latencyMs: Math.round(performance.now() - started) });
           void breakers.recordSuccess(tenantId, model);
           return value;

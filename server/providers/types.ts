@@ -1,3 +1,4 @@
+import type { EmbeddingsAdapter } from "./embeddings";
 import type { UpstreamError } from "./upstream-error";
 
 export { UpstreamError, type UpstreamErrorKind } from "./upstream-error";
@@ -136,6 +137,8 @@ export type ProviderAdapter = {
     target: ProviderTarget,
     options: CallOptions,
   ): Promise<ChatResponse | AsyncIterable<StreamEvent>>;
+  /** POST /v1/embeddings through this provider; absent = it serves no embeddings. */
+  embeddings?: EmbeddingsAdapter;
 };
 
 export function createStreamState(): StreamState {

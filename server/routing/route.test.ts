@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { route } from "./route";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
+import { isChatModel } from "./model-kind";
 import { countTokens, countTokensExact } from "./count-tokens";
 import { estimateCost, usageCost } from "./estimate-cost";
 import { classifyCategory } from "./classify-category";
@@ -141,9 +142,9 @@ describe("route: robustness and determinism", () => {
     expect(b).toEqual(a);
   });
 
-  it("explains every catalog model with a status and reason", () => {
+  it("explains every catalog chat model with a status and reason", () => {
     const d = route(input(user("Write a Python function that reverses a string.")));
-    expect(d.candidates.map((c) => c.modelId).sort()).toEqual(DEFAULT_CATALOG.map((m) => m.id).sort());
+    expect(d.candidates.map((c) => c.modelId).sort()).toEqual(DEFAULT_CATALOG.filter(isChatModel).map((m) => m.id).sort());
     for (const c of d.candidates) {
       expect(["chosen", "fallback", "skipped"]).toContain(c.status);
       expect(c.reason.length).toBeGreaterThan(3);

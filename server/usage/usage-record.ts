@@ -15,7 +15,7 @@ export interface UsageRecord {
   apiKeyId: string | null;
   teamId: string | null;
   policyId: string | null;
-  endpoint: "openai" | "anthropic" | "openai-responses";
+  endpoint: "openai" | "anthropic" | "openai-responses" | "openai-embeddings";
   requestedModel: string;
   category: string | null;
   categorySource: string | null;

@@ -1,5 +1,6 @@
 import type { ProviderAdapter } from "../types";
 import { buildGeminiRequest } from "./build-request";
+import { geminiEmbeddings } from "./embeddings";
 import { mapGeminiError } from "./map-error";
 import { mapGeminiStreamEvent, parseGeminiResponse } from "./parse-response";
 
@@ -10,4 +11,5 @@ export const geminiAdapter: ProviderAdapter = {
   parseResponse: parseGeminiResponse,
   mapStreamEvent: mapGeminiStreamEvent,
   mapError: mapGeminiError,
+  embeddings: geminiEmbeddings,
 };

@@ -1,5 +1,6 @@
 import { openaiAdapter } from "../openai";
 import { buildOpenAIRequest } from "../openai/build-request";
+import { createOpenAIEmbeddings } from "../openai/embeddings";
 import type { ProviderAdapter } from "../types";
 import { errorFromResponse } from "../upstream-error";
 
@@ -14,4 +15,5 @@ export const openaiCompatibleAdapter: ProviderAdapter = {
   buildRequest: (req, target) => buildOpenAIRequest(req, target, "max_tokens"),
   mapError: (status, bodyText, headers) =>
     errorFromResponse("openai-compatible", status, bodyText, headers),
+  embeddings: createOpenAIEmbeddings("openai-compatible"),
 };

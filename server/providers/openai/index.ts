@@ -1,6 +1,7 @@
 import type { ProviderAdapter } from "../types";
 import { errorFromResponse } from "../upstream-error";
 import { buildOpenAIRequest } from "./build-request";
+import { createOpenAIEmbeddings } from "./embeddings";
 import { mapOpenAIStreamEvent, parseOpenAIResponse } from "./parse-response";
 
 export const openaiAdapter: ProviderAdapter = {
@@ -10,4 +11,5 @@ export const openaiAdapter: ProviderAdapter = {
   parseResponse: parseOpenAIResponse,
   mapStreamEvent: mapOpenAIStreamEvent,
   mapError: (status, bodyText, headers) => errorFromResponse("openai", status, bodyText, headers),
+  embeddings: createOpenAIEmbeddings("openai"),
 };

@@ -1,5 +1,7 @@
+import type { EmbeddingResult } from "../embeddings";
 import type { ChatResponse, ProviderAdapter, SSEEvent, StreamEvent, StreamState } from "../types";
 import { errorFromResponse } from "../upstream-error";
+import { simulateEmbeddings } from "./embed";
 import { simulate, simulateStream, type SimulationSettings } from "./simulate";
 
 export { simulate, simulateStream, planSimulation, DEFAULT_SIMULATION } from "./simulate";
@@ -29,6 +31,14 @@ export function createSimulatedAdapter(settings: Partial<SimulationSettings> = {
     invoke: async (req, target, { signal }) => {
       const options = { ...settings, model: target.providerModelId, signal };
       return target.stream ? simulateStream(req, options) : simulate(req, options);
+    },
+    embeddings: {
+      buildRequest: (req, target) => ({
+        url: `${target.baseUrl.replace(/\/+$/, "")}/${encodeURIComponent(target.providerModelId)}/embeddings`,
+        init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(req) },
+      }),
+      parseResponse: (json) => json as EmbeddingResult,
+      invoke: async (req, target) => simulateEmbeddings(req, target.providerModelId),
     },
   };
 }
