@@ -103,6 +103,15 @@ export const DEFAULT_CATALOG: CatalogModel[] = [
     deprecatedAt: null,
     replacementModelId: null,
   },
+  // Embedding models (POST /v1/embeddings only; never routed to). Published prices per 1M input
+  // tokens; an embedding has no output tokens. Context window = the most tokens one input may have.
+  ...[
+    { id: "text-embedding-3-small", provider: "openai", displayName: "OpenAI text-embedding-3-small", inputPricePerMTok: 0.02, contextWindow: 8191 },
+    { id: "text-embedding-3-large", provider: "openai", displayName: "OpenAI text-embedding-3-large", inputPricePerMTok: 0.13, contextWindow: 8191 },
+    { id: "gemini-embedding-001", provider: "google", displayName: "Gemini Embedding 001", inputPricePerMTok: 0.15, contextWindow: 2048 },
+  ].map((m): CatalogModel => ({
+    ...m, kind: "embedding", providerModelId: m.id, outputPricePerMTok: 0, quality: {}, latencyMs: 300, enabled: true, deprecatedAt: null, replacementModelId: null,
+  })),
 ];
 
 /**

@@ -6,6 +6,7 @@ import { summarizeDecision } from "./explain-decision";
 import { extractPromptText } from "./extract-prompt-text";
 import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
+import { chatModelsOf } from "./model-kind";
 import { applyProfiles, type ProfileUse } from "./learning/capability-profile";
 import { correctCategory, type CategoryCorrection } from "./learning/category-corrections";
 import { predictDifficulty, type LearnedDifficulty } from "./learning/learned-difficulty";
@@ -42,7 +43,8 @@ export function estimateInputTokens(request: RouteRequest): number {
  */
 export function route(input: RouteInput): RoutingDecision & DecisionLearning {
   const { request, policy, unhealthy, now, learning } = input;
-  let catalog: readonly CatalogModel[] = input.catalog;
+  // Embedding models are never candidates (nor baselines) of a chat request.
+  let catalog: readonly CatalogModel[] = chatModelsOf(input.catalog);
   const text = extractPromptText(request);
   const notes: string[] = [];
 

@@ -1,5 +1,6 @@
 import { estimateCost } from "./estimate-cost";
 import { explainNoUsableModel } from "./explain-decision";
+import { isChatModel } from "./model-kind";
 import type { CandidateExplanation, CatalogModel, CategoryRule, RoutingError } from "./types";
 
 export interface SelectionInput {
@@ -48,9 +49,9 @@ export const CANNOT_FOLLOW_SCHEMA = "cannot follow a JSON schema (structured out
 
 const isRetired = (m: CatalogModel, now: Date): boolean => m.deprecatedAt !== null && !(now.getTime() < Date.parse(m.deprecatedAt));
 
-/** Whether a rule may use a model at all at this instant: enabled, not retired, allowed (health, context and cost aside). */
+/** Whether a rule may use a model at all at this instant: a chat model, enabled, not retired, allowed (health, context and cost aside). */
 export function inRule(m: CatalogModel, rule: CategoryRule, now: Date): boolean {
-  return m.enabled && !isRetired(m, now) && (rule.allowedModels === null || rule.allowedModels.includes(m.id));
+  return isChatModel(m) && m.enabled && !isRetired(m, now) && (rule.allowedModels === null || rule.allowedModels.includes(m.id));
 }
 
 /**
@@ -84,7 +85,8 @@ function assess(m: CatalogModel, s: SelectionInput): Assessed {
   const quality = q === undefined ? null : q;
   let hardSkip: string | null = null;
   const totalTokens = s.inputTokens + s.outputTokens;
-  if (!m.enabled) hardSkip = "disabled";
+  if (!isChatModel(m)) hardSkip = "an embedding model";
+  else if (!m.enabled) hardSkip = "disabled";
   else if (isRetired(m, s.now))
     hardSkip = `deprecated since ${m.deprecatedAt}${m.replacementModelId ? ` (replacement: ${m.replacementModelId})` : ""}`;
   else if (s.unhealthy[m.id] !== undefined) hardSkip = `unhealthy: ${s.unhealthy[m.id]}`;

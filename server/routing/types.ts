@@ -15,6 +15,9 @@ export const BUILTIN_CATEGORIES: readonly BuiltinCategory[] = [
 /** A builtin category or a tenant-defined one. */
 export type Category = string;
 
+export const MODEL_KINDS = ["chat", "embedding"] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
 export interface CatalogModel {
   id: string; // catalog slug, e.g. "gpt-5.4"
   provider: string; // "openai" | "anthropic" | "google" | "zhipu" | tenant custom provider id
@@ -34,6 +37,8 @@ export interface CatalogModel {
   replacementModelId: string | null;
   /** Can answer in JSON following a caller's JSON schema; absent = can (false: left out of such requests). */
   structuredOutputs?: boolean;
+  /** What the model does: "chat" (absent) or "embedding" (served only by POST /v1/embeddings, never routed to). */
+  kind?: ModelKind;
 }
 
 export interface CategoryRule {
