@@ -14,7 +14,7 @@ export function AuditPage() {
   const audit = useQuery({ ...trpc.audit.list.queryOptions({ cursor: paging.cursor, limit: 50 }), placeholderData: keepPreviousData });
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in the console, by whom and when." />
+      <PageHeader title="Audit log" description="Every change made in the console or through the admin API, by whom and when." />
       <QueryState query={audit}>
         {(page) => page.items.length === 0 ? <EmptyState title="Nothing recorded yet" /> : (
           <>

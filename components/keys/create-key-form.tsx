@@ -58,7 +58,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Scopes</legend>
-        <div className="mt-1 flex gap-4">
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
           {KEY_SCOPES.map((scope) => (
             <label key={scope} className="flex items-center gap-1.5 text-sm">
               <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "gateway"} /> {scope}
