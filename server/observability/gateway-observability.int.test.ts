@@ -1,7 +1,8 @@
 // The gateway's traces and metrics from the outside: a gateway process with a metrics token and
 // an OTLP endpoint (a receiver in this test) serves a routed request that falls back, a direct
-// one, a streamed one, a bad one and a rate-limited one; its /metrics must count exactly those,
-// and the receiver must get a request span with one child per upstream attempt.
+// one, a streamed one, a bad one, a rate-limited one, a cached one and an embeddings request; its
+// /metrics must count exactly those, and the receiver must get a request span with one child per
+// upstream attempt.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
@@ -56,6 +57,9 @@ const fx = setupGateway({
     await addProviderCredential(db, tenant.tenantId, "anthropic", { baseUrl: fakes.anthropic.url, apiKey: "sk-a", masterKey });
     await createOrderedPolicy(db, tenant.tenantId, "gpt-first", ["gpt-5.4", "claude-opus-4.6"]);
     limitedKey = await issueTestKey(db, tenant.tenantId, { rpmLimit: 1 });
+    await db.model.create({
+      data: { tenantId: tenant.tenantId, kind: "embedding", slug: "sim-embedder", provider: "simulated", providerModelId: "sim-embedder", displayName: "Simulated embedder", inputPricePerMTok: 0.02, outputPricePerMTok: 0, contextWindow: 8191, quality: {} },
+    });
   },
 });
 afterAll(async () => {
@@ -86,6 +90,7 @@ async function spansOfTrace(requestId: string, count: number): Promise<OtlpSpan[
 
 describe("gateway observability", () => {
   let fallbackRequestId = "";
+  let embeddingsRequestId = "";
 
   it("serves requests of every kind", async () => {
     const ask = (model: string, content: string, apiKey?: string) => client(apiKey).chat.completions.create({ model, messages: [{ role: "user", content }] });
@@ -101,6 +106,8 @@ describe("gateway observability", () => {
     // The same question again: answered from the response cache.
     const { response } = await client().chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: "Say one" }] }).withResponse();
     expect(response.headers.get("x-switchyard-cache")).toBe("hit");
+    const embedded = await client().embeddings.create({ model: "sim-embedder", input: "Hello" }).withResponse();
+    embeddingsRequestId = embedded.response.headers.get("x-switchyard-request-id")!;
   });
 
   it("refuses /metrics without the token or with another", async () => {
@@ -110,8 +117,8 @@ describe("gateway observability", () => {
   });
 
   it("counts on /metrics exactly what was logged", async () => {
-    const rows = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 7);
-    expect(rows).toHaveLength(7);
+    const rows = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 8);
+    expect(rows).toHaveLength(8);
     const response = await scrape(`Bearer ${TOKEN}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -121,7 +128,9 @@ describe("gateway observability", () => {
     expect(helps.get("switchyard_limit_refusals_total")).toMatch(/rate limits or budgets/);
 
     const tenant = fx.tenant.tenantId;
-    expect(sum(samples, "switchyard_requests_total", { tenant })).toBe(7);
+    expect(sum(samples, "switchyard_requests_total", { tenant })).toBe(8);
+    // A tenant's own model is "other".
+    expect(sum(samples, "switchyard_requests_total", { tenant, model: "other", endpoint: "openai-embeddings", status_class: "2xx" })).toBe(1);
     expect(sum(samples, "switchyard_requests_total", { tenant, model: "gpt-5.4", status_class: "2xx" })).toBe(4);
     expect(sum(samples, "switchyard_cache_hits_total", { tenant, model: "gpt-5.4" })).toBe(1);
     expect(sum(samples, "switchyard_requests_total", { tenant, model: "claude-opus-4.6", status_class: "2xx", endpoint: "openai" })).toBe(1);
@@ -135,9 +144,9 @@ describe("gateway observability", () => {
     const cost = rows.reduce((total, r) => total + Number(r.costUsd ?? 0), 0);
     expect(sum(samples, "switchyard_cost_usd_total", { tenant })).toBeCloseTo(cost, 9);
     expect(sum(samples, "switchyard_request_duration_seconds_count", { model: "gpt-5.4" })).toBe(4);
-    expect(sum(samples, "switchyard_time_to_first_token_seconds_count")).toBe(5);
+    expect(sum(samples, "switchyard_time_to_first_token_seconds_count", { endpoint: "openai" })).toBe(5);
     // Cumulative buckets: +Inf holds every observation.
-    expect(sum(samples, "switchyard_request_duration_seconds_bucket", { le: "+Inf" })).toBe(7);
+    expect(sum(samples, "switchyard_request_duration_seconds_bucket", { le: "+Inf" })).toBe(8);
   });
 
   it("exports a request span with a child per upstream attempt", async () => {
@@ -173,6 +182,14 @@ describe("gateway observability", () => {
     expect(receiver.services).toContain("gateway-under-test");
     // Tenant names and keys never leave in a span.
     expect(JSON.stringify(receiver.spans)).not.toContain(fx.tenant.apiKey);
+  });
+
+  it("names an embeddings request's spans for its operation", async () => {
+    const spans = await spansOfTrace(embeddingsRequestId, 2);
+    expect(spans.map((s) => [s.name, attributesOf(s)["gen_ai.operation.name"]])).toEqual([
+      ["embeddings sim-embedder", "embeddings"],
+      ["embeddings sim-embedder", "embeddings"],
+    ]);
   });
 
   it("sums every worker's figures in each scrape of a server of workers", async () => {
