@@ -12,13 +12,14 @@ import { getUsageWriter } from "../usage/usage-writer-instance";
 import type { UsageRecord } from "../usage/usage-record";
 import { describeValidationError } from "./formats/describe-validation-error";
 import type { CallerFormat, CanonicalInput } from "./formats/types";
+import { answerFailure } from "./answer-failure";
 import { identifyKey, requireScope } from "./authenticate-key";
 import { tenantConfig, type GatewayKey } from "./config-cache";
-import { GatewayError, badRequest, unavailable } from "./gateway-error";
+import { badRequest, unavailable } from "./gateway-error";
 import { readJsonBody } from "./read-json-body";
 import { resolveModel, type ModelSelection } from "./resolve-model";
 import { needsStructuredOutput, requireStructuredOutput } from "./require-structured-output";
-import { AttemptsFailed, fallbackCount, runAttempts, type AttemptSuccess } from "./run-attempts";
+import { runAttempts, type AttemptSuccess } from "./run-attempts";
 import { getCircuitBreakers } from "../resilience/circuit-breakers-instance";
 import { replayAsStream } from "../cache/replay-stream";
 import { CACHE_HEADER } from "../cache/cache-directive";
@@ -28,7 +29,7 @@ import { cacheStepOf, lookupCached, storeResponse, storeStream } from "./respons
 import { buildUsageRecord, priceUsage, type RequestOutcome } from "./build-usage-record";
 import { streamResponse } from "./stream-response";
 import { usageOf } from "./estimate-usage";
-import { COST_HEADER, ESTIMATED_COST_HEADER, errorResponse, estimatedCost, formatCost, gatewayHeaders, upstreamFailure } from "./gateway-response";
+import { COST_HEADER, ESTIMATED_COST_HEADER, estimatedCost, formatCost, gatewayHeaders } from "./gateway-response";
 import { anonymousRequestId, issueRequestId } from "./request-id";
 import { jsonResponse, type GatewayRequest, type GatewayResponse, type HeaderSource } from "./gateway-request";
 import { LARGE_REQUEST_TOKENS, yieldIfLarge } from "./yield-to-event-loop";
@@ -181,24 +182,6 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     evaluation?.offer(answerOf(response));
     return jsonResponse(endpoint.format.fromCanonical(answer, meta), { headers });
   } catch (error) {
-    if (request.disconnected) {
-      record(499, "client_disconnected");
-      return errorResponse(endpoint.format, new GatewayError(499, "The client closed the request"), requestId);
-    }
-    if (error instanceof AttemptsFailed) {
-      outcome.attempts = error.attempts;
-      const failure = upstreamFailure(error.last, fallbackCount(error.attempts) + 1);
-      // What the upstream said stays in the server's logs; the caller gets the status and code.
-      if (error.last.detail) console.warn(`[gateway] ${requestId} ${error.last.message}: ${error.last.detail}`);
-      record(failure.status, error.last.kind);
-      return errorResponse(endpoint.format, failure, requestId);
-    }
-    if (error instanceof GatewayError) {
-      record(error.status, "request_error");
-      return errorResponse(endpoint.format, error, requestId);
-    }
-    console.error(`[gateway] ${requestId} failed:`, error);
-    record(500, "internal");
-    return errorResponse(endpoint.format, new GatewayError(500, "Internal error in the gateway"), requestId);
+    return answerFailure(error, { request, format: endpoint.format, requestId, outcome, record });
   }
 }
