@@ -2,6 +2,7 @@
 // schemas the handler validates with (as JSON Schema of what a client sends).
 import { z } from "zod";
 import { ADMIN_ROUTES, type AdminRoute } from "./admin-routes";
+import { ADMIN_MAX_BODY_BYTES } from "./admin-schemas";
 
 const errorSchema = {
   type: "object",
@@ -52,6 +53,7 @@ function operation(route: AdminRoute) {
       403: errorResponse("The key lacks the admin scope or the role this call needs"),
       404: errorResponse("No such id in the key's organisation"),
       409: errorResponse("Conflicts with the current state (a stale policy version, a name in use)"),
+      ...(route.body && { 413: errorResponse(`The body is over ${ADMIN_MAX_BODY_BYTES / 1024} KiB`) }),
       429: errorResponse("Too many calls this minute for the key; see Retry-After"),
     },
   };

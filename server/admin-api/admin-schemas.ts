@@ -7,6 +7,9 @@ import { createTeamSchema, updateTeamSchema } from "../console/schemas/teams";
 import { updatePolicySchema } from "../console/schemas/policies";
 import { byIdSchema } from "../console/schemas/common";
 
+/** Largest request body: a policy with every rule filled in is a few kilobytes. */
+export const ADMIN_MAX_BODY_BYTES = 256 * 1024;
+
 const key = createApiKeySchema.shape;
 
 export const createKeyBodySchema = createApiKeySchema.extend({

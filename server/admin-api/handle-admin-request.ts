@@ -11,10 +11,9 @@ import { adminErrorResponse } from "./admin-error-response";
 import { AdminRateLimited, takeAdminCall } from "./admin-rate-limit";
 import { authenticateAdminKey, requireRole } from "./authenticate-admin-key";
 import { buildAdminOpenApi } from "./admin-openapi";
+import { ADMIN_MAX_BODY_BYTES } from "./admin-schemas";
 
 export const ADMIN_API_BASE = "/api/admin/v1";
-/** Largest request body: a policy with every rule filled in is a few kilobytes. */
-export const ADMIN_MAX_BODY_BYTES = 256 * 1024;
 /** Query parameters read from a URL; no endpoint takes more than a handful. */
 const MAX_QUERY_PARAMS = 20;
 
