@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { startFakeOpenAI, type FakeUpstream } from "../testing/fake-upstreams";
 import { findKeyBySecret } from "../gateway/config-cache";
+import { loadTenantConfig } from "../gateway/load-tenant-config";
 import { makeConsoleFixture } from "./testing/console-fixture";
 import { createConsoleContext } from "./context";
 import { createCaller } from "./root";
@@ -93,6 +94,16 @@ describe("console flows", () => {
     await expect(admin.models.createCustom({ slug: "self-hosted", provider: "openai-compatible", fields: { ...before, baseUrl: "http://10.0.0.5:8000/v1/" } })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("private-network") });
     await admin.models.createCustom({ slug: "self-hosted", provider: "openai-compatible", fields: { ...before, baseUrl: "http://127.0.0.1:8000/v1/" } });
     expect((await admin.models.list()).find((m) => m.slug === "self-hosted")).toMatchObject({ origin: "custom", baseUrl: "http://127.0.0.1:8000/v1" });
+  });
+
+  it("keeps a global model's structured-outputs flag in its override, and the gateway's catalog follows an edit of it", async () => {
+    const glm = (await admin.models.list()).find((m) => m.slug === "glm-5")!;
+    expect(glm.structuredOutputs).toBe(false);
+    await admin.models.update({ slug: "glm-5", fields: { ...glm, structuredOutputs: true } });
+    expect((await admin.models.list()).find((m) => m.slug === "glm-5")?.structuredOutputs).toBe(true);
+    const config = await loadTenantConfig(t.db, fx.a.tenant.id);
+    expect(config.catalog.find((m) => m.id === "glm-5")?.structuredOutputs).toBe(true);
+    expect(config.catalog.find((m) => m.id === "gpt-5.4")?.structuredOutputs).toBe(true);
   });
 
   it("keeps provider secrets on the server and tests the connection through the adapter", async () => {
