@@ -40,6 +40,7 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
       latencyMs: numberOrNull(form.get("latencyMs")),
       enabled: form.get("enabled") === "on",
       structuredOutputs: form.get("structuredOutputs") === "on",
+      kind: form.get("kind"),
       baseUrl: textOrNull(form.get("baseUrl")),
     });
     const slug = providers ? modelSlugSchema.safeParse(form.get("slug")) : null;
@@ -70,6 +71,10 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
         <TextField label="Context window (tokens)" name="contextWindow" type="number" defaultValue={value(initial?.contextWindow ?? 128000)} error={errors.contextWindow} />
         <TextField label="Typical latency (ms)" name="latencyMs" type="number" defaultValue={value(initial?.latencyMs)} error={errors.latencyMs} />
       </div>
+      <SelectField label="Kind" name="kind" defaultValue={initial?.kind ?? "chat"} hint="Embedding models answer POST /v1/embeddings only and are never routed to">
+        <option value="chat">chat</option>
+        <option value="embedding">embedding</option>
+      </SelectField>
       <TextField label="Base URL" name="baseUrl" defaultValue={initial?.baseUrl ?? ""} error={errors.baseUrl} hint="For self-hosted OpenAI-compatible servers, e.g. http://10.0.0.5:8000/v1" />
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Quality per category (0-100, empty: unknown)</legend>

@@ -46,7 +46,7 @@ export function ModelsPage() {
                 <td className="px-3 py-2">
                   <span className="font-medium">{m.displayName}</span> <span className="font-mono text-xs text-slate-500">{m.slug}</span>
                   <span className="mt-0.5 flex flex-wrap gap-1">
-                    <Badge>{m.provider}</Badge>{m.origin !== "global" && <Badge tone="indigo">{m.origin}</Badge>}{!m.enabled && <Badge tone="red">disabled</Badge>}{!m.structuredOutputs && <Badge>no JSON schema</Badge>}
+                    <Badge>{m.provider}</Badge>{m.origin !== "global" && <Badge tone="indigo">{m.origin}</Badge>}{!m.enabled && <Badge tone="red">disabled</Badge>}{!m.structuredOutputs && <Badge>no JSON schema</Badge>}{m.kind === "embedding" && <Badge tone="indigo">embedding</Badge>}
                     {m.deprecatedAt && <Badge tone="amber">deprecated {formatDateTime(m.deprecatedAt)}{m.replacementSlug && ` → ${m.replacementSlug}`}</Badge>}
                   </span>
                 </td>

@@ -1,10 +1,10 @@
 // Conversions between catalog rows and the routing engine's CatalogModel, and the merge of
 // the global catalog with a tenant's overrides and additions.
-import { MODEL_KINDS, type CatalogModel, type ModelKind } from "../routing/types";
+import { parseModelKind } from "../routing/model-kind";
+import type { CatalogModel } from "../routing/types";
 import type { Model, Prisma } from "../db/generated/client";
 
 const toNumber = (d: Prisma.Decimal | null): number | null => (d === null ? null : Number(d));
-const toKind = (kind: string): ModelKind => (MODEL_KINDS as readonly string[]).includes(kind) ? (kind as ModelKind) : "chat";
 
 export function toCatalogModel(row: Model): CatalogModel {
   return {
@@ -23,7 +23,7 @@ export function toCatalogModel(row: Model): CatalogModel {
     deprecatedAt: row.deprecatedAt?.toISOString() ?? null,
     replacementModelId: row.replacementSlug,
     structuredOutputs: row.structuredOutputs,
-    kind: toKind(row.kind),
+    kind: parseModelKind(row.kind),
   };
 }
 

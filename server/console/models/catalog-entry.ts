@@ -1,6 +1,7 @@
 // A catalog entry as the console shows it: the tenant's effective row for a slug (its own
 // override or custom model, else the global default), with prices as numbers or null.
 import type { Model } from "../../db/generated/client";
+import { parseModelKind } from "../../routing/model-kind";
 
 export type ModelOrigin = "global" | "override" | "custom";
 
@@ -21,6 +22,7 @@ export function toCatalogEntry(row: Model, origin: ModelOrigin) {
     baseUrl: row.baseUrl,
     enabled: row.enabled,
     structuredOutputs: row.structuredOutputs,
+    kind: parseModelKind(row.kind),
     deprecatedAt: row.deprecatedAt,
     replacementSlug: row.replacementSlug,
   };

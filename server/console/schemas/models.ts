@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MODEL_KINDS } from "../../routing/types";
 import { categoryNameSchema, dateSchema, INT4_MAX, modelSlugSchema, providerIdSchema, safeText } from "./common";
 
 /** Quality scores per model: the built-in categories and the tenant's own, with room to spare. */
@@ -24,6 +25,8 @@ export const modelFieldsSchema = z.object({
   enabled: z.boolean(),
   /** Can answer in JSON following a caller's schema; absent = left as it is (a new row: yes). */
   structuredOutputs: z.boolean().optional(),
+  /** "embedding": served only by POST /v1/embeddings, never routed to; absent = left as it is (a new row: chat). */
+  kind: z.enum(MODEL_KINDS).optional(),
   baseUrl: safeText(500).nullable(),
 });
 export type ModelFields = z.infer<typeof modelFieldsSchema>;
