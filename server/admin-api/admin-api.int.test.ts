@@ -142,6 +142,9 @@ describe("keys", () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.json.error).toMatchObject({ code: "bad_request", field });
     }
+    const huge = await asAdmin("POST", "/keys", { name: "x", scopes: ["gateway"], padding: "x".repeat(300 * 1024) });
+    expect(huge.status).toBe(413);
+    expect(huge.json.error.code).toBe("payload_too_large");
     const broken = await asAdmin("POST", "/keys", "{not json");
     expect(broken.status).toBe(400);
     expect((await asAdmin("PATCH", `/keys/${fx.a.key.id}`, { rpmLimit: 10, hash: "x" })).status).toBe(400);
