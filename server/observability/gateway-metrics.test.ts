@@ -23,6 +23,8 @@ describe("GatewayMetrics", () => {
     metrics.observe(record({ chosenModel: "tenant-own-model", category: "legal-review", cacheHit: true, costUsd: 0 }));
     metrics.observe(record({ fallbackCount: 1, attempts: [{ model: "claude-opus-4.6", provider: "anthropic", status: 503, errorClass: "circuit_open", latencyMs: 0 }] }));
     metrics.limitRefused("t1", "budget_used_up");
+    metrics.breakerOpened("t1", "model", { id: "tenant-own-model", provider: "openai-compatible" });
+    metrics.breakerOpened("t1", "provider", { id: "tenant-own-model", provider: "openai-compatible" });
     const samples = await samplesOf(metrics);
     const value = (name: string, labels: Record<string, string>) =>
       samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((t, s) => t + s.value, 0);
@@ -34,6 +36,8 @@ describe("GatewayMetrics", () => {
     expect(value("switchyard_fallbacks_total", { model: "gpt-5.4" })).toBe(1);
     expect(value("switchyard_breaker_skips_total", { model: "claude-opus-4.6" })).toBe(1);
     expect(value("switchyard_limit_refusals_total", { reason: "budget_used_up" })).toBe(1);
+    expect(value("switchyard_breaker_opens_total", { scope: "model", target: "other" })).toBe(1);
+    expect(value("switchyard_breaker_opens_total", { scope: "provider", target: "openai-compatible" })).toBe(1);
     expect(value("switchyard_request_duration_seconds_bucket", { le: "1" })).toBe(0);
     expect(value("switchyard_request_duration_seconds_bucket", { le: "2.5" })).toBe(3);
     expect(value("switchyard_time_to_first_token_seconds_sum", {})).toBeCloseTo(0.9, 9);

@@ -4,8 +4,9 @@
 // ids only (anything else is "other"), and at most MAX_TENANTS distinct tenant ids per process.
 import { AggregatorRegistry, Counter, Histogram, type PrometheusContentType } from "prom-client";
 import type { RefusalReason } from "../limits/limiter";
+import type { BreakerScope } from "../resilience/circuit-breakers";
 import { DEFAULT_CATALOG } from "../routing/defaults";
-import { BUILTIN_CATEGORIES } from "../routing/types";
+import { BUILTIN_CATEGORIES, type CatalogModel } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
 
 /** Tenants seen after this many share the label "other", so that series stay bounded. */
@@ -32,6 +33,7 @@ export class GatewayMetrics {
   private readonly cacheHits = this.counter("switchyard_cache_hits_total", "Requests answered from the response cache.", ["tenant", "model"]);
   private readonly fallbacks = this.counter("switchyard_fallbacks_total", "Moves down a fallback plan to another model.", ["tenant", "model"]);
   private readonly breakerSkips = this.counter("switchyard_breaker_skips_total", "Upstream attempts skipped because the model's or provider's circuit breaker was open.", ["tenant", "model"]);
+  private readonly breakerOpens = this.counter("switchyard_breaker_opens_total", "Circuit breakers opened by upstream failures: a model's own (target = model) or its provider's (target = provider).", ["tenant", "scope", "target"]);
   private readonly refusals = this.counter("switchyard_limit_refusals_total", "Requests refused by rate limits or budgets, by reason.", ["tenant", "reason"]);
   private readonly latency = this.histogram("switchyard_request_duration_seconds", "Whole request time in the gateway, until the last byte of the answer.", LATENCY_BUCKETS);
   private readonly ttft = this.histogram("switchyard_time_to_first_token_seconds", "Time until the first token of a successful answer (the whole answer when not streamed).", TTFT_BUCKETS);
@@ -72,6 +74,11 @@ export class GatewayMetrics {
     }
     this.latency.observe({ model, endpoint: r.endpoint }, r.latencyMs / 1000);
     if (r.ttftMs !== null && r.status === 200) this.ttft.observe({ model, endpoint: r.endpoint }, r.ttftMs / 1000);
+  }
+
+  breakerOpened(tenantId: string, scope: BreakerScope, model: Pick<CatalogModel, "id" | "provider">): void {
+    const target = scope === "provider" ? model.provider : KNOWN_MODELS.has(model.id) ? model.id : OTHER;
+    this.breakerOpens.inc({ tenant: this.tenantLabel(tenantId), scope, target });
   }
 
   limitRefused(tenantId: string, reason: RefusalReason): void {

@@ -1,7 +1,7 @@
 // The gateway's traces and metrics from the outside: a gateway process with a metrics token and
 // an OTLP endpoint (a receiver in this test) serves a routed request that falls back, a direct
-// one, a streamed one, a bad one, a rate-limited one, a cached one and an embeddings request; its
-// /metrics must count exactly those, and the receiver must get a request span with one child per
+// one, a streamed one, a bad one, a rate-limited one, a cached one and an embeddings request (the
+// fallback opening two circuit breakers); its /metrics must count exactly those, and the receiver must get a request span with one child per
 // upstream attempt.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -49,7 +49,7 @@ const receiver = await startOtlpReceiver();
 const fakes = {} as { openai: FakeUpstream; anthropic: FakeUpstream };
 let limitedKey = "";
 const fx = setupGateway({
-  env: { SWITCHYARD_METRICS_TOKEN: TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: "gateway-under-test", SWITCHYARD_WORKERS: "1" },
+  env: { SWITCHYARD_METRICS_TOKEN: TOKEN, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: "gateway-under-test", SWITCHYARD_WORKERS: "1", SWITCHYARD_BREAKER_FAILURES: "3" },
   prepare: async ({ db, tenant, masterKey }) => {
     fakes.openai = await startFakeOpenAI({ fault: (_, req) => (JSON.stringify(req.body).includes("#500") ? { type: "status", status: 500 } : undefined) });
     fakes.anthropic = await startFakeAnthropic();
@@ -94,9 +94,6 @@ describe("gateway observability", () => {
 
   it("serves requests of every kind", async () => {
     const ask = (model: string, content: string, apiKey?: string) => client(apiKey).chat.completions.create({ model, messages: [{ role: "user", content }] });
-    const fallback = await client().chat.completions.create({ model: "policy/gpt-first", messages: [{ role: "user", content: "Hello #500" }] }).withResponse();
-    expect(fallback.data.model).toBe("claude-opus-4.6");
-    fallbackRequestId = fallback.response.headers.get("x-switchyard-request-id")!;
     await ask("gpt-5.4", "Say one");
     const stream = await client().chat.completions.create({ model: "gpt-5.4", messages: [{ role: "user", content: "Say two" }], stream: true });
     for await (const chunk of stream) void chunk;
@@ -108,6 +105,10 @@ describe("gateway observability", () => {
     expect(response.headers.get("x-switchyard-cache")).toBe("hit");
     const embedded = await client().embeddings.create({ model: "sim-embedder", input: "Hello" }).withResponse();
     embeddingsRequestId = embedded.response.headers.get("x-switchyard-request-id")!;
+    // Last: its three failures open gpt-5.4's breaker and OpenAI's (SWITCHYARD_BREAKER_FAILURES=3).
+    const fallback = await client().chat.completions.create({ model: "policy/gpt-first", messages: [{ role: "user", content: "Hello #500" }] }).withResponse();
+    expect(fallback.data.model).toBe("claude-opus-4.6");
+    fallbackRequestId = fallback.response.headers.get("x-switchyard-request-id")!;
   });
 
   it("refuses /metrics without the token or with another", async () => {
@@ -137,6 +138,9 @@ describe("gateway observability", () => {
     expect(sum(samples, "switchyard_requests_total", { tenant, model: "none", status_class: "4xx" })).toBe(2);
     expect(sum(samples, "switchyard_fallbacks_total", { tenant, model: "claude-opus-4.6" })).toBe(1);
     expect(sum(samples, "switchyard_limit_refusals_total", { tenant, reason: "rate_limit" })).toBe(1);
+    expect(sum(samples, "switchyard_breaker_opens_total", { tenant })).toBe(2);
+    expect(sum(samples, "switchyard_breaker_opens_total", { tenant, scope: "model", target: "gpt-5.4" })).toBe(1);
+    expect(sum(samples, "switchyard_breaker_opens_total", { tenant, scope: "provider", target: "openai" })).toBe(1);
     const logged = (field: "inputTokens" | "outputTokens") => rows.reduce((total, r) => total + r[field], 0);
     expect(sum(samples, "switchyard_tokens_total", { tenant, direction: "input" })).toBe(logged("inputTokens"));
     expect(sum(samples, "switchyard_tokens_total", { tenant, direction: "output" })).toBe(logged("outputTokens"));

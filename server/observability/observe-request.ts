@@ -3,6 +3,8 @@
 // usage writer hands it every record it queues, so that every endpoint is covered; with both off
 // it is not called at all.
 import type { RefusalReason } from "../limits/limiter";
+import type { BreakerScope } from "../resilience/circuit-breakers";
+import type { CatalogModel } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
 import { processMetrics } from "./process-metrics";
 import { emitRequestSpans } from "./request-spans";
@@ -25,4 +27,8 @@ export function observeRequest(record: UsageRecord): void {
 
 export function observeLimitRefusal(tenantId: string, reason: RefusalReason): void {
   metrics?.limitRefused(tenantId, reason);
+}
+
+export function observeBreakerOpen(tenantId: string, scope: BreakerScope, model: Pick<CatalogModel, "id" | "provider">): void {
+  metrics?.breakerOpened(tenantId, scope, model);
 }

@@ -33,7 +33,8 @@ describe("breaker stores", () => {
         expect(await shared.acquire(chosen, now), `step ${step}`).toBe(await local.acquire(chosen, now));
       } else {
         const success = op < 0.55;
-        await Promise.all([local.record(chosen, success, now), shared.record(chosen, success, now)]);
+        const [mine, theirs] = await Promise.all([local.record(chosen, success, now), shared.record(chosen, success, now)]);
+        expect(theirs, `step ${step}: opened`).toEqual(mine);
       }
       const [mine, theirs] = await Promise.all([local.read(keys), shared.read(keys)]);
       expect(theirs, `step ${step}`).toEqual(mine);

@@ -9,16 +9,18 @@ describe("InProcessBreakerStore.allClosed", () => {
   it("follows breakers as they open, probe and close again", async () => {
     const store = new InProcessBreakerStore(config);
     expect(store.allClosed()).toBe(true);
-    await store.record(keys, false, 0);
+    expect(await store.record(keys, false, 0)).toEqual([false, false]);
     expect(store.allClosed()).toBe(true);
-    await store.record(keys, false, 1);
+    // The second failure opens both, and says so once.
+    expect(await store.record(keys, false, 1)).toEqual([true, true]);
+    expect(await store.record(keys, false, 2)).toEqual([false, false]);
     expect(store.allClosed()).toBe(false);
     expect(await store.acquire(keys, 500)).toBe(false);
     // After the cool-down one probe goes through (half-open), and its success closes both.
     expect(await store.acquire(keys, 1_500)).toBe(true);
     expect(store.allClosed()).toBe(false);
     expect(await store.acquire(keys, 1_600)).toBe(false);
-    await store.record(keys, true, 1_700);
+    expect(await store.record(keys, true, 1_700)).toEqual([false, false]);
     expect(store.allClosed()).toBe(true);
     expect(await store.acquire(keys, 1_800)).toBe(true);
   });

@@ -10,7 +10,8 @@ export interface BreakerStore {
   read(keys: string[], now: number): Promise<BreakerState[]>;
   /** True when every breaker let the call through (and then each took its step). */
   acquire(keys: string[], now: number): Promise<boolean>;
-  record(keys: string[], success: boolean, now: number): Promise<void>;
+  /** Steps each breaker with a call's outcome; says, per key, whether this outcome opened it. */
+  record(keys: string[], success: boolean, now: number): Promise<boolean[]>;
 }
 
 /**
@@ -47,7 +48,12 @@ export class InProcessBreakerStore implements BreakerStore {
     return true;
   }
 
-  async record(keys: string[], success: boolean, now: number): Promise<void> {
-    for (const key of keys) this.set(key, recordBreakerOutcome(this.states.get(key) ?? CLOSED, success, now, this.config));
+  async record(keys: string[], success: boolean, now: number): Promise<boolean[]> {
+    return keys.map((key) => {
+      const before = this.states.get(key) ?? CLOSED;
+      const after = recordBreakerOutcome(before, success, now, this.config);
+      this.set(key, after);
+      return after.phase === "open" && before.phase !== "open";
+    });
   }
 }

@@ -5,12 +5,14 @@ import { sharedInProcessStore } from "../cluster/shared-stores";
 import { processBreakerConfig } from "./process-breaker-config";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import { CircuitBreakers } from "./circuit-breakers";
+import { observeBreakerOpen } from "../observability/observe-request";
 
 const holder = globalThis as unknown as { __switchyardBreakers?: CircuitBreakers };
 
 function createCircuitBreakers(): CircuitBreakers {
   const redis = getRedis();
-  return new CircuitBreakers(redis ? new RedisBreakerStore(redis, processBreakerConfig(), REDIS_KEY_PREFIX) : sharedInProcessStore("breakers"));
+  const store = redis ? new RedisBreakerStore(redis, processBreakerConfig(), REDIS_KEY_PREFIX) : sharedInProcessStore("breakers");
+  return new CircuitBreakers(store, Date.now, undefined, observeBreakerOpen);
 }
 
 /** Called on every request: built once, on the first. */

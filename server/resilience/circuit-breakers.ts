@@ -8,6 +8,9 @@ import type { BreakerStore } from "./breaker-store";
 
 type Guarded = Pick<CatalogModel, "id" | "provider">;
 
+/** Which breaker an outcome opened: the model's own or its provider's. */
+export type BreakerScope = "model" | "provider";
+
 /** Failures that say the upstream is unwell; a caller's bad request or our credential do not. */
 export function countsAgainstBreaker(error: UpstreamError): boolean {
   return error.retryable || error.kind === "stream_broken";
@@ -18,6 +21,7 @@ export class CircuitBreakers {
     private readonly store: BreakerStore,
     private readonly clock: () => number = Date.now,
     private readonly onStoreError: (error: unknown) => void = (e) => console.error("[breaker] store unavailable, failing open:", e),
+    private readonly onOpen: (tenantId: string, scope: BreakerScope, model: Guarded) => void = () => {},
   ) {}
 
   // Built once per tenant and model (again if the model moved provider): the same few keys serve every request.
@@ -74,7 +78,10 @@ export class CircuitBreakers {
 
   private async record(tenantId: string, model: Guarded, success: boolean): Promise<void> {
     try {
-      await this.store.record(this.keysOf(tenantId, model), success, this.clock());
+      // The model's key, then its provider's (keysOf).
+      const [modelOpened, providerOpened] = await this.store.record(this.keysOf(tenantId, model), success, this.clock());
+      if (modelOpened) this.onOpen(tenantId, "model", model);
+      if (providerOpened) this.onOpen(tenantId, "provider", model);
     } catch (error) {
       this.onStoreError(error);
     }

@@ -29,17 +29,20 @@ end
 return 1`);
 
 // KEYS: breakers; ARGV: success (1/0), now, consecutiveLimit, failureRate, minCalls, windowMs,
-// coolDownMs, ttlMs.
+// coolDownMs, ttlMs. Returns, per key, 1 when this outcome opened the breaker, else 0.
 const recordScript = defineLuaScript(`
 local success = ARGV[1] == '1'
 local now, limit, rate, minCalls = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
 local windowMs, coolDown, ttl = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8])
-local function open(key)
+local opened = {}
+local function open(key, i)
+  opened[i] = 1
   redis.call('DEL', key)
   redis.call('HSET', key, 'phase', 1, 'windowStart', now, 'openUntil', now + coolDown)
   redis.call('PEXPIRE', key, ttl)
 end
-for _, key in ipairs(KEYS) do
+for i, key in ipairs(KEYS) do
+  opened[i] = 0
   local s = redis.call('HMGET', key, 'phase', 'consecutiveFailures', 'windowStart', 'windowCalls', 'windowFailures')
   local phase = tonumber(s[1] or '0')
   if phase == 2 then
@@ -47,14 +50,14 @@ for _, key in ipairs(KEYS) do
       redis.call('DEL', key)
       redis.call('HSET', key, 'phase', 0, 'windowStart', now)
       redis.call('PEXPIRE', key, ttl)
-    else open(key) end
+    else open(key, i) end
   elseif phase == 0 then
     local windowStart = tonumber(s[3] or '0')
     local fresh = now - windowStart >= windowMs
     local calls = (fresh and 0 or tonumber(s[4] or '0')) + 1
     local failures = (fresh and 0 or tonumber(s[5] or '0')) + (success and 0 or 1)
     local consecutive = success and 0 or tonumber(s[2] or '0') + 1
-    if consecutive >= limit or (calls >= minCalls and failures / calls >= rate) then open(key)
+    if consecutive >= limit or (calls >= minCalls and failures / calls >= rate) then open(key, i)
     else
       redis.call('HSET', key, 'consecutiveFailures', consecutive, 'windowStart', fresh and now or windowStart,
         'windowCalls', calls, 'windowFailures', failures)
@@ -62,7 +65,7 @@ for _, key in ipairs(KEYS) do
     end
   end
 end
-return 1`);
+return opened`);
 
 export class RedisBreakerStore implements BreakerStore {
   private readonly ttlMs: number;
@@ -97,9 +100,10 @@ export class RedisBreakerStore implements BreakerStore {
     return reply === 1;
   }
 
-  async record(keys: string[], success: boolean, now: number): Promise<void> {
+  async record(keys: string[], success: boolean, now: number): Promise<boolean[]> {
     const c = this.config;
-    await recordScript(this.redis, keys.map((k) => this.keyOf(k)), [success ? 1 : 0, now,
+    const opened = await recordScript(this.redis, keys.map((k) => this.keyOf(k)), [success ? 1 : 0, now,
       c.consecutiveFailures, c.failureRate, c.minCallsForRate, c.windowMs, c.coolDownMs, this.ttlMs]);
+    return (opened as number[]).map((flag) => flag === 1);
   }
 }
