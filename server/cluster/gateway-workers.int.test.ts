@@ -27,6 +27,7 @@ const workerPids = () =>
     .filter((pid) => pid > 0);
 
 async function chat(apiKey: string, content: string) {
+  const startedAt = Date.now();
   try {
     const res = await fetch(`${fx.gateway.baseUrl}/chat/completions`, {
       method: "POST",
@@ -34,9 +35,9 @@ async function chat(apiKey: string, content: string) {
       body: JSON.stringify({ model: "auto", messages: [{ role: "user", content }] }),
     });
     await res.text();
-    return { status: res.status, id: res.headers.get("x-switchyard-request-id"), at: Date.now() };
+    return { status: res.status, id: res.headers.get("x-switchyard-request-id"), startedAt };
   } catch {
-    return { status: 0, id: null, at: Date.now() };
+    return { status: 0, id: null, startedAt };
   }
 }
 
@@ -52,10 +53,11 @@ describe("a gateway of two workers without Redis", () => {
     const results = await Promise.all(Array.from({ length: 4 * RPM }, (_, i) => chat(keys.limited, `Count ${i}`)));
     expect(results.filter((r) => r.status === 200)).toHaveLength(RPM);
     expect(results.filter((r) => r.status === 429)).toHaveLength(3 * RPM);
-    for (const r of results) if (r.status === 200 && r.id) served.add(r.id);
   });
 
   it("replaces a worker killed under load, while the other keeps serving", async () => {
+    // Warm: both workers have answered (concurrent requests open connections to each).
+    await Promise.all(Array.from({ length: 4 }, (_, n) => chat(fx.tenant.apiKey, `Warm-up ${n}`)));
     const [victim] = workerPids();
     const killAt = Date.now() + 1_000;
     const stopAt = killAt + 3_000;
@@ -65,19 +67,19 @@ describe("a gateway of two workers without Redis", () => {
         resolve();
       }, killAt - Date.now()),
     );
-    const results: Array<{ status: number; id: string | null; at: number }> = [];
+    const results: Array<{ status: number; id: string | null; startedAt: number }> = [];
     const loop = async (n: number) => {
       for (let i = 0; Date.now() < stopAt; i++) results.push(await chat(fx.tenant.apiKey, `Loop ${n} request ${i}`));
     };
     await Promise.all([killer, ...Array.from({ length: 4 }, (_, n) => loop(n))]);
 
     // Only requests in flight on the killed worker fail: at most one per connection.
-    const failed = results.filter((r) => r.status !== 200);
-    expect(failed.length).toBeLessThanOrEqual(4);
-    const afterKill = results.filter((r) => r.at > killAt + 200);
-    expect(afterKill.length).toBeGreaterThan(20);
-    expect(afterKill.every((r) => r.status === 200)).toBe(true);
-    // Answered after the kill: by a live worker, whose records the last test expects.
+    expect(results.filter((r) => r.status !== 200).length).toBeLessThanOrEqual(4);
+    // Sent once the primary has seen the worker go: all answered, by the live worker.
+    const afterKill = results.filter((r) => r.startedAt > killAt + 500);
+    expect(afterKill.length).toBeGreaterThan(10);
+    expect(afterKill.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([]);
+    // The last test expects their usage records, which the live worker holds.
     for (const r of afterKill) served.add(r.id!);
 
     const deadline = Date.now() + 15_000;
