@@ -53,12 +53,33 @@ describe("structured outputs on the wire", () => {
     expect(bodyOf(geminiAdapter, { type: "json_object" }).generationConfig.responseMimeType).toBe("application/json");
   });
 
-  it("anthropic: output_config.format for a schema (streamed too); json_object by instruction, as it has no JSON mode", () => {
+  it("anthropic: output_config.format for a schema in its subset (streamed too); json_object by instruction, as it has no JSON mode", () => {
     for (const stream of [false, true]) {
       const body = bodyOf(anthropicAdapter, jsonSchema, stream);
       expect(body.output_config).toEqual({ format: { type: "json_schema", schema } });
       expect(body.system).toBe("You are terse.");
     }
+    const loose = {
+      type: "object",
+      properties: {
+        tags: { type: "array", items: { type: "string", format: "hostname" }, minItems: 2 },
+        when: { type: "string", format: "date", pattern: "^2" },
+        shape: { oneOf: [{ $ref: "#/$defs/point" }, { type: "null" }] },
+      },
+      required: ["tags"],
+      $defs: { point: { type: "object", properties: { x: { type: "number", minimum: 0 } } } },
+    };
+    expect(bodyOf(anthropicAdapter, { type: "json_schema", name: "loose", schema: loose }).output_config.format.schema).toEqual({
+      type: "object",
+      properties: {
+        tags: { type: "array", items: { type: "string", format: "hostname" }, description: "{minItems: 2}" },
+        when: { type: "string", format: "date", description: '{pattern: "^2"}' },
+        shape: { anyOf: [{ $ref: "#/$defs/point" }, { type: "null" }] },
+      },
+      additionalProperties: false,
+      required: ["tags"],
+      $defs: { point: { type: "object", properties: { x: { type: "number", description: "{minimum: 0}" } }, additionalProperties: false } },
+    });
     const plain = bodyOf(anthropicAdapter, { type: "json_object" });
     expect(plain).not.toHaveProperty("output_config");
     expect(plain.system).toContain("single valid JSON object");

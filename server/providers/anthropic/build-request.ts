@@ -1,4 +1,5 @@
 import { parseJsonObject } from "../parse-json-object";
+import { toAnthropicSchema } from "./convert-schema";
 import type { CacheControl, ChatMessage, ChatRequest, ImagePart, ProviderTarget, ResponseFormat, UpstreamRequest } from "../types";
 
 export const ANTHROPIC_VERSION = "2023-06-01";
@@ -94,7 +95,7 @@ export function buildAnthropicBody(req: ChatRequest, target: ProviderTarget): Re
   if (req.topP !== undefined) body.top_p = req.topP;
   if (req.stop?.length) body.stop_sequences = req.stop;
   if (req.user !== undefined) body.metadata = { user_id: req.user };
-  if (req.responseFormat?.type === "json_schema") body.output_config = { format: { type: "json_schema", schema: req.responseFormat.schema } };
+  if (req.responseFormat?.type === "json_schema") body.output_config = { format: { type: "json_schema", schema: toAnthropicSchema(req.responseFormat.schema) } };
   if (target.stream) body.stream = true;
   return body;
 }
