@@ -46,6 +46,11 @@ describe("structured outputs on the wire", () => {
       },
     });
     expect(body.generationConfig.responseSchema).not.toHaveProperty("additionalProperties");
+    const literal = { type: "object", properties: { kind: { type: "string", const: "city" }, size: { oneOf: [{ type: "integer" }, { type: "string" }] } } };
+    expect(bodyOf(geminiAdapter, { type: "json_schema", name: "literal", schema: literal }).generationConfig.responseSchema).toEqual({
+      type: "object",
+      properties: { kind: { type: "string", enum: ["city"] }, size: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+    });
     const referring = { type: "object", properties: { home: { $ref: "#/$defs/city" } }, required: ["home"], $defs: { city: schema } };
     const withRefs = bodyOf(geminiAdapter, { type: "json_schema", name: "home", schema: referring });
     expect(withRefs.generationConfig).toEqual({ maxOutputTokens: 64, temperature: 0.2, topP: 0.9, stopSequences: ["END"], responseMimeType: "application/json", responseJsonSchema: referring });

@@ -40,6 +40,9 @@ export function toGeminiSchema(schema: unknown): JsonSchema {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return {};
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema as JsonSchema)) {
+    // Zod writes literals as const and exclusive unions as oneOf: Gemini's nearest are enum and anyOf.
+    if (key === "const" && typeof value === "string" && !("enum" in schema)) out.enum = [value];
+    else if (key === "oneOf" && Array.isArray(value) && !("anyOf" in schema)) out.anyOf = value.map(toGeminiSchema);
     if (!ALLOWED_KEYS.has(key)) continue;
     if (key === "type" && Array.isArray(value)) {
       // JSON Schema's ["string", "null"] is Gemini's { type: "string", nullable: true }.
