@@ -1,5 +1,5 @@
-// An embedding model added in the console: its kind is kept, listed, and reaches the gateway's
-// catalog, where routing leaves it out of chat requests.
+// Embedding models in the console: one added there keeps its kind, is listed with it and reaches
+// the gateway's catalog, where routing leaves it out of chat requests; policies cannot name one.
 import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { loadTenantConfig } from "../gateway/load-tenant-config";
@@ -39,5 +39,20 @@ describe("embedding models in the console", () => {
     const { kind: _kind, ...withoutKind } = fields;
     await admin.models.update({ slug: "local-embedder", fields: { ...withoutKind, displayName: "Local embedder v2" } });
     expect((await admin.models.list()).find((m) => m.slug === "local-embedder")).toMatchObject({ kind: "embedding", displayName: "Local embedder v2" });
+  });
+
+  it("refuses a policy that names an embedding model as allowed, fallback, judge or baseline", async () => {
+    const admin = fx.as(fx.a.users.admin.id);
+    const policy = (rule: Record<string, unknown>, baselineModelSlug = "gpt-5.4") => ({
+      name: `p-${Object.keys(rule).join("-") || "baseline"}`, description: null, baselineModelSlug, defaultCategory: "coding", confidenceThreshold: 0.5, difficultyBarRaise: 0, cacheTtlSeconds: null,
+      rules: [{ category: "coding", qualityBar: 50, allowedModels: [], fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null, ...rule }],
+    });
+    await expect(admin.policies.create(policy({ allowedModels: ["gpt-5.4", "text-embedding-3-small"] }))).rejects.toMatchObject({
+      code: "BAD_REQUEST", message: expect.stringContaining('Embedding models cannot serve chat requests, in rule "coding": text-embedding-3-small'),
+    });
+    await expect(admin.policies.create(policy({ fallbackOrder: ["text-embedding-3-large"] }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(admin.policies.create(policy({ evaluationShare: 0.1, judgeModel: "gemini-embedding-001" }))).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(admin.policies.create(policy({}, "text-embedding-3-small"))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("is an embedding model") });
+    await expect(admin.policies.create(policy({ allowedModels: ["gpt-5.4"] }))).resolves.toBeTruthy();
   });
 });
