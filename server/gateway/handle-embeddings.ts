@@ -20,9 +20,9 @@ import { answerFailure } from "./answer-failure";
 import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
 import { tenantConfig, type GatewayKey } from "./config-cache";
 import { openAIFormat } from "./formats/openai";
-import { buildEmbeddingsBody, parseEmbeddingsBody, toEmbeddingRequest } from "./formats/openai-embeddings";
+import { parseEmbeddingsBody, serializeEmbeddingsBody, toEmbeddingRequest } from "./formats/openai-embeddings";
 import { badRequest } from "./gateway-error";
-import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
+import type { GatewayRequest, GatewayResponse } from "./gateway-request";
 import { COST_HEADER, formatCost, gatewayHeaders } from "./gateway-response";
 import type { TenantConfig } from "./load-tenant-config";
 import { readJsonBody } from "./read-json-body";
@@ -126,7 +126,8 @@ export async function handleEmbeddings(request: GatewayRequest): Promise<Gateway
     const headers = gatewayHeaders({ requestId, model: success.model, decision: null, attempts: success.attempts, simulated: success.simulated, replaced: selection.replaced });
     headers[CACHE_HEADER] = outcome.cacheHit ? "hit" : directive.missLabel;
     headers[COST_HEADER] = formatCost(record(200, null)?.costUsd ?? null);
-    return jsonResponse(buildEmbeddingsBody(success.result, inputTokens, success.model.id, body.encoding_format ?? "float"), { headers });
+    const text = await serializeEmbeddingsBody(success.result, inputTokens, success.model.id, body.encoding_format ?? "float");
+    return { status: 200, headers: { "content-type": "application/json", ...headers }, body: text };
   } catch (error) {
     return answerFailure(error, { request, format: openAIFormat, requestId, outcome, record });
   }

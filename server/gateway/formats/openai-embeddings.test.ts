@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GatewayError } from "../gateway-error";
-import { buildEmbeddingsBody, encodeBase64, MAX_EMBEDDING_INPUTS, parseEmbeddingsBody, toEmbeddingRequest } from "./openai-embeddings";
+import { encodeBase64, serializeEmbeddingsBody, MAX_EMBEDDING_INPUTS, parseEmbeddingsBody, toEmbeddingRequest } from "./openai-embeddings";
 
 const refusal = (body: unknown) => {
   try {
@@ -21,12 +21,19 @@ describe("OpenAI embeddings format", () => {
     decoded.forEach((x, i) => expect(x).toBeCloseTo(vector[i]!, 6));
   });
 
-  it("answers in OpenAI's list shape, with floats or base64 strings", () => {
+  it("answers in OpenAI's list shape, with floats or base64 strings", async () => {
     const result = { vectors: [[1, -2]], inputTokens: 3 };
-    expect(buildEmbeddingsBody(result, 3, "text-embedding-3-small", "float")).toEqual({
+    expect(JSON.parse(await serializeEmbeddingsBody(result, 3, "text-embedding-3-small", "float"))).toEqual({
       object: "list", data: [{ object: "embedding", index: 0, embedding: [1, -2] }], model: "text-embedding-3-small", usage: { prompt_tokens: 3, total_tokens: 3 },
     });
-    expect(buildEmbeddingsBody(result, 3, "m", "base64").data[0]?.embedding).toBe("AACAPwAAAMA=");
+    expect(JSON.parse(await serializeEmbeddingsBody(result, 3, "m", "base64")).data[0]?.embedding).toBe("AACAPwAAAMA=");
+  });
+
+  it("keeps every vector, in order, when it serialises them over several turns", async () => {
+    const vectors = Array.from({ length: 200 }, (_, i) => [i, i + 0.5]);
+    const body = JSON.parse(await serializeEmbeddingsBody({ vectors, inputTokens: 9 }, 9, "m", "float")) as { data: Array<{ index: number; embedding: number[] }> };
+    expect(body.data.map((d) => d.index)).toEqual(vectors.map((_, i) => i));
+    expect(body.data.map((d) => d.embedding)).toEqual(vectors);
   });
 
   it("takes a string or an array of strings", () => {

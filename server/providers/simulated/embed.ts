@@ -2,6 +2,7 @@
 // seeded with the text's hash, so equal texts always get equal vectors and different texts
 // nearly orthogonal ones. `dimensions` truncates as the real models do, then renormalises.
 import { createHash } from "node:crypto";
+import { setImmediate } from "node:timers/promises";
 import { inputTokenCounts, sumOf, type EmbeddingRequest, type EmbeddingResult } from "../embeddings";
 
 /** The published vector lengths of the built-in embedding models; others get OpenAI's small model's. */
@@ -31,7 +32,15 @@ function vectorOf(model: string, text: string, length: number): number[] {
   return out;
 }
 
-export function simulateEmbeddings(req: EmbeddingRequest, providerModelId: string): EmbeddingResult {
+/** Vectors drawn between turns of the event loop, so that 2,048 long ones do not hold it for a second. */
+const VECTORS_PER_TURN = 64;
+
+export async function simulateEmbeddings(req: EmbeddingRequest, providerModelId: string): Promise<EmbeddingResult> {
   const length = Math.min(req.dimensions ?? Infinity, nativeDimensions(providerModelId));
-  return { vectors: req.inputs.map((text) => vectorOf(providerModelId, text, length)), inputTokens: sumOf(inputTokenCounts(req.inputs)) };
+  const vectors: number[][] = [];
+  for (const [index, text] of req.inputs.entries()) {
+    if (index > 0 && index % VECTORS_PER_TURN === 0) await setImmediate();
+    vectors.push(vectorOf(providerModelId, text, length));
+  }
+  return { vectors, inputTokens: sumOf(inputTokenCounts(req.inputs)) };
 }

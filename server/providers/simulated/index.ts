@@ -38,7 +38,7 @@ export function createSimulatedAdapter(settings: Partial<SimulationSettings> = {
         init: { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(req) },
       }),
       parseResponse: (json) => json as EmbeddingResult,
-      invoke: async (req, target) => simulateEmbeddings(req, target.providerModelId),
+      invoke: (req, target) => simulateEmbeddings(req, target.providerModelId),
     },
   };
 }
