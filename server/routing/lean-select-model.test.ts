@@ -7,7 +7,7 @@ import type { CatalogModel, CategoryRule } from "./types";
 const NOW = new Date("2026-03-15T12:00:00Z");
 const CATEGORIES = ["coding", "math", "general"];
 
-/** Random catalogs that hit every branch: ties in price and latency, unknown prices and qualities, small windows, retirements. */
+/** Random catalogs that hit every branch: ties in price and latency, unknown prices and qualities, small windows, retirements, models that cannot follow a schema. */
 function randomCase(rand: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const maybe = <T>(p: number, value: () => T, otherwise: T): T => (rand() < p ? value() : otherwise);
@@ -23,6 +23,7 @@ function randomCase(rand: () => number) {
     enabled: rand() > 0.1,
     deprecatedAt: maybe(0.15, () => new Date(NOW.getTime() + (rand() < 0.5 ? -1 : 1) * 86_400_000).toISOString(), null),
     replacementModelId: null,
+    ...(rand() < 0.25 ? { structuredOutputs: false } : {}),
   }));
   const ids = catalog.map((m) => m.id);
   const rule: CategoryRule = {
@@ -49,8 +50,9 @@ describe("leanSelector", () => {
         const requiredQuality = requiredQualityFor(rule, 2.5 * rand(), ceiling);
         const inputTokens = Math.floor(rand() < 0.1 ? rand() * 300_000 : rand() * 5_000);
         const outputTokens = rand() < 0.05 ? 0 : Math.floor(rand() * 2_000);
-        const expected = selectModel({ catalog, rule, category, requiredQuality, inputTokens, outputTokens, unhealthy, now: NOW });
-        const lean = choose(requiredQuality, inputTokens, outputTokens);
+        const needsStructuredOutput = rand() < 0.3;
+        const expected = selectModel({ catalog, rule, category, requiredQuality, inputTokens, outputTokens, unhealthy, now: NOW, needsStructuredOutput });
+        const lean = choose(requiredQuality, inputTokens, outputTokens, needsStructuredOutput);
         expect({ model: lean.model?.id ?? null, degraded: lean.degraded }).toEqual({ model: expected.model?.id ?? null, degraded: expected.degraded });
         if (expected.degraded) degraded++;
         if (!expected.model) none++;

@@ -53,8 +53,8 @@ function recorded(): { rows: ReplayRow[]; requests: RouteRequest[] } {
   let n = 0;
   for (const prompt of PROMPTS) {
     for (const forcedCategory of [undefined, "math", "computer_use", "nope"]) {
-      for (const maxOutputTokens of [undefined, 80, 5_000]) {
-        const request: RouteRequest = { messages: [{ role: "user", content: prompt }], forcedCategory, maxOutputTokens };
+      for (const [maxOutputTokens, needsStructuredOutput] of [[undefined, undefined], [80, true], [5_000, undefined], [undefined, true]] as const) {
+        const request: RouteRequest = { messages: [{ role: "user", content: prompt }], forcedCategory, maxOutputTokens, needsStructuredOutput };
         const d = route({ request, catalog: DEFAULT_CATALOG, policy: saved, unhealthy: {}, now: NOW });
         n++;
         rows.push({
@@ -62,6 +62,7 @@ function recorded(): { rows: ReplayRow[]; requests: RouteRequest[] } {
           inputTokens: d.estimate.inputTokens + 37 * n, outputTokens: 11 * n,
           estimatedInputTokens: d.estimate.inputTokens, maxOutputTokens: maxOutputTokens ?? null, forcedCategory: forcedCategory ?? null,
           classifierCategory: d.classifierCategory ?? null, classifierConfidence: d.classifierConfidence ?? null,
+          needsStructuredOutput: needsStructuredOutput ?? null,
         });
         requests.push(request);
       }

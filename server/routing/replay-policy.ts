@@ -20,6 +20,8 @@ export interface ReplayRow extends RecordedCategory {
   /** The router's estimate, which selection (context window, max cost, ranking) used; null on older rows (the real count stands in). */
   estimatedInputTokens: number | null;
   maxOutputTokens: number | null;
+  /** The request asked for JSON following a schema; absent or null (older rows): it did not. */
+  needsStructuredOutput?: boolean | null;
 }
 
 export interface ReplayInput {
@@ -114,7 +116,7 @@ function replayOne(policy: RoutingPolicy, plan: (category: string) => CategoryPl
   if (!p) return { category, choice: NO_CHOICE, quality: null };
   const inputTokens = row.estimatedInputTokens ?? row.inputTokens;
   const outputTokens = estimateOutputTokens(category, policy, row.maxOutputTokens ?? undefined);
-  const choice = p.choose(p.requiredQuality(row.difficulty ?? 0), inputTokens, outputTokens);
+  const choice = p.choose(p.requiredQuality(row.difficulty ?? 0), inputTokens, outputTokens, row.needsStructuredOutput === true);
   // The chosen model comes from the catalog as this category sees it: its figure is the one routing used.
   return { category, choice, quality: choice.model?.quality[category] ?? null };
 }

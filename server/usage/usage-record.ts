@@ -23,14 +23,16 @@ export interface UsageRecord {
   difficulty: number | null;
   /**
    * What the router saw that replaying the request under another policy needs (server/usage/replay-fields.ts):
-   * its input token estimate, the request's max_tokens, the category forced by header and the
-   * classifier's own category and confidence. Absent or null when the request was not routed.
+   * its input token estimate, the request's max_tokens, the category forced by header, the
+   * classifier's own category and confidence, and whether it asked for JSON following a schema.
+   * Absent or null when the request was not routed.
    */
   estimatedInputTokens?: number | null;
   maxOutputTokens?: number | null;
   forcedCategory?: string | null;
   classifierCategory?: string | null;
   classifierConfidence?: number | null;
+  needsStructuredOutput?: boolean | null;
   chosenModel: string | null;
   provider: string | null;
   attempts: AttemptRecord[];

@@ -41,7 +41,8 @@ export async function readReplayRows(db: Pick<Db, "$queryRaw">, scope: Scope, li
     const start = new Date(Math.max(scope.from.getTime(), end - DAY_MS));
     const day = await db.$queryRaw<ReplayRow[]>(Prisma.sql`
       SELECT "id", "category", "categorySource", "difficulty", "inputTokens", "outputTokens",
-        "estimatedInputTokens", "maxOutputTokens", "forcedCategory", "classifierCategory", "classifierConfidence"
+        "estimatedInputTokens", "maxOutputTokens", "forcedCategory", "classifierCategory", "classifierConfidence",
+        "needsStructuredOutput"
       FROM "RequestLog"
       WHERE "tenantId" = ${scope.tenantId} AND "createdAt" >= ${start} AND "createdAt" < ${new Date(end)}
         AND "policyId" = ${scope.policyId} AND "category" IS NOT NULL AND "requestedModel" IN ('auto', ${scope.policyName})
