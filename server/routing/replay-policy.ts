@@ -77,7 +77,7 @@ export interface WhatIfReplay {
 
 interface CategoryPlan {
   requiredQuality: (difficulty: number) => number;
-  choose: (requiredQuality: number, inputTokens: number, outputTokens: number) => LeanChoice;
+  choose: ReturnType<typeof leanSelector>;
 }
 
 interface Tally {
