@@ -23,6 +23,8 @@ test("a team past its monthly budget shows a critical alert with a forecast, whi
     await expect(page.getByRole("listitem").filter({ hasText: "Product" })).toContainText("Budget used up");
 
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Alerts" }).click();
+    // The link navigates on the client: a reload before the new page is in would reload the old one.
+    await expect(page).toHaveURL(/\/alerts(\?|$)/);
     await expect(page.getByRole("heading", { name: "Alerts" })).toBeVisible();
     const alert = page.getByRole("list", { name: "Alerts" }).getByRole("listitem").filter({ hasText: 'Team "Product" used its whole monthly budget' });
     // The next alerts round (within a second or two) raises it; the page is read again until then.

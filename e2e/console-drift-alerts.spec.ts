@@ -45,6 +45,8 @@ test("a model slower in the last day raises a drift alert with its details, and 
     await writeSlowerTraffic(client);
     await signIn(page, demoLogin.email, demoLogin.password);
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Alerts" }).click();
+    // The link navigates on the client: a reload before the new page is in would reload the old one.
+    await expect(page).toHaveURL(/\/alerts(\?|$)/);
     await page.getByLabel("Kind").selectOption("drift");
     const alert = page.getByRole("list", { name: "Alerts" }).getByRole("listitem").filter({ hasText: `gpt-5.4 in ${CATEGORY}: p50 latency up` });
     // The next alerts round (within a second or two) raises it; the page is read again until then.
@@ -71,6 +73,8 @@ test("a model slower in the last day raises a drift alert with its details, and 
     await expect(page.getByRole("form", { name: "Drift alert settings" }).getByLabel("Latency and time to first token up by (%)")).toHaveValue("400");
 
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Alerts" }).click();
+    // The link navigates on the client: a reload before the new page is in would reload the old one.
+    await expect(page).toHaveURL(/\/alerts(\?|$)/);
     await expect(async () => {
       await page.reload();
       await page.getByLabel("Kind").selectOption("drift");

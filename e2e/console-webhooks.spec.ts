@@ -40,6 +40,8 @@ test("an admin adds a webhook, tests it, sees it delivered, and the receiver get
   try {
     await signIn(page, demoLogin.email, demoLogin.password);
     await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Alerts" }).click();
+    // The link navigates on the client: a reload before the new page is in would reload the old one.
+    await expect(page).toHaveURL(/\/alerts(\?|$)/);
     const section = page.getByRole("region", { name: "Webhooks" });
     await section.getByRole("button", { name: "Add webhook" }).click();
     const dialog = page.getByRole("dialog", { name: "New webhook" });
