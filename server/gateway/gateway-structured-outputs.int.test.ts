@@ -81,6 +81,19 @@ describe("structured outputs through the gateway", () => {
     expect(explanation.candidates.find((c) => c.modelId === "glm-5")).toMatchObject({ status: "skipped", reason: CANNOT_FOLLOW_SCHEMA });
   });
 
+  it("previews the same plan on /v1/route: a body asking for a schema skips the model that cannot follow one", async () => {
+    const preview = async (body: object) => {
+      const res = await fetch(`${fx.gateway.baseUrl}/route`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${fx.tenant.apiKey}` }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { model: string; candidates: Array<{ modelId: string; status: string; reason: string }> };
+    };
+    const messages = [{ role: "user", content: "Describe Oslo." }];
+    const withSchema = await preview({ model: "policy/glm-first", messages, response_format: zodResponseFormat(City, "city") });
+    expect(withSchema.model).toBe("gemini-3-flash");
+    expect(withSchema.candidates.find((c) => c.modelId === "glm-5")).toMatchObject({ status: "skipped", reason: CANNOT_FOLLOW_SCHEMA });
+    expect((await preview({ model: "policy/glm-first", messages })).model).toBe("glm-5");
+  });
+
   it("refuses a model asked for by name that cannot follow a schema with a 400; json_object still works there", async () => {
     const refused = await client()
       .chat.completions.create({ model: "glm-5", messages: [{ role: "user", content: "Hi" }], response_format: { type: "json_schema", json_schema: { name: "city", schema: citySchema, strict: true } } })

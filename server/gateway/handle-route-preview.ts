@@ -14,6 +14,7 @@ import { answerInFormat } from "./gateway-response";
 import { jsonResponse, type GatewayRequest, type GatewayResponse } from "./gateway-request";
 import { CATEGORY_HEADER, type ChatEndpoint } from "./handle-chat-request";
 import { readJsonBody } from "./read-json-body";
+import { needsStructuredOutput } from "./require-structured-output";
 import { resolveModel } from "./resolve-model";
 
 const promptBody = z.object({ prompt: z.string().min(1), system: z.string().optional(), model: z.string().default("auto") });
@@ -24,7 +25,9 @@ function parseWith<Body>(endpoint: ChatEndpoint<Body>, body: unknown): ParsedBod
   const parsed = endpoint.schema.safeParse(body);
   if (!parsed.success) return null;
   const input = endpoint.format.toCanonical(parsed.data);
-  return { model: input.model, request: { ...input.view, maxOutputTokens: input.request.maxTokens, metadata: input.request.metadata } };
+  // A body asking for JSON following a schema is routed as the gateway would route it: without the models that cannot follow one.
+  const request = { ...input.view, maxOutputTokens: input.request.maxTokens, metadata: input.request.metadata, needsStructuredOutput: needsStructuredOutput(input.request) || undefined };
+  return { model: input.model, request };
 }
 
 function parseBody(body: unknown): ParsedBody {
