@@ -6,18 +6,10 @@ import { GatewayError } from "./gateway-error";
 import type { GatewayRequest, GatewayResponse } from "./gateway-request";
 import { errorResponse, upstreamFailure } from "./gateway-response";
 import { AttemptsFailed, fallbackCount } from "./run-attempts";
-import type { RequestOutcome } from "./build-usage-record";
+import type { RequestScope } from "./request-scope";
 
-export interface FailedRequest<Body> {
-  request: GatewayRequest;
-  format: CallerFormat<Body>;
-  requestId: string;
-  outcome: RequestOutcome;
-  /** Records the request's usage with this status and error class. */
-  record: (status: number, errorClass: string | null) => unknown;
-}
-
-export function answerFailure<Body>(error: unknown, { request, format, requestId, outcome, record }: FailedRequest<Body>): GatewayResponse {
+export function answerFailure<Body>(error: unknown, request: GatewayRequest, format: CallerFormat<Body>, scope: RequestScope): GatewayResponse {
+  const { requestId, outcome, record } = scope;
   if (request.disconnected) {
     record(499, "client_disconnected");
     return errorResponse(format, new GatewayError(499, "The client closed the request"), requestId);

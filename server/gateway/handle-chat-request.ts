@@ -8,13 +8,12 @@ import { AbortScope } from "../providers/abort-scope";
 import { route } from "../routing";
 import type { CatalogModel, RoutingDecision, RouteRequest } from "../routing/types";
 import type { ChatResponse, StreamEvent, Usage } from "../providers/types";
-import { getUsageWriter } from "../usage/usage-writer-instance";
 import type { UsageRecord } from "../usage/usage-record";
 import { describeValidationError } from "./formats/describe-validation-error";
 import type { CallerFormat, CanonicalInput } from "./formats/types";
 import { answerFailure } from "./answer-failure";
-import { identifyKey, requireScope } from "./authenticate-key";
-import { tenantConfig, type GatewayKey } from "./config-cache";
+import { requireScope } from "./authenticate-key";
+import { tenantConfig } from "./config-cache";
 import { badRequest, unavailable } from "./gateway-error";
 import { readJsonBody } from "./read-json-body";
 import { resolveModel, type ModelSelection } from "./resolve-model";
@@ -23,14 +22,13 @@ import { runAttempts, type AttemptSuccess } from "./run-attempts";
 import { getCircuitBreakers } from "../resilience/circuit-breakers-instance";
 import { replayAsStream } from "../cache/replay-stream";
 import { CACHE_HEADER } from "../cache/cache-directive";
-import type { AdmissionTicket } from "../limits/limiter";
-import { admitRequest, settleRequest } from "./admit-request";
+import { admitRequest } from "./admit-request";
 import { cacheStepOf, lookupCached, storeResponse, storeStream } from "./response-cache-step";
-import { buildUsageRecord, priceUsage, type RequestOutcome } from "./build-usage-record";
+import { priceUsage } from "./build-usage-record";
 import { streamResponse } from "./stream-response";
 import { usageOf } from "./estimate-usage";
 import { COST_HEADER, ESTIMATED_COST_HEADER, estimatedCost, formatCost, gatewayHeaders } from "./gateway-response";
-import { anonymousRequestId, issueRequestId } from "./request-id";
+import { RequestScope } from "./request-scope";
 import { jsonResponse, type GatewayRequest, type GatewayResponse, type HeaderSource } from "./gateway-request";
 import { LARGE_REQUEST_TOKENS, yieldIfLarge } from "./yield-to-event-loop";
 import { answerOf, sampleEvaluation } from "../learning/evaluation/offer-evaluation";
@@ -80,31 +78,13 @@ function explanationOf(decision: RoutingDecision, selection: ModelSelection): Ex
 }
 
 export async function handleChatRequest<Body>(request: GatewayRequest, endpoint: ChatEndpoint<Body>): Promise<GatewayResponse> {
-  // Replaced by an id signed for the tenant once a key identifies it (see request-id.ts).
-  let requestId = anonymousRequestId();
-  const startedAt = new Date();
-  const started = performance.now();
+  const scope = new RequestScope(endpoint.name);
+  const { startedAt, started, outcome, record } = scope;
   const db = getDb();
-  let key: GatewayKey | null = null;
-  let ticket: AdmissionTicket | null = null;
-  const outcome: RequestOutcome = {
-    requestId, endpoint: endpoint.name, requestedModel: "unknown", policyId: null, decision: null, explanation: null, served: null,
-    baseline: null, attempts: [], usage: null, stream: false, simulated: false, cacheHit: false, ttftMs: null, startedAt,
-  };
-  /** Builds and queues this request's usage record (once a key identified the tenant). */
-  const record = (status: number, errorClass: string | null): UsageRecord | null => {
-    if (!key) return null;
-    const usage = buildUsageRecord(outcome, { key, status, errorClass, latencyMs: Math.round(performance.now() - started) });
-    getUsageWriter().record(usage);
-    if (ticket) settleRequest(ticket, usage.costUsd, usage.inputTokens + usage.outputTokens);
-    ticket = null;
-    return usage;
-  };
 
   try {
-    // Identified first, so that a key refused for its scope is still logged for its tenant.
-    key = await identifyKey(db, request.headers, startedAt);
-    requestId = outcome.requestId = issueRequestId(key.tenantId);
+    const key = await scope.identify(db, request.headers);
+    const requestId = scope.requestId;
     requireScope(key);
     const parsed = endpoint.schema.safeParse(await readJsonBody(request));
     if (!parsed.success) throw badRequest(describeValidationError(parsed.error).message);
@@ -140,7 +120,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
       success = { result: input.request.stream ? replayAsStream(response) : response, model: hit.model, simulated: false, attempts: [] };
       outcome.cacheHit = true;
     } else {
-      ticket = await admitRequest(key, plan, decision);
+      scope.ticket = await admitRequest(key, plan, decision);
       await yieldIfLarge(large);
       success = await runAttempts(plan, input.request, config, abort);
     }
@@ -182,6 +162,6 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     evaluation?.offer(answerOf(response));
     return jsonResponse(endpoint.format.fromCanonical(answer, meta), { headers });
   } catch (error) {
-    return answerFailure(error, { request, format: endpoint.format, requestId, outcome, record });
+    return answerFailure(error, request, endpoint.format, scope);
   }
 }

@@ -11,14 +11,10 @@ import type { CatalogModel } from "../routing/types";
 import { responseCacheKey } from "../cache/cache-key";
 import { CACHE_HEADER, cacheDirective } from "../cache/cache-directive";
 import { getResponseCache } from "../cache/response-cache-instance";
-import type { AdmissionTicket } from "../limits/limiter";
-import { getUsageWriter } from "../usage/usage-writer-instance";
-import type { UsageRecord } from "../usage/usage-record";
-import { admitEstimate, settleRequest } from "./admit-request";
-import { identifyKey, requireScope } from "./authenticate-key";
+import { admitEstimate } from "./admit-request";
+import { requireScope } from "./authenticate-key";
 import { answerFailure } from "./answer-failure";
-import { buildUsageRecord, type RequestOutcome } from "./build-usage-record";
-import { tenantConfig, type GatewayKey } from "./config-cache";
+import { tenantConfig } from "./config-cache";
 import { openAIFormat } from "./formats/openai";
 import { parseEmbeddingsBody, serializeEmbeddingsBody, toEmbeddingRequest } from "./formats/openai-embeddings";
 import { badRequest } from "./gateway-error";
@@ -26,7 +22,7 @@ import type { GatewayRequest, GatewayResponse } from "./gateway-request";
 import { COST_HEADER, formatCost, gatewayHeaders } from "./gateway-response";
 import type { TenantConfig } from "./load-tenant-config";
 import { readJsonBody } from "./read-json-body";
-import { anonymousRequestId, issueRequestId } from "./request-id";
+import { RequestScope } from "./request-scope";
 import { isDeprecated, resolveModel } from "./resolve-model";
 import { resolveProviderTarget } from "./resolve-provider-target";
 import { UPSTREAM_TIMEOUTS, defaultGuards, tryInOrder, type AttemptSuccess } from "./run-attempts";
@@ -64,28 +60,12 @@ function checkedTokens(request: EmbeddingRequest, model: CatalogModel): number {
 }
 
 export async function handleEmbeddings(request: GatewayRequest): Promise<GatewayResponse> {
-  let requestId = anonymousRequestId();
-  const startedAt = new Date();
-  const started = performance.now();
+  const scope = new RequestScope("openai-embeddings");
+  const { startedAt, started, outcome, record } = scope;
   const db = getDb();
-  let key: GatewayKey | null = null;
-  let ticket: AdmissionTicket | null = null;
-  const outcome: RequestOutcome = {
-    requestId, endpoint: "openai-embeddings", requestedModel: "unknown", policyId: null, decision: null, explanation: null, served: null,
-    baseline: null, attempts: [], usage: null, stream: false, simulated: false, cacheHit: false, ttftMs: null, startedAt,
-  };
-  const record = (status: number, errorClass: string | null): UsageRecord | null => {
-    if (!key) return null;
-    const usage = buildUsageRecord(outcome, { key, status, errorClass, latencyMs: Math.round(performance.now() - started) });
-    getUsageWriter().record(usage);
-    if (ticket) settleRequest(ticket, usage.costUsd, usage.inputTokens);
-    ticket = null;
-    return usage;
-  };
 
   try {
-    key = await identifyKey(db, request.headers, startedAt);
-    requestId = outcome.requestId = issueRequestId(key.tenantId);
+    const key = await scope.identify(db, request.headers);
     requireScope(key);
     const body = parseEmbeddingsBody(await readJsonBody(request));
     outcome.requestedModel = body.model;
@@ -107,7 +87,7 @@ export async function handleEmbeddings(request: GatewayRequest): Promise<Gateway
       success = { result: cached.response, model: cachedModel, simulated: false, attempts: [] };
       outcome.cacheHit = true;
     } else {
-      ticket = await admitEstimate(key, plan, counted, 0);
+      scope.ticket = await admitEstimate(key, plan, counted, 0);
       const abort = new AbortScope();
       request.onDisconnect(() => abort.abort(new Error("client disconnected")));
       success = await tryInOrder(plan, abort, defaultGuards(key.tenantId), (model) => {
@@ -123,12 +103,12 @@ export async function handleEmbeddings(request: GatewayRequest): Promise<Gateway
     outcome.usage = { inputTokens, outputTokens: 0 };
     outcome.ttftMs = Math.round(performance.now() - started);
 
-    const headers = gatewayHeaders({ requestId, model: success.model, decision: null, attempts: success.attempts, simulated: success.simulated, replaced: selection.replaced });
+    const headers = gatewayHeaders({ requestId: scope.requestId, model: success.model, decision: null, attempts: success.attempts, simulated: success.simulated, replaced: selection.replaced });
     headers[CACHE_HEADER] = outcome.cacheHit ? "hit" : directive.missLabel;
     headers[COST_HEADER] = formatCost(record(200, null)?.costUsd ?? null);
     const text = await serializeEmbeddingsBody(success.result, inputTokens, success.model.id, body.encoding_format ?? "float");
     return { status: 200, headers: { "content-type": "application/json", ...headers }, body: text };
   } catch (error) {
-    return answerFailure(error, { request, format: openAIFormat, requestId, outcome, record });
+    return answerFailure(error, request, openAIFormat, scope);
   }
 }
