@@ -1,9 +1,11 @@
 // Editing a global model creates the tenant's override of it; editing an override or a custom
 // model changes it in place. The global row is never touched.
+import type { Prisma } from "../../db/generated/client";
 import { invalidateTenant } from "../../gateway/config-cache";
 import type { TenantActor } from "../actor";
 import { checkBaseUrl } from "../check-base-url";
 import { notFound } from "../console-error";
+import { changedFields } from "../changed-fields";
 import { recordAudit } from "../record-audit";
 import type { ModelFields } from "../schemas/models";
 import { modelColumns } from "./model-columns";
@@ -14,6 +16,7 @@ export async function updateModel(actor: TenantActor, slug: string, fields: Mode
     const rows = await tx.model.findMany({ where: { slug } });
     const own = rows.find((r) => r.tenantId === actor.tenantId);
     const global = rows.find((r) => r.tenantId === null);
+    const before = own ?? global;
     if (own) {
       await tx.model.update({ where: { id: own.id }, data });
     } else if (global) {
@@ -27,8 +30,17 @@ export async function updateModel(actor: TenantActor, slug: string, fields: Mode
       action: own ? "model.updated" : "model.overridden",
       targetType: "model",
       targetId: slug,
-      details: { fields: Object.keys(fields) },
+      details: { changes: before ? modelChanges(before, fields) : [] },
     });
   });
   await invalidateTenant(actor.db, actor.tenantId);
+}
+
+/** The edited fields' values before and after (prices are decimals in the row, numbers in the form). */
+function modelChanges(row: Record<string, unknown>, fields: ModelFields): Prisma.InputJsonValue {
+  const before = Object.fromEntries(Object.keys(fields).map((k) => {
+    const value = row[k];
+    return [k, value !== null && typeof value === "object" && "toNumber" in value ? (value as { toNumber(): number }).toNumber() : value];
+  }));
+  return changedFields(before, fields) as unknown as Prisma.InputJsonValue;
 }

@@ -1,10 +1,8 @@
-// What changed between two stored policy snapshots, as flat paths ("rules.coding.qualityBar"),
-// so a version list can say "quality bar for coding 74 -> 78" without a diff library.
-export interface SnapshotChange {
-  path: string;
-  before: unknown;
-  after: unknown;
-}
+// What changed between two stored policy snapshots, so a version list can say "quality bar for
+// coding 74 -> 78" and the audit log can show the diff against the previous version.
+import { changedFields, type FieldChange } from "../changed-fields";
+
+export type SnapshotChange = FieldChange;
 
 // The version number and id change on every save and say nothing about the policy itself.
 const IGNORED = new Set(["version", "id"]);
@@ -20,25 +18,6 @@ function orDefault(value: unknown, path: string): unknown {
   return value === undefined && field !== undefined && field in RULE_DEFAULTS ? RULE_DEFAULTS[field] : value;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function walk(before: unknown, after: unknown, path: string, out: SnapshotChange[]): void {
-  if (isPlainObject(before) && isPlainObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    for (const key of keys) {
-      if (!path && IGNORED.has(key)) continue;
-      walk(before[key], after[key], path ? `${path}.${key}` : key, out);
-    }
-    return;
-  }
-  const [b, a] = [orDefault(before, path) ?? null, orDefault(after, path) ?? null];
-  if (JSON.stringify(b) !== JSON.stringify(a)) out.push({ path, before: b, after: a });
-}
-
 export function diffPolicySnapshots(before: unknown, after: unknown): SnapshotChange[] {
-  const out: SnapshotChange[] = [];
-  walk(before, after, "", out);
-  return out;
+  return changedFields(before, after, { skip: (path) => IGNORED.has(path), normalise: orDefault });
 }

@@ -36,8 +36,12 @@ export async function updatePolicy(
     });
     const snapshot = policySnapshot(updated);
     await tx.routingPolicyVersion.create({ data: { policyId: id, version, snapshot, createdById: actor.userId, whatIf: whatIf ?? Prisma.DbNull } });
-    const changed = diffPolicySnapshots(policySnapshot(current), snapshot).map((c) => c.path);
-    await recordAudit(tx, actor, { action: kind.action, targetType: "policy", targetId: id, details: { name: fields.name, version, changed, ...kind.details } });
+    // Before and after of each changed field, so the audit log shows the diff against the previous version.
+    const changes = diffPolicySnapshots(policySnapshot(current), snapshot);
+    await recordAudit(tx, actor, {
+      action: kind.action, targetType: "policy", targetId: id,
+      details: { name: fields.name, version, changes: changes as unknown as Prisma.InputJsonValue, ...kind.details },
+    });
     return updated;
   });
   await invalidateTenant(actor.db, actor.tenantId);

@@ -9,9 +9,10 @@ import { recordAudit } from "../record-audit";
 export async function rotateWebhookSecret(actor: TenantActor, id: string): Promise<{ secret: string }> {
   const secret = generateWebhookSecret();
   await actor.db.$transaction(async (tx) => {
-    const updated = await tx.webhookEndpoint.updateMany({ where: { id }, data: { secretEnc: encryptSecret(secret) } });
-    if (updated.count === 0) throw notFound("Webhook");
-    await recordAudit(tx, actor, { action: "webhook.secret_rotated", targetType: "webhook", targetId: id });
+    const endpoint = await tx.webhookEndpoint.findFirst({ where: { id }, select: { name: true } });
+    if (!endpoint) throw notFound("Webhook");
+    await tx.webhookEndpoint.updateMany({ where: { id }, data: { secretEnc: encryptSecret(secret) } });
+    await recordAudit(tx, actor, { action: "webhook.secret_rotated", targetType: "webhook", targetId: id, details: { name: endpoint.name } });
   });
   return { secret };
 }
