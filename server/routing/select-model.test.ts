@@ -1,28 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { qualityCeiling, requiredQualityFor, selectModel, type SelectionInput } from "./select-model";
+import { qualityCeiling, requiredQualityFor } from "./select-model";
 import { route } from "./route";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
-import type { CatalogModel, CategoryRule } from "./types";
+import { SELECTION_NOW as NOW, model, rule, sel } from "../testing/selection-fixtures";
 
-const NOW = new Date("2026-03-15T12:00:00Z");
-
-function model(id: string, over: Partial<CatalogModel> = {}): CatalogModel {
-  return {
-    id, provider: "p", providerModelId: id, displayName: id,
-    inputPricePerMTok: 1, outputPricePerMTok: 2, contextWindow: 100_000,
-    quality: { coding: 80 }, latencyMs: 1000, enabled: true, deprecatedAt: null, replacementModelId: null,
-    ...over,
-  };
-}
-const rule = (over: Partial<CategoryRule> = {}): CategoryRule => ({
-  qualityBar: 70, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null, ...over,
-});
-function sel(catalog: CatalogModel[], over: Partial<SelectionInput> = {}) {
-  return selectModel({
-    catalog, rule: rule(), category: "coding", requiredQuality: 70, inputTokens: 1000, outputTokens: 500,
-    unhealthy: {}, now: NOW, ...over,
-  });
-}
 const statusOf = (s: ReturnType<typeof sel>, id: string) => s.candidates.find((c) => c.modelId === id);
 
 describe("selectModel", () => {

@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CANNOT_FOLLOW_SCHEMA, selectModel } from "./select-model";
+import { CANNOT_FOLLOW_SCHEMA } from "./select-model";
+import { SELECTION_NOW as NOW, model, sel } from "../testing/selection-fixtures";
 import { route } from "./route";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
 import type { CatalogModel } from "./types";
 
-const NOW = new Date("2026-03-15T12:00:00Z");
-
-function model(id: string, over: Partial<CatalogModel> = {}): CatalogModel {
-  return {
-    id, provider: "p", providerModelId: id, displayName: id,
-    inputPricePerMTok: 1, outputPricePerMTok: 2, contextWindow: 100_000,
-    quality: { coding: 80 }, latencyMs: 1000, enabled: true, deprecatedAt: null, replacementModelId: null,
-    ...over,
-  };
-}
-
-function select(catalog: CatalogModel[], needsStructuredOutput: boolean | undefined) {
-  return selectModel({
-    catalog, category: "coding", requiredQuality: 70, inputTokens: 1000, outputTokens: 500, unhealthy: {}, now: NOW, needsStructuredOutput,
-    rule: { qualityBar: 70, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null },
-  });
-}
+const select = (catalog: CatalogModel[], needsStructuredOutput: boolean | undefined) => sel(catalog, { needsStructuredOutput });
 
 describe("structured-output constraint", () => {
   const catalog = [model("cheap-no-schema", { inputPricePerMTok: 0.1, structuredOutputs: false }), model("capable"), model("unflagged", { inputPricePerMTok: 3 })];
