@@ -6,6 +6,8 @@ import { ConsoleQueryProvider } from "@/components/trpc/trpc";
 import { ConsoleSessionProvider } from "@/components/console/console-session";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { TenantSwitcher } from "@/components/console/tenant-switcher";
+import { ToastProvider } from "@/components/ui/toast";
+import { ConsoleSidebar } from "@/components/console/console-sidebar";
 
 export const dynamic = "force-dynamic";
 
@@ -21,16 +23,16 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <ConsoleQueryProvider>
       <ConsoleSessionProvider session={session}>
+        <ToastProvider>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow">Skip to content</a>
         <div className="min-h-screen md:flex">
-          <aside className="border-b border-slate-200 bg-white p-4 md:sticky md:top-0 md:h-screen md:w-56 md:shrink-0 md:border-b-0 md:border-r">
-            <p className="mb-4 text-lg font-semibold tracking-tight">Switchyard</p>
-            <div className="flex flex-col gap-4 md:h-[calc(100%-3rem)] md:justify-between">
-              <ConsoleNav />
-              <TenantSwitcher tenants={tenants} />
-            </div>
-          </aside>
-          <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+          <ConsoleSidebar>
+            <ConsoleNav />
+            <TenantSwitcher tenants={tenants} />
+          </ConsoleSidebar>
+          <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">{children}</main>
         </div>
+        </ToastProvider>
       </ConsoleSessionProvider>
     </ConsoleQueryProvider>
   );

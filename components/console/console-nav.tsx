@@ -19,7 +19,7 @@ export function ConsoleNav() {
   const trpc = useTRPC();
   const openAlerts = useQuery(trpc.alerts.openCount.queryOptions(undefined, { refetchInterval: OPEN_ALERTS_POLL_MS }));
   return (
-    <nav aria-label="Console" className="flex gap-1 overflow-x-auto md:flex-col">
+    <nav aria-label="Console" className="grid grid-cols-2 gap-1 md:flex md:flex-col">
       {LINKS.map(([href, label]) => {
         const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
         const count = href === "/alerts" ? (openAlerts.data ?? 0) : 0;
