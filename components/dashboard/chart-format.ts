@@ -28,6 +28,11 @@ export function formatTooltipUsd(value: unknown): string {
   return typeof value === "number" ? formatUsd(value) : "no data";
 }
 
+/** Axis ticks and labels draw in the current text colour, which the page sets per colour scheme. */
+export const AXIS_TEXT = { fontSize: 12, fill: "currentColor" } as const;
+/** Tooltips take the scheme's surface colours (a style, unlike an SVG attribute, reads CSS variables). */
+export const TOOLTIP_STYLE = { backgroundColor: "var(--color-white)", borderColor: "var(--color-slate-200)", color: "var(--color-slate-900)" } as const;
+
 const PALETTE = ["#4f46e5", "#0891b2", "#16a34a", "#ca8a04", "#dc2626", "#9333ea", "#db2777", "#0d9488", "#ea580c", "#64748b", "#2563eb", "#65a30d"];
 
 /** The same model gets the same colour in every chart: its place in the tenant's model list. */

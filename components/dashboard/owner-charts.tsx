@@ -5,9 +5,8 @@ import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { BudgetBurn, OwnerSpend } from "@/server/analytics/build-owner-spend";
 import { formatUsd } from "@/components/ui/format";
-import { formatShare, formatUsdAxis } from "./chart-format";
+import { formatShare, formatUsdAxis, AXIS_TEXT, TOOLTIP_STYLE } from "./chart-format";
 
-const AXIS = { fontSize: 12, fill: "#64748b" };
 
 export function TopSpendersChart({ label, owners, onDrill }: { label: string; owners: OwnerSpend[]; onDrill: (owner: OwnerSpend) => void }) {
   return (
@@ -16,9 +15,9 @@ export function TopSpendersChart({ label, owners, onDrill }: { label: string; ow
       <ResponsiveContainer width="100%" height={Math.max(120, 36 * owners.length + 40)}>
         <BarChart data={owners} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tick={AXIS} tickFormatter={formatUsdAxis} />
-          <YAxis type="category" dataKey="name" tick={AXIS} width={120} />
-          <Tooltip formatter={(v) => formatUsd(Number(v))} />
+          <XAxis type="number" tick={AXIS_TEXT} tickFormatter={formatUsdAxis} />
+          <YAxis type="category" dataKey="name" tick={AXIS_TEXT} width={120} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} formatter={(v) => formatUsd(Number(v))} />
           <Bar name="Spend (USD)" dataKey="costUsd" fill="#4f46e5" cursor="pointer" onClick={(item) => onDrill(item.payload as OwnerSpend)} />
         </BarChart>
       </ResponsiveContainer>

@@ -6,11 +6,10 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { CostVsBaselinePoint, LatencyPoint, SpendPoint } from "@/server/analytics/build-time-series";
 import type { BucketSize } from "@/server/analytics/resolve-window";
-import { formatBucket, formatMs, formatTooltipUsd, formatUsdAxis, modelColor } from "./chart-format";
+import { formatBucket, formatMs, formatTooltipUsd, formatUsdAxis, modelColor, AXIS_TEXT, TOOLTIP_STYLE } from "./chart-format";
 import { Toggle } from "./chart-card";
 
 const HEIGHT = 280;
-const AXIS = { fontSize: 12, fill: "#64748b" };
 
 interface TimeChartProps {
   bucket: BucketSize;
@@ -20,7 +19,7 @@ interface TimeChartProps {
 }
 
 function timeAxis(bucket: BucketSize) {
-  return <XAxis dataKey="t" tick={AXIS} tickFormatter={(t: number) => formatBucket(t, bucket)} minTickGap={24} label={{ value: "UTC", position: "insideBottomRight", offset: -4, fontSize: 11, fill: "#94a3b8" }} />;
+  return <XAxis dataKey="t" tick={AXIS_TEXT} tickFormatter={(t: number) => formatBucket(t, bucket)} minTickGap={24} label={{ value: "UTC", position: "insideBottomRight", offset: -4, ...AXIS_TEXT, fontSize: 11 }} />;
 }
 
 const indexOf = (state: { activeTooltipIndex?: unknown } | null) => (typeof state?.activeTooltipIndex === "number" ? state.activeTooltipIndex : Number(state?.activeTooltipIndex ?? Number.NaN));
@@ -39,8 +38,8 @@ export function SpendByModelChart({ data, models, bucket, allModels, onDrill }: 
       <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         {timeAxis(bucket)}
-        <YAxis tick={AXIS} tickFormatter={formatUsdAxis} label={{ value: "Spend (USD)", angle: -90, position: "insideLeft", fontSize: 12, fill: "#64748b" }} />
-        <Tooltip labelFormatter={(t) => formatBucket(Number(t), bucket)} formatter={formatTooltipUsd} />
+        <YAxis tick={AXIS_TEXT} tickFormatter={formatUsdAxis} label={{ value: "Spend (USD)", angle: -90, position: "insideLeft", ...AXIS_TEXT }} />
+        <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => formatBucket(Number(t), bucket)} formatter={formatTooltipUsd} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         {models.map((model) => (
           <Bar key={model} name={model} dataKey={(p: SpendPoint) => p.byModel[model]} stackId="spend" fill={modelColor(model, allModels)}
@@ -57,8 +56,8 @@ export function CostVsBaselineChart({ data, bucket, onDrill }: Omit<TimeChartPro
       <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} onClick={drillIntoClickedBucket(data, onDrill)}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         {timeAxis(bucket)}
-        <YAxis tick={AXIS} tickFormatter={formatUsdAxis} label={{ value: "Cost (USD)", angle: -90, position: "insideLeft", fontSize: 12, fill: "#64748b" }} />
-        <Tooltip labelFormatter={(t) => formatBucket(Number(t), bucket)} formatter={formatTooltipUsd} />
+        <YAxis tick={AXIS_TEXT} tickFormatter={formatUsdAxis} label={{ value: "Cost (USD)", angle: -90, position: "insideLeft", ...AXIS_TEXT }} />
+        <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => formatBucket(Number(t), bucket)} formatter={formatTooltipUsd} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Line name="Baseline model" dataKey="baselineCostUsd" stroke="#94a3b8" strokeDasharray="5 4" dot={false} connectNulls={false} isAnimationActive={false} />
         <Line name="Actual (routed)" dataKey="costUsd" stroke="#4f46e5" strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
@@ -78,8 +77,8 @@ export function LatencyChart({ data, models, bucket, allModels, onDrill }: TimeC
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} onClick={drillIntoClickedBucket(data, onDrill)}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {timeAxis(bucket)}
-          <YAxis tick={AXIS} tickFormatter={(v: number) => formatMs(v)} label={{ value: `${percentile} latency`, angle: -90, position: "insideLeft", fontSize: 12, fill: "#64748b" }} />
-          <Tooltip labelFormatter={(t) => formatBucket(Number(t), bucket)} formatter={(v) => formatMs(typeof v === "number" ? v : null)} />
+          <YAxis tick={AXIS_TEXT} tickFormatter={(v: number) => formatMs(v)} label={{ value: `${percentile} latency`, angle: -90, position: "insideLeft", ...AXIS_TEXT }} />
+          <Tooltip contentStyle={TOOLTIP_STYLE} labelFormatter={(t) => formatBucket(Number(t), bucket)} formatter={(v) => formatMs(typeof v === "number" ? v : null)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {models.map((model) => (
             <Line key={model} name={model} dataKey={(p: LatencyPoint) => p[percentile][model]} stroke={modelColor(model, allModels)} dot={false} connectNulls={false} isAnimationActive={false} />
