@@ -9,8 +9,9 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { QueryState } from "@/components/ui/states";
 import type { DashboardDimensions, DashboardFilters } from "@/server/analytics/dashboard-filters";
 import { bucketMs, type DashboardWindow } from "@/server/analytics/resolve-window";
-import { dashboardFiltersFromSearch, dashboardFiltersToSearch } from "./dashboard-url";
+import { applyDashboardFilterChange, dashboardFiltersFromSearch, describeDimensionFilters } from "./dashboard-url";
 import { drillDownHref } from "./drill-down";
+import { categoryTotalsTable, costVsBaselineTable, latencyTable, modelMixTable, spendTable, topSpendersTable, type DrillHrefs } from "./chart-tables";
 import { DashboardFiltersBar, rangeTitle } from "./dashboard-filters-bar";
 import { KpiGrid, kpisCsvRows } from "./kpi-grid";
 import { ChartCard } from "./chart-card";
@@ -28,9 +29,11 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = useMemo(() => dashboardFiltersFromSearch(searchParams), [searchParams]);
-  const setFilters = (next: DashboardFilters) => {
-    const query = dashboardFiltersToSearch(next).toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  const setFilters = (change: Partial<DashboardFilters>) => {
+    // The address changes at once (Next's router follows history.replaceState), so a second
+    // change made before the next render starts from the first one instead of dropping it.
+    const query = applyDashboardFilterChange(window.location.search, change);
+    window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
   };
   const options = { placeholderData: keepPreviousData } as const;
   const kpis = useQuery({ ...trpc.dashboard.kpis.queryOptions(filters), ...options });
@@ -39,6 +42,9 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
   const spenders = useQuery({ ...trpc.dashboard.topSpenders.queryOptions(filters), ...options });
   const budgets = useQuery({ ...trpc.dashboard.budgetBurn.queryOptions(filters), ...options });
   const filterOptions = useQuery(trpc.logs.filterOptions.queryOptions());
+  // While the figures for new filters load, the previous ones stay on screen, marked as such,
+  // so that the heading never describes numbers it does not match.
+  const updating = [kpis, trends, mix, spenders, budgets].some((q) => q.isPlaceholderData);
 
   // One colour per model across charts: the tenant's models, then any others in the data.
   const allModels = useMemo(
@@ -46,11 +52,14 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
     [filterOptions.data, trends.data, mix.data],
   );
   const dims: DashboardDimensions = filters;
-  const openLogs = (from: Date, to: Date, narrow?: Partial<DashboardDimensions>) => router.push(drillDownHref(dims, { from, to, narrow }));
-  const drillBucket = (window: DashboardWindow) => (t: number, model?: string) =>
-    openLogs(new Date(t), new Date(t + bucketMs(window.bucket)), model === undefined ? undefined : { model });
-  const drillWindow = (window: DashboardWindow) => (narrow: Partial<DashboardDimensions>) => openLogs(window.from, window.to, narrow);
-  const bucketLabel = (window: DashboardWindow, t: number) => formatBucket(t, window.bucket);
+  // Chart clicks and the charts' table views open the same logs.
+  const hrefs = (span: DashboardWindow): DrillHrefs => ({
+    bucket: (t, model) => drillDownHref(dims, { from: new Date(t), to: new Date(t + bucketMs(span.bucket)), narrow: model === undefined ? undefined : { model } }),
+    window: (narrow) => drillDownHref(dims, { from: span.from, to: span.to, narrow }),
+    bucketLabel: (t) => formatBucket(t, span.bucket),
+  });
+  const drillBucket = (span: DashboardWindow) => (t: number, model?: string) => router.push(hrefs(span).bucket(t, model));
+  const drillWindow = (span: DashboardWindow) => (narrow: Partial<DashboardDimensions>) => router.push(hrefs(span).window(narrow));
 
   return (
     <>
@@ -58,66 +67,72 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
         <div>
           <p className="text-sm text-slate-500">{subtitle}</p>
           <h1 className="text-2xl font-semibold">{rangeTitle(filters)}</h1>
+          <p className="mt-1 text-sm text-slate-600" data-testid="applied-filters">
+            {describeDimensionFilters(filters, filterOptions.data ?? { teams: [], keys: [], policies: [] })}
+            <span role="status" className="ml-2 text-slate-500">{updating ? "Updating…" : ""}</span>
+          </p>
         </div>
         <Button disabled={!kpis.data} onClick={() => kpis.data && downloadCsv("key-figures.csv", toCsv(["figure", "value", "previous", "change", "change_kind"], kpisCsvRows(kpis.data.kpis)))}>
           Export key figures (CSV)
         </Button>
       </header>
       <DashboardFiltersBar filters={filters} onChange={setFilters} />
-      <QueryState query={kpis}>{(data) => <KpiGrid kpis={data.kpis} />}</QueryState>
+      <div aria-busy={updating} className={updating ? "opacity-60 transition-opacity" : "transition-opacity"}>
+        <QueryState query={kpis}>{(data) => <KpiGrid kpis={data.kpis} />}</QueryState>
 
-      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <ChartCard title="Spend by model" description="Stacked by the model that served the requests. Click a bar for its requests." query={trends}
-          isEmpty={(d) => d.series.models.length === 0}
-          csv={(d) => toCsv(["bucket_start_utc", ...d.series.models], d.series.spend.map((p) => [new Date(p.t).toISOString(), ...d.series.models.map((m) => p.byModel[m] ?? null)]))}>
-          {(d) => <SpendByModelChart data={d.series.spend} models={d.series.models} bucket={d.window.bucket} allModels={allModels} onDrill={drillBucket(d.window)} />}
-        </ChartCard>
-        <ChartCard title="Actual vs baseline cost" description="The gap is the saving against sending everything to the policy's baseline model." query={trends}
-          isEmpty={(d) => d.series.models.length === 0}
-          csv={(d) => toCsv(["bucket_start_utc", "cost_usd", "baseline_cost_usd", "savings_usd", "unpriced_requests"], d.series.costVsBaseline.map((p) => [
-            new Date(p.t).toISOString(), p.costUsd, p.baselineCostUsd, p.costUsd === null || p.baselineCostUsd === null ? null : p.baselineCostUsd - p.costUsd, p.unpriced,
-          ]))}>
-          {(d) => <CostVsBaselineChart data={d.series.costVsBaseline} bucket={d.window.bucket} onDrill={drillBucket(d.window)} />}
-        </ChartCard>
-        <ChartCard title="Latency by model" description="Percentiles from the rollups' latency histograms, per bucket." query={trends}
-          isEmpty={(d) => d.series.models.length === 0}
-          csv={(d) => toCsv(["bucket_start_utc", ...d.series.models.flatMap((m) => [`${m} p50_ms`, `${m} p95_ms`])], d.series.latency.map((p) => [
-            new Date(p.t).toISOString(), ...d.series.models.flatMap((m) => [p.p50[m] ?? null, p.p95[m] ?? null]),
-          ]))}>
-          {(d) => <LatencyChart data={d.series.latency} models={d.series.models} bucket={d.window.bucket} allModels={allModels} onDrill={drillBucket(d.window)} />}
-        </ChartCard>
-        <ChartCard title="Model mix per category" description="Which models each task category was routed to." query={mix}
-          isEmpty={(d) => d.mix.categories.length === 0}
-          csv={(d) => toCsv(["category", "model", "requests", "request_share", "spend_usd", "spend_share"], d.mix.categories.flatMap((c) => c.models.map((m) => [c.category, m.model, m.requests, m.requestShare, m.costUsd, m.spendShare])))}>
-          {(d) => <ModelMixChart categories={d.mix.categories} models={d.mix.models} allModels={allModels} onDrill={drillWindow(d.window)} />}
-        </ChartCard>
-        <ChartCard title="Requests and spend by category" query={mix}
-          isEmpty={(d) => d.mix.categories.length === 0}
-          csv={(d) => toCsv(["category", "requests", "spend_usd", "unpriced_requests"], d.mix.categories.map((c) => [c.category, c.requests, c.costUsd, c.unpriced]))}>
-          {(d) => <CategoryTotalsChart categories={d.mix.categories} onDrill={drillWindow(d.window)} />}
-        </ChartCard>
-        <ChartCard title="Top teams and keys by spend" query={spenders}
-          isEmpty={(d) => d.teams.length === 0 && d.keys.length === 0}
-          csv={(d) => toCsv(["kind", "name", "id", "requests", "spend_usd"], [...d.teams, ...d.keys].map((o) => [o.kind, o.name, o.id, o.requests, o.costUsd]))}>
-          {(d) => (
-            <div className="grid gap-4 md:grid-cols-2">
-              <TopSpendersChart label="Teams" owners={d.teams} onDrill={(o) => drillWindow(d.window)({ teamId: o.id ?? "" })} />
-              <TopSpendersChart label="Keys" owners={d.keys} onDrill={(o) => drillWindow(d.window)({ apiKeyId: o.id ?? "" })} />
-            </div>
-          )}
-        </ChartCard>
-        <ChartCard title="Budget burn this month" description="Month-to-date spend (UTC month, all categories and models) against each monthly budget; the tick marks how much of the month has passed." query={budgets}
-          isEmpty={(d) => d.budgets.length === 0} empty={{ title: "No budgets", text: "Set a monthly budget on a key or a team to follow its burn here." }}
-          csv={(d) => toCsv(["kind", "name", "id", "budget_usd", "spent_usd", "used_share", "month_elapsed_share"], d.budgets.map((b) => [b.kind, b.name, b.id, b.budgetUsd, b.spentUsd, b.usedShare, b.monthElapsedShare]))}>
-          {(d) => (
-            <BudgetBurnList budgets={d.budgets} drillHref={(b) => drillDownHref({ ...dims, category: null, model: null, policyId: null }, {
-              from: d.monthStart, to: new Date(), narrow: b.kind === "team" ? { teamId: b.id } : { apiKeyId: b.id },
-            })} />
-          )}
-        </ChartCard>
-        <EvaluationSpendCard />
+        <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+          <ChartCard title="Spend by model" description="Stacked by the model that served the requests. Click a bar for its requests." query={trends}
+            isEmpty={(d) => d.series.models.length === 0} table={(d) => spendTable(d.series.spend, d.series.models, hrefs(d.window))}
+            csv={(d) => toCsv(["bucket_start_utc", ...d.series.models], d.series.spend.map((p) => [new Date(p.t).toISOString(), ...d.series.models.map((m) => p.byModel[m] ?? null)]))}>
+            {(d) => <SpendByModelChart data={d.series.spend} models={d.series.models} bucket={d.window.bucket} allModels={allModels} onDrill={drillBucket(d.window)} />}
+          </ChartCard>
+          <ChartCard title="Actual vs baseline cost" description="The gap is the saving against sending everything to the policy's baseline model." query={trends}
+            isEmpty={(d) => d.series.models.length === 0} table={(d) => costVsBaselineTable(d.series.costVsBaseline, hrefs(d.window))}
+            csv={(d) => toCsv(["bucket_start_utc", "cost_usd", "baseline_cost_usd", "savings_usd", "unpriced_requests"], d.series.costVsBaseline.map((p) => [
+              new Date(p.t).toISOString(), p.costUsd, p.baselineCostUsd, p.costUsd === null || p.baselineCostUsd === null ? null : p.baselineCostUsd - p.costUsd, p.unpriced,
+            ]))}>
+            {(d) => <CostVsBaselineChart data={d.series.costVsBaseline} bucket={d.window.bucket} onDrill={drillBucket(d.window)} />}
+          </ChartCard>
+          <ChartCard title="Latency by model" description="Percentiles from the rollups' latency histograms, per bucket." query={trends}
+            isEmpty={(d) => d.series.models.length === 0} table={(d) => latencyTable(d.series.latency, d.series.models, hrefs(d.window))}
+            csv={(d) => toCsv(["bucket_start_utc", ...d.series.models.flatMap((m) => [`${m} p50_ms`, `${m} p95_ms`])], d.series.latency.map((p) => [
+              new Date(p.t).toISOString(), ...d.series.models.flatMap((m) => [p.p50[m] ?? null, p.p95[m] ?? null]),
+            ]))}>
+            {(d) => <LatencyChart data={d.series.latency} models={d.series.models} bucket={d.window.bucket} allModels={allModels} onDrill={drillBucket(d.window)} />}
+          </ChartCard>
+          <ChartCard title="Model mix per category" description="Which models each task category was routed to." query={mix}
+            isEmpty={(d) => d.mix.categories.length === 0} table={(d) => modelMixTable(d.mix.categories, d.mix.models, hrefs(d.window))}
+            csv={(d) => toCsv(["category", "model", "requests", "request_share", "spend_usd", "spend_share"], d.mix.categories.flatMap((c) => c.models.map((m) => [c.category, m.model, m.requests, m.requestShare, m.costUsd, m.spendShare])))}>
+            {(d) => <ModelMixChart categories={d.mix.categories} models={d.mix.models} allModels={allModels} onDrill={drillWindow(d.window)} />}
+          </ChartCard>
+          <ChartCard title="Requests and spend by category" query={mix}
+            isEmpty={(d) => d.mix.categories.length === 0} table={(d) => categoryTotalsTable(d.mix.categories, hrefs(d.window))}
+            csv={(d) => toCsv(["category", "requests", "spend_usd", "unpriced_requests"], d.mix.categories.map((c) => [c.category, c.requests, c.costUsd, c.unpriced]))}>
+            {(d) => <CategoryTotalsChart categories={d.mix.categories} onDrill={drillWindow(d.window)} />}
+          </ChartCard>
+          <ChartCard title="Top teams and keys by spend" query={spenders}
+            isEmpty={(d) => d.teams.length === 0 && d.keys.length === 0} table={(d) => topSpendersTable(d.teams, d.keys, hrefs(d.window))}
+            csv={(d) => toCsv(["kind", "name", "id", "requests", "spend_usd"], [...d.teams, ...d.keys].map((o) => [o.kind, o.name, o.id, o.requests, o.costUsd]))}>
+            {(d) => (
+              <div className="grid gap-4 md:grid-cols-2">
+                <TopSpendersChart label="Teams" owners={d.teams} onDrill={(o) => drillWindow(d.window)({ teamId: o.id ?? "" })} />
+                <TopSpendersChart label="Keys" owners={d.keys} onDrill={(o) => drillWindow(d.window)({ apiKeyId: o.id ?? "" })} />
+              </div>
+            )}
+          </ChartCard>
+          <ChartCard title="Budget burn this month" description="Month-to-date spend (UTC month, all categories and models) against each monthly budget; the tick marks how much of the month has passed." query={budgets}
+            isEmpty={(d) => d.budgets.length === 0} empty={{ title: "No budgets", text: "Set a monthly budget on a key or a team to follow its burn here." }}
+            csv={(d) => toCsv(["kind", "name", "id", "budget_usd", "spent_usd", "used_share", "month_elapsed_share"], d.budgets.map((b) => [b.kind, b.name, b.id, b.budgetUsd, b.spentUsd, b.usedShare, b.monthElapsedShare]))}>
+            {(d) => (
+              <BudgetBurnList budgets={d.budgets} drillHref={(b) => drillDownHref({ ...dims, category: null, model: null, policyId: null }, {
+                from: d.monthStart, to: new Date(), narrow: b.kind === "team" ? { teamId: b.id } : { apiKeyId: b.id },
+              })} />
+            )}
+          </ChartCard>
+          <EvaluationSpendCard />
+        </div>
       </div>
-      <p className="mt-4 text-xs text-slate-400">Times are UTC. {trends.data ? `Buckets: ${trends.data.window.bucket === "hour" ? "hourly" : "daily"}, from ${bucketLabel(trends.data.window, trends.data.window.from.getTime())}.` : ""}</p>
+      <p className="mt-4 text-xs text-slate-500">Times are UTC. {trends.data ? `Buckets: ${trends.data.window.bucket === "hour" ? "hourly" : "daily"}, from ${formatBucket(trends.data.window.from.getTime(), trends.data.window.bucket)}.` : ""}</p>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_DASHBOARD_FILTERS } from "@/server/analytics/dashboard-filters";
-import { dashboardFiltersFromSearch, dashboardFiltersToSearch } from "./dashboard-url";
+import { applyDashboardFilterChange, dashboardFiltersFromSearch, dashboardFiltersToSearch, describeDimensionFilters } from "./dashboard-url";
 import { drillDownHref } from "./drill-down";
 import { logFiltersFromSearch } from "@/components/logs/log-filters-url";
 import { toCsv } from "./csv";
@@ -27,6 +27,26 @@ describe("dashboard filters in the URL", () => {
     const filters = { ...DEFAULT_DASHBOARD_FILTERS, range: "custom" as const, from: new Date("2026-11-01T00:00Z"), to: new Date("2026-11-02T00:00Z"), apiKeyId: "k1", category: "math" };
     expect(dashboardFiltersFromSearch(dashboardFiltersToSearch(filters))).toEqual(filters);
     expect(dashboardFiltersToSearch(DEFAULT_DASHBOARD_FILTERS).toString()).toBe("");
+  });
+});
+
+describe("filter changes", () => {
+  it("two quick changes both land: each starts from the query as it is, not from a stale render", () => {
+    const afterCategory = applyDashboardFilterChange("range=7d", { category: "coding" });
+    const afterModel = applyDashboardFilterChange(afterCategory, { model: "gpt-5.4" });
+    expect(read(afterModel)).toEqual({ ...DEFAULT_DASHBOARD_FILTERS, range: "7d", category: "coding", model: "gpt-5.4" });
+  });
+
+  it("choosing a preset range clears the custom dates", () => {
+    const custom = "range=custom&from=2026-11-01T00:00:00.000Z&to=2026-11-03T00:00:00.000Z&team=t1";
+    expect(applyDashboardFilterChange(custom, { range: "24h", from: null, to: null })).toBe("range=24h&team=t1");
+  });
+
+  it("describes the dimension filters in words, by name", () => {
+    const names = { teams: [{ id: "t1", name: "Search" }], keys: [], policies: [{ id: "p1", name: "Default policy" }] };
+    expect(describeDimensionFilters(DEFAULT_DASHBOARD_FILTERS, names)).toBe("All teams, keys, policies, categories and models");
+    expect(describeDimensionFilters({ ...DEFAULT_DASHBOARD_FILTERS, teamId: "t1", policyId: "p1", category: "coding", apiKeyId: "k9" }, names))
+      .toBe("Team Search · Key k9 · Policy Default policy · Category coding");
   });
 });
 

@@ -32,3 +32,32 @@ export function dashboardFiltersToSearch(filters: DashboardFilters): URLSearchPa
   }
   return params;
 }
+
+/**
+ * The query string after one filter change. It starts from the query as it is now rather than
+ * from the filters of the last render: two changes in quick succession (the second before the
+ * page has re-rendered with the first) must both land.
+ */
+export function applyDashboardFilterChange(currentSearch: string, change: Partial<DashboardFilters>): string {
+  const current = dashboardFiltersFromSearch(new URLSearchParams(currentSearch));
+  return dashboardFiltersToSearch({ ...current, ...change }).toString();
+}
+
+export interface DimensionNames {
+  teams: ReadonlyArray<{ id: string; name: string }>;
+  keys: ReadonlyArray<{ id: string; name: string }>;
+  policies: ReadonlyArray<{ id: string; name: string }>;
+}
+
+/** The dimension filters in words, for the heading over the figures: "Team Search · coding · gpt-5.4", or "All traffic". */
+export function describeDimensionFilters(filters: DashboardFilters, names: DimensionNames): string {
+  const nameOf = (list: DimensionNames[keyof DimensionNames], id: string) => list.find((item) => item.id === id)?.name ?? id;
+  const parts = [
+    filters.teamId && `Team ${nameOf(names.teams, filters.teamId)}`,
+    filters.apiKeyId && `Key ${nameOf(names.keys, filters.apiKeyId)}`,
+    filters.policyId && `Policy ${nameOf(names.policies, filters.policyId)}`,
+    filters.category && `Category ${filters.category}`,
+    filters.model && `Model ${filters.model}`,
+  ].filter((part): part is string => Boolean(part));
+  return parts.length === 0 ? "All teams, keys, policies, categories and models" : parts.join(" · ");
+}
