@@ -28,7 +28,7 @@ export function PolicyDetailPage({ id }: { id: string }) {
           <PageHeader title={`Policy ${p.fields.name}`} description={canManage ? "Each save creates a new version." : "Read only: changing policies needs the admin role."}
             actions={<span className="flex gap-1">{p.isDefault && <Badge tone="indigo">default</Badge>}<Badge>version {p.version}</Badge></span>} />
           {update.isSuccess && <p role="status" className="mb-3 text-sm text-green-700">Saved as version {update.data.version}.</p>}
-          <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+          <div className="grid gap-6 2xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
             <div className="space-y-6">
               {/* Keyed by version so a save (or someone else's) reloads the form from the server. */}
               <PolicyForm key={p.version} initial={toDraft(p.fields)} readOnly={!canManage} saving={update.isPending} error={update.error} submitLabel="Save new version"
