@@ -1,5 +1,5 @@
 // Shared steps of the console journeys.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -13,7 +13,25 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-/** Confirmation prompts (revoke, rotate, remove) are accepted. */
-export function acceptConfirmations(page: Page) {
-  page.on("dialog", (dialog) => dialog.accept());
+/** Answers the console's confirmation dialog (revoke, rotate, delete, restore) with its confirm button. */
+export async function confirmInDialog(page: Page, confirmLabel: string) {
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByRole("button", { name: confirmLabel, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
+/** Picks in a searchable select (or adds to a list picker) as a keyboard user does: types, then Enter takes the best match. */
+export async function pickOption(scope: Page | Locator, name: string, text: string) {
+  const input = scope.getByRole("combobox", { name, exact: true });
+  await input.fill(text);
+  await expect(input).toHaveAttribute("aria-expanded", "true");
+  await input.press("Enter");
+  await expect(input).toHaveAttribute("aria-expanded", "false");
+}
+
+/** Empties a list picker, then adds the models in order. */
+export async function replaceModels(page: Page, name: string, slugs: string[]) {
+  const remove = page.getByRole("group", { name, exact: true }).getByRole("button", { name: /^Remove / });
+  while ((await remove.count()) > 0) await remove.first().click();
+  for (const slug of slugs) await pickOption(page, name, slug);
 }

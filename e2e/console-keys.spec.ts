@@ -1,10 +1,9 @@
 import { expect, test } from "@playwright/test";
 import OpenAI from "openai";
 import { demoLogin } from "./demo";
-import { acceptConfirmations, signIn, uniqueName } from "./console-helpers";
+import { confirmInDialog, pickOption, signIn, uniqueName } from "./console-helpers";
 
 test.beforeEach(async ({ page }) => {
-  acceptConfirmations(page);
   await signIn(page, demoLogin.email, demoLogin.password);
 });
 
@@ -13,7 +12,7 @@ async function issueKey(page: import("@playwright/test").Page, name: string): Pr
   await page.getByRole("button", { name: "New key" }).click();
   const dialog = page.getByRole("dialog", { name: "New API key" });
   await dialog.getByLabel("Name").fill(name);
-  await dialog.getByLabel("Team").selectOption({ label: "Platform" });
+  await pickOption(dialog, "Team", "Platform");
   await dialog.getByLabel("Monthly budget (USD)").fill("25");
   await dialog.getByRole("button", { name: "Create key" }).click();
   const secret = (await page.getByTestId("secret-once").innerText()).trim();
@@ -56,6 +55,7 @@ test("a key calls the gateway, the request shows in the logs, and after revocati
 
   await page.getByRole("link", { name: "Keys" }).click();
   await page.getByTestId(`key-row-${name}`).getByRole("button", { name: "Revoke" }).click();
+  await confirmInDialog(page, "Revoke key");
   await expect(page.getByTestId(`key-row-${name}`)).toContainText("revoked");
   const refused = await client.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "Hello again" }] }).catch((error: unknown) => error);
   expect(refused).toBeInstanceOf(OpenAI.AuthenticationError);

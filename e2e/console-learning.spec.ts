@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { demoLogin } from "./demo";
-import { signIn } from "./console-helpers";
+import { confirmInDialog, pickOption, signIn } from "./console-helpers";
 import { LATENCY_BUCKET_COUNT } from "../server/usage/latency-buckets";
 
 /** The learning job's advisory lock (server/learning/learning-job.ts, LEARNING_LOCK_KEY). */
@@ -106,21 +106,21 @@ test("an admin sets an evaluation share and judge on a policy rule, and the eval
   await page.getByRole("link", { name: "default", exact: true }).click();
   // A share needs a judge: rules that have none are set to evaluate nothing, whatever the seed left.
   for (const category of ["coding", "math", "science", "computer_use", "general"]) {
-    if ((await page.getByLabel(`Judge model for ${category}`).inputValue()) === "") await page.getByLabel(`Evaluated share (%) for ${category}`).fill("0");
+    if ((await page.getByLabel(`Judge model for ${category}`).inputValue()) === "No judge") await page.getByLabel(`Evaluated share (%) for ${category}`).fill("0");
   }
   await page.getByLabel("Evaluated share (%) for coding").fill("5");
-  await page.getByLabel("Judge model for coding").selectOption("none");
+  await pickOption(page, "Judge model for coding", "No judge");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("Pick a judge model to evaluate this category")).toHaveCount(1);
 
   await page.getByLabel("Evaluated share (%) for coding").fill("150");
-  await page.getByLabel("Judge model for coding").selectOption("gpt-5.4");
+  await pickOption(page, "Judge model for coding", "gpt-5.4");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("0 to 100 %")).toBeVisible();
 
   // Other than the demo's seeded coding rule (5 %, judged by gpt-5.4), so the new version differs in both.
   await page.getByLabel("Evaluated share (%) for coding").fill("10");
-  await page.getByLabel("Judge model for coding").selectOption("claude-opus-4.6");
+  await pickOption(page, "Judge model for coding", "claude-opus-4.6");
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText(/Saved as version \d+\./)).toBeVisible();
   await expect(page.getByLabel("Evaluated share (%) for coding")).toHaveValue("10");
@@ -144,8 +144,8 @@ test("an admin resets what routing learned, and the Models page goes back to the
 
   await page.getByRole("link", { name: "Settings" }).click();
   const card = page.getByRole("region", { name: "Learned routing" });
-  page.once("dialog", (dialog) => void dialog.accept());
   await card.getByRole("button", { name: "Reset learned routing" }).click();
+  await confirmInDialog(page, "Reset");
   await expect(card.getByRole("status")).toContainText("Reset.");
 
   await page.getByRole("link", { name: "Models" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demoLogin } from "./demo";
-import { signIn, uniqueName } from "./console-helpers";
+import { pickOption, replaceModels, signIn, uniqueName } from "./console-helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, demoLogin.email, demoLogin.password);
@@ -11,7 +11,7 @@ test("an admin creates a policy, edits a rule into version 2 and sees the diff",
   await page.getByRole("link", { name: "Policies" }).click();
   await page.getByRole("link", { name: "New policy" }).click();
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Baseline model").fill("claude-opus-4.6");
+  await pickOption(page, "Baseline model", "claude-opus-4.6");
   for (const category of ["coding", "math", "science", "computer_use", "general"]) {
     await page.getByLabel(`Quality bar (0-100) for ${category}`).fill("60");
   }
@@ -24,7 +24,7 @@ test("an admin creates a policy, edits a rule into version 2 and sees the diff",
   await expect(page.getByRole("heading", { name: `Policy ${name}` })).toBeVisible();
   await expect(page.getByText("version 1", { exact: true })).toBeVisible();
   await page.getByLabel("Quality bar (0-100) for coding").fill("72");
-  await page.getByLabel("Fallback order for coding").fill("gpt-5.4, gemini-3.1-pro");
+  await replaceModels(page, "Fallback order for coding", ["gpt-5.4", "gemini-3.1-pro"]);
   await page.getByRole("button", { name: "Save new version" }).click();
   await expect(page.getByText("Saved as version 2.")).toBeVisible();
   const versions = page.getByRole("region", { name: "Versions" });

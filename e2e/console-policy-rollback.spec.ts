@@ -1,19 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { demoLogin } from "./demo";
-import { acceptConfirmations, signIn, uniqueName } from "./console-helpers";
+import { confirmInDialog, pickOption, signIn, uniqueName } from "./console-helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, demoLogin.email, demoLogin.password);
 });
 
 test("an admin changes a policy, then restores version 1 as version 3 with the old values", async ({ page }) => {
-  acceptConfirmations(page);
   // A policy of its own, so that the restore does not change the demo's default for other journeys.
   const name = uniqueName("e2e-rollback");
   await page.getByRole("link", { name: "Policies" }).click();
   await page.getByRole("link", { name: "New policy" }).click();
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Baseline model").fill("claude-opus-4.6");
+  await pickOption(page, "Baseline model", "claude-opus-4.6");
   for (const category of ["coding", "math", "science", "computer_use", "general"]) {
     await page.getByLabel(`Quality bar (0-100) for ${category}`).fill("60");
   }
@@ -27,6 +26,7 @@ test("an admin changes a policy, then restores version 1 as version 3 with the o
 
   const versions = page.getByRole("region", { name: "Versions" });
   await versions.getByRole("button", { name: "Restore version 1" }).click();
+  await confirmInDialog(page, "Restore");
   await expect(versions.getByText("Restored version 1 as version 3.")).toBeVisible();
   await expect(page.getByText("version 3", { exact: true })).toBeVisible();
   // The new version's diff is shown like any save's: the bar goes back from 72 to 60.

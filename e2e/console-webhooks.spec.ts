@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { demoLogin } from "./demo";
-import { acceptConfirmations, signIn, uniqueName } from "./console-helpers";
+import { confirmInDialog, signIn, uniqueName } from "./console-helpers";
 
 interface Received {
   headers: http.IncomingHttpHeaders;
@@ -35,7 +35,6 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
 
 test("an admin adds a webhook, tests it, sees it delivered, and the receiver gets a correctly signed request", async ({ page }) => {
   const receiver = await startReceiver();
-  acceptConfirmations(page);
   const name = uniqueName("ops-hook");
   try {
     await signIn(page, demoLogin.email, demoLogin.password);
@@ -73,6 +72,7 @@ test("an admin adds a webhook, tests it, sees it delivered, and the receiver get
     expect(payload.text).toContain("Switchyard test event");
 
     await row.getByRole("button", { name: "Delete" }).click();
+    await confirmInDialog(page, "Delete webhook");
     await expect(section.getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
   } finally {
     await receiver.close();

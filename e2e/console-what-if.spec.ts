@@ -1,13 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { demoLogin } from "./demo";
-import { acceptConfirmations, signIn } from "./console-helpers";
+import { signIn } from "./console-helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, demoLogin.email, demoLogin.password);
 });
 
 test("an admin sees what a stricter coding bar would do to the demo traffic, saves it with its summary, and restores the old bar", async ({ page }) => {
-  acceptConfirmations(page);
   await page.getByRole("link", { name: "Policies" }).click();
   await page.getByRole("link", { name: "default", exact: true }).click();
   const oldBar = await page.getByLabel("Quality bar (0-100) for coding").inputValue();

@@ -2,7 +2,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { expect, test } from "@playwright/test";
 import { demoApiKey, demoLogin } from "./demo";
-import { signIn, uniqueName } from "./console-helpers";
+import { pickOption, replaceModels, signIn, uniqueName } from "./console-helpers";
 
 // `npm start` serves the console and the gateway on one port, in one process: the gateway's
 // paths through the lean handlers, every other path through Next.js. The console and the
@@ -36,7 +36,7 @@ test("a policy saved in the console routes the gateway's next request", async ({
     return response.headers.get("x-switchyard-model");
   };
   const allowOnly = async (model: string) => {
-    for (const category of CATEGORIES) await page.getByLabel(`Allowed models (empty: all) for ${category}`).fill(model);
+    for (const category of CATEGORIES) await replaceModels(page, `Allowed models for ${category}`, [model]);
   };
 
   await signIn(page, demoLogin.email, demoLogin.password);
@@ -45,7 +45,7 @@ test("a policy saved in the console routes the gateway's next request", async ({
   await page.getByRole("link", { name: "Policies" }).click();
   await page.getByRole("link", { name: "New policy" }).click();
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Baseline model").fill("claude-opus-4.6");
+  await pickOption(page, "Baseline model", "claude-opus-4.6");
   for (const category of CATEGORIES) await page.getByLabel(`Quality bar (0-100) for ${category}`).fill("60");
   await allowOnly("gpt-5.4");
   await page.getByRole("button", { name: "Create policy" }).click();

@@ -5,6 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useToast } from "@/components/ui/toast";
 import { Dialog } from "@/components/ui/dialog";
 import { Badge, Card } from "@/components/ui/page-header";
 import { SecretOnce } from "@/components/ui/secret-once";
@@ -31,11 +33,12 @@ function ManageWebhooks() {
   const [adding, setAdding] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries(trpc.webhooks.pathFilter());
   const test = useMutation(trpc.webhooks.test.mutationOptions({ onSettled: refresh }));
   const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions({ onSuccess: (r) => setSecret(r.secret) }));
-  const setEnabled = useMutation(trpc.webhooks.setEnabled.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: refresh }));
+  const setEnabled = useMutation(trpc.webhooks.setEnabled.mutationOptions({ onSuccess: async (_, v) => { await refresh(); toast.success(v.enabled ? "Webhook turned on." : "Webhook turned off."); } }));
+  const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: async () => { await refresh(); toast.success("Webhook deleted."); } }));
   return (
     <Card title="Webhooks" actions={<Button variant="primary" onClick={() => setAdding(true)}>Add webhook</Button>}>
       <p className="mb-3 text-sm text-slate-600">Each alert raised or resolved is POSTed as signed JSON to every webhook that takes its kind; failed deliveries are retried for about 7 hours.</p>
@@ -61,8 +64,8 @@ function ManageWebhooks() {
                     <Button onClick={() => test.mutate({ id: w.id })} disabled={test.isPending}>{test.isPending && test.variables?.id === w.id ? "Testing…" : "Test"}</Button>
                     <Button onClick={() => setOpen(open === w.id ? null : w.id)} aria-expanded={open === w.id}>{open === w.id ? "Hide deliveries" : "Deliveries"}</Button>
                     <Button onClick={() => setEnabled.mutate({ id: w.id, enabled: !w.enabled })}>{w.enabled ? "Turn off" : "Turn on"}</Button>
-                    <Button onClick={() => confirm(`Rotate the signing secret of "${w.name}"? The receiver must be given the new one.`) && rotate.mutate({ id: w.id })}>Rotate secret</Button>
-                    <Button variant="danger" onClick={() => confirm(`Delete the webhook "${w.name}" and its delivery log?`) && remove.mutate({ id: w.id })}>Delete</Button>
+                    <ConfirmButton title={`Rotate the signing secret of ${w.name}?`} message="The receiver must be given the new one; the old one stops signing at once." confirmLabel="Rotate secret" onConfirm={() => rotate.mutate({ id: w.id })}>Rotate secret</ConfirmButton>
+                    <ConfirmButton variant="danger" title={`Delete the webhook ${w.name}?`} message="Its delivery log is deleted with it." confirmLabel="Delete webhook" onConfirm={() => remove.mutate({ id: w.id })}>Delete</ConfirmButton>
                   </div>
                   {open === w.id && <WebhookDeliveries webhookId={w.id} name={w.name} />}
                 </li>

@@ -4,11 +4,15 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { Combobox } from "@/components/ui/combobox";
+import { TextField } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { numberOrNull, textOrNull } from "@/components/ui/format";
 import { zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { createApiKeySchema, KEY_SCOPES } from "@/server/console/schemas/keys";
+import { policyChoices } from "./policy-choices";
+
+const FIELD_LABELS = { name: "Name", teamId: "Team", policyId: "Policy", scopes: "Scopes", monthlyBudgetUsd: "Monthly budget", rpmLimit: "Requests per minute", tpmLimit: "Tokens per minute", expiresAt: "Expires on" };
 
 export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
   const trpc = useTRPC();
@@ -16,6 +20,8 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
   const teams = useQuery(trpc.teams.list.queryOptions());
   const policies = useQuery(trpc.policies.list.queryOptions());
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [teamId, setTeamId] = useState("");
+  const [policyId, setPolicyId] = useState("");
   const create = useMutation(
     trpc.keys.create.mutationOptions({
       onSuccess: async ({ secret }) => {
@@ -31,15 +37,15 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
     const expires = textOrNull(form.get("expiresAt"));
     const parsed = createApiKeySchema.safeParse({
       name: String(form.get("name") ?? ""),
-      teamId: textOrNull(form.get("teamId")),
-      policyId: textOrNull(form.get("policyId")),
+      teamId: textOrNull(teamId),
+      policyId: textOrNull(policyId),
       scopes: form.getAll("scopes").map(String),
       monthlyBudgetUsd: numberOrNull(form.get("monthlyBudgetUsd")),
       rpmLimit: numberOrNull(form.get("rpmLimit")),
       tpmLimit: numberOrNull(form.get("tpmLimit")),
       expiresAt: expires ? new Date(`${expires}T23:59:59Z`) : null,
     });
-    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
+    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error, FIELD_LABELS));
     if (parsed.success) create.mutate(parsed.data);
   }
 
@@ -47,14 +53,9 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
     <form onSubmit={submit} noValidate className="space-y-3">
       <TextField label="Name" name="name" required error={errors.name} autoFocus />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Team" name="teamId" defaultValue="">
-          <option value="">No team</option>
-          {teams.data?.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-        </SelectField>
-        <SelectField label="Policy" name="policyId" defaultValue="" hint="Empty: the organisation's default policy">
-          <option value="">Default policy</option>
-          {policies.data?.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-        </SelectField>
+        <Combobox label="Team" options={teams.data?.map((t) => ({ value: t.id, label: t.name })) ?? []} value={teamId} onChange={setTeamId} emptyLabel="No team" error={errors.teamId} />
+        <Combobox label="Policy" {...policyChoices(policies.data ?? [])} value={policyId} onChange={setPolicyId} error={errors.policyId}
+          hint="The organisation's default follows any change of default" />
       </div>
       <fieldset>
         <legend className="text-sm font-medium text-slate-700">Scopes</legend>

@@ -5,12 +5,15 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useToast } from "@/components/ui/toast";
 import { Dialog } from "@/components/ui/dialog";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { formatDateTime, formatNumber, formatUsd } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/data-table";
+import { pluralise } from "@/components/ui/pluralise";
 import { forecastText } from "@/components/alerts/forecast-text";
 import { CreateKeyForm } from "./create-key-form";
 
@@ -21,9 +24,10 @@ export function KeysPage() {
   const keys = useQuery(trpc.keys.list.queryOptions());
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries(trpc.keys.pathFilter());
-  const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: refresh }));
-  const rotate = useMutation(trpc.keys.rotate.mutationOptions({ onSuccess: async (r) => { await refresh(); setSecret(r.secret); } }));
+  const revoke = useMutation(trpc.keys.revoke.mutationOptions({ onSuccess: async () => { await refresh(); toast.success("Key revoked: calls with it now fail."); } }));
+  const rotate = useMutation(trpc.keys.rotate.mutationOptions({ onSuccess: async (r) => { await refresh(); setSecret(r.secret); toast.success("Key rotated: the old secret no longer works."); } }));
 
   return (
     <>
@@ -37,15 +41,17 @@ export function KeysPage() {
               <tr key={k.id} className="border-t border-slate-100" data-testid={`key-row-${k.name}`}>
                 <td className="px-3 py-2 font-medium">{k.name} {k.status === "revoked" && <Badge tone="red">revoked</Badge>} {k.status === "expired" && <Badge tone="red">expired {formatDateTime(k.expiresAt)}</Badge>} {k.status === "active" && k.expiresAt && <Badge tone="amber">expires {formatDateTime(k.expiresAt)}</Badge>}</td>
                 <td className="px-3 py-2 font-mono text-xs">{k.prefix}…</td>
-                <td className="px-3 py-2">{k.teamName ?? "no team"} · {k.policyName ?? "default policy"}</td>
+                <td className="px-3 py-2">{k.teamName ?? "no team"} · {k.policyName ?? "organisation default"}</td>
                 <td className="px-3 py-2 text-xs">{k.rpmLimit ? `${formatNumber(k.rpmLimit)} rpm` : "no rpm limit"}<br />{k.monthlyBudgetUsd !== null ? `${formatUsd(k.monthlyBudgetUsd)} / month` : "no budget"}{k.budgetForecast && <><br /><span className="text-slate-500">{forecastText(k.budgetForecast)}</span></>}</td>
                 <td className="px-3 py-2">{formatDateTime(k.lastUsedAt)}</td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatUsd(k.monthToDate.costUsd)}{k.monthToDate.unpricedRequests > 0 && <span className="block text-xs text-amber-700">+ {k.monthToDate.unpricedRequests} unpriced</span>}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatUsd(k.monthToDate.costUsd)}{k.monthToDate.unpricedRequests > 0 && <span className="block text-xs text-amber-700">+ {pluralise(k.monthToDate.unpricedRequests, "unpriced request")}</span>}</td>
                 <td className="px-3 py-2 text-right">
                   {canManage && k.status !== "revoked" && (
                     <span className="inline-flex gap-2">
-                      {k.status === "active" && <Button onClick={() => confirm(`Rotate "${k.name}"? The current secret stops working now.`) && rotate.mutate({ id: k.id })}>Rotate</Button>}
-                      <Button variant="danger" onClick={() => confirm(`Revoke "${k.name}"? Calls with it fail from now on.`) && revoke.mutate({ id: k.id })}>Revoke</Button>
+                      {k.status === "active" && (
+                        <ConfirmButton title={`Rotate ${k.name}?`} message="The current secret stops working now; the new one is shown once." confirmLabel="Rotate key" onConfirm={() => rotate.mutate({ id: k.id })}>Rotate</ConfirmButton>
+                      )}
+                      <ConfirmButton variant="danger" title={`Revoke ${k.name}?`} message="Calls with this key fail from now on. This cannot be undone." confirmLabel="Revoke key" onConfirm={() => revoke.mutate({ id: k.id })}>Revoke</ConfirmButton>
                     </span>
                   )}
                 </td>

@@ -4,6 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useToast } from "@/components/ui/toast";
 import { Badge, Card, PageHeader } from "@/components/ui/page-header";
 import { ErrorState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
@@ -16,10 +18,11 @@ export function MembersPage() {
   const canManage = useCan("admin");
   const isOwner = useCan("owner");
   const members = useQuery(trpc.members.list.queryOptions());
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries(trpc.members.pathFilter());
-  const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: refresh }));
-  const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: refresh }));
-  const revokeInvite = useMutation(trpc.members.revokeInvite.mutationOptions({ onSuccess: refresh }));
+  const changeRole = useMutation(trpc.members.changeRole.mutationOptions({ onSuccess: async (_, v) => { await refresh(); toast.success(`Role changed to ${v.role}.`); } }));
+  const remove = useMutation(trpc.members.remove.mutationOptions({ onSuccess: async () => { await refresh(); toast.success("Member removed."); } }));
+  const revokeInvite = useMutation(trpc.members.revokeInvite.mutationOptions({ onSuccess: async () => { await refresh(); toast.success("Invite revoked: its link no longer works."); } }));
   const mayEdit = (role: Role) => canManage && (isOwner || role !== "owner");
 
   return (
@@ -42,7 +45,7 @@ export function MembersPage() {
                           <select id={`role-${m.userId}`} value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as Role })} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
                             {ROLES.filter((r) => isOwner || r !== "owner").map((r) => <option key={r} value={r}>{r}</option>)}
                           </select>
-                          <Button variant="danger" onClick={() => confirm(`Remove ${m.email} from the organisation?`) && remove.mutate({ userId: m.userId })}>Remove</Button>
+                          <ConfirmButton variant="danger" title={`Remove ${m.email}?`} message="They lose access to this organisation at once; their past changes stay in the audit log." confirmLabel="Remove member" onConfirm={() => remove.mutate({ userId: m.userId })}>Remove</ConfirmButton>
                         </span>
                       ) : <Badge tone="indigo">{m.role}</Badge>}
                     </li>

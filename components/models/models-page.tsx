@@ -78,7 +78,7 @@ export function ModelsPage() {
       )}
       {open?.kind === "lifecycle" && (
         <Dialog title={`Lifecycle of ${open.model.slug}`} onClose={() => setOpen(null)}>
-          <ModelLifecycleForm model={open.model} slugs={models.data?.map((m) => m.slug) ?? []} saving={lifecycle.isPending} error={lifecycle.error} onSubmit={(v) => lifecycle.mutate({ slug: open.model.slug, ...v })} />
+          <ModelLifecycleForm model={open.model} models={models.data ?? []} saving={lifecycle.isPending} error={lifecycle.error} onSubmit={(v) => lifecycle.mutate({ slug: open.model.slug, ...v })} />
         </Dialog>
       )}
       {open?.kind === "custom" && (

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
+import { pluralise } from "@/components/ui/pluralise";
 
 export function PoliciesPage() {
   const trpc = useTRPC();
@@ -28,7 +29,7 @@ export function PoliciesPage() {
                 <div>
                   <Link href={`/policies/${p.id}`} className="font-medium text-indigo-700 hover:underline">{p.name}</Link>{" "}
                   {p.isDefault && <Badge tone="indigo">default</Badge>} <Badge>v{p.version}</Badge>
-                  <p className="text-sm text-slate-500">{p.description ?? "No description"} · {p.ruleCount} rules · {p.keyCount} keys · baseline {p.baselineModelSlug} · saved {formatDateTime(p.updatedAt)}</p>
+                  <p className="text-sm text-slate-500">{p.description ?? "No description"} · {pluralise(p.ruleCount, "rule")} · {pluralise(p.keyCount, "key")} · baseline {p.baselineModelSlug} · saved {formatDateTime(p.updatedAt)}</p>
                 </div>
                 {canManage && !p.isDefault && <Button onClick={() => setDefault.mutate({ id: p.id })} disabled={setDefault.isPending}>Make default</Button>}
               </li>

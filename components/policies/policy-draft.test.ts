@@ -33,3 +33,16 @@ describe("policy draft evaluation settings", () => {
     expect(parsed.error?.issues.map((i) => i.path.join("."))).toEqual([path]);
   });
 });
+
+describe("policy draft model lists", () => {
+  it("keeps picked models as lists, in their order, both ways", () => {
+    const draft = toDraft(fields({ allowedModels: ["gpt-5.4", "claude-opus-4.6"], fallbackOrder: ["claude-opus-4.6", "gpt-5.4"] }));
+    expect(draft.rules[0]).toMatchObject({ allowedModels: ["gpt-5.4", "claude-opus-4.6"], fallbackOrder: ["claude-opus-4.6", "gpt-5.4"] });
+    expect(policyFieldsSchema.parse(fromDraft(draft)).rules[0]).toMatchObject({ fallbackOrder: ["claude-opus-4.6", "gpt-5.4"] });
+  });
+
+  it("asks for a baseline model that was never picked", () => {
+    const draft = { ...toDraft(fields({})), baselineModelSlug: "" };
+    expect(policyFieldsSchema.safeParse(fromDraft(draft)).error?.issues.map((i) => i.message)).toEqual(["Pick a baseline model"]);
+  });
+});

@@ -1,13 +1,14 @@
-// The policy editor keeps every input as text; these convert between that draft and the
-// schema's PolicyFields, so the same zod schema validates in the browser and on the server.
+// The policy editor keeps every typed input as text (and picked model lists as lists); these
+// convert between that draft and the schema's PolicyFields, so the same zod schema validates
+// in the browser and on the server.
 import type { PolicyFields } from "@/server/console/schemas/policies";
 import { numberOrNull, textOrNull } from "@/components/ui/format";
 
 export interface RuleDraft {
   category: string;
   qualityBar: string;
-  allowedModels: string;
-  fallbackOrder: string;
+  allowedModels: string[];
+  fallbackOrder: string[];
   maxCostUsd: string;
   latencyTargetMs: string;
   /** Percent (0-100) in the editor; the schema stores a share (0-1). */
@@ -27,12 +28,11 @@ export interface PolicyDraft {
   rules: RuleDraft[];
 }
 
-const list = (text: string) => text.split(",").map((s) => s.trim()).filter(Boolean);
 const text = (value: number | null) => (value === null ? "" : String(value));
 // Rounded so that a stored 0.07 shows as 7, not 7.000000000000001.
 const sharePct = (share: number) => String(Math.round(share * 100 * 1e6) / 1e6);
 
-export const EMPTY_RULE: RuleDraft = { category: "", qualityBar: "50", allowedModels: "", fallbackOrder: "", maxCostUsd: "", latencyTargetMs: "", evaluationSharePct: "0", judgeModel: "" };
+export const EMPTY_RULE: RuleDraft = { category: "", qualityBar: "50", allowedModels: [], fallbackOrder: [], maxCostUsd: "", latencyTargetMs: "", evaluationSharePct: "0", judgeModel: "" };
 
 export function toDraft(fields: PolicyFields): PolicyDraft {
   return {
@@ -46,8 +46,8 @@ export function toDraft(fields: PolicyFields): PolicyDraft {
     rules: fields.rules.map((r) => ({
       category: r.category,
       qualityBar: String(r.qualityBar),
-      allowedModels: r.allowedModels.join(", "),
-      fallbackOrder: r.fallbackOrder.join(", "),
+      allowedModels: [...r.allowedModels],
+      fallbackOrder: [...r.fallbackOrder],
       maxCostUsd: text(r.maxCostUsd),
       latencyTargetMs: text(r.latencyTargetMs),
       evaluationSharePct: sharePct(r.evaluationShare),
@@ -68,8 +68,8 @@ export function fromDraft(draft: PolicyDraft): unknown {
     rules: draft.rules.map((r) => ({
       category: r.category.trim(),
       qualityBar: Number(r.qualityBar),
-      allowedModels: list(r.allowedModels),
-      fallbackOrder: list(r.fallbackOrder),
+      allowedModels: r.allowedModels,
+      fallbackOrder: r.fallbackOrder,
       maxCostUsd: numberOrNull(r.maxCostUsd),
       latencyTargetMs: numberOrNull(r.latencyTargetMs),
       // Blank means no evaluations; anything else is checked by the schema (0-1 after the division).

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/page-header";
 import { ErrorState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
@@ -34,11 +34,11 @@ export function PolicyVersions({ policyId, currentVersion, canManage }: Props) {
                 <div className="flex items-center justify-between gap-2">
                   <p className="font-medium">Version {v.version} <span className="font-normal text-slate-500">· {formatDateTime(v.createdAt)} · {v.createdBy ?? "system"}</span></p>
                   {canManage && v.version !== currentVersion && (
-                    <Button className="shrink-0 px-2 py-0.5 text-xs" disabled={restore.isPending} aria-label={`Restore version ${v.version}`}
-                      onClick={() => confirm(`Restore version ${v.version}? Its settings are saved as version ${currentVersion + 1}; the gateway uses them at once.`)
-                        && restore.mutate({ id: policyId, version: v.version, expectedVersion: currentVersion })}>
+                    <ConfirmButton className="shrink-0 px-2 py-0.5 text-xs" disabled={restore.isPending} ariaLabel={`Restore version ${v.version}`}
+                      title={`Restore version ${v.version}?`} message={`Its settings are saved as version ${currentVersion + 1}; the gateway uses them at once.`}
+                      confirmLabel="Restore" onConfirm={() => restore.mutate({ id: policyId, version: v.version, expectedVersion: currentVersion })}>
                       Restore this version
-                    </Button>
+                    </ConfirmButton>
                   )}
                 </div>
                 {v.whatIf && <p className="text-slate-700" data-testid="version-what-if">What-if when saved: {versionWhatIfLine(v.whatIf)}</p>}

@@ -1,98 +1,73 @@
 "use client";
 
+// One card per category rule: its numbers as inputs, its models picked from the catalog
+// (allowed models as a set, the fallback chain as an ordered list, the judge as a select).
+// Cards rather than a table row, since a row of pickers is wider than any screen.
 import type { FieldErrors } from "@/components/ui/form-errors";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { ModelListPicker, ModelSelect } from "@/components/models/model-picker";
+import type { PickableModel } from "@/components/models/model-options";
 import { EMPTY_RULE, type RuleDraft } from "./policy-draft";
 
-type TextColumn = Exclude<keyof RuleDraft, "judgeModel">;
+type TextColumn = "category" | "qualityBar" | "maxCostUsd" | "latencyTargetMs" | "evaluationSharePct";
 
-const COLUMNS: [TextColumn, string, string][] = [
-  ["category", "Category", "w-32"],
-  ["qualityBar", "Quality bar (0-100)", "w-24"],
-  ["allowedModels", "Allowed models (empty: all)", "w-48"],
-  ["fallbackOrder", "Fallback order", "w-48"],
-  ["maxCostUsd", "Max cost per request (USD)", "w-28"],
-  ["latencyTargetMs", "Latency target (ms)", "w-28"],
-  ["evaluationSharePct", "Evaluated share (%)", "w-20"],
+/** The typed fields of a rule: key, label, and the schema's name where it differs (errors come keyed by the schema's path). */
+const TEXT_FIELDS: { key: TextColumn; label: string; schemaField?: string; decimal?: boolean }[] = [
+  { key: "category", label: "Category" },
+  { key: "qualityBar", label: "Quality bar (0-100)", decimal: true },
+  { key: "maxCostUsd", label: "Max cost per request (USD)", decimal: true },
+  { key: "latencyTargetMs", label: "Latency target (ms)", decimal: true },
+  { key: "evaluationSharePct", label: "Evaluated share (%)", schemaField: "evaluationShare", decimal: true },
 ];
+
+/** Labels by schema field name, so that the form's validation messages name the field. */
+export const RULE_FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries(TEXT_FIELDS.map((f) => [f.schemaField ?? f.key, f.label])),
+  allowedModels: "Allowed models",
+  fallbackOrder: "Fallback order",
+  judgeModel: "Judge model",
+};
 
 interface Props {
   rules: RuleDraft[];
   onChange: (rules: RuleDraft[]) => void;
   errors: FieldErrors;
   readOnly: boolean;
-  /** The tenant's catalog slugs: the judge is picked from them. */
-  models: string[];
+  /** The tenant's catalog: every model field is picked from it. */
+  models: readonly PickableModel[];
 }
-
-/** Draft fields whose schema field has another name (errors come keyed by the schema's path). */
-const SCHEMA_FIELD: Partial<Record<TextColumn, string>> = { evaluationSharePct: "evaluationShare" };
 
 export function RulesEditor({ rules, onChange, errors, readOnly, models }: Props) {
-  const update = (index: number, key: keyof RuleDraft, value: string) => onChange(rules.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
-  // min-w-0: a fieldset is as wide as its content by default, which would stop the table from
-  // scrolling inside it and let it spill over the next column.
+  const update = <K extends keyof RuleDraft>(index: number, key: K, value: RuleDraft[K]) => onChange(rules.map((r, i) => (i === index ? { ...r, [key]: value } : r)));
   return (
-    <fieldset className="min-w-0 space-y-2">
+    <fieldset className="min-w-0 space-y-3">
       <legend className="font-semibold">Rules per category</legend>
       {errors.rules && <p className="text-xs text-red-600">{errors.rules}</p>}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs text-slate-500">
-            <tr>{COLUMNS.map(([key, label]) => <th key={key} className="px-1 py-1 font-medium">{label}</th>)}<th className="px-1 py-1 font-medium">Judge model</th><th><span className="sr-only">Remove</span></th></tr>
-          </thead>
-          <tbody>
-            {rules.map((rule, index) => (
-              <tr key={index} className="align-top">
-                {COLUMNS.map(([key, label, width]) => {
-                  const error = errors[`rules.${index}.${SCHEMA_FIELD[key] ?? key}`];
-                  return (
-                    <td key={key} className="px-1 py-1">
-                      <input
-                        aria-label={`${label} for ${rule.category || `rule ${index + 1}`}`}
-                        aria-invalid={error ? true : undefined}
-                        list={key === "allowedModels" || key === "fallbackOrder" ? "catalog-slugs" : undefined}
-                        inputMode={key === "evaluationSharePct" ? "decimal" : undefined}
-                        value={rule[key]}
-                        readOnly={readOnly}
-                        onChange={(e) => update(index, key, e.target.value)}
-                        className={`${width} rounded border border-slate-300 px-1.5 py-1 text-sm aria-[invalid=true]:border-red-400`}
-                      />
-                      {error && <p className="text-xs text-red-600">{error}</p>}
-                    </td>
-                  );
-                })}
-                <JudgeCell rule={rule} index={index} models={models} error={errors[`rules.${index}.judgeModel`]} readOnly={readOnly} onChange={(value) => update(index, "judgeModel", value)} />
-                <td className="px-1 py-1">
-                  {!readOnly && <Button variant="ghost" aria-label={`Remove rule ${rule.category}`} onClick={() => onChange(rules.filter((_, i) => i !== index))}>×</Button>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {rules.map((rule, index) => {
+        const name = rule.category || `rule ${index + 1}`;
+        const error = (field: string) => errors[`rules.${index}.${field}`];
+        return (
+          <section key={index} aria-label={`Rule for ${name}`} className="space-y-3 rounded-lg border border-slate-200 p-3">
+            <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
+              {TEXT_FIELDS.map(({ key, label, schemaField, decimal }) => (
+                <TextField key={key} label={label} aria-label={`${label} for ${name}`} value={rule[key]} readOnly={readOnly}
+                  inputMode={decimal ? "decimal" : undefined} error={error(schemaField ?? key)} onChange={(e) => update(index, key, e.target.value)} />
+              ))}
+              <ModelSelect label="Judge model" ariaLabel={`Judge model for ${name}`} models={models} category={rule.category} value={rule.judgeModel}
+                emptyLabel="No judge" error={error("judgeModel")} readOnly={readOnly} onChange={(slug) => update(index, "judgeModel", slug)} />
+            </div>
+            <div className="grid gap-3 md:grid-cols-2">
+              <ModelListPicker label="Allowed models" ariaLabel={`Allowed models for ${name}`} models={models} category={rule.category} value={rule.allowedModels}
+                emptyText="All models of the catalog" error={error("allowedModels")} readOnly={readOnly} onChange={(slugs) => update(index, "allowedModels", slugs)} />
+              <ModelListPicker label="Fallback order" ariaLabel={`Fallback order for ${name}`} models={models} category={rule.category} value={rule.fallbackOrder} ordered
+                emptyText="None: the other qualifying models, cheapest first" error={error("fallbackOrder")} readOnly={readOnly} onChange={(slugs) => update(index, "fallbackOrder", slugs)} />
+            </div>
+            {!readOnly && <Button variant="ghost" onClick={() => onChange(rules.filter((_, i) => i !== index))}>Remove the {name} rule</Button>}
+          </section>
+        );
+      })}
       {!readOnly && <Button onClick={() => onChange([...rules, { ...EMPTY_RULE }])}>Add category rule</Button>}
     </fieldset>
-  );
-}
-
-function JudgeCell({ rule, index, models, error, readOnly, onChange }: { rule: RuleDraft; index: number; models: string[]; error?: string; readOnly: boolean; onChange: (value: string) => void }) {
-  // A saved judge that has left the catalog stays listed, so the select shows what is stored.
-  const options = rule.judgeModel && !models.includes(rule.judgeModel) ? [rule.judgeModel, ...models] : models;
-  return (
-    <td className="px-1 py-1">
-      <select
-        aria-label={`Judge model for ${rule.category || `rule ${index + 1}`}`}
-        aria-invalid={error ? true : undefined}
-        value={rule.judgeModel}
-        disabled={readOnly}
-        onChange={(e) => onChange(e.target.value)}
-        className="w-40 rounded border border-slate-300 bg-white px-1 py-1 text-sm aria-[invalid=true]:border-red-400"
-      >
-        <option value="">none</option>
-        {options.map((slug) => <option key={slug} value={slug}>{slug}</option>)}
-      </select>
-      {error && <p className="text-xs text-red-600">{error}</p>}
-    </td>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { formatNumber, formatUsd } from "@/components/ui/format";
+import { pluralise } from "@/components/ui/pluralise";
 import { policyFieldsSchema, type WhatIfDays } from "@/server/console/schemas/policies";
 import { fromDraft, type PolicyDraft } from "./policy-draft";
 import { basedOn, categoryRows, changedShare, formatPct } from "./what-if-view";
@@ -54,7 +55,7 @@ export function WhatIfPanel({ policyId, draft, days, onDaysChange }: Props) {
                 <div><dt className="text-slate-500">Savings vs baseline</dt><dd data-testid="what-if-savings">draft {formatPct(r.draftSavingsPct)}, saved {formatPct(r.savedSavingsPct)}</dd></div>
               </dl>
               {(r.saved.unpriced > 0 || r.draft.unpriced > 0) && <p className="text-amber-700">Unpriced (no catalog price, not counted as $0): {r.saved.unpriced} saved, {r.draft.unpriced} draft.</p>}
-              {(r.draft.degraded > 0 || r.draft.noModel > 0) && <p className="text-amber-700">With the draft, {r.draft.degraded} requests would be degraded (no model meets the bar) and {r.draft.noModel} would have no model.</p>}
+              {(r.draft.degraded > 0 || r.draft.noModel > 0) && <p className="text-amber-700">With the draft, {pluralise(r.draft.degraded, "request")} would be degraded (no model meets the bar) and {pluralise(r.draft.noModel, "request")} would have no model.</p>}
               <p data-testid="what-if-changed"><span className="font-medium">{formatNumber(r.changed)}</span> requests ({changedShare(r.changed, r.requests).toFixed(1)}%) would change model.</p>
               <table className="w-full text-left text-xs">
                 <thead className="text-slate-500"><tr><th className="py-1 pr-2">Category</th><th className="py-1 pr-2 text-right">Requests</th><th className="py-1 pr-2">Expected quality</th><th className="py-1 pr-2">Models (saved)</th><th className="py-1">Models (draft)</th></tr></thead>

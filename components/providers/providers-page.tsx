@@ -5,6 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useToast } from "@/components/ui/toast";
 import { Dialog } from "@/components/ui/dialog";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { ErrorState, QueryState } from "@/components/ui/states";
@@ -17,9 +19,10 @@ export function ProvidersPage() {
   const canManage = useCan("admin");
   const providers = useQuery(trpc.providers.list.queryOptions());
   const [editing, setEditing] = useState<string | null>(null);
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries(trpc.providers.pathFilter());
-  const save = useMutation(trpc.providers.save.mutationOptions({ onSuccess: async () => { await refresh(); setEditing(null); } }));
-  const remove = useMutation(trpc.providers.remove.mutationOptions({ onSuccess: refresh }));
+  const save = useMutation(trpc.providers.save.mutationOptions({ onSuccess: async (_, v) => { await refresh(); setEditing(null); toast.success(`${v.provider} credential saved.`); } }));
+  const remove = useMutation(trpc.providers.remove.mutationOptions({ onSuccess: async (_, v) => { await refresh(); toast.success(`${v.provider} credential removed: its models are simulated.`); } }));
   const test = useMutation(trpc.providers.testConnection.mutationOptions());
   const current = providers.data?.find((p) => p.provider === editing);
 
@@ -49,7 +52,9 @@ export function ProvidersPage() {
                   <div className="mt-3 flex flex-wrap gap-2">
                     <Button onClick={() => setEditing(p.provider)}>{p.credential ? "Rotate" : "Add credential"}</Button>
                     {p.credential && <Button onClick={() => test.mutate({ provider: p.provider })} disabled={test.isPending}>{test.isPending && test.variables?.provider === p.provider ? "Testing…" : "Test connection"}</Button>}
-                    {p.credential && <Button variant="danger" onClick={() => confirm(`Remove the ${p.provider} credential? Its models fall back to the simulated provider.`) && remove.mutate({ provider: p.provider })}>Remove</Button>}
+                    {p.credential && (
+                      <ConfirmButton variant="danger" title={`Remove the ${p.provider} credential?`} message="Its models fall back to the simulated provider." confirmLabel="Remove credential" onConfirm={() => remove.mutate({ provider: p.provider })}>Remove</ConfirmButton>
+                    )}
                   </div>
                 )}
               </li>

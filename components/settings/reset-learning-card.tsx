@@ -5,7 +5,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { pluralise } from "@/components/ui/pluralise";
 import { Card } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 
@@ -24,17 +25,18 @@ export function ResetLearningCard() {
         and request logs are kept.
       </p>
       {canManage ? (
-        <Button variant="danger" disabled={reset.isPending}
-          onClick={() => confirm("Forget everything routing learned from this organisation's traffic?") && reset.mutate()}>
+        <ConfirmButton variant="danger" disabled={reset.isPending} title="Forget everything routing learned?"
+          message="Profiles, learned difficulty and category corrections of this organisation are deleted; routing goes back to the catalog figures."
+          confirmLabel="Reset" onConfirm={() => reset.mutate()}>
           Reset learned routing
-        </Button>
+        </ConfirmButton>
       ) : (
         <p className="text-sm text-slate-500">Resetting needs the admin role.</p>
       )}
       <ErrorState error={reset.error} />
       {reset.isSuccess && (
         <p role="status" className="mt-2 text-sm text-green-700">
-          Reset. {reset.data.queuedEventsRemoved > 0 ? `${reset.data.queuedEventsRemoved} queued pieces of evidence were dropped.` : ""}
+          Reset. {reset.data.queuedEventsRemoved > 0 ? `${pluralise(reset.data.queuedEventsRemoved, "queued piece", "queued pieces")} of evidence dropped.` : ""}
         </p>
       )}
     </Card>

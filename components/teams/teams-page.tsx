@@ -5,6 +5,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { firstIssueMessage } from "@/components/ui/form-errors";
+import { pluralise } from "@/components/ui/pluralise";
+import { useToast } from "@/components/ui/toast";
 import { TextField } from "@/components/ui/field";
 import { Card, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
@@ -17,6 +21,7 @@ interface TeamDraft {
   budget: string;
 }
 
+const FIELD_LABELS = { name: "Team name", monthlyBudgetUsd: "Monthly budget" };
 const usd = (n: number) => `$${n.toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
 
 export function TeamsPage() {
@@ -28,15 +33,16 @@ export function TeamsPage() {
   const [nameError, setNameError] = useState<string>();
   const [editing, setEditing] = useState<TeamDraft | null>(null);
   const [editError, setEditError] = useState<string>();
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries(trpc.teams.pathFilter());
-  const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: async () => { setName(""); await refresh(); } }));
-  const update = useMutation(trpc.teams.update.mutationOptions({ onSuccess: async () => { setEditing(null); await refresh(); } }));
-  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: refresh }));
+  const create = useMutation(trpc.teams.create.mutationOptions({ onSuccess: async () => { toast.success(`Team ${name} created.`); setName(""); await refresh(); } }));
+  const update = useMutation(trpc.teams.update.mutationOptions({ onSuccess: async () => { setEditing(null); await refresh(); toast.success("Team saved."); } }));
+  const remove = useMutation(trpc.teams.delete.mutationOptions({ onSuccess: async () => { await refresh(); toast.success("Team deleted."); } }));
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const parsed = createTeamSchema.safeParse({ name });
-    setNameError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    setNameError(parsed.success ? undefined : firstIssueMessage(parsed.error, FIELD_LABELS));
     if (parsed.success) create.mutate(parsed.data);
   }
   function saveEdit(event: React.FormEvent) {
@@ -44,7 +50,7 @@ export function TeamsPage() {
     if (!editing) return;
     const budget = editing.budget.trim() === "" ? null : Number(editing.budget);
     const parsed = updateTeamSchema.safeParse({ id: editing.id, name: editing.name, monthlyBudgetUsd: budget });
-    setEditError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    setEditError(parsed.success ? undefined : firstIssueMessage(parsed.error, FIELD_LABELS));
     if (parsed.success) update.mutate(parsed.data);
   }
   return (
@@ -76,14 +82,14 @@ export function TeamsPage() {
                   ) : (
                     <span>
                       <span className="font-medium">{t.name}</span>{" "}
-                      <span className="text-slate-500">· {t.keyCount} keys · {t.monthlyBudgetUsd === null ? "no monthly budget" : `${usd(t.monthToDateUsd)} of ${usd(t.monthlyBudgetUsd)} / month`}</span>
+                      <span className="text-slate-500">· {pluralise(t.keyCount, "key")} · {t.monthlyBudgetUsd === null ? "no monthly budget" : `${usd(t.monthToDateUsd)} of ${usd(t.monthlyBudgetUsd)} / month`}</span>
                       {t.budgetForecast && <span className="block text-xs text-slate-500">{forecastText(t.budgetForecast)}</span>}
                     </span>
                   )}
                   {canManage && editing?.id !== t.id && (
                     <span className="flex gap-2">
                       <Button onClick={() => setEditing({ id: t.id, name: t.name, budget: t.monthlyBudgetUsd === null ? "" : String(t.monthlyBudgetUsd) })}>Edit</Button>
-                      <Button variant="danger" onClick={() => confirm(`Delete team ${t.name}? Its keys keep working without a team.`) && remove.mutate({ id: t.id })}>Delete</Button>
+                      <ConfirmButton variant="danger" title={`Delete team ${t.name}?`} message="Its keys keep working without a team." confirmLabel="Delete team" onConfirm={() => remove.mutate({ id: t.id })}>Delete</ConfirmButton>
                     </span>
                   )}
                 </li>

@@ -3,7 +3,8 @@
 // A modal panel (or side drawer) that takes focus, closes on Escape and gives focus back.
 import { useEffect, useRef, type ReactNode } from "react";
 
-export function Dialog({ title, onClose, children, side = false }: { title: string; onClose: () => void; children: ReactNode; side?: boolean }) {
+/** `alertdialog` for a question that interrupts (a confirmation), `dialog` for a form or a detail. */
+export function Dialog({ title, onClose, children, side = false, role = "dialog" }: { title: string; onClose: () => void; children: ReactNode; side?: boolean; role?: "dialog" | "alertdialog" }) {
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
@@ -19,7 +20,7 @@ export function Dialog({ title, onClose, children, side = false }: { title: stri
     <div className="fixed inset-0 z-40 flex bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={panel}
-        role="dialog"
+        role={role}
         aria-modal="true"
         aria-label={title}
         tabIndex={-1}

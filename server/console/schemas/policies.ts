@@ -27,7 +27,8 @@ export const policyFieldsSchema = z
     // Clients select a policy by this name (`model: "<name>"`), so it stays URL- and header-safe.
     name: z.string().trim().min(1, "Enter a name").max(60).regex(/^[a-z0-9][a-z0-9_-]*$/i, "Letters, digits, - and _ only"),
     description: safeText(300).nullable(),
-    baselineModelSlug: modelSlugSchema,
+    // Picked in the editor, so an empty one was never picked rather than mistyped.
+    baselineModelSlug: z.string().trim().min(1, "Pick a baseline model").pipe(modelSlugSchema),
     defaultCategory: categoryNameSchema,
     confidenceThreshold: z.number().min(0, "0 to 1").max(1, "0 to 1"),
     difficultyBarRaise: z.number().min(0, "0 to 50").max(50, "0 to 50"),
