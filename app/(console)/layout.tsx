@@ -7,7 +7,6 @@ import { ConsoleSessionProvider } from "@/components/console/console-session";
 import { ConsoleNav } from "@/components/console/console-nav";
 import { TenantSwitcher } from "@/components/console/tenant-switcher";
 import { ToastProvider } from "@/components/ui/toast";
-import { ToastProvider } from "@/components/ui/toast";
 import { ConsoleSidebar } from "@/components/console/console-sidebar";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +24,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <ConsoleQueryProvider>
       <ConsoleSessionProvider session={session}>
         <ToastProvider>
-        <ToastProvider>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow">Skip to content</a>
         <div className="min-h-screen md:flex">
           <ConsoleSidebar>
@@ -34,7 +32,6 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </ConsoleSidebar>
           <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">{children}</main>
         </div>
-        </ToastProvider>
         </ToastProvider>
       </ConsoleSessionProvider>
     </ConsoleQueryProvider>
