@@ -8,6 +8,7 @@ import { keysRouter } from "./routers/keys";
 import { logsRouter } from "./routers/logs";
 import { membersRouter } from "./routers/members";
 import { modelsRouter } from "./routers/models";
+import { onboardingRouter } from "./routers/onboarding";
 import { policiesRouter } from "./routers/policies";
 import { providersRouter } from "./routers/providers";
 import { teamsRouter } from "./routers/teams";
@@ -23,6 +24,7 @@ export const appRouter = router({
   logs: logsRouter,
   members: membersRouter,
   models: modelsRouter,
+  onboarding: onboardingRouter,
   policies: policiesRouter,
   providers: providersRouter,
   teams: teamsRouter,
