@@ -6,7 +6,7 @@ import type { PrismaClient } from "./generated/client";
 export const TENANT_OWNED_MODELS = [
   "Membership", "Team", "ApiKey", "ProviderCredential", "RoutingPolicy",
   "RequestLog", "UsageRollup", "UsageRollupDaily", "Feedback", "AuditLog", "Invite",
-  "LearningEvent", "TenantLearning", "Evaluation", "Alert", "WebhookEndpoint", "WebhookDelivery",
+  "LearningEvent", "TenantLearning", "Evaluation", "Alert", "WebhookEndpoint", "WebhookDelivery", "RequestBody", "SsoDomain",
 ] as const;
 
 /** Catalog rows are global (tenantId NULL, readable by all) or a tenant's own. */

@@ -10,6 +10,7 @@ import type { LearnerFeatures } from "../routing/learning/learned-difficulty";
 import type { GatewayKey } from "./config-cache";
 import { fallbackCount } from "./run-attempts";
 import type { ReplayFields } from "../usage/replay-fields";
+import { finishBodyCapture, type BodyCapture } from "../usage/request-bodies";
 
 /** What the pipeline learnt about a request by the time it ended (filled in as it goes). */
 export interface RequestOutcome {
@@ -34,6 +35,10 @@ export interface RequestOutcome {
   features?: LearnerFeatures | null;
   /** What replaying the routing decision under another policy needs (routed requests). */
   replay?: ReplayFields | null;
+  /** The prompt, when the request's policy stores prompts and answers. */
+  bodies?: BodyCapture | null;
+  /** The answer's whole text (a reference, not a copy), kept for the stored answer. */
+  answerText?: string | null;
 }
 
 /** How it ended, and whose key it was. */
@@ -98,6 +103,7 @@ export function buildUsageRecord(o: RequestOutcome, end: RequestEnd): UsageRecor
     finishReason: o.answer?.finishReason ?? null,
     signals: signalsOf(o, end.status),
     features: o.features ?? null,
+    bodies: o.bodies ? finishBodyCapture(o.bodies, o.answerText ?? null) : null,
     createdAt: o.startedAt,
   };
 }

@@ -35,6 +35,7 @@ import { answerOf, sampleEvaluation } from "../learning/evaluation/offer-evaluat
 import { seenAnswerOf } from "../learning/observe-answer";
 import { routedRequestFeatures } from "../learning/stored-features";
 import { replayFieldsOf } from "../usage/replay-fields";
+import { startBodyCapture } from "../usage/request-bodies";
 
 export interface ChatEndpoint<Body> {
   name: UsageRecord["endpoint"];
@@ -105,6 +106,8 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     outcome.policyId = selection.policy.id;
     outcome.baseline = config.catalog.find((m) => m.id === selection.policy.baselineModelId) ?? null;
     outcome.explanation = explanationOf(decision, selection);
+    const bodyCap = config.storeBodiesMaxBytesByPolicy?.get(selection.policy.id) ?? null;
+    if (bodyCap !== null) outcome.bodies = startBodyCapture(bodyCap, input.view.system, input.view.messages);
     const plan = planOf(selection, decision);
 
     const abort = new AbortScope();
@@ -148,6 +151,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
           outcome.usage = s.usage;
           outcome.ttftMs = s.ttftMs;
           outcome.answer = s.answer;
+          outcome.answerText = s.output;
           record(s.status, s.errorClass);
         },
       });
@@ -156,6 +160,7 @@ export async function handleChatRequest<Body>(request: GatewayRequest, endpoint:
     outcome.usage = usageOf(input.request, response);
     outcome.ttftMs = Math.round(performance.now() - started);
     outcome.answer = seenAnswerOf(response);
+    outcome.answerText = response.content;
     const answer = { ...response, usage: outcome.usage };
     if (!hit) storeResponse(cacheStep, answer, success.model);
     headers[COST_HEADER] = formatCost(record(200, null)?.costUsd ?? null);

@@ -23,6 +23,8 @@ export interface TenantConfig {
   /** Per catalog provider ("openai", "anthropic", …); a provider without one is simulated. */
   credentials: Map<string, ProviderCredentialSecret>;
   cacheTtlSecondsByPolicy: Map<string, number | null>;
+  /** Per policy, the cap of each stored prompt and answer in bytes; null or absent = the policy stores none. */
+  storeBodiesMaxBytesByPolicy?: Map<string, number | null>;
   /** What evaluations may spend per calendar month (UTC), in USD; null = no evaluations. */
   evaluationBudgetUsd: number | null;
   /** What the tenant's evidence has taught routing (refreshed when the learning job folds new evidence). */
@@ -55,6 +57,7 @@ export async function loadTenantConfig(db: PrismaClient, tenantId: string): Prom
     defaultPolicyId: policies.find((p) => p.isDefault)?.id ?? null,
     credentials: creds,
     cacheTtlSecondsByPolicy: new Map(policies.map((p) => [p.id, p.cacheTtlSeconds])),
+    storeBodiesMaxBytesByPolicy: new Map(policies.map((p) => [p.id, p.storeBodiesMaxBytes])),
     evaluationBudgetUsd: tenant?.evaluationBudgetUsd == null ? null : Number(tenant.evaluationBudgetUsd),
     learning: routeLearningOf(learned, catalog),
   };

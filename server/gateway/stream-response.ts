@@ -18,6 +18,8 @@ export interface StreamOutcome {
   errorClass: string | null;
   /** What the stream's answer looked like, for its implicit signals. */
   answer: SeenAnswer;
+  /** The answer's text and tool calls as streamed (what usage is estimated from without a report). */
+  output: string;
 }
 
 export interface StreamInit {
@@ -29,13 +31,13 @@ export interface StreamInit {
 }
 
 export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: StreamEncoder, init: StreamInit): GatewayResponse {
-  const outcome: Omit<StreamOutcome, "answer"> = { usage: null, ttftMs: null, status: 200, errorClass: null };
+  const outcome: Omit<StreamOutcome, "answer" | "output"> = { usage: null, ttftMs: null, status: 200, errorClass: null };
   const answer = new AnswerTracker();
   let finished = false;
   const finish = (status: number, errorClass: string | null) => {
     if (finished) return;
     finished = true;
-    init.onDone({ ...outcome, status, errorClass, answer: answer.answer() });
+    init.onDone({ ...outcome, status, errorClass, answer: answer.answer(), output });
   };
 
   let output = "";

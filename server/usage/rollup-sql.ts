@@ -75,8 +75,9 @@ ON CONFLICT ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "
 
 /**
  * Inserts a batch of request rows given as one JSON array parameter ($1), adds the rows
- * actually inserted to the rollups (their implicit signals included), and moves their keys'
- * last-used time, in one statement: a request id seen before (a retried batch) is neither
+ * actually inserted to the rollups (their implicit signals included), moves their keys'
+ * last-used time, and stores the prompts and answers ($2, a JSON array) of the requests whose
+ * policy keeps them, in one statement: a request id seen before (a retried batch) is neither
  * inserted nor counted twice.
  */
 export const INSERT_REQUESTS_WITH_ROLLUPS_SQL = `
@@ -93,6 +94,12 @@ WITH inserted AS (
   UPDATE "ApiKey" k SET "lastUsedAt" = GREATEST(k."lastUsedAt", used.at)
   FROM (SELECT "apiKeyId", max("createdAt") AS at FROM inserted WHERE "apiKeyId" IS NOT NULL GROUP BY 1) used
   WHERE k."id" = used."apiKeyId"
+  RETURNING 1
+), bodies AS (
+  INSERT INTO "RequestBody" ("id", "tenantId", "createdAt", "prompt", "answer", "truncated")
+  SELECT b."id", b."tenantId", b."createdAt", b."prompt", b."answer", b."truncated"
+  FROM json_to_recordset($2::json) AS b("id" text, "tenantId" text, "createdAt" timestamp(3), "prompt" jsonb, "answer" text, "truncated" boolean)
+  WHERE b."id" IN (SELECT "id" FROM inserted)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;

@@ -1,5 +1,6 @@
 // What the gateway (and the demo traffic generator) records for every request.
 import type { LearnerFeatures } from "../routing/learning/learned-difficulty";
+import type { RequestBodies } from "./request-bodies";
 
 export interface AttemptRecord {
   model: string;
@@ -63,5 +64,7 @@ export interface UsageRecord {
    * or null otherwise.
    */
   features?: LearnerFeatures | null;
+  /** The prompt and answer, capped, when the request's policy stores them (redacted by the usage writer); absent otherwise. */
+  bodies?: RequestBodies | null;
   createdAt: Date;
 }

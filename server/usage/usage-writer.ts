@@ -4,6 +4,7 @@
 import { toStorableText } from "../db/storable-text";
 import { encodeStoredFeatures } from "../learning/stored-features";
 import type { UsageRecord } from "./usage-record";
+import { redactSecrets } from "./redact-secrets";
 import { INSERT_REQUESTS_WITH_ROLLUPS_SQL } from "./rollup-sql";
 
 export interface UsageSink {
@@ -16,8 +17,9 @@ export interface UsageWriterOptions {
   /** Records held while the database is unreachable; beyond it the oldest are dropped and counted. */
   maxBuffered?: number;
   /**
-   * Queued records beyond which new ones shed their learner features. Features are a few KB a
-   * record; a backlog keeps what billing and the logs need, and learning misses those requests.
+   * Queued records beyond which new ones shed their learner features and stored bodies. Features
+   * are a few KB a record, bodies up to their policy's cap; a backlog keeps what billing and the
+   * logs need, and learning and the body view miss those requests.
    */
   maxBufferedWithFeatures?: number;
   maxBackoffMs?: number;
@@ -55,7 +57,8 @@ export class UsageWriter {
 
   record(record: UsageRecord): void {
     this.options.onRecord?.(record);
-    this.queue.push(this.queue.length >= this.maxBufferedWithFeatures && record.features ? { ...record, features: null } : record);
+    const shed = this.queue.length >= this.maxBufferedWithFeatures && (record.features || record.bodies);
+    this.queue.push(shed ? { ...record, features: null, bodies: null } : record);
     if (this.queue.length > this.maxBuffered) {
       this.queue.shift();
       this.dropped++;
@@ -99,7 +102,7 @@ export class UsageWriter {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.batchSize);
       try {
-        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, serialiseBatch(batch));
+        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, serialiseBatch(batch), serialiseBodies(batch));
         this.written += batch.length;
         this.failures = 0;
       } catch (error) {
@@ -135,7 +138,7 @@ function serialiseBatch(batch: UsageRecord[]): string {
 }
 
 // Every column is named: json_populate_recordset reads a missing key as NULL, and signals is NOT NULL.
-function toRow(r: UsageRecord) {
+function toRow({ bodies: _bodies, ...r }: UsageRecord) {
   return {
     ...r,
     createdAt: r.createdAt.toISOString(),
@@ -145,4 +148,24 @@ function toRow(r: UsageRecord) {
     // Encoded here rather than on the request's path: the batch pays for it, not the caller's latency.
     features: r.features ? encodeStoredFeatures(r.features) : null,
   };
+}
+
+/**
+ * The stored prompts and answers of a batch ($2 of the insert), redacted here rather than on the
+ * request's path. Cleaned like the rows: a NUL byte in a prompt would fail the whole batch.
+ */
+function serialiseBodies(batch: UsageRecord[]): string {
+  const bodies = [];
+  for (const r of batch) {
+    if (!r.bodies) continue;
+    bodies.push({
+      id: r.id,
+      tenantId: r.tenantId,
+      createdAt: r.createdAt.toISOString(),
+      prompt: r.bodies.prompt.map((m) => ({ role: m.role, content: toStorableText(redactSecrets(m.content)) })),
+      answer: r.bodies.answer === null ? null : toStorableText(redactSecrets(r.bodies.answer)),
+      truncated: r.bodies.truncated,
+    });
+  }
+  return JSON.stringify(bodies);
 }
