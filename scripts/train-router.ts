@@ -44,6 +44,9 @@ function parseArgs(argv: string[]) {
     fitTokens: false,
     loso: false,
     defaultsOnly: false,
+    candidates: [] as number[],
+    losoSources: [] as string[],
+    epochs: 0,
   };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -56,6 +59,9 @@ function parseArgs(argv: string[]) {
     else if (a === "--loso") args.loso = true;
     else if (a === "--skip-category") args.skipCategory = true;
     else if (a === "--category-defaults-only") args.defaultsOnly = true;
+    else if (a === "--category-candidates") args.candidates = (argv[++i] ?? "").split(",").map(Number);
+    else if (a === "--loso-sources") args.losoSources = (argv[++i] ?? "").split(",").filter(Boolean);
+    else if (a === "--epochs") args.epochs = Number(argv[++i]);
     else rest.push(a);
   }
   if (rest[0]) args.data = path.resolve(rest[0]);
@@ -78,6 +84,21 @@ function sha256(...files: string[]): string {
 function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value)}\n`);
   console.error(`wrote ${path.relative(process.cwd(), file) || file} (${(statSync(file).size / 1024).toFixed(0)} KiB)`);
+}
+
+type Args = ReturnType<typeof parseArgs>;
+
+/** A screening run compares settings quickly and never chooses what ships. */
+function isScreening(args: Args): boolean {
+  return args.candidates.length > 0 || args.losoSources.length > 0 || args.epochs > 0;
+}
+
+/** The classifier settings a --loso run compares (see the screening options above). */
+function screenCandidates(args: Args): ClassifierOptions[] {
+  const base = args.defaultsOnly ? [DEFAULT_CLASSIFIER_OPTIONS] : CLASSIFIER_CANDIDATES;
+  const picked = args.candidates.length > 0 ? args.candidates.map((i) => CLASSIFIER_CANDIDATES[i]!) : base;
+  if (picked.some((c) => c === undefined)) throw new Error(`--category-candidates takes indices 0..${CLASSIFIER_CANDIDATES.length - 1}`);
+  return args.epochs > 0 ? picked.map((c) => ({ ...c, epochs: args.epochs })) : picked;
 }
 
 function main(): void {
@@ -150,10 +171,11 @@ function main(): void {
     }
     if (!args.skipCategory) {
       const features = featureCache();
-      const candidates = args.defaultsOnly ? [DEFAULT_CLASSIFIER_OPTIONS] : CLASSIFIER_CANDIDATES;
+      const candidates = screenCandidates(args);
+      const sources = args.losoSources.length > 0 ? args.losoSources : undefined;
       const scored = candidates.map((options) => {
         const t = Date.now();
-        const loso = losoCategory(train, dev, augmented, options, features);
+        const loso = losoCategory(train, dev, augmented, options, features, sources);
         console.error(`category candidate ${JSON.stringify(options)}: macro ${loso.macro}, min ${loso.min} (${((Date.now() - t) / 1000).toFixed(0)} s)`);
         return { options, ...loso };
       });
@@ -162,6 +184,10 @@ function main(): void {
       report.category = { metric: "accuracy", target: "macro ≥ 0.86, no source under 0.60", chosen: best, candidates: scored };
     }
     console.log(JSON.stringify(report, null, 2));
+    if (isScreening(args)) {
+      console.error("screening run (a subset of folds, candidates or epochs): no artefact written");
+      return;
+    }
   }
 
   if (!args.skipCategory) {
