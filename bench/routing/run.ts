@@ -10,16 +10,14 @@ import { DEFAULT_CATALOG, DEFAULT_POLICY, route, relativeQualityGap, estimateDif
 import { classifyCategory } from "../../server/routing/classify-category";
 import { extractPromptText } from "../../server/routing/extract-prompt-text";
 import { augmentPrompts } from "../../server/routing/training/augment-prompts";
-import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, labelsOf, type LabelledRow } from "../../server/routing/training/build-classifier";
+import { DEFAULT_CLASSIFIER_OPTIONS, type LabelledRow } from "../../server/routing/training/build-classifier";
+import { losoCategory } from "../../server/routing/training/loso-category";
 import { computeApgr } from "../../server/routing/training/metrics";
 import { cachedFeatures, DEFAULT_DIFFICULTY_OPTIONS } from "../../server/routing/training/build-difficulty";
 import { losoDifficulty, type SourcedDifficultyRow } from "../../server/routing/training/loso-difficulty";
-import { scoreExample, trainLinear } from "../../server/routing/training/train-softmax";
-import { FEATURE_BUCKETS } from "../../server/routing/hash-features";
 import { countTokens, EXACT_TOKEN_CHAR_LIMIT } from "../../server/routing/count-tokens";
 import { tokenEstimateError } from "../../server/routing/training/fit-token-estimate";
 import { decisionTimeReport } from "./latency";
-import { HEURISTIC_COUNT } from "../../server/routing/compute-heuristics";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -99,42 +97,11 @@ if (onlyProbe) process.exit(0);
 
 // 2. Leave-one-source-out.
 if (!skipLoso) {
-  const all = [...train, ...dev];
-  const sources = [...new Set(all.map((r) => r.source))].sort();
-  const synthetic = augmentPrompts();
-  const trainFeat = new Map<string, ReturnType<typeof featurizeRow>>();
-  const feat = (r: LabelledRow) => {
-    let f = trainFeat.get(r.id);
-    if (!f) trainFeat.set(r.id, (f = featurizeRow(r.prompt)));
-    return f;
-  };
+  const report = losoCategory(train, dev, augmentPrompts(), DEFAULT_CLASSIFIER_OPTIONS);
   log(`\n## Leave-one-source-out (train on train.jsonl without source S + synthetic rows, test on all of S's rows in train+dev)\n`);
   log("| source | categories | n | accuracy |\n|---|---|---:|---:|");
-  let macro = 0;
-  let micro = 0;
-  let total = 0;
-  for (const s of sources) {
-    const tr = [...train.filter((r) => r.source !== s), ...synthetic];
-    const lab = labelsOf(tr);
-    const weights = exampleWeights(tr, lab, DEFAULT_CLASSIFIER_OPTIONS.sourceAlpha);
-    const examples = tr.map((r, i) => ({ ...feat(r), label: lab.indexOf(r.category), weight: weights[i]! }));
-    const w = trainLinear(examples, { classes: lab.length, buckets: FEATURE_BUCKETS, dense: HEURISTIC_COUNT, ...DEFAULT_CLASSIFIER_OPTIONS });
-    const test = all.filter((r) => r.source === s);
-    const o = new Float64Array(lab.length);
-    let ok = 0;
-    for (const r of test) {
-      scoreExample(w, feat(r), o);
-      let best = 0;
-      for (let k = 1; k < lab.length; k++) if (o[k]! > o[best]!) best = k;
-      if (lab[best] === r.category) ok++;
-    }
-    const cats = [...new Set(test.map((r) => r.category))].sort().join(", ");
-    log(`| ${s} | ${cats} | ${test.length} | ${pct(ok / test.length)} |`);
-    macro += ok / test.length;
-    micro += ok;
-    total += test.length;
-  }
-  log(`\nMacro average over ${sources.length} sources: **${pct(macro / sources.length)}**; pooled: ${pct(micro / total)}`);
+  for (const [s, v] of Object.entries(report.perSource)) log(`| ${s} | ${v.categories.join(", ")} | ${v.rows} | ${pct(v.accuracy)} |`);
+  log(`\nMacro average over ${Object.keys(report.perSource).length} sources: **${pct(report.macro)}**; pooled: ${pct(report.pooled)}`);
 }
 
 // 3. Difficulty: leave-one-source-out APGR with the shipped settings, and the shipped artefact on each source.

@@ -4,6 +4,7 @@ import { extractPromptText } from "../extract-prompt-text";
 import { featurizePrompt } from "../featurize-prompt";
 import { FEATURE_BUCKETS } from "../hash-features";
 import { decodeLinear, encodeLinear, type LinearArtefact } from "../model-codec";
+import { joinPrompts } from "./join-prompts";
 import { fitTemperature, scoreExample, trainLinear, type SparseExample } from "./train-softmax";
 
 export interface LabelledRow {
@@ -37,6 +38,8 @@ export const DEFAULT_CLASSIFIER_OPTIONS = {
   sourceAlpha: 1,
   /** Chance of hiding an example's hashed n-grams for an epoch so the heuristics learn to stand alone. */
   sparseDropout: 0.3,
+  /** Joined prompts added per (category, source) group, as a share of its rows (see join-prompts.ts). */
+  joinedShare: 0,
 };
 export type ClassifierOptions = typeof DEFAULT_CLASSIFIER_OPTIONS;
 
@@ -94,7 +97,8 @@ export function trainClassifier(
   options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS,
 ): ClassifierArtefact {
   const labels = labelsOf(train);
-  const weights = fitClassifierWeights(toExamples(train, labels, options.sourceAlpha), labels.length, options);
+  const rows = [...train, ...joinPrompts(train, options.joinedShare)];
+  const weights = fitClassifierWeights(toExamples(rows, labels, options.sourceAlpha), labels.length, options);
   const encoded = encodeLinear(weights);
   const decoded = decodeLinear(encoded);
   const calib = calibration.filter((r) => labels.includes(r.category));

@@ -5,6 +5,7 @@
  * which is what a tenant's traffic is.
  */
 import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, fitClassifierWeights, labelsOf, type ClassifierOptions, type LabelledRow } from "./build-classifier";
+import { joinPrompts } from "./join-prompts";
 import { scoreExample } from "./train-softmax";
 
 export type RowFeatures = ReturnType<typeof featurizeRow>;
@@ -43,8 +44,10 @@ export function losoCategory(
   const perSource: LosoCategoryReport["perSource"] = {};
   let correct = 0;
   let total = 0;
+  // Joined within one source each, so a fold drops the held-out source's joined rows with its rows.
+  const joined = joinPrompts([...train, ...synthetic], options.joinedShare);
   for (const s of sources) {
-    const tr = [...train.filter((r) => r.source !== s), ...synthetic];
+    const tr = [...train.filter((r) => r.source !== s), ...synthetic, ...joined.filter((r) => r.source !== s)];
     const labels = labelsOf(tr);
     const weights = exampleWeights(tr, labels, options.sourceAlpha);
     const examples = tr.map((r, i) => ({ ...features(r), label: labels.indexOf(r.category), weight: weights[i]! }));
