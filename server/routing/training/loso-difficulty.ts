@@ -5,7 +5,8 @@
  * 39 % on another), so a model trained on pooled rows learns to recognise the source instead of
  * the difficulty. Two remedies are options here: every source carries the same total weight, and
  * each training source gets its own intercept while training (dropped afterwards), so the shared
- * weights only explain differences within a source.
+ * weights only explain differences within a source. The shipped setting keeps only the second:
+ * equal weights let a small source's few rows dominate (see build-difficulty.ts).
  */
 import { createSink } from "../hash-features";
 import { DIFFICULTY_DENSE_COUNT, difficultyFeatures } from "../difficulty-features";
