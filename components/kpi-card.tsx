@@ -6,7 +6,7 @@ export function KpiCard({ label, value, hint, change }: { label: string; value: 
       <p className="text-sm text-slate-500">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums">{value}</p>
       {change && <p className="mt-1 text-xs">{change}</p>}
-      {hint && <p className="mt-1 text-xs text-slate-400">{hint}</p>}
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
     </div>
   );
 }

@@ -20,7 +20,7 @@ const CARDS: { key: KpiKey; label: string; format: (v: number | null) => string;
 ];
 
 function ChangeText({ kpi, better }: { kpi: Kpi; better: Better }) {
-  if (kpi.change === null) return <span className="text-slate-400">no previous data to compare</span>;
+  if (kpi.change === null) return <span className="text-slate-500">no previous data to compare</span>;
   const up = kpi.change > 0;
   const sign = up ? "+" : "";
   // From a tiny previous period the exact percentage says nothing; past 10x it is capped.

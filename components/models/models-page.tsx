@@ -55,7 +55,7 @@ export function ModelsPage() {
                   {m.cachedInputPricePerMTok !== null && <span className="block text-xs text-slate-500">cached in {formatUsd(m.cachedInputPricePerMTok)}</span>}
                 </td>
                 <td className="px-3 py-2 tabular-nums">{formatNumber(m.contextWindow)}</td>
-                {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-400">unknown</span> : m.quality[c]}<ProfileHint profile={profileOf(m.slug, c)} /></td>)}
+                {QUALITY_CATEGORIES.map((c) => <td key={c} className="px-3 py-2 tabular-nums">{m.quality[c] === null || m.quality[c] === undefined ? <span className="text-slate-500">unknown</span> : m.quality[c]}<ProfileHint profile={profileOf(m.slug, c)} /></td>)}
                 <td className="px-3 py-2 tabular-nums">{formatNumber(m.requestsLast30Days)}</td>
                 <td className="px-3 py-2 text-right">
                   {canManage && (
