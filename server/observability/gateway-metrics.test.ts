@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { parseExposition } from "../testing/parse-exposition";
 import type { UsageRecord } from "../usage/usage-record";
 import { GatewayMetrics, MAX_TENANTS, statusClass } from "./gateway-metrics";
+import { UpstreamError } from "../providers/upstream-error";
+import { InProcessBreakerStore } from "../resilience/breaker-store";
+import { DEFAULT_BREAKER_CONFIG } from "../resilience/circuit-breaker";
+import { CircuitBreakers } from "../resilience/circuit-breakers";
 
 function record(overrides: Partial<UsageRecord> = {}): UsageRecord {
   return {
@@ -50,6 +54,20 @@ describe("GatewayMetrics", () => {
     expect(tenants.size).toBe(MAX_TENANTS + 1);
     expect(tenants.has("other")).toBe(true);
     expect(tenants.has(`tenant-${MAX_TENANTS}`)).toBe(false);
+  });
+
+  it("reports the breakers open at scrape time, and none once they close", async () => {
+    let now = 1_000;
+    const breakers = new CircuitBreakers(new InProcessBreakerStore(DEFAULT_BREAKER_CONFIG), () => now);
+    const metrics = new GatewayMetrics();
+    metrics.watchBreakers(() => breakers.openNow());
+    const outage = new UpstreamError({ status: 503, kind: "server", message: "down", provider: "openai" });
+    for (let i = 0; i < DEFAULT_BREAKER_CONFIG.consecutiveFailures; i++) await breakers.recordFailure("t1", { id: "gpt-5.4", provider: "openai" }, outage);
+    const open = (await samplesOf(metrics)).filter((s) => s.name === "switchyard_breakers_open");
+    expect(open.map((s) => [s.labels.scope, s.labels.target, s.value])).toEqual(expect.arrayContaining([["model", "gpt-5.4", 1], ["provider", "openai", 1]]));
+    expect(open).toHaveLength(2);
+    now += DEFAULT_BREAKER_CONFIG.coolDownMs;
+    expect((await samplesOf(metrics)).filter((s) => s.name === "switchyard_breakers_open")).toEqual([]);
   });
 
   it("names status classes", () => {

@@ -2,9 +2,9 @@
 // one) and updated once per request from its usage record: a handful of counter increments and
 // two histogram observations. Labels are bounded: built-in categories and default-catalog model
 // ids only (anything else is "other"), and at most MAX_TENANTS distinct tenant ids per process.
-import { AggregatorRegistry, Counter, Histogram, type PrometheusContentType } from "prom-client";
+import { AggregatorRegistry, Counter, Gauge, Histogram, type PrometheusContentType } from "prom-client";
 import type { RefusalReason } from "../limits/limiter";
-import type { BreakerScope } from "../resilience/circuit-breakers";
+import type { BreakerScope, OpenBreaker } from "../resilience/circuit-breakers";
 import { DEFAULT_CATALOG } from "../routing/defaults";
 import { BUILTIN_CATEGORIES, type CatalogModel } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
@@ -34,6 +34,13 @@ export class GatewayMetrics {
   private readonly fallbacks = this.counter("switchyard_fallbacks_total", "Moves down a fallback plan to another model.", ["tenant", "model"]);
   private readonly breakerSkips = this.counter("switchyard_breaker_skips_total", "Upstream attempts skipped because the model's or provider's circuit breaker was open.", ["tenant", "model"]);
   private readonly breakerOpens = this.counter("switchyard_breaker_opens_total", "Circuit breakers opened by upstream failures: a model's own (target = model) or its provider's (target = provider).", ["tenant", "scope", "target"]);
+  // Read from the breaker store at scrape time. Every worker of a clustered server reads the same
+  // shared store, so the workers' figures are merged by their maximum, not summed.
+  private readonly breakersOpen = new Gauge({
+    name: "switchyard_breakers_open", help: "Circuit breakers refusing calls now (open, or half-open with a probe out): a model's own (scope = model) or its provider's.",
+    labelNames: ["tenant", "scope", "target"], registers: [this.registry], aggregator: "max", collect: () => this.collectOpenBreakers(),
+  });
+  private listOpenBreakers: (() => Promise<OpenBreaker[]>) | null = null;
   private readonly refusals = this.counter("switchyard_limit_refusals_total", "Requests refused by rate limits or budgets, by reason.", ["tenant", "reason"]);
   private readonly latency = this.histogram("switchyard_request_duration_seconds", "Whole request time in the gateway, until the last byte of the answer.", LATENCY_BUCKETS);
   private readonly ttft = this.histogram("switchyard_time_to_first_token_seconds", "Time until the first token of a successful answer (the whole answer when not streamed).", TTFT_BUCKETS);
@@ -79,6 +86,20 @@ export class GatewayMetrics {
   breakerOpened(tenantId: string, scope: BreakerScope, model: Pick<CatalogModel, "id" | "provider">): void {
     const target = scope === "provider" ? model.provider : KNOWN_MODELS.has(model.id) ? model.id : OTHER;
     this.breakerOpens.inc({ tenant: this.tenantLabel(tenantId), scope, target });
+  }
+
+  /** Where the scrape reads which breakers are open (the process's breakers, once they exist). */
+  watchBreakers(list: () => Promise<OpenBreaker[]>): void {
+    this.listOpenBreakers = list;
+  }
+
+  private async collectOpenBreakers(): Promise<void> {
+    this.breakersOpen.reset();
+    if (!this.listOpenBreakers) return;
+    for (const b of await this.listOpenBreakers()) {
+      const target = b.scope === "provider" ? b.target : KNOWN_MODELS.has(b.target) ? b.target : OTHER;
+      this.breakersOpen.inc({ tenant: this.tenantLabel(b.tenantId), scope: b.scope, target });
+    }
   }
 
   limitRefused(tenantId: string, reason: RefusalReason): void {

@@ -141,6 +141,8 @@ describe("gateway observability", () => {
     expect(sum(samples, "switchyard_breaker_opens_total", { tenant })).toBe(2);
     expect(sum(samples, "switchyard_breaker_opens_total", { tenant, scope: "model", target: "gpt-5.4" })).toBe(1);
     expect(sum(samples, "switchyard_breaker_opens_total", { tenant, scope: "provider", target: "openai" })).toBe(1);
+    expect(sum(samples, "switchyard_breakers_open", { tenant, scope: "model", target: "gpt-5.4" })).toBe(1);
+    expect(sum(samples, "switchyard_breakers_open", { tenant, scope: "provider", target: "openai" })).toBe(1);
     const logged = (field: "inputTokens" | "outputTokens") => rows.reduce((total, r) => total + r[field], 0);
     expect(sum(samples, "switchyard_tokens_total", { tenant, direction: "input" })).toBe(logged("inputTokens"));
     expect(sum(samples, "switchyard_tokens_total", { tenant, direction: "output" })).toBe(logged("outputTokens"));

@@ -5,7 +5,7 @@ import { setupTestRedis } from "../redis/test-redis";
 import type { BreakerConfig } from "./circuit-breaker";
 import { InProcessBreakerStore } from "./breaker-store";
 import { RedisBreakerStore } from "./redis-breaker-store";
-import { CircuitBreakers } from "./circuit-breakers";
+import { CircuitBreakers, type OpenBreaker } from "./circuit-breakers";
 import { UpstreamError } from "../providers/upstream-error";
 
 const config: BreakerConfig = { consecutiveFailures: 3, failureRate: 0.5, minCallsForRate: 6, windowMs: 10_000, coolDownMs: 5_000, probeTimeoutMs: 2_000 };
@@ -16,6 +16,8 @@ function seeded(seed: number): () => number {
   let s = seed;
   return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 }
+
+const sortedOpen = (list: OpenBreaker[]) => [...list].sort((a, b) => a.scope.localeCompare(b.scope));
 
 describe("breaker stores", () => {
   it("Redis makes the same transitions as the pure core over random sequences", async () => {
@@ -56,12 +58,18 @@ describe("breaker stores", () => {
       other: expect.stringContaining("provider openai: circuit open"),
     });
     expect(await first.unhealthy("tenant-2", [model])).toEqual({});
+    const bothOpen = [{ tenantId: "tenant-1", scope: "model", target: "gpt-x" }, { tenantId: "tenant-1", scope: "provider", target: "openai" }];
+    expect(sortedOpen(await first.openNow())).toEqual(bothOpen);
 
     now += config.coolDownMs;
+    expect(await first.openNow()).toEqual([]);
     const grants = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).tryAcquire("tenant-1", model)));
     expect(grants.filter(Boolean)).toHaveLength(1);
+    // Half-open with the probe out: both refuse other calls.
+    expect(sortedOpen(await second.openNow())).toEqual(bothOpen);
     await first.recordSuccess("tenant-1", model);
     expect(await second.unhealthy("tenant-1", [model])).toEqual({});
+    expect(await second.openNow()).toEqual([]);
     expect(await second.tryAcquire("tenant-1", model)).toBe(true);
   });
 

@@ -12,6 +12,8 @@ export interface BreakerStore {
   acquire(keys: string[], now: number): Promise<boolean>;
   /** Steps each breaker with a call's outcome; says, per key, whether this outcome opened it. */
   record(keys: string[], success: boolean, now: number): Promise<boolean[]>;
+  /** Up to `limit` keys of breakers that are not closed (for the metrics scrape, not for requests). */
+  listNotClosed(limit: number): Promise<string[]>;
 }
 
 /**
@@ -46,6 +48,16 @@ export class InProcessBreakerStore implements BreakerStore {
     if (!steps.every((s) => s.allowed)) return false;
     keys.forEach((k, i) => this.set(k, steps[i]!.state));
     return true;
+  }
+
+  async listNotClosed(limit: number): Promise<string[]> {
+    const keys: string[] = [];
+    if (this.allClosed()) return keys;
+    for (const [key, state] of this.states) {
+      if (keys.length >= limit) break;
+      if (state.phase !== "closed") keys.push(key);
+    }
+    return keys;
   }
 
   async record(keys: string[], success: boolean, now: number): Promise<boolean[]> {

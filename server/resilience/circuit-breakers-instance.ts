@@ -6,13 +6,16 @@ import { processBreakerConfig } from "./process-breaker-config";
 import { RedisBreakerStore } from "./redis-breaker-store";
 import { CircuitBreakers } from "./circuit-breakers";
 import { observeBreakerOpen } from "../observability/observe-request";
+import { processMetrics } from "../observability/process-metrics";
 
 const holder = globalThis as unknown as { __switchyardBreakers?: CircuitBreakers };
 
 function createCircuitBreakers(): CircuitBreakers {
   const redis = getRedis();
   const store = redis ? new RedisBreakerStore(redis, processBreakerConfig(), REDIS_KEY_PREFIX) : sharedInProcessStore("breakers");
-  return new CircuitBreakers(store, Date.now, undefined, observeBreakerOpen);
+  const breakers = new CircuitBreakers(store, Date.now, undefined, observeBreakerOpen);
+  processMetrics()?.watchBreakers(() => breakers.openNow());
+  return breakers;
 }
 
 /** Called on every request: built once, on the first. */

@@ -11,6 +11,26 @@ type Guarded = Pick<CatalogModel, "id" | "provider">;
 /** Which breaker an outcome opened: the model's own or its provider's. */
 export type BreakerScope = "model" | "provider";
 
+/** A breaker refusing calls right now: `target` is the model's id or the provider's name. */
+export interface OpenBreaker {
+  tenantId: string;
+  scope: BreakerScope;
+  target: string;
+}
+
+/** At most this many breakers are listed per scrape, so that a scrape's work is bounded. */
+export const MAX_LISTED_BREAKERS = 10_000;
+
+/** `${tenantId}:${scope}:${target}` (keysOf); a model id may itself hold colons. */
+function parseBreakerKey(key: string): OpenBreaker | null {
+  const first = key.indexOf(":");
+  const second = key.indexOf(":", first + 1);
+  if (first < 0 || second < 0) return null;
+  const scope = key.slice(first + 1, second);
+  if (scope !== "model" && scope !== "provider") return null;
+  return { tenantId: key.slice(0, first), scope, target: key.slice(second + 1) };
+}
+
 /** Failures that say the upstream is unwell; a caller's bad request or our credential do not. */
 export function countsAgainstBreaker(error: UpstreamError): boolean {
   return error.retryable || error.kind === "stream_broken";
@@ -56,6 +76,18 @@ export class CircuitBreakers {
       this.onStoreError(error);
       return {};
     }
+  }
+
+  /** The breakers that refuse calls now (open, or half-open with its probe out), for metrics. */
+  async openNow(): Promise<OpenBreaker[]> {
+    const keys = await this.store.listNotClosed(MAX_LISTED_BREAKERS);
+    if (keys.length === 0) return [];
+    const now = this.clock();
+    const states = await this.store.read(keys, now);
+    return keys.flatMap((key, i) => {
+      const parsed = breakerHealth(states[i]!, now).available ? null : parseBreakerKey(key);
+      return parsed ? [parsed] : [];
+    });
   }
 
   /** Just before a call: false when a breaker (still, or meanwhile) refuses it. */

@@ -95,6 +95,26 @@ export class RedisBreakerStore implements BreakerStore {
     });
   }
 
+  async listNotClosed(limit: number): Promise<string[]> {
+    const pattern = `${this.keyOf("")}*`;
+    const found: string[] = [];
+    let cursor = "0";
+    // Idle breakers expire (ttlMs), so the scan covers the tenants' recently used models and providers.
+    do {
+      const [next, keys] = await this.redis.scan(cursor, "MATCH", pattern, "COUNT", 500);
+      cursor = next;
+      if (keys.length === 0) continue;
+      const pipeline = this.redis.pipeline();
+      for (const key of keys) pipeline.hget(key, "phase");
+      const phases = (await pipeline.exec()) ?? [];
+      keys.forEach((key, i) => {
+        const phase = phases[i]?.[1];
+        if (phase !== null && phase !== undefined && Number(phase) !== 0 && found.length < limit) found.push(key.slice(pattern.length - 1));
+      });
+    } while (cursor !== "0" && found.length < limit);
+    return found;
+  }
+
   async acquire(keys: string[], now: number): Promise<boolean> {
     const reply = await acquireScript(this.redis, keys.map((k) => this.keyOf(k)), [now, this.config.probeTimeoutMs, this.ttlMs]);
     return reply === 1;
