@@ -1,7 +1,7 @@
 // The policy editor keeps every typed input as text (and picked model lists as lists); these
 // convert between that draft and the schema's PolicyFields, so the same zod schema validates
 // in the browser and on the server.
-import type { PolicyFields } from "@/server/console/schemas/policies";
+import { DEFAULT_BODY_CAP_BYTES, type PolicyFields } from "@/server/console/schemas/policies";
 import { numberOrNull, textOrNull } from "@/components/ui/format";
 
 export interface RuleDraft {
@@ -25,6 +25,9 @@ export interface PolicyDraft {
   confidenceThreshold: string;
   difficultyBarRaise: string;
   cacheTtlSeconds: string;
+  storeBodies: boolean;
+  /** The cap per stored prompt and answer, in KiB (the schema stores bytes). */
+  storeBodiesKiB: string;
   rules: RuleDraft[];
 }
 
@@ -43,6 +46,8 @@ export function toDraft(fields: PolicyFields): PolicyDraft {
     confidenceThreshold: String(fields.confidenceThreshold),
     difficultyBarRaise: String(fields.difficultyBarRaise),
     cacheTtlSeconds: text(fields.cacheTtlSeconds),
+    storeBodies: fields.storeBodiesMaxBytes != null,
+    storeBodiesKiB: String((fields.storeBodiesMaxBytes ?? DEFAULT_BODY_CAP_BYTES) / 1024),
     rules: fields.rules.map((r) => ({
       category: r.category,
       qualityBar: String(r.qualityBar),
@@ -65,6 +70,7 @@ export function fromDraft(draft: PolicyDraft): unknown {
     confidenceThreshold: Number(draft.confidenceThreshold),
     difficultyBarRaise: Number(draft.difficultyBarRaise),
     cacheTtlSeconds: numberOrNull(draft.cacheTtlSeconds),
+    storeBodiesMaxBytes: draft.storeBodies ? Number(draft.storeBodiesKiB) * 1024 : null,
     rules: draft.rules.map((r) => ({
       category: r.category.trim(),
       qualityBar: Number(r.qualityBar),
@@ -87,5 +93,7 @@ export const NEW_POLICY_DRAFT: PolicyDraft = {
   confidenceThreshold: "0.5",
   difficultyBarRaise: "10",
   cacheTtlSeconds: "",
+  storeBodies: false,
+  storeBodiesKiB: String(DEFAULT_BODY_CAP_BYTES / 1024),
   rules: ["coding", "math", "science", "computer_use", "general"].map((category) => ({ ...EMPTY_RULE, category })),
 };

@@ -12,6 +12,7 @@ import { ModelSelect, useModelCatalog } from "@/components/models/model-picker";
 import { policyFieldsSchema, type PolicyFields } from "@/server/console/schemas/policies";
 import { fromDraft, type PolicyDraft } from "./policy-draft";
 import { RULE_FIELD_LABELS, RulesEditor } from "./rules-editor";
+import { BodyStorageFields } from "./body-storage-fields";
 
 const FIELD_LABELS = {
   ...RULE_FIELD_LABELS,
@@ -22,6 +23,7 @@ const FIELD_LABELS = {
   confidenceThreshold: "Confidence threshold",
   difficultyBarRaise: "Difficulty bar raise",
   cacheTtlSeconds: "Cache TTL",
+  storeBodiesMaxBytes: "Stored prompt and answer size",
 };
 
 interface Props {
@@ -58,6 +60,7 @@ export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSu
         <TextField label="Confidence threshold (0-1)" type="number" step="0.05" value={draft.confidenceThreshold} onChange={set("confidenceThreshold")} error={errors.confidenceThreshold} readOnly={readOnly} />
         <TextField label="Difficulty bar raise (points)" type="number" step="1" value={draft.difficultyBarRaise} onChange={set("difficultyBarRaise")} error={errors.difficultyBarRaise} readOnly={readOnly} hint="Added to the bar for the hardest prompts" />
         <TextField label="Cache TTL (seconds)" type="number" step="1" value={draft.cacheTtlSeconds} onChange={set("cacheTtlSeconds")} error={errors.cacheTtlSeconds} readOnly={readOnly} hint="Empty: no response cache" />
+        <BodyStorageFields draft={draft} onChange={(next) => setDraft({ ...draft, ...next })} error={errors.storeBodiesMaxBytes} readOnly={readOnly} />
       </div>
       <RulesEditor rules={draft.rules} onChange={(rules) => setDraft({ ...draft, rules })} errors={errors} readOnly={readOnly} models={models} />
       {beforeSubmit?.(draft)}

@@ -15,10 +15,6 @@ export interface RequestBodies {
   truncated: boolean;
 }
 
-/** The default and the largest cap per body a policy may set, in bytes. */
-export const DEFAULT_BODY_CAP_BYTES = 32 * 1024;
-export const MAX_BODY_CAP_BYTES = 256 * 1024;
-
 const encoder = new TextEncoder();
 
 /** The longest start of `text` that fits in `maxBytes` of UTF-8, never splitting a character. */

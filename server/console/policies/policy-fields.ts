@@ -14,6 +14,7 @@ export function toPolicyFields(row: PolicyWithRules): PolicyFields {
     confidenceThreshold: row.confidenceThreshold,
     difficultyBarRaise: row.difficultyBarRaise,
     cacheTtlSeconds: row.cacheTtlSeconds,
+    storeBodiesMaxBytes: row.storeBodiesMaxBytes,
     rules: [...row.rules]
       .sort((a, b) => a.category.localeCompare(b.category))
       .map((r) => ({
@@ -53,6 +54,6 @@ export function ruleRows(fields: PolicyFields): Omit<Prisma.PolicyRuleCreateMany
 
 /** What a version stores: the engine's view of the policy plus the console-only settings. */
 export function policySnapshot(row: PolicyWithRules): Prisma.InputJsonValue {
-  const snapshot = { ...toRoutingPolicy(row), description: row.description, cacheTtlSeconds: row.cacheTtlSeconds };
+  const snapshot = { ...toRoutingPolicy(row), description: row.description, cacheTtlSeconds: row.cacheTtlSeconds, storeBodiesMaxBytes: row.storeBodiesMaxBytes };
   return JSON.parse(JSON.stringify(snapshot)) as Prisma.InputJsonValue;
 }

@@ -16,7 +16,7 @@ describe("snapshotFields", () => {
     expect(read).toEqual({
       ok: true,
       fields: {
-        name: "default", description: "Team default", baselineModelSlug: "gpt-5.4", defaultCategory: "general", confidenceThreshold: 0.6, difficultyBarRaise: 3, cacheTtlSeconds: 600,
+        name: "default", description: "Team default", baselineModelSlug: "gpt-5.4", defaultCategory: "general", confidenceThreshold: 0.6, difficultyBarRaise: 3, cacheTtlSeconds: 600, storeBodiesMaxBytes: null,
         rules: [
           { category: "coding", qualityBar: 75, allowedModels: ["gpt-5.4"], fallbackOrder: ["gpt-5.4"], maxCostUsd: 0.5, latencyTargetMs: 9000, evaluationShare: 0, judgeModel: null },
           { category: "general", qualityBar: 60, allowedModels: [], fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null, evaluationShare: 0.1, judgeModel: "gpt-5.4" },
@@ -29,7 +29,7 @@ describe("snapshotFields", () => {
     const { description: _d, cacheTtlSeconds: _c, difficultyBarRaise: _r, ...older } = stored;
     const rules = { general: { qualityBar: 60, allowedModels: null, fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null } };
     const read = snapshotFields({ ...older, rules });
-    expect(read.ok && read.fields).toMatchObject({ description: null, cacheTtlSeconds: null, difficultyBarRaise: 0, rules: [{ category: "general", evaluationShare: 0, judgeModel: null }] });
+    expect(read.ok && read.fields).toMatchObject({ description: null, cacheTtlSeconds: null, storeBodiesMaxBytes: null, difficultyBarRaise: 0, rules: [{ category: "general", evaluationShare: 0, judgeModel: null }] });
   });
 
   it("names what keeps a stored version from being a valid policy today", () => {

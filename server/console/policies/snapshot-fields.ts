@@ -32,6 +32,7 @@ export function snapshotFields(snapshot: unknown): { ok: true; fields: PolicyFie
     confidenceThreshold: snapshot.confidenceThreshold,
     difficultyBarRaise: snapshot.difficultyBarRaise ?? 0,
     cacheTtlSeconds: snapshot.cacheTtlSeconds ?? null,
+    storeBodiesMaxBytes: snapshot.storeBodiesMaxBytes ?? null,
     rules: rules.sort((a, b) => a.category.localeCompare(b.category)),
   });
   if (parsed.success) return { ok: true, fields: parsed.data };

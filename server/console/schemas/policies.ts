@@ -5,6 +5,9 @@ import { boundedList, categoryNameSchema, idSchema, INT4_MAX, modelSlugSchema, s
 const MAX_RULE_MODELS = 100;
 /** Category rules per policy: the built-in categories and the tenant's own. */
 const MAX_RULES = 50;
+/** The cap of each stored prompt and answer: the default the editor offers, and the most a policy may keep. */
+export const DEFAULT_BODY_CAP_BYTES = 32 * 1024;
+export const MAX_BODY_CAP_BYTES = 256 * 1024;
 
 export const policyRuleSchema = z.object({
   category: categoryNameSchema,
@@ -33,6 +36,8 @@ export const policyFieldsSchema = z
     confidenceThreshold: z.number().min(0, "0 to 1").max(1, "0 to 1"),
     difficultyBarRaise: z.number().min(0, "0 to 50").max(50, "0 to 50"),
     cacheTtlSeconds: z.number().int("Whole number").min(0).max(7 * 86_400, "At most a week").nullable(),
+    /** Store prompts and answers, each cut at this many bytes; null = store none. Absent on an update = unchanged. */
+    storeBodiesMaxBytes: z.number().int("Whole kibibytes").min(1024, "1 to 256 KiB").max(MAX_BODY_CAP_BYTES, "1 to 256 KiB").nullable().optional(),
     rules: boundedList(policyRuleSchema, MAX_RULES).min(1, "Add at least one category rule"),
   })
   .superRefine((policy, ctx) => {
