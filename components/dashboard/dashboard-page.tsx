@@ -6,8 +6,8 @@ import { useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
-import { QueryState } from "@/components/ui/states";
-import type { DashboardDimensions, DashboardFilters } from "@/server/analytics/dashboard-filters";
+import { EmptyState, Loading, QueryState } from "@/components/ui/states";
+import { DEFAULT_DASHBOARD_FILTERS, type DashboardDimensions, type DashboardFilters } from "@/server/analytics/dashboard-filters";
 import { bucketMs, type DashboardWindow } from "@/server/analytics/resolve-window";
 import { applyDashboardFilterChange, dashboardFiltersFromSearch, describeDimensionFilters } from "./dashboard-url";
 import { drillDownHref } from "./drill-down";
@@ -22,6 +22,8 @@ import { formatBucket } from "./chart-format";
 import { downloadCsv, toCsv } from "./csv";
 import { Button } from "@/components/ui/button";
 import { EvaluationSpendCard } from "./evaluation-spend-card";
+import { OnboardingChecklist } from "@/components/onboarding/onboarding-checklist";
+import { useFirstRun } from "@/components/onboarding/use-first-run";
 
 export function DashboardPage({ subtitle }: { subtitle: string }) {
   const trpc = useTRPC();
@@ -42,6 +44,10 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
   const spenders = useQuery({ ...trpc.dashboard.topSpenders.queryOptions(filters), ...options });
   const budgets = useQuery({ ...trpc.dashboard.budgetBurn.queryOptions(filters), ...options });
   const filterOptions = useQuery(trpc.logs.filterOptions.queryOptions());
+  const firstRun = useFirstRun();
+  // One notice instead of an empty box per chart when the filters match no request at all.
+  const noTraffic = trends.data?.series.models.length === 0 && mix.data?.mix.categories.length === 0
+    && spenders.data?.teams.length === 0 && spenders.data?.keys.length === 0;
   // While the figures for new filters load, the previous ones stay on screen, marked as such,
   // so that the heading never describes numbers it does not match.
   const updating = [kpis, trends, mix, spenders, budgets].some((q) => q.isPlaceholderData);
@@ -76,11 +82,20 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
           Export key figures (CSV)
         </Button>
       </header>
+      {firstRun.showChecklist === null ? <Loading />
+        : firstRun.showChecklist && firstRun.status ? <OnboardingChecklist status={firstRun.status} onDone={firstRun.dismiss} /> : <>
       <DashboardFiltersBar filters={filters} onChange={setFilters} />
       <div aria-busy={updating} className={updating ? "opacity-60 transition-opacity" : "transition-opacity"}>
         <QueryState query={kpis}>{(data) => <KpiGrid kpis={data.kpis} />}</QueryState>
 
         <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+          {noTraffic ? (
+            <div className="xl:col-span-2">
+              <EmptyState title="No requests match these filters" action={<Button onClick={() => setFilters(DEFAULT_DASHBOARD_FILTERS)}>Reset the filters</Button>}>
+                Widen the period or clear a filter. Requests show here a few seconds after the gateway answers them.
+              </EmptyState>
+            </div>
+          ) : <>
           <ChartCard title="Spend by model" description="Stacked by the model that served the requests. Click a bar for its requests." query={trends}
             isEmpty={(d) => d.series.models.length === 0} table={(d) => spendTable(d.series.spend, d.series.models, hrefs(d.window))}
             csv={(d) => toCsv(["bucket_start_utc", ...d.series.models], d.series.spend.map((p) => [new Date(p.t).toISOString(), ...d.series.models.map((m) => p.byModel[m] ?? null)]))}>
@@ -120,6 +135,7 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
               </div>
             )}
           </ChartCard>
+          </>}
           <ChartCard title="Budget burn this month" description="Month-to-date spend (UTC month, all categories and models) against each monthly budget; the tick marks how much of the month has passed." query={budgets}
             isEmpty={(d) => d.budgets.length === 0} empty={{ title: "No budgets", text: "Set a monthly budget on a key or a team to follow its burn here." }}
             csv={(d) => toCsv(["kind", "name", "id", "budget_usd", "spent_usd", "used_share", "month_elapsed_share"], d.budgets.map((b) => [b.kind, b.name, b.id, b.budgetUsd, b.spentUsd, b.usedShare, b.monthElapsedShare]))}>
@@ -133,6 +149,7 @@ export function DashboardPage({ subtitle }: { subtitle: string }) {
         </div>
       </div>
       <p className="mt-4 text-xs text-slate-500">Times are UTC. {trends.data ? `Buckets: ${trends.data.window.bucket === "hour" ? "hourly" : "daily"}, from ${formatBucket(trends.data.window.from.getTime(), trends.data.window.bucket)}.` : ""}</p>
+      </>}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import { SecretOnce } from "@/components/ui/secret-once";
+import { SnippetTabs } from "@/components/onboarding/snippet-tabs";
 import { formatDateTime, formatNumber, formatUsd } from "@/components/ui/format";
 import { DataTable } from "@/components/ui/data-table";
 import { pluralise } from "@/components/ui/pluralise";
@@ -68,6 +69,8 @@ export function KeysPage() {
       {secret && (
         <Dialog title="Your new key" onClose={() => { setSecret(null); setCreating(false); }}>
           <SecretOnce secret={secret} label="New API key secret" />
+          <h3 className="mb-2 mt-5 text-sm font-medium text-slate-700">Send a first request with it</h3>
+          <SnippetTabs apiKey={secret} />
         </Dialog>
       )}
     </>
