@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
 import { hashInviteToken } from "../../auth/invite-token";
 import { conflict, forbidden, notFound } from "../console-error";
+import type { Role } from "../schemas/roles";
 
 export async function joinByInvite(tx: Prisma.TransactionClient, user: { id: string; email: string }, token: string, now = new Date()): Promise<string> {
   const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) } });
@@ -12,12 +13,17 @@ export async function joinByInvite(tx: Prisma.TransactionClient, user: { id: str
   if (invite.email && invite.email !== user.email) throw forbidden(`This invite is for ${invite.email}`);
   const existing = await tx.membership.findUnique({ where: { userId_tenantId: { userId: user.id, tenantId: invite.tenantId } } });
   if (existing) throw conflict("You are a member of this organisation already");
+  await admitByInvite(tx, user, invite, now);
+  return invite.tenantId;
+}
+
+/** Makes the user a member with the invite's role and uses the invite up (a link, or single sign-on with the invited email). */
+export async function admitByInvite(tx: Prisma.TransactionClient, user: { id: string; email: string }, invite: { id: string; tenantId: string; role: Role }, now: Date): Promise<void> {
   await tx.membership.create({ data: { tenantId: invite.tenantId, userId: user.id, role: invite.role } });
   await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: now } });
   await tx.auditLog.create({
     data: { tenantId: invite.tenantId, actorUserId: user.id, action: "invite.accepted", targetType: "invite", targetId: invite.id, details: { email: user.email, role: invite.role } },
   });
-  return invite.tenantId;
 }
 
 export async function acceptInvite(db: Db, userId: string, token: string): Promise<{ tenantId: string }> {

@@ -9,6 +9,8 @@ import { getTenantSettings, setEvaluationBudget } from "../../console/tenant/eva
 import { resetLearning } from "../../console/tenant/reset-learning";
 import { driftSettingsSchema } from "../../console/schemas/drift-settings";
 import { getDriftSettings, setDriftSettings } from "../../console/tenant/drift-settings";
+import { addSsoDomainSchema, removeSsoDomainSchema } from "../../console/schemas/sso-domains";
+import { addSsoDomain, listSsoDomains, removeSsoDomain } from "../../console/tenant/sso-domains";
 
 export const tenantRouter = router({
   current: viewerProcedure.query(({ ctx }) => ({ tenantId: ctx.actor.tenantId, name: ctx.tenantName, role: ctx.actor.role })),
@@ -28,4 +30,8 @@ export const tenantRouter = router({
   driftSettings: viewerProcedure.query(({ ctx }) => getDriftSettings(ctx.actor)),
   // Thresholds decide which alerts the tenant gets, like the other alerting settings admins own.
   setDriftSettings: adminProcedure.input(driftSettingsSchema).mutation(({ ctx, input }) => setDriftSettings(ctx.actor, input)),
+  // Domains decide who may join the organisation, like invites, which admins manage.
+  ssoDomains: adminProcedure.query(({ ctx }) => listSsoDomains(ctx.actor)),
+  addSsoDomain: adminProcedure.input(addSsoDomainSchema).mutation(({ ctx, input }) => addSsoDomain(ctx.actor, input)),
+  removeSsoDomain: adminProcedure.input(removeSsoDomainSchema).mutation(({ ctx, input }) => removeSsoDomain(ctx.actor, input.id)),
 });
