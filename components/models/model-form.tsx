@@ -7,11 +7,24 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ErrorState } from "@/components/ui/states";
 import { numberOrNull, textOrNull } from "@/components/ui/format";
-import { zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
+import { firstIssueMessage, zodFieldErrors, type FieldErrors } from "@/components/ui/form-errors";
 import { modelFieldsSchema, type ModelFields } from "@/server/console/schemas/models";
 import { modelSlugSchema } from "@/server/console/schemas/common";
 
 export const QUALITY_CATEGORIES = ["coding", "math", "science", "computer_use", "general"];
+
+/** The form's labels, for validation messages that name the field. */
+const FIELD_LABELS = {
+  displayName: "Display name",
+  providerModelId: "Provider's model id",
+  inputPricePerMTok: "Input price",
+  outputPricePerMTok: "Output price",
+  cachedInputPricePerMTok: "Cached input price",
+  cacheWritePricePerMTok: "Cache write price",
+  contextWindow: "Context window",
+  latencyMs: "Typical latency",
+  baseUrl: "Base URL",
+};
 
 interface Props {
   initial: ModelFields | null;
@@ -44,8 +57,8 @@ export function ModelForm({ initial, providers, saving, error, onSubmit }: Props
       baseUrl: textOrNull(form.get("baseUrl")),
     });
     const slug = providers ? modelSlugSchema.safeParse(form.get("slug")) : null;
-    const next = parsed.success ? {} : zodFieldErrors(parsed.error);
-    if (slug && !slug.success) next.slug = slug.error.issues[0]?.message ?? "Invalid";
+    const next = parsed.success ? {} : zodFieldErrors(parsed.error, { ...FIELD_LABELS, ...Object.fromEntries(categories.map((c) => [`quality.${c}`, `the ${c} quality`])) });
+    if (slug && !slug.success) next.slug = firstIssueMessage(slug.error, { "": "Model id" }) ?? "Check Model id";
     setErrors(next);
     if (parsed.success && (!slug || slug.success)) onSubmit({ fields: parsed.data, slug: slug?.data, provider: providers ? String(form.get("provider")) : undefined });
   }

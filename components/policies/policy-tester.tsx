@@ -11,6 +11,7 @@ import { TextAreaField } from "@/components/ui/field";
 import { Badge, Card } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { formatUsd } from "@/components/ui/format";
+import { firstIssueMessage } from "@/components/ui/form-errors";
 import { testPolicySchema } from "@/server/console/schemas/policies";
 import { TesterLearning } from "./tester-learning";
 
@@ -25,7 +26,7 @@ export function PolicyTester({ policyId }: { policyId: string }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const parsed = testPolicySchema.safeParse({ policyId, prompt });
-    setError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    setError(parsed.success ? undefined : firstIssueMessage(parsed.error, { prompt: "Prompt", system: "System prompt" }));
     if (parsed.success) test.mutate(parsed.data);
   }
   const r = test.data;

@@ -59,7 +59,7 @@ function DriftSettingsForm({ initial }: { initial: DriftSettings }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const parsed = driftSettingsSchema.safeParse({ enabled, ...Object.fromEntries(FIELDS.map((f) => [f.name, numberOrNull(values[f.name])])) });
-    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error));
+    setErrors(parsed.success ? {} : zodFieldErrors(parsed.error, Object.fromEntries(FIELDS.map((f) => [f.name, f.label]))));
     if (parsed.success) save.mutate(parsed.data);
   }
   return (

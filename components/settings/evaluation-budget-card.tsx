@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/page-header";
 import { ErrorState, QueryState } from "@/components/ui/states";
 import { numberOrNull } from "@/components/ui/format";
+import { firstIssueMessage } from "@/components/ui/form-errors";
 import { setEvaluationBudgetSchema } from "@/server/console/schemas/tenant-settings";
 
 export function EvaluationBudgetCard() {
@@ -39,7 +40,7 @@ function BudgetForm({ initial }: { initial: number | null }) {
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const parsed = setEvaluationBudgetSchema.safeParse({ evaluationBudgetUsd: numberOrNull(value) });
-    setError(parsed.success ? undefined : parsed.error.issues[0]?.message);
+    setError(parsed.success ? undefined : firstIssueMessage(parsed.error, { evaluationBudgetUsd: "Monthly evaluation budget" }));
     if (parsed.success) save.mutate(parsed.data);
   }
   return (
