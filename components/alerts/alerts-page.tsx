@@ -8,6 +8,7 @@ import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, PageHeader } from "@/components/ui/page-header";
+import { LearnMore } from "@/components/docs/learn-more";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import type { AlertFilters } from "@/server/console/schemas/alerts";
 import { AlertFiltersBar } from "./alert-filters";
@@ -40,6 +41,7 @@ export function AlertsPage() {
   return (
     <>
       <PageHeader title="Alerts" description="Budgets passing 50%, 80% and 100% of their monthly cap (resolved when the month turns or the budget is raised), and models drifting in quality, latency, errors, tokens, cost or price (resolved when the metric is back to normal)." />
+      <p className="-mt-4 mb-4 text-sm"><LearnMore slug="alerts">How alerts work</LearnMore></p>
       <div className="space-y-4">
         <AlertFiltersBar filters={filters} onChange={setFilters} />
         <ErrorState error={acknowledge.error ?? resolve.error} />
@@ -47,7 +49,9 @@ export function AlertsPage() {
           {({ alerts: rows, open }) => (
             <>
               <p className="text-sm text-slate-600">{open} open</p>
-              {rows.length === 0 ? <EmptyState title="No alerts match" /> : (
+              {rows.length === 0 ? <EmptyState title="No alerts match" action={<Link href="/keys" className="font-medium text-indigo-700 underline">Set a budget on a key</Link>}>
+                  Budget alerts need a monthly budget on a key or a team; drift alerts come once models have traffic. Clear the filters to see every alert.
+                </EmptyState> : (
                 <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Alerts">
                   {rows.map((a) => {
                     const d = a.details;

@@ -11,6 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Badge, Card } from "@/components/ui/page-header";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
+import { LearnMore } from "@/components/docs/learn-more";
 import { WebhookDeliveries } from "./webhook-deliveries";
 import { WebhookForm } from "./webhook-form";
 
@@ -41,11 +42,11 @@ function ManageWebhooks() {
   const remove = useMutation(trpc.webhooks.delete.mutationOptions({ onSuccess: async () => { await refresh(); toast.success("Webhook deleted."); } }));
   return (
     <Card title="Webhooks" actions={<Button variant="primary" onClick={() => setAdding(true)}>Add webhook</Button>}>
-      <p className="mb-3 text-sm text-slate-600">Each alert raised or resolved is POSTed as signed JSON to every webhook that takes its kind; failed deliveries are retried for about 7 hours.</p>
+      <p className="mb-3 text-sm text-slate-600">Each alert raised or resolved is POSTed as signed JSON to every webhook that takes its kind; failed deliveries are retried for about 7 hours. <LearnMore slug="webhooks">Payloads and signatures</LearnMore></p>
       <ErrorState error={test.error ?? rotate.error ?? setEnabled.error ?? remove.error} />
       <QueryState query={webhooks}>
         {(rows) =>
-          rows.length === 0 ? <EmptyState title="No webhooks yet" /> : (
+          rows.length === 0 ? <EmptyState title="No webhooks yet" action={<Button onClick={() => setAdding(true)}>Add webhook</Button>}>Add one to get alerts in Slack or at your own endpoint.</EmptyState> : (
             <ul className="divide-y divide-slate-100" aria-label="Webhooks">
               {rows.map((w) => (
                 <li key={w.id} className="space-y-2 py-3 text-sm">

@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 
 const LINKS = [
   ["/", "Overview"], ["/policies", "Policies"], ["/models", "Models"], ["/keys", "Keys"], ["/providers", "Providers"],
-  ["/logs", "Logs"], ["/alerts", "Alerts"], ["/members", "Members"], ["/teams", "Teams"], ["/audit", "Audit"], ["/settings", "Settings"],
+  ["/logs", "Logs"], ["/alerts", "Alerts"], ["/members", "Members"], ["/teams", "Teams"], ["/audit", "Audit"], ["/settings", "Settings"], ["/docs", "Docs"],
 ] as const;
 
 // Alerts are raised by a background round every minute or so: a slow poll keeps the badge honest

@@ -9,6 +9,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useToast } from "@/components/ui/toast";
 import { Dialog } from "@/components/ui/dialog";
 import { Badge, PageHeader } from "@/components/ui/page-header";
+import { LearnMore } from "@/components/docs/learn-more";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import { SecretOnce } from "@/components/ui/secret-once";
 import { SnippetTabs } from "@/components/onboarding/snippet-tabs";
@@ -32,11 +33,11 @@ export function KeysPage() {
 
   return (
     <>
-      <PageHeader title="API keys" description="Keys applications use to call the gateway. Secrets are shown once."
+      <PageHeader title="API keys" description={<>Keys applications use to call the gateway. Secrets are shown once. <LearnMore slug="api">Calling the gateway</LearnMore> · <LearnMore slug="admin-api">Admin API</LearnMore></>}
         actions={canManage && <Button variant="primary" onClick={() => setCreating(true)}>New key</Button>} />
       <ErrorState error={revoke.error ?? rotate.error} />
       <QueryState query={keys}>
-        {(rows) => rows.length === 0 ? <EmptyState title="No keys yet">{canManage ? "Create one to call the gateway." : "An admin can create one."}</EmptyState> : (
+        {(rows) => rows.length === 0 ? <EmptyState title="No keys yet" action={canManage && <Button variant="primary" onClick={() => setCreating(true)}>Create a key</Button>}>{canManage ? "Applications send a key with each request; create one, then copy a ready-made snippet." : "An admin of your organisation can create one."}</EmptyState> : (
           <DataTable head={<tr><th className="px-3 py-2">Name</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team · policy</th><th className="px-3 py-2">Limits</th><th className="px-3 py-2">Last used</th><th className="px-3 py-2 text-right">Spend this month</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>}>
             {rows.map((k) => (
               <tr key={k.id} className="border-t border-slate-100" data-testid={`key-row-${k.name}`}>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
@@ -32,7 +33,7 @@ export function LogsPage() {
       <PageHeader title="Request logs" description="Every gateway request, newest first." actions={<Button onClick={() => logs.refetch()}>Refresh</Button>} />
       <LogFiltersBar filters={filters} onChange={changeFilters} />
       <QueryState query={logs}>
-        {(page) => page.items.length === 0 ? <EmptyState title="No requests match">Widen the filters, or send a request through the gateway.</EmptyState> : (
+        {(page) => page.items.length === 0 ? <EmptyState title="No requests match" action={<Link href="/keys" className="font-medium text-indigo-700 underline">Create a key and copy a snippet</Link>}>Widen the filters, or send a request through the gateway: each one is listed here a few seconds after it is answered.</EmptyState> : (
           <>
             <DataTable head={<tr><th className="px-3 py-2">Time</th><th className="px-3 py-2">Key</th><th className="px-3 py-2">Team</th><th className="px-3 py-2">Category</th><th className="px-3 py-2">Model</th><th className="px-3 py-2">Status</th><th className="px-3 py-2 text-right">Cost</th><th className="px-3 py-2 text-right">Latency</th><th className="px-3 py-2">Cache</th><th className="px-3 py-2">Fallbacks</th></tr>}>
               {page.items.map((r) => (

@@ -39,7 +39,7 @@ export function ModelsPage() {
       <PageHeader title="Model catalog" description="Prices, context windows and quality per category. Editing a built-in model creates your own override."
         actions={canManage && <Button variant="primary" onClick={() => setOpen({ kind: "custom" })}>Add custom model</Button>} />
       <QueryState query={models}>
-        {(rows) => rows.length === 0 ? <EmptyState title="The catalog is empty" /> : (
+        {(rows) => rows.length === 0 ? <EmptyState title="The catalog is empty" action={canManage && <Button variant="primary" onClick={() => setOpen({ kind: "custom" })}>Add custom model</Button>}>Routing needs models to choose from: add your own, for example a model on an OpenAI-compatible server.</EmptyState> : (
           <DataTable head={<tr><th className="px-3 py-2">Model</th><th className="px-3 py-2">Price in / out per 1M</th><th className="px-3 py-2">Context</th>{QUALITY_CATEGORIES.map((c) => <th key={c} className="px-3 py-2">{c}</th>)}<th className="px-3 py-2">30 days</th><th className="px-3 py-2"><span className="sr-only">Actions</span></th></tr>}>
             {rows.map((m) => (
               <tr key={m.slug} className="border-t border-slate-100" data-testid={`model-row-${m.slug}`}>

@@ -6,6 +6,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
 import { Badge, PageHeader } from "@/components/ui/page-header";
+import { LearnMore } from "@/components/docs/learn-more";
 import { EmptyState, ErrorState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
 import { pluralise } from "@/components/ui/pluralise";
@@ -18,11 +19,13 @@ export function PoliciesPage() {
   const setDefault = useMutation(trpc.policies.setDefault.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.policies.pathFilter()) }));
   return (
     <>
-      <PageHeader title="Routing policies" description="Per category: the quality a model must reach, which models may serve, and the fallback order."
+      <PageHeader title="Routing policies" description={<>Per category: the quality a model must reach, which models may serve, and the fallback order. <LearnMore slug="routing">How routing works</LearnMore></>}
         actions={canManage && <Link href="/policies/new" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">New policy</Link>} />
       <ErrorState error={setDefault.error} />
       <QueryState query={policies}>
-        {(rows) => rows.length === 0 ? <EmptyState title="No policies yet" /> : (
+        {(rows) => rows.length === 0 ? <EmptyState title="No policies yet" action={canManage && <Link href="/policies/new" className="font-medium text-indigo-700 underline">Create a policy</Link>}>
+          Requests are routed by a policy: the quality each category needs and the models allowed to serve it.
+        </EmptyState> : (
           <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {rows.map((p) => (
               <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">

@@ -67,7 +67,7 @@ export function TeamsPage() {
         )}
         <ErrorState error={create.error ?? update.error ?? remove.error} />
         <QueryState query={teams}>
-          {(rows) => rows.length === 0 ? <EmptyState title="No teams yet" /> : (
+          {(rows) => rows.length === 0 ? <EmptyState title="No teams yet">{canManage ? "Name a team above, then give keys to it to split spend, budgets and logs by team." : "An admin of your organisation can create teams."}</EmptyState> : (
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
               {rows.map((t) => (
                 <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
