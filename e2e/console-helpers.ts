@@ -24,7 +24,8 @@ export async function confirmInDialog(page: Page, confirmLabel: string) {
 export async function pickOption(scope: Page | Locator, name: string, text: string) {
   const input = scope.getByRole("combobox", { name, exact: true });
   await input.fill(text);
-  await expect(input).toHaveAttribute("aria-expanded", "true");
+  // The options may still be loading: wait for a match before Enter picks it.
+  await expect(scope.getByRole("option", { name: text }).first()).toBeVisible();
   await input.press("Enter");
   await expect(input).toHaveAttribute("aria-expanded", "false");
 }

@@ -94,7 +94,7 @@ test("the Models page and the policy tester show what routing learned about a mo
   // The policy tester shows the same profile deciding a coding prompt.
   await page.getByRole("link", { name: "Policies" }).click();
   await page.getByRole("link", { name: "default", exact: true }).click();
-  await page.getByLabel("Prompt").fill("Write a TypeScript function that parses a CSV line, handling quoted fields and escaped quotes. Include unit tests.");
+  await page.getByLabel("Prompt", { exact: true }).fill("Write a TypeScript function that parses a CSV line, handling quoted fields and escaped quotes. Include unit tests.");
   await page.getByRole("button", { name: "Route it" }).click();
   const adapted = page.getByRole("region", { name: "Adapted to your traffic" });
   await expect(adapted.getByTestId("tester-difficulty-source")).toContainText("static");

@@ -39,7 +39,7 @@ test("an admin creates a policy, edits a rule into version 2 and sees the diff",
 test("the tester routes a prompt with the saved policy and explains the choice", async ({ page }) => {
   await page.getByRole("link", { name: "Policies" }).click();
   await page.getByRole("link", { name: "default", exact: true }).click();
-  await page.getByLabel("Prompt").fill("Write a TypeScript function that parses a CSV line, handling quoted fields and escaped quotes. Include unit tests.");
+  await page.getByLabel("Prompt", { exact: true }).fill("Write a TypeScript function that parses a CSV line, handling quoted fields and escaped quotes. Include unit tests.");
   await page.getByRole("button", { name: "Route it" }).click();
   const result = page.getByRole("region", { name: "Routing result" });
   await expect(result.getByTestId("tester-category")).toContainText("coding");

@@ -7,6 +7,7 @@
 import { Badge, Card } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/states";
 import { formatNumber } from "@/components/ui/format";
+import { pluralise } from "@/components/ui/pluralise";
 import type { CategoryProfile, ModelProfiles, ModelSignals, SignalColumn } from "@/server/console/models/list-profiles";
 
 const SIGNAL_LABELS: Record<SignalColumn, string> = { errors: "Error", fallbacks: "Fallback", emptyAnswers: "Empty", refusals: "Refusal", truncations: "Truncated" };
@@ -50,7 +51,7 @@ function RateList({ rates }: { rates: ModelSignals["rates"] }) {
 }
 
 function SignalRates({ signals }: { signals: ModelSignals }) {
-  const answers = `${formatNumber(signals.requests)} answer${signals.requests === 1 ? "" : "s"}`;
+  const answers = pluralise(signals.requests, "answer");
   return (
     <div className="mt-2">
       <h4 className="text-xs font-medium uppercase text-slate-500">Signals over {answers} in the last {signals.days} days</h4>

@@ -32,6 +32,7 @@ export function ComboboxInput({ label, options, shown, onPick, placeholder, read
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const list = useRef<HTMLUListElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const matches = open ? filterOptions(options, query) : [];
   const activeOption = matches[Math.min(active, matches.length - 1)];
 
@@ -47,6 +48,8 @@ export function ComboboxInput({ label, options, shown, onPick, placeholder, read
   const pick = (option: ComboOption) => {
     onPick(option.value);
     close();
+    // Selected, so that typing again searches afresh instead of appending to the label.
+    requestAnimationFrame(() => input.current?.select());
   };
   const moveTo = (index: number) => {
     setActive(index);
@@ -75,6 +78,7 @@ export function ComboboxInput({ label, options, shown, onPick, placeholder, read
     <div className="relative">
       <input
         id={id}
+        ref={input}
         type="text"
         role="combobox"
         aria-label={label}
@@ -90,6 +94,7 @@ export function ComboboxInput({ label, options, shown, onPick, placeholder, read
         value={open ? query : shown}
         onChange={(e) => openWith(e.target.value)}
         onClick={() => !readOnly && !open && openWith("")}
+        onFocus={(e) => e.currentTarget.select()}
         onKeyDown={onKeyDown}
         onBlur={close}
         className={INPUT}

@@ -6,16 +6,23 @@ import { useEffect, useRef, type ReactNode } from "react";
 /** `alertdialog` for a question that interrupts (a confirmation), `dialog` for a form or a detail. */
 export function Dialog({ title, onClose, children, side = false, role = "dialog" }: { title: string; onClose: () => void; children: ReactNode; side?: boolean; role?: "dialog" | "alertdialog" }) {
   const panel = useRef<HTMLDivElement>(null);
+  // The latest onClose, read when Escape is pressed: callers pass a new function on every
+  // render, and re-running the effect below for it would pull the focus out of the field
+  // being typed in whenever the page behind the dialog re-renders.
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     panel.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close.current();
     document.addEventListener("keydown", onKey);
     return () => {
       document.removeEventListener("keydown", onKey);
       previous?.focus();
     };
-  }, [onClose]);
+  }, []);
   return (
     <div className="fixed inset-0 z-40 flex bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
