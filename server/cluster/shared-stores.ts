@@ -11,12 +11,13 @@ import { InProcessBudgetStore, type BudgetStore } from "../limits/budget-store";
 import { InProcessRateWindowStore, type RateWindowStore } from "../limits/rate-window-store";
 import { InProcessBreakerStore, type BreakerStore } from "../resilience/breaker-store";
 import { processBreakerConfig } from "../resilience/process-breaker-config";
+import { announcingBreakerStore, withAnnouncedFlag, type FlaggedBreakerStore } from "./breaker-flag";
 import { hostStores, remoteStore } from "./ipc-stores";
 
 interface SharedStores {
   "rate-windows": RateWindowStore;
   budgets: BudgetStore;
-  breakers: BreakerStore;
+  breakers: BreakerStore & { allClosed(): boolean };
   "response-cache": ResponseCache;
   "sign-in-backoff": BackoffStore;
   /** Not a store: the primary sums the workers' Prometheus metrics for the one that is scraped. */
@@ -34,19 +35,31 @@ const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string
   metrics: { methods: ["clusterMetrics"], create: () => new AggregatorRegistry() },
 };
 
+const BREAKER_METHODS = [...STORES.breakers.methods, "flag"] as const;
+
 /** This process's store of that kind, or in a cluster worker its stand-in for the primary's. */
 export function sharedInProcessStore<N extends Name>(name: N): SharedStores[N] {
   const { methods, create } = STORES[name];
   if (!cluster.isWorker) return create();
-  return remoteStore<SharedStores[N]>(name, methods, {
-    send: (message) => process.send?.(message),
-    onMessage: (listener) => void process.on("message", listener),
-  });
+  const onMessage = (listener: (message: unknown) => void) => void process.on("message", listener);
+  const channel = { send: (message: unknown) => process.send?.(message), onMessage };
+  if (name === "breakers") {
+    return withAnnouncedFlag(remoteStore<FlaggedBreakerStore>(name, BREAKER_METHODS, channel), onMessage) as SharedStores[N];
+  }
+  return remoteStore<SharedStores[N]>(name, methods, channel);
 }
 
 /** In the primary: creates one store of each kind and answers the workers' calls to them. */
 export function hostSharedStores(): void {
-  const stores = Object.fromEntries((Object.keys(STORES) as Name[]).map((name) => [name, { store: STORES[name].create() as object, methods: STORES[name].methods }]));
+  const broadcast = (message: object) => {
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send(message);
+  };
+  // The breakers also announce their flag (see breaker-flag.ts).
+  const hosted = (name: Name) =>
+    name === "breakers"
+      ? { store: announcingBreakerStore(STORES.breakers.create(), broadcast), methods: BREAKER_METHODS }
+      : { store: STORES[name].create() as object, methods: STORES[name].methods };
+  const stores = Object.fromEntries((Object.keys(STORES) as Name[]).map((name) => [name, hosted(name)]));
   hostStores(stores, (listener) => {
     cluster.on("message", (worker, message) => listener(message, (answer) => void (worker.isConnected() && worker.send(answer))));
   });
