@@ -7,7 +7,7 @@ import type { Block, Inline } from "@/server/docs/parse-markdown";
 const HEADING_CLASS = ["", "text-2xl font-semibold", "mt-8 text-xl font-semibold", "mt-6 text-lg font-semibold", "mt-4 font-semibold", "mt-4 font-semibold", "mt-4 font-semibold"];
 
 export function MarkdownView({ blocks }: { blocks: Block[] }) {
-  return <div className="space-y-3 text-sm leading-relaxed text-slate-800">{blocks.map(renderBlock)}</div>;
+  return <div className="space-y-3 break-words text-sm leading-relaxed text-slate-800">{blocks.map(renderBlock)}</div>;
 }
 
 function renderBlock(block: Block, key: number): ReactNode {
@@ -31,9 +31,10 @@ function renderBlock(block: Block, key: number): ReactNode {
         : <ul key={key} className="list-disc space-y-1 pl-6">{items}</ul>;
     }
     case "table":
-      // Wide tables scroll inside themselves rather than widening the page.
+      // Wide tables scroll inside themselves rather than widening the page, and can be
+      // scrolled from the keyboard.
       return (
-        <div key={key} className="overflow-x-auto">
+        <div key={key} tabIndex={0} role="region" aria-label="Table" className="overflow-x-auto">
           <table className="min-w-full border-collapse text-left text-xs">
             <thead><tr>{block.head.map((cell, i) => <th key={i} className="border-b border-slate-300 px-2 py-1.5 font-semibold">{renderInlines(cell)}</th>)}</tr></thead>
             <tbody>{block.rows.map((row, r) => <tr key={r} className="border-b border-slate-100">{row.map((cell, c) => <td key={c} className="px-2 py-1.5 align-top">{renderInlines(cell)}</td>)}</tr>)}</tbody>
