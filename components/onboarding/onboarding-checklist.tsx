@@ -5,6 +5,8 @@
 // from the organisation's data, the last one live while the checklist polls for a request.
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import Link from "next/link";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/trpc";
 import type { OnboardingStatus } from "@/server/console/onboarding/onboarding-status";
 import { docHref } from "@/server/docs/doc-pages";
 import { useCan, useConsoleSession } from "@/components/console/console-session";
@@ -17,6 +19,8 @@ import { SnippetTabs } from "./snippet-tabs";
 const LINK = "font-medium text-indigo-700 underline";
 
 export function OnboardingChecklist({ status, onDone }: { status: OnboardingStatus; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const canManage = useCan("admin");
   const [simulated, staySimulated] = useStaySimulated(useConsoleSession().tenantId);
   const [creating, setCreating] = useState(false);
@@ -72,7 +76,11 @@ export function OnboardingChecklist({ status, onDone }: { status: OnboardingStat
       )}
       {creating && (
         <Dialog title="New API key" onClose={() => setCreating(false)}>
-          <CreateKeyForm onCreated={(created) => { setSecret(created); setCreating(false); }} />
+          <CreateKeyForm onCreated={(created) => {
+            setSecret(created);
+            setCreating(false);
+            void queryClient.invalidateQueries(trpc.onboarding.pathFilter());
+          }} />
         </Dialog>
       )}
     </section>

@@ -18,7 +18,8 @@ export function useFirstRun() {
   const status = useQuery(trpc.onboarding.status.queryOptions(undefined, {
     refetchInterval: (query) => (showing !== false && !query.state.data?.hasRequests && query.state.dataUpdateCount < MAX_POLLS ? POLL_MS : false),
   }));
-  if (showing === null && status.data) setShowing(!status.data.hasRequests);
+  // Should the status fail to load, the dashboard shows as usual rather than waiting on it.
+  if (showing === null && (status.data || status.error)) setShowing(status.data ? !status.data.hasRequests : false);
   return {
     /** Null until the first answer, so the dashboard shows neither checklist nor charts yet. */
     showChecklist: showing,
