@@ -2,7 +2,7 @@
 // the admin API for an admin key) and handed to every console service. `db` is already scoped
 // to the tenant (forTenant).
 import type { Db } from "../db/client";
-import type { TenantDb } from "../db/tenant-scope";
+import { forTenant, type TenantDb } from "../db/tenant-scope";
 import type { Role } from "./schemas/roles";
 
 export interface TenantActor {
@@ -15,4 +15,9 @@ export interface TenantActor {
   /** The admin API key acting, recorded as the actor of its audit entries. */
   apiKeyId?: string;
   role: Role;
+}
+
+/** A signed-in member acting on the tenant of their membership. */
+export function memberActor(db: Db, userId: string, membership: { tenantId: string; role: Role }): TenantActor {
+  return { db: forTenant(db, membership.tenantId), rootDb: db, tenantId: membership.tenantId, userId, role: membership.role };
 }

@@ -5,9 +5,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { forTenant } from "../db/tenant-scope";
 import { hasRole, type Role } from "../console/schemas/roles";
-import type { TenantActor } from "../console/actor";
+import { memberActor } from "../console/actor";
 import type { ConsoleContext } from "./context";
 import { mapConsoleError, publicMessage } from "./map-console-error";
 
@@ -38,14 +37,7 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const tenantProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   const membership = await ctx.membership();
   if (!membership) throw new TRPCError({ code: "FORBIDDEN", message: "You do not belong to any organisation" });
-  const actor: TenantActor = {
-    db: forTenant(ctx.db, membership.tenantId),
-    rootDb: ctx.db,
-    tenantId: membership.tenantId,
-    userId: ctx.userId,
-    role: membership.role,
-  };
-  return next({ ctx: { actor, tenantName: membership.tenantName } });
+  return next({ ctx: { actor: memberActor(ctx.db, ctx.userId, membership), tenantName: membership.tenantName } });
 });
 
 function requireRole(atLeast: Role) {

@@ -1,4 +1,5 @@
-// One request with its routing explanation and attempt chain, for the detail drawer.
+// One request with its routing explanation, attempt chain and (when its policy stores them)
+// prompt and answer, for the detail drawer.
 import type { TenantActor } from "../actor";
 import { notFound } from "../console-error";
 
@@ -10,8 +11,17 @@ export interface LogAttempt {
   latencyMs: number | null;
 }
 
+export interface StoredBody {
+  prompt: { role: string; content: string }[];
+  answer: string | null;
+  truncated: boolean;
+}
+
 export async function getRequestLog(actor: TenantActor, id: string) {
-  const row = await actor.db.requestLog.findFirst({ where: { id } });
+  const [row, body] = await Promise.all([
+    actor.db.requestLog.findFirst({ where: { id } }),
+    actor.db.requestBody.findFirst({ where: { id }, select: { prompt: true, answer: true, truncated: true } }),
+  ]);
   if (!row) throw notFound("Request");
   const key = row.apiKeyId ? await actor.db.apiKey.findFirst({ where: { id: row.apiKeyId }, select: { name: true, prefix: true } }) : null;
   return {
@@ -22,5 +32,6 @@ export async function getRequestLog(actor: TenantActor, id: string) {
     explanation: row.explanation as Record<string, unknown> | null,
     keyName: key?.name ?? null,
     keyPrefix: key?.prefix ?? null,
+    body: body as StoredBody | null,
   };
 }

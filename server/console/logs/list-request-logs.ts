@@ -4,19 +4,11 @@ import type { Prisma } from "../../db/generated/client";
 import type { TenantActor } from "../actor";
 import { invalid } from "../console-error";
 import type { LogFilters } from "../schemas/logs";
+import { logWhere } from "./log-where";
 
-export function logWhere(filters: LogFilters): Prisma.RequestLogWhereInput {
-  const where: Prisma.RequestLogWhereInput = {};
-  if (filters.from || filters.to) where.createdAt = { ...(filters.from && { gte: filters.from }), ...(filters.to && { lt: filters.to }) };
-  if (filters.apiKeyId) where.apiKeyId = filters.apiKeyId;
-  if (filters.teamId) where.teamId = filters.teamId;
-  if (filters.policyId) where.policyId = filters.policyId;
-  if (filters.category) where.category = filters.category;
-  if (filters.model) where.chosenModel = filters.model;
-  if (filters.status === "success") where.status = { lt: 400 };
-  if (filters.status === "error") where.status = { gte: 400 };
-  if (filters.cache !== "any") where.cacheHit = filters.cache === "hit";
-  return where;
+/** Rows after (createdAt, id) in newest-first order. */
+export function olderThan(createdAt: Date, id: string): Prisma.RequestLogWhereInput {
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
@@ -27,10 +19,10 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 }
 
 export async function listRequestLogs(actor: TenantActor, input: { filters: LogFilters; cursor?: string | null; limit: number }) {
-  const where = logWhere(input.filters);
+  const where = await logWhere(actor, input.filters);
   if (input.cursor) {
     const { createdAt, id } = decodeCursor(input.cursor);
-    where.AND = [{ OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] }];
+    where.AND = [...[where.AND ?? []].flat(), olderThan(createdAt, id)];
   }
   const rows = await actor.db.requestLog.findMany({
     where,

@@ -11,7 +11,10 @@ export const logFiltersSchema = z.object({
   model: safeText(80).nullable(),
   status: z.enum(["any", "success", "error"]),
   cache: z.enum(["any", "hit", "miss"]),
+  /** Text to find in stored prompts and answers, request ids, model names and key names. */
+  search: safeText(200).nullable().default(null),
 });
 export type LogFilters = z.infer<typeof logFiltersSchema>;
 
 export const listRequestLogsSchema = pageSchema.extend({ filters: logFiltersSchema });
+export const countRequestLogsSchema = z.object({ filters: logFiltersSchema });

@@ -1,6 +1,7 @@
 import { memberProcedure, router, viewerProcedure } from "../init";
 import { byIdSchema } from "../../console/schemas/common";
-import { listRequestLogsSchema } from "../../console/schemas/logs";
+import { countRequestLogsSchema, listRequestLogsSchema } from "../../console/schemas/logs";
+import { countRequestLogs } from "../../console/logs/count-request-logs";
 import { listRequestLogs } from "../../console/logs/list-request-logs";
 import { getRequestLog } from "../../console/logs/get-request-log";
 import { listLogFilterOptions } from "../../console/logs/list-log-filter-options";
@@ -10,6 +11,7 @@ import { getRequestLearning } from "../../console/logs/get-request-learning";
 
 export const logsRouter = router({
   list: viewerProcedure.input(listRequestLogsSchema).query(({ ctx, input }) => listRequestLogs(ctx.actor, input)),
+  count: viewerProcedure.input(countRequestLogsSchema).query(({ ctx, input }) => countRequestLogs(ctx.actor, input.filters)),
   get: viewerProcedure.input(byIdSchema).query(({ ctx, input }) => getRequestLog(ctx.actor, input.id)),
   filterOptions: viewerProcedure.query(({ ctx }) => listLogFilterOptions(ctx.actor)),
   learning: viewerProcedure.input(byIdSchema).query(({ ctx, input }) => getRequestLearning(ctx.actor, input.id)),

@@ -1,0 +1,4 @@
+import { handleLogsExport } from "@/server/console/logs/handle-logs-export";
+
+export { handleLogsExport as GET };
+export const dynamic = "force-dynamic";
