@@ -5,6 +5,7 @@ import { parseTrustedProxies } from "./auth/trusted-proxies";
 import { settingParsedBy } from "./parsed-setting";
 
 const optionalUrl = z.string().url().optional().or(z.literal("").transform(() => undefined));
+const optionalText = z.string().min(1).optional().or(z.literal("").transform(() => undefined));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -79,6 +80,21 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
   OTEL_SERVICE_NAME: z.string().min(1).default("switchyard"),
+  /**
+   * OpenID Connect single sign-on (docs/SSO.md): the identity provider's issuer URL and this
+   * app's client there. All three set: the sign-in page offers "Sign in with <name>" beside the
+   * email and password form. All empty (the default): no single sign-on.
+   */
+  SWITCHYARD_OIDC_ISSUER: optionalUrl,
+  SWITCHYARD_OIDC_CLIENT_ID: optionalText,
+  SWITCHYARD_OIDC_CLIENT_SECRET: optionalText,
+  /** The identity provider's name on the sign-in button. */
+  SWITCHYARD_OIDC_NAME: z.string().trim().min(1).max(40).default("SSO"),
+}).superRefine((value, ctx) => {
+  const oidc = [value.SWITCHYARD_OIDC_ISSUER, value.SWITCHYARD_OIDC_CLIENT_ID, value.SWITCHYARD_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    ctx.addIssue({ code: "custom", path: ["SWITCHYARD_OIDC_ISSUER"], message: "set SWITCHYARD_OIDC_ISSUER, SWITCHYARD_OIDC_CLIENT_ID and SWITCHYARD_OIDC_CLIENT_SECRET together, or none of them" });
+  }
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ import { renameTenantSchema } from "@/server/console/schemas/account";
 import { DriftSettingsCard } from "./drift-settings-card";
 import { EvaluationBudgetCard } from "./evaluation-budget-card";
 import { ResetLearningCard } from "./reset-learning-card";
+import { SsoDomainsCard } from "./sso-domains-card";
 
 export function SettingsPage() {
   const trpc = useTRPC();
@@ -42,6 +43,7 @@ export function SettingsPage() {
       <div className="mt-6"><EvaluationBudgetCard /></div>
       <div className="mt-6"><ResetLearningCard /></div>
       <div className="mt-6"><DriftSettingsCard /></div>
+      <div className="mt-6"><SsoDomainsCard /></div>
     </>
   );
 }

@@ -6,6 +6,7 @@ export const DOC_PAGES = [
   { slug: "alerts", file: "ALERTS.md", title: "Alerts", summary: "Budget and drift alerts: when they are raised and resolved." },
   { slug: "webhooks", file: "WEBHOOKS.md", title: "Webhooks", summary: "Alerts sent to your endpoints, signed, with retries." },
   { slug: "admin-api", file: "ADMIN-API.md", title: "Admin API", summary: "Manage keys, policies and the catalog from scripts with an admin key." },
+  { slug: "sso", file: "SSO.md", title: "Single sign-on", summary: "Sign in with your identity provider; people join organisations by email domain or invite." },
   { slug: "operations", file: "OPERATIONS.md", title: "Operations", summary: "Running Switchyard: the server, workers, limits, metrics and production." },
   { slug: "benchmarks", file: "BENCHMARKS.md", title: "Benchmarks", summary: "Measured routing and gateway overhead." },
 ] as const;
