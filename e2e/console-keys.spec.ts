@@ -50,7 +50,7 @@ test("a key calls the gateway, the request shows in the logs, and after revocati
   await page.getByRole("row").filter({ hasText: name }).getByRole("button").first().click();
   const drawer = page.getByRole("dialog", { name: "Request" });
   await expect(drawer.getByRole("region", { name: "Attempts" })).toBeVisible();
-  await expect(drawer.getByRole("region", { name: "Routing explanation" })).toBeVisible();
+  await expect(drawer.getByRole("region", { name: "Routing decision" })).toBeVisible();
   await drawer.getByRole("button", { name: "Close" }).click();
 
   await page.getByRole("link", { name: "Keys" }).click();

@@ -5,10 +5,13 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { Dialog } from "@/components/ui/dialog";
 import { Badge } from "@/components/ui/page-header";
 import { QueryState } from "@/components/ui/states";
-import { formatDateTime, formatUsd } from "@/components/ui/format";
+import { formatDateTime } from "@/components/ui/format";
 import { LogLearning } from "./log-learning";
+import { DecisionView } from "./decision-view";
+import { StoredBodyView } from "./stored-body";
+import { formatCost } from "./read-explanation";
 
-/** The drawer: the routing explanation and every attempt in the order it was tried. */
+/** The drawer: the request, its routing decision and attempts, its prompt and answer when stored, and feedback. */
 export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const log = useQuery(trpc.logs.get.queryOptions({ id }));
@@ -32,25 +35,15 @@ export function LogDetail({ id, onClose }: { id: string; onClose: () => void }) 
                   <span className="block text-xs text-slate-500">prompt cache: {r.cachedInputTokens ?? 0} read, {r.cacheWriteTokens ?? 0} written</span>
                 )}
               </dd>
-              <dt className="text-slate-500">Cost</dt><dd>{formatUsd(r.costUsd, "unpriced")} (baseline {formatUsd(r.baselineCostUsd, "unpriced")})</dd>
+              <dt className="text-slate-500">Cost</dt><dd>{formatCost(r.costUsd)} (baseline {formatCost(r.baselineCostUsd)})</dd>
               <dt className="text-slate-500">Finish reason</dt><dd>{r.finishReason ?? "not reported"}</dd>
               <dt className="text-slate-500">Signals</dt>
               <dd data-testid="log-signals">{r.signals.length === 0 ? "none" : <span className="flex flex-wrap gap-1">{r.signals.map((s) => <Badge key={s} tone="amber">{s}</Badge>)}</span>}</dd>
               <dt className="text-slate-500">Latency</dt><dd>{r.latencyMs} ms{r.ttftMs !== null && `, first token ${r.ttftMs} ms`}{r.cacheHit && " · cache hit"}</dd>
             </dl>
-            <section aria-label="Attempts">
-              <h3 className="mb-1 font-semibold">Attempts</h3>
-              {r.attempts.length === 0 ? <p className="text-slate-500">No upstream attempt (served from cache or refused before routing).</p> : (
-                <ol className="list-decimal space-y-1 pl-5">
-                  {r.attempts.map((a, i) => <li key={i}><span className="font-mono">{a.model}</span> on {a.provider}: {String(a.status)}{a.errorClass && ` (${a.errorClass})`}{a.latencyMs !== null && `, ${a.latencyMs} ms`}</li>)}
-                </ol>
-              )}
-            </section>
+            <DecisionView explanation={r.explanation} attempts={r.attempts} />
+            <StoredBodyView body={r.body} />
             <LogLearning requestId={r.id} category={r.category} />
-            <section aria-label="Routing explanation">
-              <h3 className="mb-1 font-semibold">Routing explanation</h3>
-              {r.explanation ? <pre className="overflow-x-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs">{JSON.stringify(r.explanation, null, 2)}</pre> : <p className="text-slate-500">None recorded.</p>}
-            </section>
           </div>
         )}
       </QueryState>
