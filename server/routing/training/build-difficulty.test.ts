@@ -3,7 +3,7 @@ import { createRandom } from "../../random/mulberry32";
 import { DIFFICULTY_DENSE_COUNT } from "../difficulty-features";
 import { estimateDifficulty } from "../estimate-difficulty";
 import { decodeLinear } from "../model-codec";
-import { DEFAULT_DIFFICULTY_OPTIONS, trainDifficulty } from "./build-difficulty";
+import { DEFAULT_DIFFICULTY_OPTIONS, DIFFICULTY_CANDIDATES, trainDifficulty } from "./build-difficulty";
 import type { SourcedDifficultyRow } from "./loso-difficulty";
 
 /**
@@ -37,6 +37,10 @@ function rows(): SourcedDifficultyRow[] {
 }
 
 describe("training the shipped difficulty estimator", () => {
+  it("ships a setting the leave-one-source-out selection compares (a plain training run writes what --loso chose)", () => {
+    expect(DIFFICULTY_CANDIDATES).toContainEqual(DEFAULT_DIFFICULTY_OPTIONS);
+  });
+
   const data = rows();
   const reference = ["Write a haiku about rain.", "Translate 'good morning' into French.", "Explain recursion briefly.", "Sort [3, 1, 2]."];
   const { artefact, loso } = trainDifficulty(data, "test", { ...DEFAULT_DIFFICULTY_OPTIONS, epochs: 3 }, undefined, reference);
