@@ -21,7 +21,7 @@ test("a wrong password is refused with a message", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(demoLogin.email);
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Next also renders an (empty) route announcer with role "alert"; match ours by its text.
   await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
 });
@@ -30,7 +30,7 @@ test("the demo owner signs in and sees the seeded traffic", async ({ page }) => 
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(demoLogin.email);
   await page.getByLabel("Password").fill(demoLogin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Last 30 days" })).toBeVisible();
   const figures = page.getByRole("region", { name: "Key figures" });
   await expect(figures).toContainText("Requests");

@@ -12,7 +12,7 @@ const CATEGORIES = ["coding", "math", "science", "computer_use", "general"];
 
 test("the sign-in page, the health report and both SDKs' endpoints answer on the same port", async ({ page, request, baseURL }) => {
   await page.goto("/sign-in");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
