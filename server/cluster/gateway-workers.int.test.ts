@@ -1,6 +1,7 @@
 // The gateway as two worker processes on one port, without Redis (SWITCHYARD_WORKERS=2): a key's
 // requests per minute hold for the server as a whole, a worker killed under load is replaced
-// while the other keeps serving, and on SIGTERM every worker writes the usage records it holds.
+// while the other keeps serving, and on SIGTERM, or when the primary is killed, every worker writes
+// the usage records it holds.
 // Usage is flushed only at shutdown here (a long flush interval), so the last test sees what the
 // workers' graceful exit wrote.
 import { execFileSync, spawn } from "node:child_process";
@@ -8,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { GATEWAY_BUNDLE } from "../../scripts/build-gateway";
 import { childEnv } from "../env";
 import { issueTestKey } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+import { setupGateway, waitForRequestLog, waitForRequestLogs } from "../testing/setup-gateway";
 import { freePort } from "../testing/start-gateway-process";
 
 const RPM = 5;
@@ -99,6 +100,30 @@ describe("a gateway of two workers without Redis", () => {
     const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, served.size);
     const logged = new Set(logs.map((row) => row.id));
     expect([...served].filter((id) => !logged.has(id))).toEqual([]);
+  });
+});
+
+describe("a gateway of two workers whose primary is killed", () => {
+  it("has each worker write the usage records it holds, then exit", async () => {
+    await fx.restart();
+    const pids = workerPids();
+    expect(pids).toHaveLength(2);
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => chat(keys.unlimited, `Before the primary goes ${i}`)));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    // Held by the workers: usage is flushed only at shutdown here.
+    await fx.gateway.stop("SIGKILL");
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && pids.some(alive)) await new Promise((r) => setTimeout(r, 100));
+    expect(pids.filter(alive)).toEqual([]);
+    for (const r of results) await waitForRequestLog(fx.db, r.id);
   });
 });
 

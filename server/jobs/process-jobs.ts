@@ -3,6 +3,7 @@
 // lean gateway (scripts/gateway.ts) and the `npm start` server (scripts/serve.ts). The last
 // holds these modules twice, its own copy and the Next.js bundle's; the jobs and the usage
 // writer live on globalThis, so either copy starts, stops and flushes the same ones.
+import cluster from "node:cluster";
 import type { PrismaClient } from "../db/generated/client";
 import { env } from "../env";
 import { startProcessLearningJob, stopProcessLearningJob } from "../learning/learning-job";
@@ -24,17 +25,27 @@ export function startProcessJobs(db: PrismaClient): void {
 const holder = globalThis as unknown as { __switchyardExitOnSignals?: boolean };
 
 /**
- * On SIGTERM or SIGINT: `beforeStop` (e.g. stop accepting connections), then rounds in progress
- * finish and buffered usage records and spans are written, then the process exits. Installed once per
- * process: the first caller's `beforeStop` is the one that runs.
+ * On SIGTERM or SIGINT, or in a worker of a clustered server when its primary is gone (killed:
+ * no connection reaches the worker any more): `beforeStop` (e.g. stop accepting connections),
+ * then rounds in progress finish and buffered usage records and spans are written, then the
+ * process exits. Installed once per process: the first caller's `beforeStop` is the one that runs.
  */
 export function exitGracefullyOnSignals(beforeStop?: () => void): void {
   if (holder.__switchyardExitOnSignals) return;
   holder.__switchyardExitOnSignals = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      beforeStop?.();
-      void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown(), flushTracesOnShutdown()]).finally(() => process.exit(0));
-    });
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    beforeStop?.();
+    void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown(), flushTracesOnShutdown()]).finally(() => process.exit(0));
+  };
+  // Once each: a second Ctrl-C still ends the process at once.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, stop);
+  if (cluster.worker) {
+    // Node ends a worker at once when the channel to its primary closes unexpectedly (unless the
+    // disconnect is marked as expected): marked, so that the worker writes what it holds first.
+    cluster.worker.exitedAfterDisconnect = true;
+    process.once("disconnect", stop);
   }
 }
