@@ -21,9 +21,11 @@ export function DataTable({ head, children, caption }: { head: ReactNode; childr
     if (element.firstElementChild) observer.observe(element.firstElementChild);
     return () => observer.disconnect();
   }, []);
+  // relative: visually hidden (absolute) text in a cell stays inside this box instead of
+  // widening the page from where it would sit at the table's right edge.
   const scrollable = overflows ? { tabIndex: 0, role: "region", "aria-label": `${caption ?? "Table"} (scrolls sideways)` } : {};
   return (
-    <div ref={box} {...scrollable} className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400">
+    <div ref={box} {...scrollable} className="relative max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400">
       <table className="w-full text-left text-sm">
         {caption && <caption className="sr-only">{caption}</caption>}
         <thead className="bg-slate-50 text-xs uppercase text-slate-500">{head}</thead>
