@@ -25,8 +25,16 @@ export async function setModelLifecycle(actor: TenantActor, input: { slug: strin
       action: lifecycle.deprecatedAt ? "model.deprecated" : "model.undeprecated",
       targetType: "model",
       targetId: input.slug,
-      details: { deprecatedAt: lifecycle.deprecatedAt?.toISOString() ?? null, replacementSlug: lifecycle.replacementSlug },
+      details: {
+        deprecatedAt: lifecycle.deprecatedAt?.toISOString() ?? null,
+        replacementSlug: lifecycle.replacementSlug,
+        // Before and after, for the audit log's diff.
+        from: lifecycleOf(own ?? global), to: lifecycleOf(lifecycle),
+      },
     });
   });
   await invalidateTenant(actor.db, actor.tenantId);
 }
+
+const lifecycleOf = (row: { deprecatedAt: Date | null; replacementSlug: string | null } | undefined) =>
+  ({ deprecatedAt: row?.deprecatedAt?.toISOString() ?? null, replacementSlug: row?.replacementSlug ?? null });
