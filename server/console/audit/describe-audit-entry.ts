@@ -86,7 +86,7 @@ function objectLabel(entry: AuditEntryInput): string {
   }
 }
 
-type Phrase = (entry: AuditEntryInput, object: string, d: AuditDetails) => string;
+type Phrase = (object: string, d: AuditDetails) => string;
 
 const role = (value: unknown) => text(value, "member");
 
@@ -95,50 +95,50 @@ const role = (value: unknown) => text(value, "member");
  * test checks that every action written anywhere in the server has one.
  */
 const PHRASES: Record<string, Phrase> = {
-  "tenant.created": (_e, _o, d) => `created the organisation ${quote(d.name)}`,
+  "tenant.created": (_o, d) => `created the organisation ${quote(d.name)}`,
   "tenant.seeded": () => "filled the organisation with demo data",
-  "tenant.renamed": (_e, _o, d) => `renamed the organisation ${quote(d.from)} to ${quote(d.to)}`,
+  "tenant.renamed": (_o, d) => `renamed the organisation ${quote(d.from)} to ${quote(d.to)}`,
   "tenant.learning_reset": () => "reset what routing has learned",
-  "tenant.evaluation_budget_set": (_e, _o, d) =>
+  "tenant.evaluation_budget_set": (_o, d) =>
     d.to === null || d.to === undefined ? "turned evaluations off" : `set the monthly evaluation budget to $${formatAuditValue(d.to)}`,
   "tenant.drift_settings_set": () => "changed the drift alert settings",
-  "team.created": (_e, o) => `created ${o}`,
-  "team.updated": (_e, o) => `changed ${o}`,
-  "team.deleted": (_e, o) => `deleted ${o}`,
-  "provider_credential.added": (_e, o) => `added ${o}`,
-  "provider_credential.rotated": (_e, o) => `replaced ${o}`,
-  "provider_credential.removed": (_e, o) => `removed ${o}`,
-  "provider_credential.tested": (_e, o, d) => `tested ${o}: ${d.ok ? "it worked" : "it failed"}`,
-  "policy.created": (_e, o, d) => `created ${o} version ${formatAuditValue(d.version ?? 1)}`,
-  "policy.updated": (_e, o, d) => `saved ${o} version ${formatAuditValue(d.version)}`,
-  "policy.restored": (_e, o, d) => `restored ${o} to version ${formatAuditValue(d.restoredVersion)}, saved as version ${formatAuditValue(d.version)}`,
-  "policy.set_default": (_e, o) => `made ${o} the default`,
-  "request.feedback": (_e, o, d) => `gave feedback on ${o}${d.score === undefined ? "" : ` (score ${formatAuditValue(d.score)})`}`,
-  "model.created": (_e, o) => `added ${o}`,
-  "model.updated": (_e, o) => `changed ${o}`,
-  "model.overridden": (_e, o) => `changed ${o} for this organisation`,
-  "model.deprecated": (_e, o, d) => `deprecated ${o}${d.replacementSlug ? `, replaced by ${quote(d.replacementSlug)}` : ""}`,
-  "model.undeprecated": (_e, o) => `took the deprecation off ${o}`,
-  "invite.created": (_e, _o, d) => `invited ${text(d.email, "anyone with the link")} as ${role(d.role)}`,
-  "invite.revoked": (_e, o) => `revoked ${o}`,
-  "invite.accepted": (_e, _o, d) => `accepted an invite and joined as ${role(d.role)}`,
-  "member.role_changed": (_e, o, d) => `changed the role of ${o} from ${role(d.from)} to ${role(d.to)}`,
-  "member.removed": (_e, o) => `removed ${o} from the organisation`,
-  "member.joined_by_domain": (_e, _o, d) => `joined through single sign-on (domain ${text(d.domain, "")}) as ${role(d.role)}`,
-  "webhook.created": (_e, o) => `created ${o}`,
-  "webhook.enabled": (_e, o) => `turned on ${o}`,
-  "webhook.disabled": (_e, o) => `turned off ${o}`,
-  "webhook.secret_rotated": (_e, o) => `replaced the signing secret of ${o}`,
-  "webhook.deleted": (_e, o) => `deleted ${o}`,
-  "webhook.tested": (_e, o, d) => `tested ${o}: ${d.ok ? "it answered" : "it failed"}${d.httpStatus ? ` with HTTP ${formatAuditValue(d.httpStatus)}` : ""}`,
-  "alert.acknowledged": (_e, o) => `acknowledged ${o}`,
-  "alert.resolved": (_e, o) => `resolved ${o}`,
-  "api_key.created": (_e, o) => `created ${o}`,
-  "api_key.rotated": (_e, o) => `rotated ${o}`,
-  "api_key.limits_updated": (_e, o) => `changed the limits of ${o}`,
-  "api_key.revoked": (_e, o) => `revoked ${o}`,
-  "sso_domain.added": (_e, o, d) => `let people from ${o} sign in with single sign-on as ${role(d.role)}`,
-  "sso_domain.removed": (_e, o) => `stopped single sign-on from ${o}`,
+  "team.created": (o) => `created ${o}`,
+  "team.updated": (o) => `changed ${o}`,
+  "team.deleted": (o) => `deleted ${o}`,
+  "provider_credential.added": (o) => `added ${o}`,
+  "provider_credential.rotated": (o) => `replaced ${o}`,
+  "provider_credential.removed": (o) => `removed ${o}`,
+  "provider_credential.tested": (o, d) => `tested ${o}: ${d.ok ? "it worked" : "it failed"}`,
+  "policy.created": (o, d) => `created ${o} version ${formatAuditValue(d.version ?? 1)}`,
+  "policy.updated": (o, d) => `saved ${o} version ${formatAuditValue(d.version)}`,
+  "policy.restored": (o, d) => `restored ${o} to version ${formatAuditValue(d.restoredVersion)}, saved as version ${formatAuditValue(d.version)}`,
+  "policy.set_default": (o) => `made ${o} the default`,
+  "request.feedback": (o, d) => `gave feedback on ${o}${d.score === undefined ? "" : ` (score ${formatAuditValue(d.score)})`}`,
+  "model.created": (o) => `added ${o}`,
+  "model.updated": (o) => `changed ${o}`,
+  "model.overridden": (o) => `changed ${o} for this organisation`,
+  "model.deprecated": (o, d) => `deprecated ${o}${d.replacementSlug ? `, replaced by ${quote(d.replacementSlug)}` : ""}`,
+  "model.undeprecated": (o) => `took the deprecation off ${o}`,
+  "invite.created": (_o, d) => `invited ${text(d.email, "anyone with the link")} as ${role(d.role)}`,
+  "invite.revoked": (o) => `revoked ${o}`,
+  "invite.accepted": (_o, d) => `accepted an invite and joined as ${role(d.role)}`,
+  "member.role_changed": (o, d) => `changed the role of ${o} from ${role(d.from)} to ${role(d.to)}`,
+  "member.removed": (o) => `removed ${o} from the organisation`,
+  "member.joined_by_domain": (_o, d) => `joined through single sign-on (domain ${text(d.domain, "")}) as ${role(d.role)}`,
+  "webhook.created": (o) => `created ${o}`,
+  "webhook.enabled": (o) => `turned on ${o}`,
+  "webhook.disabled": (o) => `turned off ${o}`,
+  "webhook.secret_rotated": (o) => `replaced the signing secret of ${o}`,
+  "webhook.deleted": (o) => `deleted ${o}`,
+  "webhook.tested": (o, d) => `tested ${o}: ${d.ok ? "it answered" : "it failed"}${d.httpStatus ? ` with HTTP ${formatAuditValue(d.httpStatus)}` : ""}`,
+  "alert.acknowledged": (o) => `acknowledged ${o}`,
+  "alert.resolved": (o) => `resolved ${o}`,
+  "api_key.created": (o) => `created ${o}`,
+  "api_key.rotated": (o) => `rotated ${o}`,
+  "api_key.limits_updated": (o) => `changed the limits of ${o}`,
+  "api_key.revoked": (o) => `revoked ${o}`,
+  "sso_domain.added": (o, d) => `let people from ${o} sign in with single sign-on as ${role(d.role)}`,
+  "sso_domain.removed": (o) => `stopped single sign-on from ${o}`,
 };
 
 /** Every action with words, for the action filter. */
@@ -148,6 +148,6 @@ export function describeAuditEntry(entry: AuditEntryInput): DescribedAuditEntry 
   const actor = describeActor(entry.actor);
   const object = objectLabel(entry);
   const phrase = PHRASES[entry.action];
-  const words = phrase ? phrase(entry, object, entry.details ?? {}) : `${entry.action.replaceAll(/[._]/g, " ")} on ${object}`;
+  const words = phrase ? phrase(object, entry.details ?? {}) : `${entry.action.replaceAll(/[._]/g, " ")} on ${object}`;
   return { actor, summary: `${actor} ${words}`, object, changes: auditChanges(entry.action, entry.details) };
 }
