@@ -3,6 +3,7 @@
 export const DOC_PAGES = [
   { slug: "api", file: "API.md", title: "Calling the gateway", summary: "Base URL, keys, the OpenAI and Anthropic SDKs, curl, headers and errors." },
   { slug: "routing", file: "ROUTING.md", title: "Routing policies", summary: "How a request is classified, which models qualify and how fallbacks work." },
+  { slug: "logs", file: "LOGS.md", title: "Request logs", summary: "Search, the routing decision of a request, storing prompts and answers with redaction, and CSV export." },
   { slug: "alerts", file: "ALERTS.md", title: "Alerts", summary: "Budget and drift alerts: when they are raised and resolved." },
   { slug: "webhooks", file: "WEBHOOKS.md", title: "Webhooks", summary: "Alerts sent to your endpoints, signed, with retries." },
   { slug: "admin-api", file: "ADMIN-API.md", title: "Admin API", summary: "Manage keys, policies and the catalog from scripts with an admin key." },
