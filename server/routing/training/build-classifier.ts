@@ -29,6 +29,8 @@ export const DEFAULT_CLASSIFIER_OPTIONS = {
   epochs: 6,
   learningRate: 0.2,
   l2: 1e-5,
+  /** L2 on the dense heuristic weights (a candidate tries stronger, so no single cue decides alone). */
+  denseL2: 1e-5,
   seed: 20260301,
   /**
    * Per-(category, source) count^-alpha example weighting. 1 = every source (and every synthetic
@@ -80,6 +82,7 @@ export function fitClassifierWeights(examples: SparseExample[], classes: number,
     epochs: options.epochs,
     learningRate: options.learningRate,
     l2: options.l2,
+    denseL2: options.denseL2,
     seed: options.seed,
     sparseDropout: options.sparseDropout,
   });

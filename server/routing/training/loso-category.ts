@@ -76,13 +76,16 @@ export function losoCategory(
 
 /**
  * The classifier settings the leave-one-source-out selection compares. The first is the default;
- * the others vary what governs transfer to an unseen style: how much each source's idiom may
- * dominate (sourceAlpha), how often the heuristics must stand alone (sparseDropout), regularisation.
+ * the others vary what governs transfer to an unseen style: how often the heuristics must stand
+ * alone (sparseDropout), regularisation (a stronger L2; a stronger one still on the heuristics,
+ * so that say many numbers alone do not make a prompt maths), and joined long prompts.
  */
 export const CLASSIFIER_CANDIDATES: ClassifierOptions[] = [
   DEFAULT_CLASSIFIER_OPTIONS,
   { ...DEFAULT_CLASSIFIER_OPTIONS, sparseDropout: 0.5 },
-  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4 },
+  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4, denseL2: 1e-4 },
+  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4, denseL2: 1e-2, joinedShare: 0.4 },
+  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4, denseL2: 3e-3, joinedShare: 0.4 },
 ];
 
 /**
