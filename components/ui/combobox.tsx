@@ -36,9 +36,10 @@ export function ComboboxInput({ label, options, shown, onPick, placeholder, read
   const matches = open ? filterOptions(options, query) : [];
   const activeOption = matches[Math.min(active, matches.length - 1)];
 
+  // Opened without a search, the list starts at the current choice, as a native select does.
   const openWith = (text: string) => {
     setQuery(text);
-    setActive(0);
+    setActive(text === "" ? Math.max(0, options.findIndex((o) => o.label === shown)) : 0);
     setOpen(true);
   };
   const close = () => {
