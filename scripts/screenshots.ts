@@ -25,7 +25,10 @@ const SHOTS: Shot[] = [
     viewport: DESKTOP,
     prepare: async (page) => {
       await page.locator("main tbody tr").first().locator("button, a").first().click();
-      await page.getByRole("dialog").waitFor();
+      const detail = page.getByRole("dialog");
+      await detail.waitFor();
+      // The detail loads its own query after opening: wait until it has drawn.
+      await detail.getByText("Loading…").first().waitFor({ state: "detached" });
       await page.waitForLoadState("networkidle");
     },
   },
