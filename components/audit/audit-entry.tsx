@@ -17,9 +17,11 @@ function ChangeList({ changes }: { changes: AuditItem["changes"] }) {
           <dd className="min-w-0 break-words">
             {c.before === null ? <span className="text-slate-500">changed</span> : (
               <>
-                <del className="rounded bg-red-50 px-1 text-red-800" aria-label={`before: ${c.before}`}>{c.before}</del>
+                <span className="sr-only">before: </span>
+                <del className="rounded bg-red-50 px-1 text-red-800">{c.before}</del>
                 <span aria-hidden="true"> → </span>
-                <ins className="rounded bg-green-50 px-1 text-green-800 no-underline" aria-label={`after: ${c.after}`}>{c.after}</ins>
+                <span className="sr-only">, after: </span>
+                <ins className="rounded bg-green-50 px-1 text-green-800 no-underline">{c.after}</ins>
               </>
             )}
           </dd>
