@@ -1,7 +1,8 @@
 // The filtered audit trail as CSV, newest first, capped so one download cannot read the whole
 // table: the file says so in its last line when it stops at the cap.
 import type { TenantActor } from "../actor";
-import { toSafeCsv } from "../csv";
+// The request logs' CSV cells: quoted as RFC 4180 says and with formula-like text defused.
+import { csvLine } from "../logs/csv";
 import type { AuditFilters } from "../schemas/audit";
 import { auditWhere, describeAuditRows } from "./list-audit-log";
 
@@ -22,5 +23,5 @@ export async function exportAuditCsv(actor: TenantActor, filters: AuditFilters, 
     i.changes.map((c) => (c.before === null ? `${c.field} changed` : `${c.field}: ${c.before} → ${c.after}`)).join("; "),
   ]);
   if (rows.length > maxRows) lines.push([`Only the newest ${maxRows.toLocaleString("en")} entries; narrow the filters to export older ones.`, null, null, null, null, null, null]);
-  return toSafeCsv(HEADER, lines);
+  return [HEADER, ...lines].map(csvLine).join("");
 }
