@@ -13,6 +13,8 @@ interface Shot {
   file: string;
   path: string;
   viewport: typeof DESKTOP | typeof PHONE;
+  /** Dark shots show the page as a system in dark mode sees it (the viewport only). */
+  colorScheme?: "dark";
   /** What to do once the page has loaded, before the picture. */
   prepare?: (page: Page) => Promise<void>;
 }
@@ -45,6 +47,7 @@ const SHOTS: Shot[] = [
   { file: "models.png", path: "/models", viewport: DESKTOP },
   { file: "keys.png", path: "/keys", viewport: DESKTOP },
   { file: "dashboard-phone.png", path: "/", viewport: PHONE },
+  { file: "dashboard-dark.png", path: "/", viewport: DESKTOP, colorScheme: "dark" },
 ];
 
 async function main(baseUrl: string) {
@@ -62,6 +65,7 @@ async function main(baseUrl: string) {
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
     for (const shot of SHOTS) {
       await page.setViewportSize(shot.viewport);
+      await page.emulateMedia({ colorScheme: shot.colorScheme ?? "light" });
       await page.goto(shot.path);
       await page.locator("h1").first().waitFor();
       await page.waitForLoadState("networkidle");
@@ -69,7 +73,7 @@ async function main(baseUrl: string) {
       // No tooltip or hover state in the picture.
       await page.mouse.move(0, 0);
       const file = path.join(OUT_DIR, shot.file);
-      await page.screenshot({ path: file, fullPage: shot.viewport === PHONE ? false : !shot.prepare });
+      await page.screenshot({ path: file, fullPage: shot.viewport === DESKTOP && !shot.prepare && !shot.colorScheme });
       console.log(`wrote ${file}`);
     }
   } finally {
