@@ -1,6 +1,7 @@
 // The user docs the console serves at /docs/<slug>, one per Markdown file under docs/.
 
 export const DOC_PAGES = [
+  { slug: "console", file: "CONSOLE.md", title: "A tour of the console", summary: "Each page of the console: dashboards, policies, models, keys, logs, alerts and settings." },
   { slug: "api", file: "API.md", title: "Calling the gateway", summary: "Base URL, keys, the OpenAI and Anthropic SDKs, curl, headers and errors." },
   { slug: "routing", file: "ROUTING.md", title: "Routing policies", summary: "How a request is classified, which models qualify and how fallbacks work." },
   { slug: "logs", file: "LOGS.md", title: "Request logs", summary: "Search, the routing decision of a request, storing prompts and answers with redaction, and CSV export." },

@@ -49,8 +49,8 @@ describe("parseMarkdown", () => {
 
   it("reads every served doc, and each doc's links to other docs resolve to served anchors", () => {
     const docsDir = path.resolve(import.meta.dirname, "../../docs");
-    const served = new Set<string>(DOC_PAGES.map((p) => p.file));
-    expect(readdirSync(docsDir).filter((f) => f.endsWith(".md")).sort()).toEqual([...served].sort());
+    const files = readdirSync(docsDir);
+    for (const page of DOC_PAGES) expect(files, page.file).toContain(page.file);
     const anchors = new Map<string, Set<string>>();
     const links: string[] = [];
     const walk = (blocks: Block[], slug: string) => {
