@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
+import { Combobox } from "@/components/ui/combobox";
 import { SelectField } from "@/components/ui/field";
 
 /** The request dimensions that both the dashboard and the request logs filter by; null means all. */
@@ -16,7 +17,11 @@ const LABELS: Record<Dimension, { label: string; all: string }> = {
   policyId: { label: "Policy", all: "All policies" },
 };
 
-/** One select per dimension, in the order given, each offering "all" and the tenant's choices. */
+/**
+ * One select per dimension, in the order given, each offering "all" and the tenant's choices:
+ * searchable for teams, keys, models and policies (an organisation may have hundreds), a plain
+ * select for the handful of categories.
+ */
 export function DimensionSelects({ order, filters, onChange }: {
   order: readonly Dimension[];
   filters: DimensionFilters;
@@ -32,10 +37,15 @@ export function DimensionSelects({ order, filters, onChange }: {
     model: options?.models.map((m) => ({ value: m, label: m })),
     policyId: options?.policies.map((p) => ({ value: p.id, label: p.name })),
   };
-  return order.map((dimension) => (
-    <SelectField key={dimension} label={LABELS[dimension].label} value={filters[dimension] ?? ""} onChange={(e) => onChange(dimension, e.target.value || null)}>
-      <option value="">{LABELS[dimension].all}</option>
-      {choices[dimension]?.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
-    </SelectField>
-  ));
+  return order.map((dimension) =>
+    dimension === "category" ? (
+      <SelectField key={dimension} label={LABELS[dimension].label} value={filters[dimension] ?? ""} onChange={(e) => onChange(dimension, e.target.value || null)}>
+        <option value="">{LABELS[dimension].all}</option>
+        {choices[dimension]?.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      </SelectField>
+    ) : (
+      <Combobox key={dimension} label={LABELS[dimension].label} value={filters[dimension] ?? ""} options={choices[dimension] ?? []}
+        emptyLabel={LABELS[dimension].all} onChange={(value) => onChange(dimension, value || null)} />
+    ),
+  );
 }
