@@ -59,7 +59,7 @@ describe("drill-down to the request logs", () => {
     expect(href.startsWith("/logs?")).toBe(true);
     expect(logFiltersFromSearch(new URLSearchParams(href.slice(6)))).toEqual({
       from: new Date("2026-11-20T00:00Z"), to: new Date("2026-11-21T00:00Z"), teamId: "t1", apiKeyId: null, policyId: "p1",
-      category: "coding", model: "gpt-5.4", status: "any", cache: "any",
+      category: "coding", model: "gpt-5.4", status: "any", cache: "any", search: null,
     });
   });
 
