@@ -6,6 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
+import { readBody } from "./fake-upstreams/loopback-server";
 
 export interface TestOidcUser {
   email: string;
@@ -32,16 +33,6 @@ const KEY_ID = "test-key";
 
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
 const subjectOf = (email: string) => `user-${createHash("sha256").update(email).digest("hex").slice(0, 16)}`;
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => (data += chunk));
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
-}
 
 const readForm = async (req: http.IncomingMessage) => new URLSearchParams(await readBody(req));
 

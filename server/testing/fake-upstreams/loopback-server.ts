@@ -4,7 +4,8 @@ import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FakeUpstream, RecordedRequest } from "./start-fake-server";
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** The whole body of a request to a test server, as text. */
+export function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let data = "";
     req.setEncoding("utf8");
