@@ -1,5 +1,8 @@
-/** Polls a health URL until it answers 200 or the timeout passes. */
-export async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls a health URL until it answers 200 or the timeout passes. Generous: each worker of the
+ * server loads the console's build, which on a busy two-core machine has taken over a minute.
+ */
+export async function waitForHealth(url: string, timeoutMs = 180_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
