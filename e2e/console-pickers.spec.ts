@@ -57,7 +57,13 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 390, height: 844 
       const row = page.getByTestId(`key-row-${keyName}`);
       await expect(row).toContainText(name);
       await row.getByRole("button", { name: "Revoke" }).click();
-      await expect(page.getByRole("alertdialog", { name: `Revoke ${keyName}?` })).toBeVisible();
+      const question = page.getByRole("alertdialog", { name: `Revoke ${keyName}?` });
+      await expect(question).toBeVisible();
+      // Tab and Shift+Tab go round the dialog's own controls, never to the page behind it.
+      for (const key of ["Tab", "Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+        await page.keyboard.press(key);
+        expect(await question.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+      }
       await confirmInDialog(page, "Revoke key");
       await expect(page.getByRole("status").filter({ hasText: "Key revoked" })).toBeVisible();
       await expect(row).toContainText("revoked");

@@ -1,7 +1,31 @@
 "use client";
 
-// A modal panel (or side drawer) that takes focus, closes on Escape and gives focus back.
+// A modal panel (or side drawer) that takes focus, keeps Tab and Shift+Tab inside it, closes on
+// Escape and gives focus back.
 import { useEffect, useRef, type ReactNode } from "react";
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Wraps Tab from the last control to the first (and Shift+Tab back) in the top-most open dialog. */
+function keepTabInside(panel: HTMLElement, event: KeyboardEvent): void {
+  const modals = document.querySelectorAll('[aria-modal="true"]');
+  if (modals[modals.length - 1] !== panel) return;
+  const controls = [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const active = document.activeElement;
+  if (controls.length === 0) {
+    event.preventDefault();
+    return;
+  }
+  const [first, last] = [controls[0]!, controls[controls.length - 1]!];
+  const outside = !panel.contains(active);
+  if (event.shiftKey && (outside || active === first || active === panel)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (outside || active === last)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 /** `alertdialog` for a question that interrupts (a confirmation), `dialog` for a form or a detail. */
 export function Dialog({ title, onClose, children, side = false, role = "dialog" }: { title: string; onClose: () => void; children: ReactNode; side?: boolean; role?: "dialog" | "alertdialog" }) {
@@ -16,7 +40,10 @@ export function Dialog({ title, onClose, children, side = false, role = "dialog"
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     panel.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && close.current();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") close.current();
+      else if (e.key === "Tab" && panel.current) keepTabInside(panel.current, e);
+    };
     document.addEventListener("keydown", onKey);
     return () => {
       document.removeEventListener("keydown", onKey);
@@ -24,7 +51,7 @@ export function Dialog({ title, onClose, children, side = false, role = "dialog"
     };
   }, []);
   return (
-    <div className="fixed inset-0 z-40 flex bg-slate-900/30" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="fixed inset-0 z-40 flex bg-black/40" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={panel}
         role={role}
