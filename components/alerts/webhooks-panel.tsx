@@ -46,7 +46,7 @@ function ManageWebhooks() {
       <ErrorState error={test.error ?? rotate.error ?? setEnabled.error ?? remove.error} />
       <QueryState query={webhooks}>
         {(rows) =>
-          rows.length === 0 ? <EmptyState title="No webhooks yet" action={<Button onClick={() => setAdding(true)}>Add webhook</Button>}>Add one to get alerts in Slack or at your own endpoint.</EmptyState> : (
+          rows.length === 0 ? <EmptyState title="No webhooks yet">Use Add webhook above to get alerts in Slack or at your own endpoint.</EmptyState> : (
             <ul className="divide-y divide-slate-100" aria-label="Webhooks">
               {rows.map((w) => (
                 <li key={w.id} className="space-y-2 py-3 text-sm">
