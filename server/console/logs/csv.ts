@@ -16,3 +16,13 @@ export function csvCell(value: CsvValue): string {
 export function csvLine(values: readonly CsvValue[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
 }
+
+/** The headers of a CSV download named `<name>-<today>.csv`, never cached. */
+export function csvDownloadHeaders(name: string): Record<string, string> {
+  const day = new Date().toISOString().slice(0, 10);
+  return {
+    "content-type": "text/csv; charset=utf-8",
+    "content-disposition": `attachment; filename="${name}-${day}.csv"`,
+    "cache-control": "no-store",
+  };
+}

@@ -4,6 +4,7 @@ import { createFetchContext } from "../../trpc/context";
 import { memberActor } from "../actor";
 import { logFiltersFromSearch } from "../schemas/log-filters-url";
 import { logFiltersSchema } from "../schemas/logs";
+import { csvDownloadHeaders } from "./csv";
 import { exportLogsCsv } from "./export-logs-csv";
 
 const text = (status: number, message: string) => new Response(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -32,12 +33,5 @@ export async function handleLogsExport(req: Request): Promise<Response> {
       await lines.return(undefined);
     },
   });
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="request-logs-${day}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return new Response(body, { headers: csvDownloadHeaders("request-logs") });
 }

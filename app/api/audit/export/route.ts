@@ -6,6 +6,7 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createFetchContext } from "@/server/trpc/context";
 import { createCaller } from "@/server/trpc/root";
 import { auditFiltersFromSearch } from "@/server/console/audit/audit-filters-url";
+import { csvDownloadHeaders } from "@/server/console/logs/csv";
 
 export const dynamic = "force-dynamic";
 
@@ -13,14 +14,7 @@ export async function GET(req: Request): Promise<Response> {
   const caller = createCaller(await createFetchContext({ req, resHeaders: new Headers() }));
   try {
     const csv = await caller.audit.exportCsv(auditFiltersFromSearch(new URL(req.url).searchParams));
-    const day = new Date().toISOString().slice(0, 10);
-    return new Response(csv, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="audit-${day}.csv"`,
-        "cache-control": "no-store",
-      },
-    });
+    return new Response(csv, { headers: csvDownloadHeaders("audit") });
   } catch (error) {
     if (!(error instanceof TRPCError)) throw error;
     return Response.json({ error: error.message }, { status: getHTTPStatusCodeFromError(error) });
