@@ -32,7 +32,8 @@ function stream(n: number, seed: number) {
 
 describe("learned difficulty", () => {
   it("beats a random order on a stream with a planted rule, from partial feedback and a 5 % evaluation share", () => {
-    const l = createLearner(DEFAULT_LEARNER_OPTIONS, DENSE);
+    // The learned ranking alone: the static estimate of this stream is noise, so blending it in would only dilute.
+    const l = createLearner({ ...DEFAULT_LEARNER_OPTIONS, staticBlend: 0 }, DENSE);
     const rand = createRandom(99);
     for (const r of stream(3000, 1)) {
       // Half the requests go to each model; 5 % are evaluated (both outcomes).
@@ -51,6 +52,18 @@ describe("learned difficulty", () => {
     expect(apgr).toBeGreaterThan(0.58);
     // The static estimate of this stream is noise: about 0.5.
     expect(computeApgr(test.map((r) => r.features.staticDifficulty), test.map((r) => r.better), test.map((r) => r.cheaper))).toBeLessThan(0.56);
+  });
+
+  it("averages the learned percentile with the static estimate by its blend share", () => {
+    const only = createLearner({ ...DEFAULT_LEARNER_OPTIONS, staticBlend: 0 }, DENSE);
+    const blended = createLearner({ ...DEFAULT_LEARNER_OPTIONS, staticBlend: 0.25 }, DENSE);
+    for (const l of [only, blended]) for (const r of stream(400, 6)) learnDifficulty(l, { category: "math", features: r.features, better: r.better, cheaper: r.cheaper });
+    for (const r of stream(20, 7)) {
+      const learned = predictDifficulty(only, "math", r.features)!.difficulty;
+      const expected = 0.75 * learned + 0.25 * r.features.staticDifficulty;
+      // Each figure is rounded to three decimals.
+      expect(Math.abs(predictDifficulty(blended, "math", r.features)!.difficulty - expected)).toBeLessThanOrEqual(0.001);
+    }
   });
 
   it("answers only once it has seen enough, from the category's learner or the tenant-wide one", () => {
@@ -77,6 +90,10 @@ describe("learned difficulty", () => {
     const back = decodeLearner(JSON.parse(json));
     expect(JSON.stringify(encodeLearner(back))).toBe(json);
     for (const r of stream(20, 5)) expect(predictDifficulty(back, "math", r.features)).toEqual(predictDifficulty(a, "math", r.features));
+    // A learner stored before an option existed takes that option's default.
+    const stored = JSON.parse(json) as { options: Record<string, unknown> };
+    delete stored.options.staticBlend;
+    expect(decodeLearner(stored as unknown as Parameters<typeof decodeLearner>[0]).options.staticBlend).toBe(DEFAULT_LEARNER_OPTIONS.staticBlend);
   });
 
   it("is what route() uses once ready, with the static estimate reported beside it", () => {
