@@ -12,7 +12,7 @@
 //
 // Options: --quick (short runs, for a smoke test), --duration=<s> per target and cell,
 // --rounds=<n> (turns the targets take within a cell),
-// --long=<requests> for the memory run, --only=bare,lean,start,portkey, --skip-start,
+// --long=<requests> for the memory run, --only=bare,lean,start,workers,portkey, --skip-start,
 // --no-write (do not touch docs/BENCHMARKS.md; the figures go to results/trial-run.json instead
 // of results/last-run.json), --cpu-prof=<dir> (profile the lean gateway),
 // --baseline=<bundle> (an earlier build of .gateway/gateway.mjs in turns with the current one),
@@ -57,7 +57,9 @@ const PROMPT = "Summarise in two sentences why reusing HTTP connections lowers r
 const DB_SERVER = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = args.get("only")?.split(",");
 const wanted = (name: string) =>
-  name === "baseline" ? args.has("baseline") : (!only || only.includes(name)) && !(name === "start" && args.has("skip-start"));
+  name === "baseline"
+    ? args.has("baseline")
+    : (!only || only.includes(name)) && !((name === "start" || name === "workers") && args.has("skip-start"));
 
 const log = (m: string) => console.error(`[bench] ${m}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -143,22 +145,24 @@ function treeCpuMs(rootPid: number): number {
   return ticks * 10; // USER_HZ is 100 on Linux
 }
 
-/** Resident memory (MB) of a process and all of its descendants. */
-function treeRssMb(rootPid: number): number {
+/** Resident memory (MB) of a process and of each of its descendants, by pid. */
+function treeRssMb(rootPid: number): Map<number, number> {
   const children = childrenOf();
-  let kb = 0;
+  const mb = new Map<number, number>();
   const visit = (pid: number) => {
     try {
       const match = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+)/);
-      kb += Number(match?.[1] ?? 0);
+      mb.set(pid, Number(match?.[1] ?? 0) / 1024);
     } catch {
       return;
     }
     for (const c of children.get(pid) ?? []) visit(c);
   };
   visit(rootPid);
-  return kb / 1024;
+  return mb;
 }
+
+const sumOf = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
 // ---------------------------------------------------------------------------------------------
 // Targets
@@ -191,7 +195,7 @@ interface BenchEnv {
   keys: Record<Latency, string>;
 }
 
-function gatewayEnv(env: BenchEnv, port: number): Record<string, string> {
+function gatewayEnv(env: BenchEnv, port: number, workers = 1): Record<string, string> {
   return {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -201,8 +205,9 @@ function gatewayEnv(env: BenchEnv, port: number): Record<string, string> {
     NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     REDIS_URL: "",
-    // One process per target, as the figures per process are compared.
-    SWITCHYARD_WORKERS: "1",
+    // One process per target, as the figures per process are compared; the `workers` target
+    // runs one per core to show how the server scales.
+    SWITCHYARD_WORKERS: String(workers),
     // The fake upstreams listen on loopback, which upstream calls refuse unless allowed.
     SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1",
   };
@@ -241,12 +246,17 @@ async function startBaseline(env: BenchEnv, bundle: string): Promise<Target> {
   return switchyardTarget("baseline", `Switchyard, lean entry from the earlier bundle ${bundle}`, proc, port, env);
 }
 
-async function startServer(env: BenchEnv): Promise<Target> {
+/** The `npm start` server: one worker (`start`), or one per core (`workers`). */
+async function startServer(env: BenchEnv, workers: number): Promise<Target> {
   if (buildIfNeeded(ROOT)) log("built the Next.js app");
   const port = await freePort();
-  const proc = startProcess("npm start server", process.execPath, [buildServer(), "--host=127.0.0.1"], gatewayEnv(env, port));
+  const proc = startProcess("npm start server", process.execPath, [buildServer(), "--host=127.0.0.1"], gatewayEnv(env, port, workers));
   await waitFor(`http://127.0.0.1:${port}/api/health`, proc, "npm start server");
-  return switchyardTarget("start", "Switchyard, `npm start` server (scripts/serve.ts: console and gateway on one port)", proc, port, env);
+  if (workers === 1) return switchyardTarget("start", "Switchyard, `npm start` server (scripts/serve.ts: console and gateway on one port), `SWITCHYARD_WORKERS=1`", proc, port, env);
+  // The primary answers /api/health before every worker is up: wait until all of them are.
+  const deadline = Date.now() + 60_000;
+  while (treeRssMb(proc.child.pid!).size < workers + 1 && Date.now() < deadline) await sleep(200);
+  return switchyardTarget("workers", `the same server with \`SWITCHYARD_WORKERS=${workers}\` (one worker per core, behind a primary process)`, proc, port, env);
 }
 
 async function startPortkey(env: BenchEnv): Promise<Target> {
@@ -458,6 +468,9 @@ interface MemoryRun {
   rps: number;
   rssMb: number[];
   checkpoints: number[];
+  /** Processes in the tree (a primary and its workers), and the largest growth of one of them over the second half (MB). */
+  processes?: number;
+  maxProcessGrowthMb?: number;
 }
 
 /** Many requests at concurrency 64 (JSON, 0 ms upstream); RSS of the process tree at checkpoints. */
@@ -465,7 +478,7 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
   const pid = target.pid!;
   const spec = { url: urlFor(target, 0, env), headers: target.headers(0), body: target.body(false), concurrency: 64 };
   const steps = 4;
-  const rssMb = [treeRssMb(pid)];
+  const samples = [treeRssMb(pid)];
   const checkpoints = [0];
   let requests = 0;
   let errors = 0;
@@ -478,21 +491,29 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
     errors += r.errors;
     elapsed += r.elapsedMs;
     checkpoints.push(requests);
-    rssMb.push(treeRssMb(pid));
+    samples.push(treeRssMb(pid));
   }
-  return { target: target.name, requests, errors, rps: (requests / elapsed) * 1000, rssMb, checkpoints };
+  const mid = samples[Math.floor(samples.length / 2)]!;
+  const last = samples[samples.length - 1]!;
+  const growth = [...last].map(([p, mb]) => mb - (mid.get(p) ?? mb));
+  return {
+    target: target.name, requests, errors, rps: (requests / elapsed) * 1000, rssMb: samples.map(sumOf), checkpoints,
+    processes: last.size, maxProcessGrowthMb: Math.max(...growth),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
 const fmt = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+const signed = (x: number | undefined) => (x === undefined ? "–" : `${x >= 0 ? "+" : ""}${fmt(x, 0)} MB`);
 const NAMES: Record<string, string> = {
   direct: "direct",
   bare: "bare Node proxy",
   lean: "Switchyard lean",
   baseline: "Switchyard lean (baseline)",
   start: "Switchyard npm start",
+  workers: "Switchyard npm start, workers = cores",
   // Runs saved while the console's Next.js routes served /v1 (`--report-from`).
   next: "Switchyard Next.js",
   portkey: "Portkey",
@@ -548,37 +569,69 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
 
   if (memory.length) {
     out.push("### Memory over a long run", "");
-    out.push("JSON, 0 ms upstream, concurrency 64, after the measurements above. RSS of the gateway's process tree (MB) at each checkpoint.", "");
+    out.push(
+      "JSON, 0 ms upstream, concurrency 64, after the measurements above. RSS of the gateway's process tree (MB) at each " +
+        "checkpoint; the last column is the largest growth of any one process of the tree (a worker, its primary) over the second half.",
+      "",
+    );
     const cps = memory[0]!.checkpoints.length;
-    out.push(`| target | requests | errors | req/s | ${memory[0]!.checkpoints.map((c) => `RSS @ ${c.toLocaleString("en-US")}`).join(" | ")} | growth, 2nd half |`);
-    out.push(`|---|---:|---:|---:|${"---:|".repeat(cps)}---:|`);
+    out.push(`| target | requests | errors | req/s | ${memory[0]!.checkpoints.map((c) => `RSS @ ${c.toLocaleString("en-US")}`).join(" | ")} | growth, 2nd half | processes | largest growth of one process |`);
+    out.push(`|---|---:|---:|---:|${"---:|".repeat(cps)}---:|---:|---:|`);
     for (const m of memory) {
-      const mid = m.rssMb[Math.floor(cps / 2)]!;
-      const growth = m.rssMb[cps - 1]! - mid;
-      out.push(`| ${NAMES[m.target]} | ${m.requests.toLocaleString("en-US")} | ${m.errors} | ${fmt(m.rps, 0)} | ${m.rssMb.map((x) => fmt(x, 0)).join(" | ")} | ${growth >= 0 ? "+" : ""}${fmt(growth, 0)} MB |`);
+      const growth = m.rssMb[cps - 1]! - m.rssMb[Math.floor(cps / 2)]!;
+      out.push(`| ${NAMES[m.target]} | ${m.requests.toLocaleString("en-US")} | ${m.errors} | ${fmt(m.rps, 0)} | ${m.rssMb.map((x) => fmt(x, 0)).join(" | ")} | ${signed(growth)} | ${m.processes ?? "–"} | ${signed(m.maxProcessGrowthMb)} |`);
     }
     out.push("");
   }
 
-  // Targets.
-  const c64 = (t: string) => rows.filter((r) => r.target === t && r.concurrency === 64);
-  const c1 = rows.filter((r) => r.target !== "direct" && r.target !== "portkey" && r.concurrency === 1);
-  const mode = (r: Row) => (r.stream ? "SSE (to the end of the stream)" : "JSON");
+  // Targets (the default server's, with the lean entry and a saved Next.js run beside it).
+  const cell = (t: string, latency: number, stream: boolean, c: number) =>
+    rows.find((r) => r.target === t && r.latency === latency && r.stream === stream && r.concurrency === c);
+  const mode = (stream: boolean) => (stream ? "SSE (to the end of the stream)" : "JSON");
+  const ours = ["start", "lean", "baseline", "next"];
   out.push("### Against the targets", "");
   out.push("| check | result |", "|---|---|");
-  for (const t of ["lean", "baseline", "start", "next"]) {
-    for (const ours of c64(t)) {
-      const theirs = c64("portkey").find((p) => p.latency === ours.latency && p.stream === ours.stream);
-      if (theirs) {
-        out.push(`| ${NAMES[t]} req/s ÷ Portkey req/s, ${mode(ours)}, concurrency 64, ${ours.latency} ms upstream (target ≥ 2×) | ${fmt(ours.rps / theirs.rps)}× (${fmt(ours.rps, 0)} vs ${fmt(theirs.rps, 0)}) |`);
-        out.push(`| Portkey CPU per request ÷ ${NAMES[t]} CPU per request, same cell | ${fmt(theirs.cpuMsPerRequest / ours.cpuMsPerRequest)}× (${fmt(theirs.cpuMsPerRequest)} vs ${fmt(ours.cpuMsPerRequest)} ms) |`);
-      }
+  for (const stream of [false, true]) {
+    const portkey = cell("portkey", 0, stream, 64);
+    for (const t of ours) {
+      const r = cell(t, 0, stream, 64);
+      if (!r || !portkey) continue;
+      out.push(`| ${NAMES[t]} req/s ÷ Portkey req/s, ${mode(stream)}, concurrency 64, 0 ms upstream (target ≥ 2.5×) | ${fmt(r.rps / portkey.rps)}× (${fmt(r.rps, 0)} vs ${fmt(portkey.rps, 0)}) |`);
     }
   }
-  for (const r of c1) {
-    const d = direct(r);
-    const goal = r.target === "bare" ? "no target: the floor" : "target < 1 ms";
-    if (d) out.push(`| ${NAMES[r.target]} added p50, ${mode(r)}, concurrency 1, ${r.latency} ms upstream (${goal}) | ${fmt(r.totalP50 - d.totalP50)} ms |`);
+  for (const stream of [false, true]) {
+    const bare = cell("bare", 0, stream, 64);
+    for (const t of ours) {
+      const r = cell(t, 0, stream, 64);
+      if (!r || !bare) continue;
+      out.push(`| ${NAMES[t]} CPU per request ÷ bare Node proxy's, ${mode(stream)}, concurrency 64, 0 ms upstream (target ≤ 2×) | ${fmt(r.cpuMsPerRequest / bare.cpuMsPerRequest)}× (${fmt(r.cpuMsPerRequest)} vs ${fmt(bare.cpuMsPerRequest)} ms) |`);
+    }
+  }
+  for (const stream of [false, true]) {
+    const direct0 = cell("direct", 0, stream, 1);
+    for (const t of ["bare", ...ours]) {
+      const r = cell(t, 0, stream, 1);
+      if (!r || !direct0) continue;
+      const goal = t === "bare" ? "no target: the floor" : `target < ${stream ? "0.7" : "0.5"} ms`;
+      out.push(`| ${NAMES[t]} added p50, ${mode(stream)}, concurrency 1, 0 ms upstream (${goal}) | ${fmt(r.totalP50 - direct0.totalP50)} ms |`);
+    }
+  }
+  for (const stream of [false, true]) {
+    const direct50 = cell("direct", 50, stream, 64);
+    for (const t of ["bare", ...ours, "workers"]) {
+      const r = cell(t, 50, stream, 64);
+      if (!r || !direct50) continue;
+      const goal = t === "bare" ? "no target: the floor" : "target ≥ 95%";
+      out.push(`| ${NAMES[t]} req/s ÷ the upstream's direct req/s, ${mode(stream)}, concurrency 64, 50 ms upstream (${goal}) | ${fmt((100 * r.rps) / direct50.rps, 1)}% (${fmt(r.rps, 0)} vs ${fmt(direct50.rps, 0)}) |`);
+    }
+  }
+  for (const stream of [false, true]) {
+    const one = cell("start", 0, stream, 64);
+    const all = cell("workers", 0, stream, 64);
+    if (one && all) out.push(`| ${NAMES.workers} req/s ÷ one worker's, ${mode(stream)}, concurrency 64, 0 ms upstream (scaling with cores; the load generator shares them) | ${fmt(all.rps / one.rps)}× (${fmt(all.rps, 0)} vs ${fmt(one.rps, 0)}) |`);
+  }
+  for (const m of memory) {
+    if (m.maxProcessGrowthMb !== undefined) out.push(`| ${NAMES[m.target]}: largest RSS growth of one process over the second half of ${m.requests.toLocaleString("en-US")} requests (target: flat) | ${signed(m.maxProcessGrowthMb)} |`);
   }
   out.push("");
   return out.join("\n");
@@ -632,7 +685,8 @@ async function main() {
       ["bare", () => startBare(env)],
       ["lean", () => startLean(env)],
       ["baseline", () => startBaseline(env, args.get("baseline")!)],
-      ["start", () => startServer(env)],
+      ["start", () => startServer(env, 1)],
+      ["workers", () => startServer(env, cpus().length)],
       ["portkey", () => startPortkey(env)],
     ];
     const rows: Row[] = [];
@@ -667,7 +721,7 @@ async function main() {
       memory.push(m);
       log(`${target.name}: ${m.requests} requests, ${m.errors} errors, ${fmt(m.rps, 0)} req/s, RSS ${m.rssMb.map((x) => fmt(x, 0)).join(" → ")} MB`);
     }
-    if (wanted("lean") || wanted("start")) {
+    if (wanted("lean") || wanted("start") || wanted("workers")) {
       await sleep(1_500);
       log(`usage rows written: ${await usageRows(db.url)}`);
     }

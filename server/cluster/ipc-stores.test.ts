@@ -4,7 +4,7 @@
 // "advanced" serialisation sends them.
 import { describe, expect, it } from "vitest";
 import { InProcessRateWindowStore, type RateWindowStore } from "../limits/rate-window-store";
-import { hostStores, remoteStore, type WorkerChannel } from "./ipc-stores";
+import { batchedSender, hostStores, remoteStore, unbatched, type WorkerChannel } from "./ipc-stores";
 
 type Listener = (message: unknown) => void;
 
@@ -48,6 +48,36 @@ describe("remoteStore and hostStores", () => {
     // The stand-in lists a method the primary does not allow: refused, not run.
     const overreaching = remoteStore<RateWindowStore>("rate-windows", METHODS, server.worker());
     await expect(overreaching.adjustTokens("key-1", 7, 5)).rejects.toThrow("no such call rate-windows.adjustTokens");
+  });
+
+  it("sends the calls of one turn as one message, and takes batched answers", async () => {
+    let onCall: ((message: unknown, reply: (answer: unknown) => void) => void) | null = null;
+    hostStores({ "rate-windows": { store: new InProcessRateWindowStore(), methods: METHODS } }, (listener) => {
+      onCall = listener;
+    });
+    const listeners: Listener[] = [];
+    const sent: unknown[] = [];
+    const answers: unknown[] = [];
+    const toWorker = batchedSender((batch) => {
+      answers.push(batch);
+      setImmediate(() => listeners.forEach((l) => l(structuredClone(batch))));
+    });
+    const channel: WorkerChannel = {
+      send: batchedSender((batch) => {
+        sent.push(batch);
+        setImmediate(() => onCall?.(structuredClone(batch), toWorker));
+      }),
+      onMessage: (listener) => void listeners.push(listener),
+    };
+    const store = remoteStore<RateWindowStore>("rate-windows", METHODS, channel);
+    const taken = await Promise.all(Array.from({ length: 5 }, () => store.take("key-1", 7, { requests: 1, tokens: 0 }, THREE_A_WINDOW)));
+    expect(taken).toEqual([true, true, true, false, false]);
+    expect(sent).toHaveLength(1);
+    expect(unbatched(sent[0])).toHaveLength(5);
+    expect(answers).toHaveLength(1);
+    expect(unbatched(answers[0])).toHaveLength(5);
+    // A message that is not a batch is itself.
+    expect(unbatched({ ipcBreakerFlag: 1 })).toEqual([{ ipcBreakerFlag: 1 }]);
   });
 
   it("fails a call the primary does not answer in time", async () => {

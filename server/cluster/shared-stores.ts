@@ -3,7 +3,7 @@
 // of several worker processes (SWITCHYARD_WORKERS, server/cluster/run-workers.ts) keeps one of
 // each in its primary process, and the workers use it over the cluster's IPC channel: limits and
 // budgets then hold for the server as a whole, not per worker.
-import cluster from "node:cluster";
+import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry, type PrometheusContentType } from "prom-client";
 import { InProcessBackoffStore, type BackoffStore } from "../auth/backoff-store";
 import { InProcessResponseCache, type ResponseCache } from "../cache/response-cache";
@@ -12,7 +12,7 @@ import { InProcessRateWindowStore, type RateWindowStore } from "../limits/rate-w
 import { InProcessBreakerStore, type BreakerStore } from "../resilience/breaker-store";
 import { processBreakerConfig } from "../resilience/process-breaker-config";
 import { announcingBreakerStore, withAnnouncedFlag, type FlaggedBreakerStore } from "./breaker-flag";
-import { hostStores, remoteStore } from "./ipc-stores";
+import { batchedSender, hostStores, remoteStore } from "./ipc-stores";
 
 interface SharedStores {
   "rate-windows": RateWindowStore;
@@ -37,12 +37,15 @@ const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string
 
 const BREAKER_METHODS = [...STORES.breakers.methods, "flag"] as const;
 
+/** A worker's calls to all of the primary's stores, a turn of the event loop's as one message. */
+const toPrimary = batchedSender((batch) => process.send?.(batch));
+
 /** This process's store of that kind, or in a cluster worker its stand-in for the primary's. */
 export function sharedInProcessStore<N extends Name>(name: N): SharedStores[N] {
   const { methods, create } = STORES[name];
   if (!cluster.isWorker) return create();
   const onMessage = (listener: (message: unknown) => void) => void process.on("message", listener);
-  const channel = { send: (message: unknown) => process.send?.(message), onMessage };
+  const channel = { send: toPrimary, onMessage };
   if (name === "breakers") {
     return withAnnouncedFlag(remoteStore<FlaggedBreakerStore>(name, BREAKER_METHODS, channel), onMessage) as SharedStores[N];
   }
@@ -60,7 +63,16 @@ export function hostSharedStores(): void {
       ? { store: announcingBreakerStore(STORES.breakers.create(), broadcast), methods: BREAKER_METHODS }
       : { store: STORES[name].create() as object, methods: STORES[name].methods };
   const stores = Object.fromEntries((Object.keys(STORES) as Name[]).map((name) => [name, hosted(name)]));
+  const replies = new WeakMap<Worker, (answer: object) => void>();
+  const replyTo = (worker: Worker) => {
+    let reply = replies.get(worker);
+    if (!reply) {
+      reply = batchedSender((batch) => void (worker.isConnected() && worker.send(batch)));
+      replies.set(worker, reply);
+    }
+    return reply;
+  };
   hostStores(stores, (listener) => {
-    cluster.on("message", (worker, message) => listener(message, (answer) => void (worker.isConnected() && worker.send(answer))));
+    cluster.on("message", (worker, message) => listener(message, replyTo(worker)));
   });
 }
