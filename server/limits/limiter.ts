@@ -114,10 +114,15 @@ export class Limiter {
 
   /** After the request: the real cost (null = unpriced, adds nothing) and tokens; releases the hold. */
   async settle(ticket: AdmissionTicket, actual: { costUsd: number | null; tokens: number }): Promise<void> {
-    await this.settleTokens(ticket, actual.tokens);
+    // Two independent stores: both corrections at once, so that a worker's calls to its primary
+    // (or Redis) cost one round trip here, not two in a row.
+    await Promise.all([this.settleTokens(ticket, actual.tokens), this.settleBudget(ticket, actual.costUsd)]);
+  }
+
+  private async settleBudget(ticket: AdmissionTicket, costUsd: number | null): Promise<void> {
     if (!ticket.reservation) return;
     try {
-      await this.budgets.settle(ticket.reservation, usdToUnits(actual.costUsd ?? 0));
+      await this.budgets.settle(ticket.reservation, usdToUnits(costUsd ?? 0));
     } catch (error) {
       this.log("could not settle a budget hold; it expires with its lease", error);
     }
