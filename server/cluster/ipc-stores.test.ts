@@ -8,18 +8,34 @@ import { batchedSender, hostStores, remoteStore, unbatched, type WorkerChannel }
 
 type Listener = (message: unknown) => void;
 
-/** A primary hosting `stores`, and a way to connect workers to it. */
-function primary(stores: Parameters<typeof hostStores>[0]) {
+/**
+ * A primary hosting `stores`, and a way to connect workers to it; `batched` sends each side's
+ * messages of one turn as one, as the cluster's channel does. `sent` and `answers` record what
+ * crossed the channel each way.
+ */
+function primary(stores: Parameters<typeof hostStores>[0], batched = false) {
   let onCall: ((message: unknown, reply: (answer: unknown) => void) => void) | null = null;
   hostStores(stores, (listener) => {
     onCall = listener;
   });
+  const sent: unknown[] = [];
+  const answers: unknown[] = [];
   return {
+    sent,
+    answers,
     worker(): WorkerChannel {
       const listeners: Listener[] = [];
+      const toWorker = (answer: unknown) => {
+        answers.push(answer);
+        setImmediate(() => listeners.forEach((l) => l(structuredClone(answer))));
+      };
+      const reply = batched ? batchedSender(toWorker) : toWorker;
+      const toPrimary = (message: unknown) => {
+        sent.push(message);
+        setImmediate(() => onCall?.(structuredClone(message), reply));
+      };
       return {
-        send: (message) =>
-          setImmediate(() => onCall?.(structuredClone(message), (answer) => setImmediate(() => listeners.forEach((l) => l(structuredClone(answer)))))),
+        send: batched ? batchedSender(toPrimary) : toPrimary,
         onMessage: (listener) => void listeners.push(listener),
       };
     },
@@ -51,31 +67,14 @@ describe("remoteStore and hostStores", () => {
   });
 
   it("sends the calls of one turn as one message, and takes batched answers", async () => {
-    let onCall: ((message: unknown, reply: (answer: unknown) => void) => void) | null = null;
-    hostStores({ "rate-windows": { store: new InProcessRateWindowStore(), methods: METHODS } }, (listener) => {
-      onCall = listener;
-    });
-    const listeners: Listener[] = [];
-    const sent: unknown[] = [];
-    const answers: unknown[] = [];
-    const toWorker = batchedSender((batch) => {
-      answers.push(batch);
-      setImmediate(() => listeners.forEach((l) => l(structuredClone(batch))));
-    });
-    const channel: WorkerChannel = {
-      send: batchedSender((batch) => {
-        sent.push(batch);
-        setImmediate(() => onCall?.(structuredClone(batch), toWorker));
-      }),
-      onMessage: (listener) => void listeners.push(listener),
-    };
-    const store = remoteStore<RateWindowStore>("rate-windows", METHODS, channel);
+    const server = primary({ "rate-windows": { store: new InProcessRateWindowStore(), methods: METHODS } }, true);
+    const store = remoteStore<RateWindowStore>("rate-windows", METHODS, server.worker());
     const taken = await Promise.all(Array.from({ length: 5 }, () => store.take("key-1", 7, { requests: 1, tokens: 0 }, THREE_A_WINDOW)));
     expect(taken).toEqual([true, true, true, false, false]);
-    expect(sent).toHaveLength(1);
-    expect(unbatched(sent[0])).toHaveLength(5);
-    expect(answers).toHaveLength(1);
-    expect(unbatched(answers[0])).toHaveLength(5);
+    expect(server.sent).toHaveLength(1);
+    expect(unbatched(server.sent[0])).toHaveLength(5);
+    expect(server.answers).toHaveLength(1);
+    expect(unbatched(server.answers[0])).toHaveLength(5);
     // A message that is not a batch is itself.
     expect(unbatched({ ipcBreakerFlag: 1 })).toEqual([{ ipcBreakerFlag: 1 }]);
   });
