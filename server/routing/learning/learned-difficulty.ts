@@ -8,8 +8,8 @@
  * produced: the served model's (feedback, implicit signals) and, for evaluated requests, both. The
  * expected gain of the better model, P(better succeeds) − P(cheaper succeeds), is the learned
  * difficulty's raw score; routing sees it as a percentile of the category's recent requests,
- * averaged with the static estimate (`staticBlend`). Every outcome also trains a tenant-wide learner ("*"), which stands in for
- * a category that has not yet seen enough.
+ * averaged with the static estimate (`staticBlend`). Every outcome also trains a tenant-wide
+ * learner ("*"), which stands in for a category that has not yet seen enough.
  *
  * Deterministic and without I/O. The runtime state holds typed arrays (prediction is on the
  * request's path); `encodeLearner` / `decodeLearner` turn it into plain JSON and back.
