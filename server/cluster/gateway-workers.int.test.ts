@@ -97,7 +97,7 @@ describe("a gateway of two workers without Redis", () => {
     const pids = workerPids();
     expect(await fx.gateway.stop()).toBe(0);
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, served.size);
+    const logs = await waitForRequestLogs(fx, served.size);
     const logged = new Set(logs.map((row) => row.id));
     expect([...served].filter((id) => !logged.has(id))).toEqual([]);
   });

@@ -111,7 +111,7 @@ describe("gateway errors in the caller's format", () => {
 
   it("logs the refusals that came with a valid key, once each", async () => {
     // 400 x5, 413 x2, 404 x3, 503 x2 with the demo key; 403 x2 with the scope-less key.
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 14);
+    const logs = await waitForRequestLogs(fx, 14);
     expect(logs).toHaveLength(14);
     expect(logs.map((log) => log.status).sort()).toEqual([400, 400, 400, 400, 400, 403, 403, 404, 404, 404, 413, 413, 503, 503]);
     expect(logs.every((log) => log.errorClass === "request_error")).toBe(true);

@@ -177,7 +177,7 @@ describe("a stream cut mid-way", () => {
 
   it("logs every request exactly once, failures included", async () => {
     // This test's own healthy call (afterEach) has not run yet.
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, sent);
+    const logs = await waitForRequestLogs(fx, sent);
     expect(logs).toHaveLength(sent);
     expect(new Set(logs.map((log) => log.id)).size).toBe(sent);
   });

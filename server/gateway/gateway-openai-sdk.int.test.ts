@@ -158,7 +158,7 @@ describe("gateway with the OpenAI SDK (demo mode)", () => {
     const feedback = await fetch(`${fx.gateway.baseUrl}/feedback`, { method: "POST", headers, body: JSON.stringify({ request_id: requestId, score: 0.8 }) });
     expect(feedback.status).toBe(201);
     expect(await fx.db.feedback.findMany({ where: { requestId: requestId! } })).toHaveLength(1);
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 15);
+    const logs = await waitForRequestLogs(fx, 15);
     expect(logs.filter((log) => log.id === requestId)).toHaveLength(1);
     // Every chat request of this file is logged once; the route preview is not a request.
     expect(logs).toHaveLength(15);

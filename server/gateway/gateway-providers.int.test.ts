@@ -168,7 +168,7 @@ describe("real adapters through the gateway", () => {
   });
 
   it("records each request with real tokens, provider and price", async () => {
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 9);
+    const logs = await waitForRequestLogs(fx, 9);
     expect(logs).toHaveLength(9);
     const real = logs.filter((log) => !log.simulated);
     expect(real.map((log) => log.provider).sort()).toEqual(["anthropic", "anthropic", "anthropic", "anthropic", "google", "openai", "openai", "zhipu"]);

@@ -79,7 +79,7 @@ describe("gateway with the OpenAI SDK's Responses API (demo mode)", () => {
 
   it("logs each request once, as the Responses endpoint", async () => {
     // 1 + 1 + 3 answered above, and the two refusals.
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 7);
+    const logs = await waitForRequestLogs(fx, 7);
     expect(logs).toHaveLength(7);
     expect(logs.every((log) => log.endpoint === "openai-responses")).toBe(true);
     expect(logs.filter((log) => log.status === 400)).toHaveLength(2);

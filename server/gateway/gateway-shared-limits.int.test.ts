@@ -61,7 +61,7 @@ describe("gateway processes sharing Redis", () => {
     expect(spent).toBeGreaterThan(0);
     expect(spent).toBeLessThanOrEqual(BUDGET_USD);
     // Every request is logged once, refusals included, and the logged spend agrees.
-    const logs = (await waitForRequestLogs(fx.db, fx.tenant.tenantId, results.length)).filter((l) => l.apiKeyId === budgeted.id);
+    const logs = (await waitForRequestLogs(fx, results.length)).filter((l) => l.apiKeyId === budgeted.id);
     expect(logs).toHaveLength(results.length);
     expect(logs.filter((l) => l.status === 429 || l.status === 402)).toHaveLength(refused.length);
     expect(logs.reduce((sum, l) => sum + Number(l.costUsd ?? 0), 0)).toBeLessThanOrEqual(BUDGET_USD);

@@ -75,7 +75,7 @@ describe("structured outputs through the gateway", () => {
     expect(plain.model).toBe("glm-5");
 
     const requestId = response.headers.get("x-switchyard-request-id");
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 7);
+    const logs = await waitForRequestLogs(fx, 7);
     const explanation = logs.find((log) => log.id === requestId)?.explanation as { plan: string[]; candidates: Array<{ modelId: string; status: string; reason: string }> };
     expect(explanation.plan).toEqual(["gemini-3-flash"]);
     expect(explanation.candidates.find((c) => c.modelId === "glm-5")).toMatchObject({ status: "skipped", reason: CANNOT_FOLLOW_SCHEMA });

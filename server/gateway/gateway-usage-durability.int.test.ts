@@ -29,7 +29,7 @@ describe("usage records through outages and restarts", () => {
   it("serves from caches while the database is down, then writes every record once", async () => {
     await chat("warm up the caches");
     await chat("warm up the caches", "policy/default");
-    expect(await waitForRequestLogs(fx.db, fx.tenant.tenantId, 2)).toHaveLength(2);
+    expect(await waitForRequestLogs(fx, 2)).toHaveLength(2);
 
     await proxy.cut();
     const answers = await Promise.all([1, 2, 3, 4].map((i) => chat(`during the outage ${i}`)));
@@ -40,7 +40,7 @@ describe("usage records through outages and restarts", () => {
     expect(await rowCount()).toBe(2);
 
     await proxy.restore();
-    const logs = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 7, 30_000);
+    const logs = await waitForRequestLogs(fx, 7);
     expect(logs).toHaveLength(7);
     expect(new Set(logs.map((log) => log.id)).size).toBe(7);
     expect(logs.filter((log) => log.status === 404)).toHaveLength(1);

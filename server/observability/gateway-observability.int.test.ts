@@ -118,7 +118,7 @@ describe("gateway observability", () => {
   });
 
   it("counts on /metrics exactly what was logged", async () => {
-    const rows = await waitForRequestLogs(fx.db, fx.tenant.tenantId, 8);
+    const rows = await waitForRequestLogs(fx, 8);
     expect(rows).toHaveLength(8);
     const response = await scrape(`Bearer ${TOKEN}`);
     expect(response.status).toBe(200);

@@ -18,6 +18,8 @@ export interface GatewayFixture extends GatewayContext {
   databaseUrl: string;
   /** Stops the process gracefully (SIGTERM) and starts a fresh one with empty caches. */
   restart(env?: Record<string, string>): Promise<void>;
+  /** What every process this fixture started wrote, for failure messages (a restart keeps the earlier ones'). */
+  outputs(): string;
 }
 
 export interface SetupGatewayOptions {
@@ -30,7 +32,7 @@ export interface SetupGatewayOptions {
 export function setupGateway(options: SetupGatewayOptions = {}): GatewayFixture {
   const database = setupTestDatabase();
   const masterKey = randomMasterKey();
-  const state = {} as { tenant: GatewayTenant; gateway: GatewayProcess; databaseUrl: string };
+  const state = { stopped: [] as string[] } as { tenant: GatewayTenant; gateway: GatewayProcess; databaseUrl: string; stopped: string[] };
   const start = async (env?: Record<string, string>) => {
     state.gateway = await startGatewayProcess({ databaseUrl: state.databaseUrl, masterKey, env: { ...options.env, ...env } });
   };
@@ -61,7 +63,11 @@ export function setupGateway(options: SetupGatewayOptions = {}): GatewayFixture 
     },
     async restart(env) {
       await state.gateway.stop();
+      state.stopped.push(state.gateway.output());
       await start(env);
+    },
+    outputs() {
+      return [...state.stopped, state.gateway?.output() ?? ""].join("\n--- next process ---\n");
     },
   };
 }
@@ -77,12 +83,17 @@ export async function waitForRequestLog(db: Db, requestId: string | null | undef
   }
 }
 
-/** Polls until the tenant has `count` request logs (the writer batches them), then returns them all. */
-export async function waitForRequestLogs(db: Db, tenantId: string, count: number, timeoutMs = 15_000) {
+/**
+ * Polls until the fixture's tenant has `count` request logs (the writer batches them), then
+ * returns them all. The deadline covers a few of the writer's retries on a loaded machine; past
+ * it the error carries what the gateway processes wrote (a failed batch logs its reason).
+ */
+export async function waitForRequestLogs(fx: GatewayFixture, count: number, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = await db.requestLog.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" } });
-    if (rows.length >= count || Date.now() > deadline) return rows;
+    const rows = await fx.db.requestLog.findMany({ where: { tenantId: fx.tenant.tenantId }, orderBy: { createdAt: "asc" } });
+    if (rows.length >= count) return rows;
+    if (Date.now() > deadline) throw new Error(`${rows.length} of ${count} request logs after ${timeoutMs} ms; the gateway wrote:\n${fx.outputs()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
