@@ -115,6 +115,30 @@ describe("budgets", () => {
     expect((await l.admit({ subject: s, estimatedTokens: 100, expectedCostUsd: 0.01 })).admitted).toBe(false);
     expect((await l.admit({ subject: { ...s, keyBudgetUsd: null }, estimatedTokens: 100, expectedCostUsd: 0.01 })).admitted).toBe(true);
   });
+
+  it("asks the window and the budget at once, and a refused window gives back the hold", async () => {
+    const windows = new InProcessRateWindowStore();
+    const budgets = new InProcessBudgetStore();
+    const events: string[] = [];
+    const spy = <T>(name: string, call: () => Promise<T>) => {
+      events.push(`ask ${name}`);
+      return call().finally(() => events.push(`answer ${name}`));
+    };
+    const l = new Limiter(
+      { take: (...a) => spy("window", () => windows.take(...a)), adjustTokens: (...a) => windows.adjustTokens(...a) },
+      { reserve: (r) => spy("budget", () => budgets.reserve(r)), settle: (...a) => budgets.settle(...a), initialise: (...a) => budgets.initialise(...a) },
+      async () => 0.5,
+      DEFAULT_LIMITS_CONFIG,
+      () => Date.UTC(2026, 10, 20, 12, 0, 30),
+    );
+    const s = { ...budgeted, rpmLimit: 1 };
+    // The first reserve finds the counter uninitialised and asks again after loading the spend.
+    expect((await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0.1 })).admitted).toBe(true);
+    expect(events.slice(0, 2)).toEqual(["ask window", "ask budget"]);
+    // The window is full: refused, and its $0.20 hold is released, so $0.30 is still free.
+    expect(await l.admit({ subject: s, estimatedTokens: 10, expectedCostUsd: 0.1 })).toMatchObject({ admitted: false, reason: "rate_limit" });
+    expect((await l.admit({ subject: { ...s, rpmLimit: null }, estimatedTokens: 10, expectedCostUsd: 0.14 })).admitted).toBe(true);
+  });
 });
 
 describe("expected plan cost", () => {

@@ -91,25 +91,36 @@ export class Limiter {
   async admit({ subject, estimatedTokens, expectedCostUsd }: AdmissionRequest): Promise<Admission> {
     const now = this.clock();
     const ticket: AdmissionTicket = { keyId: subject.keyId, window: null, chargedTokens: 0, reservation: null };
-    if (subject.rpmLimit !== null || subject.tpmLimit !== null) {
-      const window = Math.floor(now / WINDOW_MS);
-      const tokens = subject.tpmLimit === null ? 0 : chargeableTokens(estimatedTokens, subject.tpmLimit);
-      try {
-        if (!(await this.windows.take(subject.keyId, window, { requests: 1, tokens }, { requests: subject.rpmLimit, tokens: subject.tpmLimit }))) {
-          const limits = [subject.rpmLimit !== null && `${subject.rpmLimit} requests`, subject.tpmLimit !== null && `${subject.tpmLimit} tokens`].filter(Boolean).join(" / ");
-          return { admitted: false, status: 429, reason: "rate_limit", message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now), retrySoon: true };
-        }
-        Object.assign(ticket, { window, chargedTokens: tokens });
-      } catch (error) {
-        this.log("rate limit store unavailable, admitting", error);
-      }
+    // The rate window and the budget hold go to their stores together: with workers (or Redis)
+    // each is a round trip, and a request should wait for one, not two in a row. A hold taken for
+    // a request that the window then refuses is released at once.
+    const [rateRefusal, budgetRefusal] = await Promise.all([this.takeWindow(subject, estimatedTokens, ticket, now), this.reserveBudget(subject, expectedCostUsd, ticket, now)]);
+    if (rateRefusal) {
+      await this.settleBudget(ticket, 0);
+      return rateRefusal;
     }
-    const refusal = await this.reserveBudget(subject, expectedCostUsd, ticket, now);
-    if (refusal) {
+    if (budgetRefusal) {
       await this.settleTokens(ticket, 0);
-      return refusal;
+      return budgetRefusal;
     }
     return { admitted: true, ticket };
+  }
+
+  /** Counts the request in its key's window; a refusal when the window is full (null when admitted or unlimited). */
+  private async takeWindow(subject: LimitSubject, estimatedTokens: number, ticket: AdmissionTicket, now: number): Promise<Refusal | null> {
+    if (subject.rpmLimit === null && subject.tpmLimit === null) return null;
+    const window = Math.floor(now / WINDOW_MS);
+    const tokens = subject.tpmLimit === null ? 0 : chargeableTokens(estimatedTokens, subject.tpmLimit);
+    try {
+      if (!(await this.windows.take(subject.keyId, window, { requests: 1, tokens }, { requests: subject.rpmLimit, tokens: subject.tpmLimit }))) {
+        const limits = [subject.rpmLimit !== null && `${subject.rpmLimit} requests`, subject.tpmLimit !== null && `${subject.tpmLimit} tokens`].filter(Boolean).join(" / ");
+        return { admitted: false, status: 429, reason: "rate_limit", message: `Rate limit of this key reached (${limits} per minute)`, retryAfterSeconds: seconds((window + 1) * WINDOW_MS - now), retrySoon: true };
+      }
+      Object.assign(ticket, { window, chargedTokens: tokens });
+    } catch (error) {
+      this.log("rate limit store unavailable, admitting", error);
+    }
+    return null;
   }
 
   /** After the request: the real cost (null = unpriced, adds nothing) and tokens; releases the hold. */
