@@ -6,6 +6,7 @@ import { FEATURE_BUCKETS } from "../hash-features";
 import { decodeLinear, encodeLinear, type LinearArtefact } from "../model-codec";
 import { joinPrompts } from "./join-prompts";
 import { fitTemperature, scoreExample, trainLinear, type SparseExample } from "./train-softmax";
+import { mixLinear, sourceGroup, trainStacked, type GroupedExample } from "./stack-classifier";
 
 export interface LabelledRow {
   id: string;
@@ -28,9 +29,9 @@ export const CLASSIFIER_VERSION = 2;
 export const DEFAULT_CLASSIFIER_OPTIONS = {
   epochs: 6,
   learningRate: 0.2,
-  l2: 1e-5,
+  l2: 1e-4,
   /** L2 on the dense heuristic weights (a candidate tries stronger, so no single cue decides alone). */
-  denseL2: 1e-5,
+  denseL2: 1e-4,
   seed: 20260301,
   /**
    * Per-(category, source) count^-alpha example weighting. 1 = every source (and every synthetic
@@ -42,6 +43,12 @@ export const DEFAULT_CLASSIFIER_OPTIONS = {
   sparseDropout: 0.3,
   /** Joined prompts added per (category, source) group, as a share of its rows (see join-prompts.ts). */
   joinedShare: 0,
+  /** Source groups for stacked training (see stack-classifier.ts); 0 trains n-grams and heuristics jointly. */
+  stackGroups: 4,
+  /** Scale of the n-gram logits as the stacked combiner's inputs. */
+  stackScale: 0.25,
+  /** With stacking, its share of the logits; the rest comes from the jointly trained model. */
+  stackShare: 0.7,
 };
 export type ClassifierOptions = typeof DEFAULT_CLASSIFIER_OPTIONS;
 
@@ -68,14 +75,19 @@ export function exampleWeights(rows: LabelledRow[], labels: string[], sourceAlph
   return rows.map((r, i) => (raw[i]! * target) / perClass.get(r.category)!);
 }
 
-export function toExamples(rows: LabelledRow[], labels: string[], sourceAlpha: number): SparseExample[] {
-  const weights = exampleWeights(rows, labels, sourceAlpha);
-  return rows.map((r, i) => ({ ...featurizeRow(r.prompt), label: labels.indexOf(r.category), weight: weights[i]! }));
+export function toExamples(rows: LabelledRow[], labels: string[], options: ClassifierOptions): GroupedExample[] {
+  const weights = exampleWeights(rows, labels, options.sourceAlpha);
+  return rows.map((r, i) => ({ ...featurizeRow(r.prompt), label: labels.indexOf(r.category), weight: weights[i]!, group: exampleGroup(r, options) }));
+}
+
+/** The row's source group for stacked training (0 when training is joint). */
+export function exampleGroup(row: LabelledRow, options: ClassifierOptions): number {
+  return options.stackGroups > 0 ? sourceGroup(row.source, options.stackGroups) : 0;
 }
 
 /** The classifier's softmax weights over its feature space, trained with `options`. */
-export function fitClassifierWeights(examples: SparseExample[], classes: number, options: ClassifierOptions) {
-  return trainLinear(examples, {
+export function fitClassifierWeights(examples: GroupedExample[], classes: number, options: ClassifierOptions) {
+  const train = {
     classes,
     buckets: FEATURE_BUCKETS,
     dense: HEURISTIC_COUNT,
@@ -85,7 +97,10 @@ export function fitClassifierWeights(examples: SparseExample[], classes: number,
     denseL2: options.denseL2,
     seed: options.seed,
     sparseDropout: options.sparseDropout,
-  });
+  };
+  if (options.stackGroups === 0) return trainLinear(examples, train);
+  const stacked = trainStacked(examples, train, { groups: options.stackGroups, scale: options.stackScale });
+  return options.stackShare >= 1 ? stacked : mixLinear(stacked, trainLinear(examples, train), options.stackShare);
 }
 
 export interface TrainedClassifier {
@@ -101,7 +116,7 @@ export function trainClassifier(
 ): ClassifierArtefact {
   const labels = labelsOf(train);
   const rows = [...train, ...joinPrompts(train, options.joinedShare)];
-  const weights = fitClassifierWeights(toExamples(rows, labels, options.sourceAlpha), labels.length, options);
+  const weights = fitClassifierWeights(toExamples(rows, labels, options), labels.length, options);
   const encoded = encodeLinear(weights);
   const decoded = decodeLinear(encoded);
   const calib = calibration.filter((r) => labels.includes(r.category));

@@ -4,7 +4,7 @@
  * (train and dev). It measures how well the classifier does on a prompt style it has never seen,
  * which is what a tenant's traffic is.
  */
-import { DEFAULT_CLASSIFIER_OPTIONS, exampleWeights, featurizeRow, fitClassifierWeights, labelsOf, type ClassifierOptions, type LabelledRow } from "./build-classifier";
+import { DEFAULT_CLASSIFIER_OPTIONS, exampleGroup, exampleWeights, featurizeRow, fitClassifierWeights, labelsOf, type ClassifierOptions, type LabelledRow } from "./build-classifier";
 import { joinPrompts } from "./join-prompts";
 import { scoreExample } from "./train-softmax";
 
@@ -50,7 +50,7 @@ export function losoCategory(
     const tr = [...train.filter((r) => r.source !== s), ...synthetic, ...joined.filter((r) => r.source !== s)];
     const labels = labelsOf(tr);
     const weights = exampleWeights(tr, labels, options.sourceAlpha);
-    const examples = tr.map((r, i) => ({ ...features(r), label: labels.indexOf(r.category), weight: weights[i]! }));
+    const examples = tr.map((r, i) => ({ ...features(r), label: labels.indexOf(r.category), weight: weights[i]!, group: exampleGroup(r, options) }));
     const w = fitClassifierWeights(examples, labels.length, options);
     const held = [...train, ...test].filter((r) => r.source === s);
     const out = new Float64Array(labels.length);
@@ -78,14 +78,23 @@ export function losoCategory(
  * The classifier settings the leave-one-source-out selection compares. The first is the default;
  * the others vary what governs transfer to an unseen style: how often the heuristics must stand
  * alone (sparseDropout), regularisation (a stronger L2; a stronger one still on the heuristics,
- * so that say many numbers alone do not make a prompt maths), and joined long prompts.
+ * so that say many numbers alone do not make a prompt maths), joined long prompts, and stacked
+ * training (the n-grams weighed by how they do on sources they did not see), alone or averaged
+ * with the joint model.
  */
+/** Joint training of n-grams and heuristics with the earlier default regularisation (the default until stacking). */
+const JOINT: ClassifierOptions = { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-5, denseL2: 1e-5, stackGroups: 0 };
+
 export const CLASSIFIER_CANDIDATES: ClassifierOptions[] = [
   DEFAULT_CLASSIFIER_OPTIONS,
-  { ...DEFAULT_CLASSIFIER_OPTIONS, sparseDropout: 0.5 },
-  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4, denseL2: 1e-4 },
-  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4, denseL2: 1e-2, joinedShare: 0.4 },
-  { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-4, denseL2: 3e-3, joinedShare: 0.4 },
+  JOINT,
+  { ...JOINT, sparseDropout: 0.5 },
+  { ...JOINT, l2: 1e-4, denseL2: 1e-4 },
+  { ...JOINT, l2: 1e-4, denseL2: 1e-2, joinedShare: 0.4 },
+  { ...JOINT, l2: 1e-4, denseL2: 3e-3, joinedShare: 0.4 },
+  { ...JOINT, stackGroups: 4, stackShare: 0.7 },
+  { ...DEFAULT_CLASSIFIER_OPTIONS, stackShare: 0.5 },
+  { ...DEFAULT_CLASSIFIER_OPTIONS, stackShare: 1 },
 ];
 
 /**
