@@ -74,6 +74,9 @@ export function losoCategory(
   };
 }
 
+/** Joint training of n-grams and heuristics with the earlier default regularisation (the default until stacking). */
+const JOINT: ClassifierOptions = { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-5, denseL2: 1e-5, stackGroups: 0 };
+
 /**
  * The classifier settings the leave-one-source-out selection compares. The first is the default;
  * the others vary what governs transfer to an unseen style: how often the heuristics must stand
@@ -82,9 +85,6 @@ export function losoCategory(
  * training (the n-grams weighed by how they do on sources they did not see), alone or averaged
  * with the joint model.
  */
-/** Joint training of n-grams and heuristics with the earlier default regularisation (the default until stacking). */
-const JOINT: ClassifierOptions = { ...DEFAULT_CLASSIFIER_OPTIONS, l2: 1e-5, denseL2: 1e-5, stackGroups: 0 };
-
 export const CLASSIFIER_CANDIDATES: ClassifierOptions[] = [
   DEFAULT_CLASSIFIER_OPTIONS,
   JOINT,
