@@ -16,6 +16,7 @@
  * folds back into one linear model of the usual shape: inference, the artefact format and the
  * decision time do not change.
  */
+import { fnv1a } from "./metrics";
 import { trainLinear, scoreExample, type LinearWeights, type SparseExample, type TrainOptions } from "./train-softmax";
 
 export interface GroupedExample extends SparseExample {
@@ -31,9 +32,7 @@ export interface StackOptions {
 
 /** A source's group: a stable hash of its name, so that every fold and run splits alike. */
 export function sourceGroup(source: string, groups: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < source.length; i++) h = Math.imul(h ^ source.charCodeAt(i), 16777619);
-  return (h >>> 0) % groups;
+  return fnv1a(source) % groups;
 }
 
 const NO_DENSE = new Float32Array(0);
