@@ -648,6 +648,85 @@ const dailySciGen: Gen[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Science: study reports full of statistics with a question about what they show. Percentages,
+// means and p-values alone look like maths; the question asks what a study found, not for a number.
+
+/** [population, intervention or exposure, comparison, outcome] across research fields. */
+const studies: [string, string, string, string][] = [
+  ["adults with type 2 diabetes", "a structured walking program", "usual care", "HbA1c at six months"],
+  ["children in rural primary schools", "a free breakfast program", "schools without the program", "absenteeism"],
+  ["patients undergoing knee replacement", "pre-operative education sessions", "standard information leaflets", "length of hospital stay"],
+  ["patients with chronic migraine", "low-dose propranolol", "placebo", "monthly migraine days"],
+  ["older adults living alone", "weekly telephone check-ins", "no calls", "depressive symptom scores"],
+  ["pregnant women with anemia", "intravenous iron", "oral iron tablets", "hemoglobin at delivery"],
+  ["intensive care patients", "early enteral feeding", "delayed feeding", "28-day mortality"],
+  ["smokers attempting to quit", "text-message support", "a self-help booklet", "abstinence at 12 weeks"],
+  ["dairy herds", "a new teat sealant", "untreated quarters", "the incidence of mastitis"],
+  ["wheat plots", "winter cover cropping", "bare fallow", "grain yield"],
+  ["stream reaches", "removal of an invasive shrub", "untreated reaches", "native seedling density"],
+  ["undergraduate volunteers", "a week of sleep extension", "habitual sleep", "reaction time on a vigilance task"],
+  ["urban households", "portable air purifiers", "sham purifiers", "indoor PM2.5 and asthma symptoms"],
+  ["hospital wards", "copper-coated surfaces", "standard surfaces", "bacterial contamination of bed rails"],
+  ["coral colonies", "shading during heat waves", "unshaded colonies", "bleaching severity"],
+  ["concrete specimens", "recycled glass aggregate", "natural sand", "compressive strength at 28 days"],
+  ["mice fed a high-fat diet", "an intermittent fasting schedule", "ad libitum feeding", "insulin sensitivity"],
+  ["emergency department visits", "a triage nurse protocol", "physician-only triage", "time to antibiotics"],
+  ["adolescents with obesity", "a family-based lifestyle program", "dietary advice alone", "body mass index z-score"],
+  ["nursing home residents", "vitamin D supplementation", "placebo", "the rate of falls"],
+];
+const designs = ["randomized controlled trial", "prospective cohort study", "retrospective cohort study", "cross-sectional survey", "case-control study", "cluster-randomized trial", "field experiment", "pilot study"];
+/** `base + tenths / 10` with two decimals, as a paper prints a ratio. */
+const dec = (tenths: number, base: number): string => (base + tenths / 10).toFixed(2);
+const resultLines: Gen[] = [
+  (p, n) => `The mean change was ${n() % 9}.${n() % 10} ± ${n() % 5 + 1}.${n() % 10} in the intervention group and ${n() % 4}.${n() % 10} ± ${n() % 5 + 1}.${n() % 10} in the comparison group (p = 0.0${n() % 9 + 1}).`,
+  (p, n) => `The outcome occurred in ${n() + 10} of ${n() * 3 + 100} participants (${n() % 30 + 5}.${n() % 10}%) versus ${n() + 20} of ${n() * 3 + 100} (${n() % 30 + 10}.${n() % 10}%); adjusted odds ratio ${dec(n() % 15, 0.3)}, 95% CI ${dec(n() % 5, 0.2)}-${dec(n() % 9, 1.1)}.`,
+  (p, n) => `After adjustment for age, sex and baseline values, the hazard ratio was ${dec(n() % 12, 0.4)} (95% confidence interval ${dec(n() % 4, 0.3)} to ${dec(n() % 8, 1)}; p ${p(["< 0.001", "= 0.04", "= 0.21", "= 0.62"])}).`,
+  (p, n) => `Median ${p(["values", "scores", "levels"])} were ${n()} (interquartile range ${n() % 20}-${n() + 20}) and ${n()} (${n() % 20}-${n() + 25}) respectively, a difference that was ${p(["statistically significant", "not statistically significant", "significant only in the per-protocol analysis"])}.`,
+  (p, n) => `Follow-up was complete for ${n() % 15 + 84}% of participants over a median of ${n() % 30 + 6} months; ${n() % 20 + 3} adverse events were reported, ${n() % 3} of them serious.`,
+];
+const studyQuestion: ((st: [string, string, string, string]) => string)[] = [
+  ([pop, int, , out]) => `Does ${int} improve ${out} in ${pop}?`,
+  ([pop, int, , out]) => `Is ${int} associated with ${out} among ${pop}?`,
+  ([, int, cmp, out]) => `Is ${int} better than ${cmp} for ${out}?`,
+  ([, int, , out]) => `What can be concluded about the effect of ${int} on ${out}?`,
+  () => `Is the difference clinically meaningful as well as statistically significant?`,
+  () => `What are the main limitations of this study design, and how do they affect the conclusion?`,
+];
+function studyReport(p: Pick, n: () => number, st: [string, string, string, string]): string {
+  const [pop, int, cmp, out] = st;
+  const lines = [
+    `We conducted a ${p(designs)} of ${n() * 20 + 40} ${pop} between ${2005 + (n() % 12)} and ${2018 + (n() % 6)}.`,
+    p([`Participants were assigned to ${int} (n = ${n() * 5 + 30}) or ${cmp} (n = ${n() * 5 + 30}).`, `Exposure to ${int} was compared with ${cmp}.`, `The intervention was ${int}; the comparison was ${cmp}.`]),
+    `The primary outcome was ${out}.`,
+    p(resultLines)(p, n),
+    p(resultLines)(p, n),
+  ];
+  return lines.join(" ");
+}
+const studyReports: Gen[] = [
+  (p, n) => {
+    const st = p(studies);
+    return `Question: ${p(studyQuestion)(st)}\nContext: ${studyReport(p, n, st)}`;
+  },
+  (p, n) => {
+    const st = p(studies);
+    return `Here is a summary of a study:\n\n${studyReport(p, n, st)}\n\n${p(studyQuestion)(st)}`;
+  },
+  (p, n) => {
+    const st = p(studies);
+    return `${studyReport(p, n, st)} Based on these results, ${p(studyQuestion)(st).replace(/^./, (c) => c.toLowerCase())}`;
+  },
+  (p, n) => {
+    const st = p(studies);
+    return `Abstract: ${studyReport(p, n, st)}\n\nDo the findings support the claim that ${st[1]} changes ${st[3]}? Answer yes, no or maybe and explain briefly.`;
+  },
+  (p, n) => {
+    const st = p(studies);
+    return `I read a paper that says: "${studyReport(p, n, st)}" ${p(["Does this mean", "Should I conclude that", "So is it true that"])} ${st[1]} works for ${st[0]}?`;
+  },
+];
+
 export const STYLE_FAMILIES: Record<string, Family> = {
   logic: { category: "math", count: 200, gens: logic },
   word_problems: { category: "math", count: 200, gens: word },
@@ -672,4 +751,5 @@ export const STYLE_FAMILIES: Record<string, Family> = {
   everyday_science: { category: "science", count: 120, gens: dailySciGen },
   matrix_math: { category: "math", count: 150, gens: matrixMath },
   structured_output: { category: "general", count: 150, gens: structuredOutput },
+  study_reports: { category: "science", count: 150, gens: studyReports },
 };
