@@ -12,7 +12,7 @@
 //
 // Options: --quick (short runs, for a smoke test), --duration=<s> per target and cell,
 // --rounds=<n> (turns the targets take within a cell),
-// --long=<requests> for the memory run, --only=bare,lean,start,workers,portkey, --skip-start,
+// --long=<requests> for the memory run (--no-heap: RSS only, no heap snapshots), --only=bare,lean,start,workers,portkey, --skip-start,
 // --no-write (do not touch docs/BENCHMARKS.md; the figures go to results/trial-run.json instead
 // of results/last-run.json), --cpu-prof=<dir> (profile the lean gateway),
 // --baseline=<bundle> (an earlier build of .gateway/gateway.mjs in turns with the current one),
@@ -20,8 +20,8 @@
 // --report-from=bench/gateway/results/last-run.json (rewrite the section from a saved run).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../../server/db/client";
 import { dropDatabase, ensureDatabase, migrate, withDatabase } from "../../server/db/prepare-database";
@@ -32,6 +32,7 @@ import { BUILTIN_CATEGORIES } from "../../server/routing/types";
 import { freePort } from "../../server/testing/start-gateway-process";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { buildGateway, buildServer } from "../../scripts/build-gateway";
+import { heapSnapshotNodeOptions, liveHeapMb } from "./live-heap";
 import { percentile, runLoad, type LoadResult } from "./load";
 
 const ROOT = process.cwd();
@@ -56,6 +57,8 @@ const MODEL = "gpt-5.4";
 const PROMPT = "Summarise in two sentences why reusing HTTP connections lowers request latency for an API client.";
 const DB_SERVER = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const only = args.get("only")?.split(",");
+// Heap snapshots of the gateways' processes at the memory run's checkpoints (see live-heap.ts).
+const HEAP_DIR = LONG_REQUESTS > 0 && !args.has("no-heap") ? mkdtempSync(path.join(tmpdir(), "switchyard-heap-")) : null;
 const wanted = (name: string) =>
   name === "baseline"
     ? args.has("baseline")
@@ -210,6 +213,7 @@ function gatewayEnv(env: BenchEnv, port: number, workers = 1): Record<string, st
     SWITCHYARD_WORKERS: String(workers),
     // The fake upstreams listen on loopback, which upstream calls refuse unless allowed.
     SWITCHYARD_ALLOWED_UPSTREAM_HOSTS: "127.0.0.1",
+    ...(HEAP_DIR ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, heapSnapshotNodeOptions(HEAP_DIR)].filter(Boolean).join(" ") } : {}),
   };
 }
 
@@ -471,6 +475,24 @@ interface MemoryRun {
   /** Processes in the tree (a primary and its workers), and the largest growth of one of them over the second half (MB). */
   processes?: number;
   maxProcessGrowthMb?: number;
+  /** Live heap (MB, after a full GC, from a heap snapshot) of the tree at each checkpoint, and the largest growth of one process over the second half. */
+  liveHeapMb?: number[];
+  maxLiveHeapGrowthMb?: number;
+}
+
+/** Live heap of every process in the tree, by pid (see live-heap.ts); taken after its RSS. */
+async function treeLiveHeapMb(pids: Iterable<number>): Promise<Map<number, number>> {
+  const mb = new Map<number, number>();
+  for (const pid of pids) {
+    const live = await liveHeapMb(pid, HEAP_DIR!);
+    if (live !== undefined) mb.set(pid, live);
+  }
+  return mb;
+}
+
+/** Largest growth (MB) of one process between two samples by pid. */
+function maxGrowth(from: Map<number, number>, to: Map<number, number>): number {
+  return Math.max(...[...to].map(([p, mb]) => mb - (from.get(p) ?? mb)));
 }
 
 /** Many requests at concurrency 64 (JSON, 0 ms upstream); RSS of the process tree at checkpoints. */
@@ -479,6 +501,7 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
   const spec = { url: urlFor(target, 0, env), headers: target.headers(0), body: target.body(false), concurrency: 64 };
   const steps = 4;
   const samples = [treeRssMb(pid)];
+  const heaps = HEAP_DIR ? [await treeLiveHeapMb(samples[0]!.keys())] : [];
   const checkpoints = [0];
   let requests = 0;
   let errors = 0;
@@ -492,13 +515,13 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
     elapsed += r.elapsedMs;
     checkpoints.push(requests);
     samples.push(treeRssMb(pid));
+    if (HEAP_DIR) heaps.push(await treeLiveHeapMb(samples[samples.length - 1]!.keys()));
   }
-  const mid = samples[Math.floor(samples.length / 2)]!;
-  const last = samples[samples.length - 1]!;
-  const growth = [...last].map(([p, mb]) => mb - (mid.get(p) ?? mb));
+  const half = (xs: Map<number, number>[]) => maxGrowth(xs[Math.floor(xs.length / 2)]!, xs[xs.length - 1]!);
   return {
     target: target.name, requests, errors, rps: (requests / elapsed) * 1000, rssMb: samples.map(sumOf), checkpoints,
-    processes: last.size, maxProcessGrowthMb: Math.max(...growth),
+    processes: samples[samples.length - 1]!.size, maxProcessGrowthMb: half(samples),
+    ...(heaps.length > 0 ? { liveHeapMb: heaps.map(sumOf), maxLiveHeapGrowthMb: half(heaps) } : {}),
   };
 }
 
@@ -582,6 +605,18 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
       out.push(`| ${NAMES[m.target]} | ${m.requests.toLocaleString("en-US")} | ${m.errors} | ${fmt(m.rps, 0)} | ${m.rssMb.map((x) => fmt(x, 0)).join(" | ")} | ${signed(growth)} | ${m.processes ?? "–"} | ${signed(m.maxProcessGrowthMb)} |`);
     }
     out.push("");
+    const heaps = memory.filter((m) => m.liveHeapMb);
+    if (heaps.length) {
+      out.push(
+        "Live heap of the same process tree (MB): what a heap snapshot of each process holds (V8 collects garbage before it writes one), " +
+          "taken right after each RSS reading. RSS follows how far V8 lets a heap grow under load; the live heap is what a leak would grow.",
+        "",
+      );
+      out.push(`| target | ${heaps[0]!.checkpoints.map((c) => `live heap @ ${c.toLocaleString("en-US")}`).join(" | ")} | largest growth of one process, 2nd half |`);
+      out.push(`|---|${"---:|".repeat(heaps[0]!.checkpoints.length)}---:|`);
+      for (const m of heaps) out.push(`| ${NAMES[m.target]} | ${m.liveHeapMb!.map((x) => fmt(x, 1)).join(" | ")} | ${signed(m.maxLiveHeapGrowthMb)} |`);
+      out.push("");
+    }
   }
 
   // Targets (the default server's, with the lean entry and a saved Next.js run beside it).
@@ -632,6 +667,7 @@ function report(rows: Row[], memory: MemoryRun[], labels: Map<string, string>, m
   }
   for (const m of memory) {
     if (m.maxProcessGrowthMb !== undefined) out.push(`| ${NAMES[m.target]}: largest RSS growth of one process over the second half of ${m.requests.toLocaleString("en-US")} requests (target: flat) | ${signed(m.maxProcessGrowthMb)} |`);
+    if (m.maxLiveHeapGrowthMb !== undefined) out.push(`| ${NAMES[m.target]}: largest live-heap growth of one process over the second half of ${m.requests.toLocaleString("en-US")} requests (target: flat) | ${signed(m.maxLiveHeapGrowthMb)} |`);
   }
   out.push("");
   return out.join("\n");
@@ -747,6 +783,7 @@ async function main() {
     log(`saved the figures in ${path.relative(ROOT, saved)}`);
   } finally {
     for (const stop of procs.reverse()) await stop().catch(() => {});
+    if (HEAP_DIR) rmSync(HEAP_DIR, { recursive: true, force: true });
     if (databaseUrl) await dropDatabase(databaseUrl).catch((e) => log(`could not drop ${databaseUrl}: ${e}`));
   }
 }
