@@ -75,9 +75,15 @@ export function exampleWeights(rows: LabelledRow[], labels: string[], sourceAlph
   return rows.map((r, i) => (raw[i]! * target) / perClass.get(r.category)!);
 }
 
-export function toExamples(rows: LabelledRow[], labels: string[], options: ClassifierOptions): GroupedExample[] {
+/** Training examples of `rows`; `features` lets leave-one-source-out reuse each row's features across folds. */
+export function toExamples(
+  rows: LabelledRow[],
+  labels: string[],
+  options: ClassifierOptions,
+  features: (row: LabelledRow) => Omit<SparseExample, "label" | "weight"> = (r) => featurizeRow(r.prompt),
+): GroupedExample[] {
   const weights = exampleWeights(rows, labels, options.sourceAlpha);
-  return rows.map((r, i) => ({ ...featurizeRow(r.prompt), label: labels.indexOf(r.category), weight: weights[i]!, group: exampleGroup(r, options) }));
+  return rows.map((r, i) => ({ ...features(r), label: labels.indexOf(r.category), weight: weights[i]!, group: exampleGroup(r, options) }));
 }
 
 /** The row's source group for stacked training (0 when training is joint). */

@@ -4,7 +4,7 @@
  * (train and dev). It measures how well the classifier does on a prompt style it has never seen,
  * which is what a tenant's traffic is.
  */
-import { DEFAULT_CLASSIFIER_OPTIONS, exampleGroup, exampleWeights, featurizeRow, fitClassifierWeights, labelsOf, type ClassifierOptions, type LabelledRow } from "./build-classifier";
+import { DEFAULT_CLASSIFIER_OPTIONS, featurizeRow, fitClassifierWeights, labelsOf, toExamples, type ClassifierOptions, type LabelledRow } from "./build-classifier";
 import { joinPrompts } from "./join-prompts";
 import { scoreExample } from "./train-softmax";
 
@@ -49,9 +49,7 @@ export function losoCategory(
   for (const s of sources) {
     const tr = [...train.filter((r) => r.source !== s), ...synthetic, ...joined.filter((r) => r.source !== s)];
     const labels = labelsOf(tr);
-    const weights = exampleWeights(tr, labels, options.sourceAlpha);
-    const examples = tr.map((r, i) => ({ ...features(r), label: labels.indexOf(r.category), weight: weights[i]!, group: exampleGroup(r, options) }));
-    const w = fitClassifierWeights(examples, labels.length, options);
+    const w = fitClassifierWeights(toExamples(tr, labels, options, features), labels.length, options);
     const held = [...train, ...test].filter((r) => r.source === s);
     const out = new Float64Array(labels.length);
     let ok = 0;
