@@ -9,7 +9,8 @@
  * refitted on the other sources with the shipped settings (shared questions removed) and put in
  * place of the shipped one for the replay of S; the learned difficulty then starts from an estimate
  * that has never seen S, as it would on a tenant's traffic. Prints one JSON line per source and seed,
- * then a Markdown table of the second half's APGR.
+ * then a Markdown table of the second half's APGR with each source's mean and standard error over
+ * the seeds (one order's second half is 500 rows: seeds differ by several points, so compare means).
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -50,17 +51,28 @@ for (const s of sources) {
   // route() reads the process-wide model: swap in the held-out fit for this source's replays.
   model.weights = weights;
   model.quantiles = quantilesOf(train.map((r) => rawDifficultyScore(weights, features(r))));
-  const learned: string[] = [];
-  const statics: string[] = [];
+  const learned: number[] = [];
+  const statics: number[] = [];
   for (const seed of seeds) {
     const order = shuffledIndices(test.length, createRandom(seed));
     const played = Array.from(order, (i) => test[i]!).slice(0, limit);
     const result = replayTraffic(played, { evaluateShare, seed, learner });
     const { windows: _windows, profiles: _profiles, ...summary } = result as typeof result & { windows?: unknown; profiles?: unknown };
     console.log(JSON.stringify({ source: s, trainRows: train.length, ...summary }));
-    learned.push(result.apgr_second_half.toFixed(3));
-    statics.push(result.apgr_second_half_static.toFixed(3));
+    learned.push(result.apgr_second_half);
+    statics.push(result.apgr_second_half_static);
   }
-  table.push(`| ${s} | ${Math.min(limit, test.length)} | ${learned.join(" / ")} | ${statics.join(" / ")} |`);
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(" / ");
+  table.push(`| ${s} | ${Math.min(limit, test.length)} | ${list(learned)} | ${meanAndError(learned)} | ${list(statics)} | ${meanAndError(statics)} |`);
 }
-console.log(`\n| source | rows | APGR 2nd half, learned (seeds ${seeds.join(" / ")}) | static, held out (same rows) |\n|---|---:|---|---|\n${table.join("\n")}`);
+console.log(
+  `\n| source | rows | APGR 2nd half, learned (seeds ${seeds.join(" / ")}) | mean ± s.e. | static, held out (same rows) | mean ± s.e. |\n|---|---:|---|---|---|---|\n${table.join("\n")}`,
+);
+
+/** "mean ± standard error of the mean" over the seeds (no error with one seed). */
+function meanAndError(xs: number[]): string {
+  const mean = xs.reduce((a, x) => a + x, 0) / xs.length;
+  if (xs.length < 2) return mean.toFixed(3);
+  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1);
+  return `${mean.toFixed(3)} ± ${Math.sqrt(variance / xs.length).toFixed(3)}`;
+}
