@@ -7,6 +7,7 @@ import type { GatewayRequest, GatewayResponse } from "./gateway-request";
 import { errorResponse, upstreamFailure } from "./gateway-response";
 import { AttemptsFailed, fallbackCount } from "./run-attempts";
 import type { RequestScope } from "./request-scope";
+import { warnUpstreamDetail } from "../observability/warn-upstream-detail";
 
 export function answerFailure<Body>(error: unknown, request: GatewayRequest, format: CallerFormat<Body>, scope: RequestScope): GatewayResponse {
   const { requestId, outcome, record } = scope;
@@ -18,7 +19,7 @@ export function answerFailure<Body>(error: unknown, request: GatewayRequest, for
     outcome.attempts = error.attempts;
     const failure = upstreamFailure(error.last, fallbackCount(error.attempts) + 1);
     // What the upstream said stays in the server's logs; the caller gets the status and code.
-    if (error.last.detail) console.warn(`[gateway] ${requestId} ${error.last.message}: ${error.last.detail}`);
+    warnUpstreamDetail(`[gateway] ${requestId}`, error.last);
     record(failure.status, error.last.kind);
     return errorResponse(format, failure, requestId);
   }

@@ -92,7 +92,8 @@ describe("with 127.0.0.1 allowed by the operator", () => {
     expect(error.message).toContain("openai-compatible: HTTP 500 (server_error)");
     expect(JSON.stringify(error.error)).not.toMatch(/db-primary|sk-live/);
     expect(error.message).not.toMatch(/db-primary|sk-live/);
-    // The server log keeps what the upstream said.
+    // The server log keeps what the upstream said, with the key it echoed redacted.
     expect(fx.gateway.output()).toContain("db-primary.internal");
+    expect(fx.gateway.output()).not.toContain("sk-live-0123456789abcdef");
   });
 });

@@ -5,6 +5,7 @@
 import type { AbortScope } from "../providers/abort-scope";
 import type { ChatRequest, StreamEvent, Usage } from "../providers/types";
 import { UpstreamError } from "../providers/upstream-error";
+import { warnUpstreamDetail } from "../observability/warn-upstream-detail";
 import { AnswerTracker, type SeenAnswer } from "../learning/observe-answer";
 import { encodeEventStream, type StreamObserver } from "./formats/encode-event-stream";
 import type { CallerError, StreamEncoder } from "./formats/types";
@@ -64,7 +65,7 @@ export function streamResponse(events: AsyncIterable<StreamEvent>, encoder: Stre
     finish(502, upstream?.kind ?? "stream_error");
     // An UpstreamError's message is ours; any other error's text is internal and stays in the logs.
     if (!upstream) console.error(`[gateway] ${init.headers["x-switchyard-request-id"] ?? ""} stream failed:`, error);
-    else if (upstream.detail) console.warn(`[gateway] ${init.headers["x-switchyard-request-id"] ?? ""} ${upstream.message}: ${upstream.detail}`);
+    else warnUpstreamDetail(`[gateway] ${init.headers["x-switchyard-request-id"] ?? ""}`, upstream);
     const reason = upstream?.message ?? "internal error";
     return { status: 502, message: `The upstream stream failed after it started: ${reason}` };
   };

@@ -5,6 +5,7 @@ import { decryptSecret } from "../../crypto/secret-box";
 import { callProvider } from "../../providers/call-provider";
 import { isCatalogProvider, resolveProvider } from "../../providers/registry";
 import { UpstreamError } from "../../providers/upstream-error";
+import { warnUpstreamDetail } from "../../observability/warn-upstream-detail";
 import type { TenantActor } from "../actor";
 import { invalid, notFound } from "../console-error";
 import { recordAudit } from "../record-audit";
@@ -45,7 +46,8 @@ async function attempt(
     return { ok: true, model: providerModelId, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     const upstream = error instanceof UpstreamError ? error : null;
-    console.warn(`[console] connection test of ${provider} failed:`, upstream?.detail ? `${upstream.message}: ${upstream.detail}` : error);
+    if (upstream?.detail) warnUpstreamDetail(`[console] connection test of ${provider} failed:`, upstream);
+    else console.warn(`[console] connection test of ${provider} failed:`, error);
     return { ok: false, model: providerModelId, error: upstream?.message ?? "The connection test failed" };
   }
 }
