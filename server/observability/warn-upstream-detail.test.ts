@@ -19,6 +19,14 @@ describe("an upstream's error text in the server log", () => {
     expect(line.endsWith("…")).toBe(true);
   });
 
+  it("redacts a key that the cap would cut through", () => {
+    const padding = "y ".repeat(495);
+    const line = upstreamDetailLine("[console]", failure(`${padding}sk-live-0123456789abcdefghij and more`))!;
+    // The key starts 10 characters before the cap: cut first, its 13 characters would not look like a key.
+    expect(line).not.toContain("sk-live");
+    expect(line.endsWith("[redacted …")).toBe(true);
+  });
+
   it("writes nothing when the upstream said nothing", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
