@@ -15,7 +15,6 @@ function serve() {
   requireDatabaseUrl();
   warmUpGateway();
   const server = createGatewayServer();
-  server.keepAliveTimeout = 65_000;
   server.listen(env.PORT, () => !cluster.isWorker && announce());
   startProcessJobs(getDb());
   exitGracefullyOnSignals(() => server.close());

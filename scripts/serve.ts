@@ -18,6 +18,7 @@ import { runWorkers, workerCount } from "../server/cluster/run-workers";
 import { getDb } from "../server/db/client";
 import { requireServerSecrets } from "../server/crypto/require-server-secrets";
 import { gatewayListener } from "../server/gateway/node-server";
+import { clientTimeoutOptions } from "../server/http/client-timeouts";
 import { warmUpGateway } from "../server/gateway/warm-up-gateway";
 import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/process-jobs";
 
@@ -34,6 +35,7 @@ async function main() {
   const app = next({ dev, dir: process.cwd(), hostname: host, port: env.PORT });
   const handleNext = app.getRequestHandler();
   const server = createServer(
+    clientTimeoutOptions(env.SWITCHYARD_REQUEST_TIMEOUT_MS),
     gatewayListener((req, res) => {
       handleNext(req, res).catch((error: unknown) => {
         console.error("[console]", error);
@@ -42,7 +44,6 @@ async function main() {
       });
     }),
   );
-  server.keepAliveTimeout = 65_000;
   // Before Next.js loads instrumentation.ts, whose own calls then find both in place.
   exitGracefullyOnSignals(() => server.close());
   startProcessJobs(getDb());

@@ -41,6 +41,12 @@ const schema = z.object({
    * unset: one per core. 1 runs the server in a single process, without a cluster.
    */
   SWITCHYARD_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * How long a client may take to send a whole request (headers and body) to the `npm start`
+   * server or `npm run gateway`; past it the server answers 408 and closes the connection. The
+   * headers alone get at most 15 s of it. The answer (a stream included) has no such limit.
+   */
+  SWITCHYARD_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Upstream deadlines: until response headers, until the first body byte, between chunks, whole call. */
   SWITCHYARD_UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),

@@ -6,7 +6,9 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { EventStreamBody } from "./formats/encode-event-stream";
 import type { GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
+import { env } from "../env";
 import { checkHealth } from "../health/get-health";
+import { clientTimeoutOptions } from "../http/client-timeouts";
 import { findGatewayHandler } from "./gateway-routes";
 import { JsonBodyReader } from "./json-body-reader";
 import { MAX_BODY_BYTES } from "./read-json-body";
@@ -146,5 +148,5 @@ export function gatewayListener(fallback?: RequestListener): RequestListener {
 }
 
 export function createGatewayServer(): Server {
-  return createServer(gatewayListener());
+  return createServer(clientTimeoutOptions(env.SWITCHYARD_REQUEST_TIMEOUT_MS), gatewayListener());
 }
