@@ -52,6 +52,13 @@ const schema = z.object({
   SWITCHYARD_UPSTREAM_FIRST_BYTE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
   SWITCHYARD_UPSTREAM_IDLE_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
   SWITCHYARD_UPSTREAM_TOTAL_TIMEOUT_MS: z.coerce.number().int().positive().default(600_000),
+  /**
+   * The most of one upstream answer the gateway reads, decompressed, in bytes: a whole JSON body,
+   * or a whole stream (a long stream's events are about 200 bytes per token). Past it the call
+   * fails like a broken connection and the next model of the plan is tried (or, once a stream has
+   * reached the caller, the stream ends with an error event).
+   */
+  SWITCHYARD_MAX_UPSTREAM_ANSWER_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(64 * 1024 * 1024),
   /** Circuit breakers: consecutive upstream failures that open one, and how long it stays open. */
   SWITCHYARD_BREAKER_FAILURES: z.coerce.number().int().positive().default(5),
   SWITCHYARD_BREAKER_COOL_DOWN_MS: z.coerce.number().int().positive().default(30_000),

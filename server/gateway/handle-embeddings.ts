@@ -25,7 +25,7 @@ import { readJsonBody } from "./read-json-body";
 import { RequestScope } from "./request-scope";
 import { isDeprecated, resolveModel } from "./resolve-model";
 import { resolveProviderTarget } from "./resolve-provider-target";
-import { UPSTREAM_TIMEOUTS, defaultGuards, tryInOrder, type AttemptSuccess } from "./run-attempts";
+import { UPSTREAM_MAX_ANSWER_BYTES, UPSTREAM_TIMEOUTS, defaultGuards, tryInOrder, type AttemptSuccess } from "./run-attempts";
 
 /** OpenAI's own limit on the tokens of one embeddings request. */
 export const MAX_EMBEDDING_REQUEST_TOKENS = 300_000;
@@ -92,7 +92,7 @@ export async function handleEmbeddings(request: GatewayRequest): Promise<Gateway
       request.onDisconnect(() => abort.abort(new Error("client disconnected")));
       success = await tryInOrder(plan, abort, defaultGuards(key.tenantId), (model) => {
         const { adapter, target, simulated } = resolveProviderTarget(model, config, false);
-        return { simulated, call: () => callEmbeddings(adapter, adapter.embeddings!, embedding, target, { signal: abort, timeouts: UPSTREAM_TIMEOUTS }) };
+        return { simulated, call: () => callEmbeddings(adapter, adapter.embeddings!, embedding, target, { signal: abort, timeouts: UPSTREAM_TIMEOUTS, maxAnswerBytes: UPSTREAM_MAX_ANSWER_BYTES }) };
       });
       if (directive.store) void getResponseCache().set(cacheKey, { response: success.result, modelId: success.model.id }, directive.ttlMs).catch(warn);
     }

@@ -24,6 +24,7 @@ export const UPSTREAM_TIMEOUTS: CallTimeouts = {
   idleMs: env.SWITCHYARD_UPSTREAM_IDLE_TIMEOUT_MS,
   totalMs: env.SWITCHYARD_UPSTREAM_TOTAL_TIMEOUT_MS,
 };
+export const UPSTREAM_MAX_ANSWER_BYTES = env.SWITCHYARD_MAX_UPSTREAM_ANSWER_BYTES;
 
 export interface AttemptSuccess<T> {
   result: T;
@@ -87,7 +88,7 @@ export async function runAttempts(
 ): Promise<AttemptSuccess<ChatResponse | AsyncIterable<StreamEvent>>> {
   return tryInOrder(plan, signal, guards, (model) => {
     const { adapter, target, simulated } = resolveProviderTarget(model, config, request.stream);
-    return { simulated, call: () => callProvider(adapter, request, target, { signal, timeouts }) };
+    return { simulated, call: () => callProvider(adapter, request, target, { signal, timeouts, maxAnswerBytes: UPSTREAM_MAX_ANSWER_BYTES }) };
   });
 }
 

@@ -24,7 +24,7 @@ export async function callEmbeddings(
     const { url, init } = embeddings.buildRequest(req, target);
     deadline.arm(timeouts.connectMs, "response headers");
     // Always through upstream-http.ts, whose agents refuse non-public addresses.
-    const response = await sendUpstreamRequest(url, init, deadline.scope);
+    const response = await sendUpstreamRequest(url, init, deadline.scope, options.maxAnswerBytes);
     deadline.arm(timeouts.firstByteMs, "response body");
     if (!response.ok) throw adapter.mapError(response.status, await response.text().catch(() => ""), response.headers);
     const text = await response.text();

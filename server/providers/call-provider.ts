@@ -19,6 +19,8 @@ export type CallProviderOptions = {
   /** Abort when the client goes away; its reason is rethrown as is. */
   signal?: AbortLike;
   timeouts?: CallTimeouts;
+  /** The most of the answer read, decompressed (a whole body, or a whole stream); past it the call fails. */
+  maxAnswerBytes?: number;
 };
 
 type StreamTarget = ProviderTarget & { stream: true };
@@ -161,7 +163,7 @@ export async function callProvider(
   let response: UpstreamResponse;
   try {
     // Always through upstream-http.ts, whose agents refuse non-public addresses.
-    response = await sendUpstreamRequest(url, init, deadline.scope);
+    response = await sendUpstreamRequest(url, init, deadline.scope, options.maxAnswerBytes);
   } catch (error) {
     deadline.dispose();
     throw deadline.toFailure(error, "connection");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSSE } from "../testing/parse-sse";
+import { LINEAR_RATIO_BOUND, measureGrowth } from "../testing/expect-linear-time";
 import { createSSEDecoder } from "./sse";
 
 const STREAM = [
@@ -69,5 +70,30 @@ describe("SSE parser", () => {
     expect(decoder.push("data: x\r")).toEqual([]);
     expect(decoder.push("\n\r")).toEqual([{ data: "x" }]);
     expect(decoder.push("\ndata: y\n\n")).toEqual([{ data: "y" }]);
+  });
+
+  it("decodes a long line that arrives in many pieces in linear time", () => {
+    const PIECE = 1_024;
+    const g = measureGrowth(
+      (n) => Array.from({ length: Math.ceil(n / PIECE) }, (_, i) => (i === 0 ? "data: " : "") + "x".repeat(PIECE)),
+      (pieces) => {
+        const decoder = createSSEDecoder();
+        for (const piece of pieces) decoder.push(piece);
+        const events = decoder.push("\n\n");
+        if (events[0]!.data.length !== pieces.length * PIECE) throw new Error("the line was not decoded whole");
+      },
+      200_000,
+      5,
+      5,
+    );
+    expect(g.ratio, `${g.smallMs.toFixed(2)} → ${g.largeMs.toFixed(2)} ms`).toBeLessThan(LINEAR_RATIO_BOUND);
+  });
+
+  it("keeps a line whose pieces end and start in a CR LF pair apart from the next", () => {
+    const decoder = createSSEDecoder();
+    expect(decoder.push("data: a")).toEqual([]);
+    expect(decoder.push("bc\r")).toEqual([]);
+    expect(decoder.push("\n\ndata: d")).toEqual([{ data: "abc" }]);
+    expect(decoder.push("e\n\n")).toEqual([{ data: "de" }]);
   });
 });

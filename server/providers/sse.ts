@@ -8,7 +8,12 @@ import type { SSEEvent } from "./types";
  */
 export function createSSEDecoder() {
   const utf8 = new TextDecoder();
-  let buffer = "";
+  /**
+   * Pieces of the unfinished last line, joined once its end arrives: a line that comes in many
+   * pieces is then read once. (Appending to one string and scanning it again on every piece was
+   * quadratic in the line's length: one long line from an upstream held the event loop.)
+   */
+  let partial: string[] = [];
   let data: string[] = [];
   let event: string | undefined;
   let id: string | undefined;
@@ -43,19 +48,24 @@ export function createSSEDecoder() {
       let start = 0;
       if (pendingCR && text.startsWith("\n")) start = 1;
       pendingCR = false;
-      buffer += text.slice(start);
-      let lineStart = 0;
-      for (let i = 0; i < buffer.length; i++) {
-        const ch = buffer[i];
+      let lineStart = start;
+      for (let i = start; i < text.length; i++) {
+        const ch = text[i];
         if (ch !== "\n" && ch !== "\r") continue;
-        processLine(buffer.slice(lineStart, i), out);
+        let line = text.slice(lineStart, i);
+        if (partial.length > 0) {
+          partial.push(line);
+          line = partial.join("");
+          partial = [];
+        }
+        processLine(line, out);
         if (ch === "\r") {
-          if (i + 1 === buffer.length) pendingCR = true;
-          else if (buffer[i + 1] === "\n") i++;
+          if (i + 1 === text.length) pendingCR = true;
+          else if (text[i + 1] === "\n") i++;
         }
         lineStart = i + 1;
       }
-      buffer = buffer.slice(lineStart);
+      if (lineStart < text.length) partial.push(text.slice(lineStart));
       return out;
     },
     pushBytes(chunk: Uint8Array): SSEEvent[] {

@@ -20,6 +20,23 @@ export interface UpstreamResponse {
   chunks(): AsyncIterable<Uint8Array>;
 }
 
+/**
+ * The most of one answer a call reads by default, decompressed: a whole JSON body, or a whole
+ * stream. An upstream is not trusted to end: a tenant's custom base URL may point at any public
+ * server, and a body that never ends (or a small compressed one that inflates to gigabytes)
+ * would otherwise be held in this process's memory, every tenant's requests with it.
+ */
+export const DEFAULT_MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+/** What is kept of an error answer (non-2xx): its message, not a body of any size. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** The upstream's answer went past the call's byte limit; the connection was closed. */
+export class UpstreamAnswerTooLarge extends Error {
+  constructor(limit: number) {
+    super(`the upstream's answer is larger than ${limit} bytes`);
+  }
+}
+
 const AGENT_OPTIONS = { keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 256, scheduling: "lifo" } as const;
 // Every connection they open is checked against non-public addresses (guard-upstream-address.ts).
 const agents = {
@@ -73,13 +90,29 @@ function toHeaders(raw: http.IncomingHttpHeaders): Headers {
   return headers;
 }
 
-/** The whole body; plain listeners, cheaper than a stream's async iterator for one or two chunks. */
-function readAll(body: Readable): Promise<Buffer> {
+/**
+ * The whole body, up to `limit` bytes; plain listeners, cheaper than a stream's async iterator for
+ * one or two chunks. Past the limit `stop` closes the connection and the read fails, or, with
+ * `keepPrefix`, ends with the first `limit` bytes.
+ */
+function readAll(body: Readable, limit: number, keepPrefix: boolean, stop: () => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
-    body.on("data", (chunk: Buffer) => parts.push(chunk));
+    let size = 0;
     let ended = false;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void parts.push(chunk);
+      ended = true;
+      body.off("data", onData);
+      stop();
+      if (!keepPrefix) return reject(new UpstreamAnswerTooLarge(limit));
+      parts.push(chunk.subarray(0, chunk.length - (size - limit)));
+      resolve(Buffer.concat(parts));
+    };
+    body.on("data", onData);
     body.once("end", () => {
+      if (ended) return;
       ended = true;
       resolve(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
     });
@@ -91,21 +124,32 @@ function readAll(body: Readable): Promise<Buffer> {
   });
 }
 
-function fromIncoming(res: http.IncomingMessage): UpstreamResponse {
+function fromIncoming(res: http.IncomingMessage, maxBytes: number): UpstreamResponse {
   const status = res.statusCode ?? 0;
   let headers: Headers | undefined;
   const body = decoded(res);
   if (body !== res) res.on("error", (error) => body.destroy(error));
+  const ok = status >= 200 && status < 300;
+  const stop = () => {
+    body.destroy();
+    res.destroy();
+  };
   return {
     status,
-    ok: status >= 200 && status < 300,
+    ok,
     get headers() {
       return (headers ??= toHeaders(res.headers));
     },
-    text: () => readAll(body).then((bytes) => bytes.toString("utf8")),
+    // An error answer is read for its message only: its first bytes.
+    text: () => readAll(body, ok ? maxBytes : MAX_ERROR_BODY_BYTES, !ok, stop).then((bytes) => bytes.toString("utf8")),
     async *chunks() {
+      let size = 0;
       try {
-        for await (const chunk of body) yield chunk as Uint8Array;
+        for await (const chunk of body) {
+          size += (chunk as Uint8Array).length;
+          if (size > maxBytes) throw new UpstreamAnswerTooLarge(maxBytes);
+          yield chunk as Uint8Array;
+        }
       } finally {
         if (!res.complete) res.destroy();
       }
@@ -113,8 +157,11 @@ function fromIncoming(res: http.IncomingMessage): UpstreamResponse {
   };
 }
 
-/** Sends one request; rejects on connection errors, or with the signal's reason when it aborts. */
-export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], signal: AbortLike): Promise<UpstreamResponse> {
+/**
+ * Sends one request; rejects on connection errors, or with the signal's reason when it aborts.
+ * The answer's body is read up to `maxBytes` (decompressed).
+ */
+export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], signal: AbortLike, maxBytes: number = DEFAULT_MAX_ANSWER_BYTES): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const origin = originOf(url);
@@ -131,7 +178,7 @@ export function sendUpstreamRequest(url: string, init: UpstreamRequest["init"], 
     signal.addEventListener("abort", onAbort, { once: true });
     req.once("close", () => signal.removeEventListener("abort", onAbort));
     req.on("error", reject);
-    req.once("response", (res) => resolve(fromIncoming(res)));
+    req.once("response", (res) => resolve(fromIncoming(res, maxBytes)));
     // A string body leaves with the headers in one write, without a Buffer copy.
     req.end(init.body);
   });

@@ -13,7 +13,9 @@ export type Fault =
   /** Send the first `afterEvents` SSE frames, then go silent with the connection open. */
   | { type: "stall"; afterEvents: number }
   /** Send headers at once, the first body byte only after `delayMs`. */
-  | { type: "slow-first-byte"; delayMs: number };
+  | { type: "slow-first-byte"; delayMs: number }
+  /** Answer 200 with a body (JSON or SSE) that never ends, until the caller closes the connection. */
+  | { type: "endless" };
 
 export type RecordedRequest = {
   method: string;
@@ -81,10 +83,21 @@ export function splitIntoPieces(text: string, pieces = 3): string[] {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Writes `piece` for as long as the caller reads, without buffering past the socket's own limit. */
+function writeForever(res: http.ServerResponse, piece: string) {
+  const write = () => {
+    while (!res.destroyed && res.write(piece));
+    if (!res.destroyed) res.once("drain", write);
+  };
+  write();
+}
+
 async function writeStream(res: http.ServerResponse, frames: string[], fault: Fault | undefined) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   res.flushHeaders();
   if (fault?.type === "slow-first-byte") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+  // The first frame (the role) again and again: valid events, and no end.
+  if (fault?.type === "endless") return writeForever(res, frames[0]!);
   const limit = fault?.type === "cut" || fault?.type === "stall" ? fault.afterEvents : frames.length;
   for (const frame of frames.slice(0, limit)) {
     if (res.destroyed) return;
@@ -120,6 +133,7 @@ async function handle(dialect: Dialect, options: FakeUpstreamOptions, requests: 
   const reply = { ...DEFAULT_REPLY, ...script };
   if (dialect.isStream(recorded)) return writeStream(res, dialect.renderStream(reply, recorded), fault);
   res.writeHead(200, { "content-type": "application/json" });
+  if (fault?.type === "endless") return writeForever(res, `{"padding":"${"x".repeat(16_000)}",`);
   if (fault?.type === "slow-first-byte") {
     res.flushHeaders();
     await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
