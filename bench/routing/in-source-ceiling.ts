@@ -17,29 +17,16 @@
  * information the prompt does not hold. Deterministic (folds by row order of the file). Prints one
  * JSON line per source and a Markdown table.
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { cachedFeatures, DEFAULT_DIFFICULTY_OPTIONS } from "../../server/routing/training/build-difficulty";
 import { fitDifficulty, rawDifficultyScore, type SourcedDifficultyRow } from "../../server/routing/training/loso-difficulty";
 import { computeApgr } from "../../server/routing/training/metrics";
+import { difficultyBenchInput } from "./difficulty-bench-input";
 
 type Row = SourcedDifficultyRow & { subset?: string };
 type Scorer = (train: Row[]) => (row: Row) => number;
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const dataDir = path.resolve(argv.find((a, i) => !a.startsWith("--") && !(i > 0 && argv[i - 1]!.startsWith("--"))) ?? path.join(repoRoot, "../shared/data/routing"));
+const { opt, rows } = difficultyBenchInput<Row>();
 const folds = Number(opt("--folds") ?? 5);
-
-const rows: Row[] = ["difficulty_train.jsonl", "difficulty_extra.jsonl"]
-  .map((f) => path.join(dataDir, f))
-  .filter((f) => existsSync(f))
-  .flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Row));
 const sources = opt("--sources")?.split(",") ?? [...new Set(rows.map((r) => r.source))].sort();
 const features = cachedFeatures();
 

@@ -12,34 +12,23 @@
  * then a Markdown table of the second half's APGR with each source's mean and standard error over
  * the seeds (one order's second half is 500 rows: seeds differ by several points, so compare means).
  */
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRandom } from "../../server/random/mulberry32";
 import { getDifficultyModel } from "../../server/routing/load-model";
 import { DEFAULT_LEARNER_OPTIONS } from "../../server/routing/learning/learned-difficulty";
 import { replayTraffic } from "../../server/routing/learning/replay-traffic";
 import { cachedFeatures, DEFAULT_DIFFICULTY_OPTIONS, quantilesOf } from "../../server/routing/training/build-difficulty";
-import { fitDifficulty, heldOutSplit, rawDifficultyScore, type SourcedDifficultyRow } from "../../server/routing/training/loso-difficulty";
+import { fitDifficulty, heldOutSplit, rawDifficultyScore } from "../../server/routing/training/loso-difficulty";
 import { shuffledIndices } from "../../server/routing/training/seeded-random";
+import { difficultyBenchInput } from "./difficulty-bench-input";
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const argv = process.argv.slice(2);
-const opt = (name: string): string | undefined => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
-const dataDir = path.resolve(argv.find((a, i) => !a.startsWith("--") && !(i > 0 && argv[i - 1]!.startsWith("--"))) ?? path.join(repoRoot, "../shared/data/routing"));
+const input = difficultyBenchInput();
+const { opt } = input;
 const seeds = (opt("--seeds") ?? "1,2,3").split(",").map(Number);
 const limit = Number(opt("--limit") ?? 1000);
 const evaluateShare = Number(opt("--evaluate-share") ?? 0.05);
 const learner = { ...DEFAULT_LEARNER_OPTIONS, ...(JSON.parse(opt("--learner") ?? "{}") as object) };
 
-const rows: SourcedDifficultyRow[] = ["difficulty_train.jsonl", "difficulty_extra.jsonl"]
-  .map((f) => path.join(dataDir, f))
-  .filter((f) => existsSync(f))
-  .flatMap((f) => readFileSync(f, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as SourcedDifficultyRow))
-  .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const rows = input.rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 const sources = opt("--sources")?.split(",") ?? [...new Set(rows.map((r) => r.source))].sort();
 const features = cachedFeatures();
 
