@@ -3,27 +3,15 @@
 // trying it on every request; after the cool-down one probe request tests it, a failed probe
 // reopens the breaker and a successful one closes it.
 import OpenAI from "openai";
-import { afterAll, describe, expect, it } from "vitest";
-import { startFakeAnthropic, startFakeOpenAI, type FakeUpstream } from "../testing/fake-upstreams";
-import { addProviderCredential, createOrderedPolicy } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
+import { describe, expect, it } from "vitest";
+import { setupFakeProvidersGateway } from "../testing/setup-fake-providers-gateway";
+import { waitForRequestLog } from "../testing/setup-gateway";
 
 const COOL_DOWN_MS = 3_000;
 const upstream = { failing: true };
-const fakes = {} as { openai: FakeUpstream; anthropic: FakeUpstream };
-const fx = setupGateway({
+const { fx, fakes } = setupFakeProvidersGateway({
   env: { SWITCHYARD_BREAKER_FAILURES: "3", SWITCHYARD_BREAKER_COOL_DOWN_MS: String(COOL_DOWN_MS) },
-  prepare: async ({ db, tenant, masterKey }) => {
-    fakes.openai = await startFakeOpenAI({ fault: () => (upstream.failing ? { type: "status", status: 500 } : undefined) });
-    fakes.anthropic = await startFakeAnthropic();
-    await addProviderCredential(db, tenant.tenantId, "openai", { baseUrl: `${fakes.openai.url}/v1`, apiKey: "sk-o", masterKey });
-    await addProviderCredential(db, tenant.tenantId, "anthropic", { baseUrl: fakes.anthropic.url, apiKey: "sk-a", masterKey });
-    await createOrderedPolicy(db, tenant.tenantId, "gpt-first", ["gpt-5.4", "claude-opus-4.6"]);
-  },
-});
-afterAll(async () => {
-  await fakes.openai?.close();
-  await fakes.anthropic?.close();
+  openai: { fault: () => (upstream.failing ? { type: "status", status: 500 } : undefined) },
 });
 
 type Attempt = { model: string; status: number };

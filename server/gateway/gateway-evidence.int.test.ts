@@ -5,12 +5,12 @@
 // learner's features in the log.
 // The fake OpenAI upstream answers by marker: #length (cut at the token limit), #empty, #refuse,
 // #500 (fails); the Anthropic one is always healthy.
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateApiKeySecret } from "../auth/api-key-secret";
 import { decodeStoredFeatures } from "../learning/stored-features";
-import { startFakeAnthropic, startFakeOpenAI, type FakeUpstream, type RecordedRequest, type ScriptedReply } from "../testing/fake-upstreams";
-import { addProviderCredential, createOrderedPolicy } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
+import type { RecordedRequest, ScriptedReply } from "../testing/fake-upstreams";
+import { setupFakeProvidersGateway } from "../testing/setup-fake-providers-gateway";
+import { waitForRequestLog } from "../testing/setup-gateway";
 
 function replyFor(req: RecordedRequest): ScriptedReply {
   const body = JSON.stringify(req.body);
@@ -22,21 +22,15 @@ function replyFor(req: RecordedRequest): ScriptedReply {
 
 // Slow enough that a feedback sent right after its request finds no log row yet.
 const FLUSH_MS = 2_500;
-const fakes = {} as { openai: FakeUpstream; anthropic: FakeUpstream };
 const other = { tenantId: "", apiKey: "" };
-const fx = setupGateway({
+const { fx } = setupFakeProvidersGateway({
   // The learning job is off: the test checks the queued events it would otherwise fold and delete.
   env: { SWITCHYARD_USAGE_FLUSH_MS: String(FLUSH_MS), SWITCHYARD_LEARNING_INTERVAL_MS: "0" },
-  prepare: async ({ db, tenant, masterKey }) => {
-    fakes.openai = await startFakeOpenAI({
-      reply: replyFor,
-      fault: (_, req) => (JSON.stringify(req.body).includes("#500") ? { type: "status", status: 500 } : undefined),
-    });
-    fakes.anthropic = await startFakeAnthropic();
-    await addProviderCredential(db, tenant.tenantId, "openai", { baseUrl: `${fakes.openai.url}/v1`, apiKey: "sk-o", masterKey });
-    await addProviderCredential(db, tenant.tenantId, "anthropic", { baseUrl: fakes.anthropic.url, apiKey: "sk-a", masterKey });
-    await createOrderedPolicy(db, tenant.tenantId, "gpt-only", ["gpt-5.4"]);
-    await createOrderedPolicy(db, tenant.tenantId, "gpt-first", ["gpt-5.4", "claude-opus-4.6"]);
+  openai: {
+    reply: replyFor,
+    fault: (_, req) => (JSON.stringify(req.body).includes("#500") ? { type: "status", status: 500 } : undefined),
+  },
+  prepare: async ({ db, tenant }) => {
     // A policy with a category of the tenant's own, which corrections may name.
     await db.routingPolicy.create({
       data: {
@@ -49,10 +43,6 @@ const fx = setupGateway({
     await db.apiKey.create({ data: { tenantId: other.tenantId, name: "Other's key", prefix: key.prefix, hash: key.hash } });
     other.apiKey = key.secret;
   },
-});
-afterAll(async () => {
-  await fakes.openai?.close();
-  await fakes.anthropic?.close();
 });
 
 async function chat(model: string, content: string, options: { apiKey?: string; stream?: boolean; maxTokens?: number } = {}) {

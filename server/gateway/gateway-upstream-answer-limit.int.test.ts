@@ -4,27 +4,15 @@
 // ends with an error event in the caller's format. Its own gateway, so that these failures do
 // not open breakers other test files count on.
 import OpenAI from "openai";
-import { afterAll, describe, expect, it } from "vitest";
-import { startFakeAnthropic, startFakeOpenAI, type FakeUpstream } from "../testing/fake-upstreams";
-import { addProviderCredential, createOrderedPolicy } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
+import { describe, expect, it } from "vitest";
+import { setupFakeProvidersGateway } from "../testing/setup-fake-providers-gateway";
+import { waitForRequestLog } from "../testing/setup-gateway";
 
 type Attempt = { model: string; status: number; errorClass: string | null };
 
-const fakes = {} as { openai: FakeUpstream; anthropic: FakeUpstream };
-const fx = setupGateway({
+const { fx, fakes } = setupFakeProvidersGateway({
   env: { SWITCHYARD_MAX_UPSTREAM_ANSWER_BYTES: String(256 * 1024) },
-  prepare: async ({ db, tenant, masterKey }) => {
-    fakes.openai = await startFakeOpenAI({ fault: (_, req) => (JSON.stringify(req.body).includes("#endless") ? { type: "endless" } : undefined) });
-    fakes.anthropic = await startFakeAnthropic();
-    await addProviderCredential(db, tenant.tenantId, "openai", { baseUrl: `${fakes.openai.url}/v1`, apiKey: "sk-o", masterKey });
-    await addProviderCredential(db, tenant.tenantId, "anthropic", { baseUrl: fakes.anthropic.url, apiKey: "sk-a", masterKey });
-    await createOrderedPolicy(db, tenant.tenantId, "gpt-first", ["gpt-5.4", "claude-opus-4.6"]);
-  },
-});
-afterAll(async () => {
-  await fakes.openai?.close();
-  await fakes.anthropic?.close();
+  openai: { fault: (_, req) => (JSON.stringify(req.body).includes("#endless") ? { type: "endless" } : undefined) },
 });
 
 const openai = () => new OpenAI({ baseURL: fx.gateway.baseUrl, apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 30_000 });
