@@ -89,6 +89,14 @@ describe("SSE parser", () => {
     expect(g.ratio, `${g.smallMs.toFixed(2)} → ${g.largeMs.toFixed(2)} ms`).toBeLessThan(LINEAR_RATIO_BOUND);
   });
 
+  it("remembers a CR across an empty piece", () => {
+    const decoder = createSSEDecoder();
+    expect(decoder.push("data: a\r")).toEqual([]);
+    expect(decoder.push("")).toEqual([]);
+    // One event of two data lines: the LF completes the CR LF, it is no blank line of its own.
+    expect(decoder.push("\ndata: b\r\n\r\n")).toEqual([{ data: "a\nb" }]);
+  });
+
   it("keeps a line whose pieces end and start in a CR LF pair apart from the next", () => {
     const decoder = createSSEDecoder();
     expect(decoder.push("data: a")).toEqual([]);

@@ -45,6 +45,9 @@ export function createSSEDecoder() {
   return {
     push(text: string): SSEEvent[] {
       const out: SSEEvent[] = [];
+      // An empty piece (a chunk that held only part of a UTF-8 sequence) must not forget a CR
+      // whose LF has yet to come.
+      if (text === "") return out;
       let start = 0;
       if (pendingCR && text.startsWith("\n")) start = 1;
       pendingCR = false;
