@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { migrationStatus } from "../db/migration-status";
 import { evaluationQueueStats } from "../learning/evaluation/offer-evaluation";
 import { eventLoopDelay, type EventLoopDelay } from "./event-loop-delay";
+import { shareRecentResult } from "./share-recent-result";
 
 export interface Health {
   status: "ok" | "degraded";
@@ -21,29 +22,36 @@ export interface Health {
   evaluations: { pending: number; running: number; dropped: number };
 }
 
-export async function checkHealth(): Promise<Health> {
-  const health: Health = {
-    status: "degraded",
-    version: pkg.version,
-    database: { reachable: false },
-    migrations: { applied: false, pending: [] },
-    eventLoopDelay: eventLoopDelay(),
-    evaluations: evaluationQueueStats(),
-  };
+/**
+ * The database part of the report, shared for a second: /api/health answers anyone without a key,
+ * and a flood of it must not become a flood of database queries. Load balancers poll every few
+ * seconds, so a second-old answer tells them the same.
+ */
+const DATABASE_CHECK_SHARED_MS = 1_000;
+const databaseCheck = shareRecentResult(async (): Promise<Pick<Health, "database" | "migrations">> => {
   try {
     const db = getDb();
     const status = await migrationStatus({
       query: async (sql) => ({ rows: await db.$queryRawUnsafe<Record<string, unknown>[]>(sql) }),
     });
-    health.database.reachable = true;
-    health.migrations = { applied: status.pending.length === 0 && status.failed.length === 0, pending: status.pending };
+    return { database: { reachable: true }, migrations: { applied: status.pending.length === 0 && status.failed.length === 0, pending: status.pending } };
   } catch (error) {
-    // The driver's message can name hosts, users and databases: it goes to the log only.
+    // The driver's message can name hosts, users and databases: it goes to the log only, once per check.
     console.error("[health] database check failed:", error instanceof Error ? error.message : error);
-    health.database.error = "unreachable";
+    return { database: { reachable: false, error: "unreachable" }, migrations: { applied: false, pending: [] } };
   }
-  if (health.database.reachable && health.migrations.applied) health.status = "ok";
-  return health;
+}, DATABASE_CHECK_SHARED_MS);
+
+export async function checkHealth(): Promise<Health> {
+  const { database, migrations } = await databaseCheck();
+  return {
+    status: database.reachable && migrations.applied ? "ok" : "degraded",
+    version: pkg.version,
+    database,
+    migrations,
+    eventLoopDelay: eventLoopDelay(),
+    evaluations: evaluationQueueStats(),
+  };
 }
 
 export async function handleHealth(): Promise<Response> {
