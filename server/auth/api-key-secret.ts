@@ -22,6 +22,12 @@ export function generateApiKeySecret(): IssuedKeySecret {
   return { secret, prefix: secret.slice(0, KEY_PREFIX.length + VISIBLE_CHARS), hash: hashApiKey(secret) };
 }
 
+/** Exactly the shape generateApiKeySecret gives: anything else is no key of ours, whatever the database holds. */
+const WELL_FORMED_KEY = /^sy_[A-Za-z0-9_-]{40}$/;
+export function isWellFormedApiKey(value: string): boolean {
+  return WELL_FORMED_KEY.test(value);
+}
+
 export function looksLikeApiKey(value: string): boolean {
   return value.startsWith(KEY_PREFIX) && value.length > KEY_PREFIX.length + VISIBLE_CHARS;
 }

@@ -3,7 +3,7 @@
 // console changes them. Kept on globalThis because Next.js may load this module once per
 // route bundle.
 import type { PrismaClient } from "../db/generated/client";
-import { hashApiKey } from "../auth/api-key-secret";
+import { hashApiKey, isWellFormedApiKey } from "../auth/api-key-secret";
 import { loadTenantConfig, type TenantConfig } from "./load-tenant-config";
 import { publishInvalidation, startInvalidationListener, type Invalidation, type Notifier } from "./config-invalidation";
 import { env } from "../env";
@@ -32,6 +32,11 @@ interface Entry<T> {
 const KEY_TTL_MS = 30_000;
 const UNKNOWN_KEY_TTL_MS = 5_000;
 const TENANT_TTL_MS = 30_000;
+/**
+ * Keys remembered at most, known and unknown. Anyone can present made-up keys, each of which is
+ * remembered as unknown: without a bound, a stream of them would grow the map without end.
+ */
+export const MAX_CACHED_KEYS = 20_000;
 
 interface Caches {
   keys: Map<string, Entry<GatewayKey | null>>;
@@ -43,6 +48,8 @@ const caches: Caches = (holder.__switchyardGatewayCaches ??= { keys: new Map(), 
 
 export async function findKeyBySecret(db: PrismaClient, secret: string, now = Date.now()): Promise<GatewayKey | null> {
   listenOnce();
+  // Not shaped like a key we issue: no hashing, no look-up, nothing remembered.
+  if (!isWellFormedApiKey(secret)) return null;
   const hash = hashApiKey(secret);
   const cached = caches.keys.get(hash);
   if (cached && cached.expiresAt > now) return cached.value;
@@ -61,8 +68,22 @@ export async function findKeyBySecret(db: PrismaClient, secret: string, now = Da
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
   };
+  if (caches.keys.size >= MAX_CACHED_KEYS && !caches.keys.has(hash)) makeRoom(caches.keys, now);
   caches.keys.set(hash, { value, expiresAt: now + (value ? KEY_TTL_MS : UNKNOWN_KEY_TTL_MS) });
   return value;
+}
+
+/**
+ * Drops the expired entries, and when that is not a tenth of the bound, the oldest ones up to it
+ * (a Map iterates in insertion order). Linear, but it runs once per tenth of the bound's inserts.
+ */
+function makeRoom<T>(entries: Map<string, Entry<T>>, now: number): void {
+  for (const [k, e] of entries) if (e.expiresAt <= now) entries.delete(k);
+  const target = MAX_CACHED_KEYS - Math.ceil(MAX_CACHED_KEYS / 10);
+  for (const k of entries.keys()) {
+    if (entries.size <= target) break;
+    entries.delete(k);
+  }
 }
 
 export function tenantConfig(db: PrismaClient, tenantId: string, now = Date.now()): Promise<TenantConfig> {
