@@ -4,25 +4,14 @@
 // answer is not cut: the deadline is on what the client sends.
 import { connect } from "node:net";
 import OpenAI from "openai";
-import { afterAll, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeUpstream } from "../testing/fake-upstreams";
-import { addProviderCredential, createOrderedPolicy } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
+import { describe, expect, it } from "vitest";
+import { setupFakeProvidersGateway } from "../testing/setup-fake-providers-gateway";
+import { waitForRequestLogs } from "../testing/setup-gateway";
 
 const REQUEST_TIMEOUT_MS = 1_500;
-const fakes = {} as { openai: FakeUpstream };
-const fx = setupGateway({
+const { fx } = setupFakeProvidersGateway({
   env: { SWITCHYARD_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) },
-  prepare: async ({ db, tenant, masterKey }) => {
-    fakes.openai = await startFakeOpenAI({
-      fault: (_, req) => (JSON.stringify(req.body).includes("#slow") ? { type: "slow-first-byte", delayMs: 2 * REQUEST_TIMEOUT_MS } : undefined),
-    });
-    await addProviderCredential(db, tenant.tenantId, "openai", { baseUrl: `${fakes.openai.url}/v1`, apiKey: "sk-o", masterKey });
-    await createOrderedPolicy(db, tenant.tenantId, "gpt-only", ["gpt-5.4"]);
-  },
-});
-afterAll(async () => {
-  await fakes.openai?.close();
+  openai: { fault: (_, req) => (JSON.stringify(req.body).includes("#slow") ? { type: "slow-first-byte", delayMs: 2 * REQUEST_TIMEOUT_MS } : undefined) },
 });
 
 /** Writes `head` on a raw connection, then nothing more; resolves with what came back once the server closed it. */
