@@ -58,6 +58,31 @@ describe("LRU", () => {
     expect(lru.get("big")).toBeUndefined();
   });
 
+  it("forgets one key, the keys whose value matches, or everything, and keeps its byte count right", () => {
+    const lru = new LruCache<{ tenant: string }>({ maxEntries: 10, maxBytes: 30 }, () => 0);
+    lru.set("a", { tenant: "t1" }, 10, 1_000);
+    lru.set("b", { tenant: "t2" }, 10, 1_000);
+    lru.set("c", { tenant: "t1" }, 10, 1_000);
+    lru.delete("b");
+    lru.delete("missing");
+    expect([lru.size, lru.get("b")]).toEqual([2, undefined]);
+    lru.deleteWhere((v) => v.tenant === "t1");
+    expect(lru.size).toBe(0);
+    // The freed bytes are counted back: three entries fit again without evicting one.
+    for (const k of ["d", "e", "f"]) lru.set(k, { tenant: "t3" }, 10, 1_000);
+    expect(lru.size).toBe(3);
+    lru.clear();
+    lru.set("g", { tenant: "t3" }, 30, 1_000);
+    expect([lru.size, lru.get("g")]).toEqual([1, { tenant: "t3" }]);
+  });
+
+  it("takes the caller's instant in place of its clock", () => {
+    const lru = new LruCache<string>({ maxEntries: 3, maxBytes: 100 }, () => 0);
+    lru.set("a", "A", 1, 100, 5_000);
+    expect(lru.get("a", 5_099)).toBe("A");
+    expect(lru.get("a", 5_100)).toBeUndefined();
+  });
+
   it("counts the serialised size of cached answers", async () => {
     const cache = new InProcessResponseCache({ maxEntries: 100, maxBytes: 600 });
     await cache.set("one", { response: answer, modelId: "gpt-x" }, 60_000);

@@ -7,6 +7,7 @@ import { hashApiKey, isWellFormedApiKey } from "../auth/api-key-secret";
 import { loadTenantConfig, type TenantConfig } from "./load-tenant-config";
 import { publishInvalidation, startInvalidationListener, type Invalidation, type Notifier } from "./config-invalidation";
 import { env } from "../env";
+import { LruCache } from "../cache/lru-cache";
 
 export interface GatewayKey {
   id: string;
@@ -33,28 +34,41 @@ const KEY_TTL_MS = 30_000;
 const UNKNOWN_KEY_TTL_MS = 5_000;
 const TENANT_TTL_MS = 30_000;
 /**
- * Keys remembered at most, known and unknown. Anyone can present made-up keys, each of which is
- * remembered as unknown: without a bound, a stream of them would grow the map without end.
+ * Keys remembered at most, of each kind. Anyone can present made-up keys, each remembered as
+ * unknown: they have their own bounded cache, so a stream of them never pushes out a key in use,
+ * and within each cache the least recently used goes first.
  */
 export const MAX_CACHED_KEYS = 20_000;
+// Only the entry count bounds these caches; an entry's size is not counted.
+const KEY_LIMITS = { maxEntries: MAX_CACHED_KEYS, maxBytes: Number.POSITIVE_INFINITY };
 
 interface Caches {
-  keys: Map<string, Entry<GatewayKey | null>>;
+  keys: LruCache<GatewayKey>;
+  unknownKeys: LruCache<true>;
   tenants: Map<string, Entry<Promise<TenantConfig>>>;
 }
 
 const holder = globalThis as unknown as { __switchyardGatewayCaches?: Caches };
-const caches: Caches = (holder.__switchyardGatewayCaches ??= { keys: new Map(), tenants: new Map() });
+const caches: Caches = (holder.__switchyardGatewayCaches ??= {
+  keys: new LruCache(KEY_LIMITS),
+  unknownKeys: new LruCache(KEY_LIMITS),
+  tenants: new Map(),
+});
 
 export async function findKeyBySecret(db: PrismaClient, secret: string, now = Date.now()): Promise<GatewayKey | null> {
   listenOnce();
   // Not shaped like a key we issue: no hashing, no look-up, nothing remembered.
   if (!isWellFormedApiKey(secret)) return null;
   const hash = hashApiKey(secret);
-  const cached = caches.keys.get(hash);
-  if (cached && cached.expiresAt > now) return cached.value;
+  const known = caches.keys.get(hash, now);
+  if (known) return known;
+  if (caches.unknownKeys.get(hash, now)) return null;
   const row = await db.apiKey.findUnique({ where: { hash }, include: { team: { select: { monthlyBudgetUsd: true } } } });
-  const value: GatewayKey | null = row && {
+  if (!row) {
+    caches.unknownKeys.set(hash, true, 0, UNKNOWN_KEY_TTL_MS, now);
+    return null;
+  }
+  const value: GatewayKey = {
     id: row.id,
     tenantId: row.tenantId,
     teamId: row.teamId,
@@ -68,22 +82,8 @@ export async function findKeyBySecret(db: PrismaClient, secret: string, now = Da
     expiresAt: row.expiresAt,
     revokedAt: row.revokedAt,
   };
-  if (caches.keys.size >= MAX_CACHED_KEYS && !caches.keys.has(hash)) makeRoom(caches.keys, now);
-  caches.keys.set(hash, { value, expiresAt: now + (value ? KEY_TTL_MS : UNKNOWN_KEY_TTL_MS) });
+  caches.keys.set(hash, value, 0, KEY_TTL_MS, now);
   return value;
-}
-
-/**
- * Drops the expired entries, and when that is not a tenth of the bound, the oldest ones up to it
- * (a Map iterates in insertion order). Linear, but it runs once per tenth of the bound's inserts.
- */
-function makeRoom<T>(entries: Map<string, Entry<T>>, now: number): void {
-  for (const [k, e] of entries) if (e.expiresAt <= now) entries.delete(k);
-  const target = MAX_CACHED_KEYS - Math.ceil(MAX_CACHED_KEYS / 10);
-  for (const k of entries.keys()) {
-    if (entries.size <= target) break;
-    entries.delete(k);
-  }
 }
 
 export function tenantConfig(db: PrismaClient, tenantId: string, now = Date.now()): Promise<TenantConfig> {
@@ -98,13 +98,17 @@ export function tenantConfig(db: PrismaClient, tenantId: string, now = Date.now(
 }
 
 function dropCached({ tenantId, keyHash }: Invalidation): void {
-  if (keyHash) caches.keys.delete(keyHash);
+  if (keyHash) {
+    caches.keys.delete(keyHash);
+    caches.unknownKeys.delete(keyHash);
+  }
   if (tenantId) {
     caches.tenants.delete(tenantId);
-    for (const [hash, entry] of caches.keys) if (entry.value?.tenantId === tenantId) caches.keys.delete(hash);
+    caches.keys.deleteWhere((key) => key.tenantId === tenantId);
   }
   if (!keyHash && !tenantId) {
     caches.keys.clear();
+    caches.unknownKeys.clear();
     caches.tenants.clear();
   }
 }
