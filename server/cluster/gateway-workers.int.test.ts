@@ -77,8 +77,12 @@ describe("a gateway of two workers without Redis", () => {
     };
     await Promise.all([killer, ...Array.from({ length: 4 }, (_, n) => loop(n))]);
 
-    // Only requests in flight on the killed worker fail: at most one per connection.
-    expect(results.filter((r) => r.status !== 200).length).toBeLessThanOrEqual(4);
+    // Only requests around the kill fail: those in flight on the killed worker, and those on new
+    // connections the primary dealt to it before it saw the worker go (under load, a loop can
+    // meet that more than once). Nothing sent well before the kill fails, and few fail at all.
+    const failed = results.filter((r) => r.status !== 200);
+    expect(failed.filter((r) => r.startedAt < killAt - 500)).toEqual([]);
+    expect(failed.length).toBeLessThanOrEqual(Math.max(4, results.length / 10));
     // Sent once the primary has seen the worker go: all answered, by the live worker.
     const afterKill = results.filter((r) => r.startedAt > killAt + 500);
     expect(afterKill.length).toBeGreaterThan(10);
