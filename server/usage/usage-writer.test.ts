@@ -43,4 +43,22 @@ describe("usage writer backlog", () => {
       ["req-0", true], ["req-1", true], ["req-2", true], ["req-3", false], ["req-4", false],
     ]);
   });
+
+  it("on close, waits for a batch already being written", async () => {
+    const db = sink();
+    db.up = true;
+    let release!: () => void;
+    const insert = db.$queryRawUnsafe.bind(db);
+    const slow = { ...db, $queryRawUnsafe: async <T>(sql: string, json: unknown) => (await new Promise<void>((r) => (release = r)), insert<T>(sql, json)) };
+    const writer = new UsageWriter(slow, { flushIntervalMs: 60_000, onError: () => {} });
+    writer.record(record(1));
+    const flushing = writer.flush(); // the batch leaves the queue and waits on the database
+    let closed = false;
+    const closing = writer.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(closed).toBe(false);
+    release();
+    await Promise.all([flushing, closing]);
+    expect(db.rows.map((r) => r.id)).toEqual(["req-1"]);
+  });
 });

@@ -78,7 +78,9 @@ export class UsageWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const deadline = Date.now() + deadlineMs;
-    while (this.queue.length > 0 && Date.now() < deadline) {
+    // A batch being written has already left the queue: wait for it too, or the process may exit
+    // with its insert half-way.
+    while ((this.queue.length > 0 || this.flushing) && Date.now() < deadline) {
       this.retryAt = 0;
       await this.flush();
       if (this.queue.length > 0) await new Promise((r) => setTimeout(r, 200));
