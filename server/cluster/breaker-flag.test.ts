@@ -26,6 +26,8 @@ function cluster() {
         setImmediate(() => onCall?.(structuredClone(message), (answer) => setImmediate(() => own.forEach((l) => l(structuredClone(answer))))));
       },
       onMessage,
+      isOpen: () => true,
+      onClose: () => {},
     };
     return withAnnouncedFlag(remoteStore<FlaggedBreakerStore>("breakers", METHODS, channel), onMessage);
   };

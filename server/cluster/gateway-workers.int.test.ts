@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 import { GATEWAY_BUNDLE } from "../../scripts/build-gateway";
 import { childEnv } from "../env";
 import { issueTestKey } from "../testing/seed-gateway-tenant";
-import { setupGateway, waitForRequestLog, waitForRequestLogs } from "../testing/setup-gateway";
+import { setupFakeProvidersGateway } from "../testing/setup-fake-providers-gateway";
+import { requestsInFlight, unlogged } from "../testing/requests-in-flight";
+import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
 import { freePort } from "../testing/start-gateway-process";
 
 const RPM = 5;
@@ -108,14 +110,28 @@ describe("a gateway of two workers without Redis", () => {
 });
 
 describe("a gateway of two workers whose primary is killed", () => {
-  it("has each worker write the usage records it holds, then exit", async () => {
-    await fx.restart();
-    const pids = workerPids();
+  // An upstream that answers after a pause, so that requests are certainly in flight at the kill.
+  const UPSTREAM_PAUSE_MS = 600;
+  const IN_FLIGHT = 8;
+  const own = { key: "" };
+  const { fx: killed, fakes } = setupFakeProvidersGateway({
+    env: { SWITCHYARD_WORKERS: "2", SWITCHYARD_USAGE_FLUSH_MS: "600000" },
+    openai: { fault: { type: "slow-first-byte", delayMs: UPSTREAM_PAUSE_MS } },
+    prepare: async ({ db, tenant }) => {
+      own.key = await issueTestKey(db, tenant.tenantId, { rpmLimit: 1_000_000 });
+    },
+  });
+
+  it("has each worker finish its requests in flight and write every usage record it holds, then exit", async () => {
+    const pids = execFileSync("ps", ["-o", "pid=", "--ppid", String(killed.gateway.pid)], { encoding: "utf8" }).split("\n").map(Number).filter((pid) => pid > 0);
     expect(pids).toHaveLength(2);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => chat(keys.unlimited, `Before the primary goes ${i}`)));
-    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
-    // Held by the workers: usage is flushed only at shutdown here.
-    await fx.gateway.stop("SIGKILL");
+    // Killed once every request waits on the upstream: what each does next (its budget and token
+    // settlement, the response cache) calls the primary's stores after the primary is gone.
+    const { answers } = await requestsInFlight(killed, fakes.openai, { apiKey: own.key, model: "gpt-5.4", count: IN_FLIGHT });
+    await killed.gateway.stop("SIGKILL");
+    const results = await answers;
+    expect(results.map((r) => r.status)).toEqual(Array(IN_FLIGHT).fill(200));
+
     const alive = (pid: number) => {
       try {
         process.kill(pid, 0);
@@ -127,7 +143,9 @@ describe("a gateway of two workers whose primary is killed", () => {
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline && pids.some(alive)) await new Promise((r) => setTimeout(r, 100));
     expect(pids.filter(alive)).toEqual([]);
-    for (const r of results) await waitForRequestLog(fx.db, r.id);
+    // The workers have exited, so what they wrote is all there will be.
+    const missing = await unlogged(killed, results.map((r) => r.id!));
+    if (missing.length > 0) throw new Error(`${missing.length} of ${IN_FLIGHT} answered requests not logged; what the processes wrote:\n${killed.outputs()}`);
   });
 });
 

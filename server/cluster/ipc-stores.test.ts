@@ -1,5 +1,5 @@
 // Stores used over IPC: two workers' stand-ins on one primary's store count together, errors and
-// unknown calls come back as rejections, and a primary that does not answer fails the call.
+// unknown calls come back as rejections, and a primary that does not answer (or is gone) fails the call.
 // The channel here is in memory, with structured clones both ways, as node:cluster's
 // "advanced" serialisation sends them.
 import { describe, expect, it } from "vitest";
@@ -37,6 +37,8 @@ function primary(stores: Parameters<typeof hostStores>[0], batched = false) {
       return {
         send: batched ? batchedSender(toPrimary) : toPrimary,
         onMessage: (listener) => void listeners.push(listener),
+        isOpen: () => true,
+        onClose: () => {},
       };
     },
   };
@@ -80,7 +82,22 @@ describe("remoteStore and hostStores", () => {
   });
 
   it("fails a call the primary does not answer in time", async () => {
-    const silent: WorkerChannel = { send: () => {}, onMessage: () => {} };
+    const silent: WorkerChannel = { send: () => {}, onMessage: () => {}, isOpen: () => true, onClose: () => {} };
     await expect(remoteStore<RateWindowStore>("rate-windows", METHODS, silent, 50).take("k", 1, { requests: 1, tokens: 0 }, THREE_A_WINDOW)).rejects.toThrow("no answer within 50 ms");
+  });
+
+  it("fails the calls waiting when the channel closes, and later ones without sending them", async () => {
+    let open = true;
+    const closeListeners: (() => void)[] = [];
+    const sent: unknown[] = [];
+    const closing: WorkerChannel = { send: (m) => void sent.push(m), onMessage: () => {}, isOpen: () => open, onClose: (l) => void closeListeners.push(l) };
+    // A long deadline: the rejection must come from the close, not from the sweep.
+    const store = remoteStore<RateWindowStore>("rate-windows", METHODS, closing, 60_000);
+    const waiting = store.take("k", 1, { requests: 1, tokens: 0 }, THREE_A_WINDOW);
+    open = false;
+    closeListeners.forEach((l) => l());
+    await expect(waiting).rejects.toThrow("rate-windows store: the primary process is gone");
+    await expect(store.adjustTokens("k", 1, 5)).rejects.toThrow("the primary process is gone");
+    expect(sent).toHaveLength(1);
   });
 });

@@ -23,6 +23,9 @@ interface Reply {
 export interface WorkerChannel {
   send(message: Call): void;
   onMessage(listener: (message: unknown) => void): void;
+  /** False once the channel closed (the primary is gone): nothing sent arrives any more. */
+  isOpen(): boolean;
+  onClose(listener: () => void): void;
 }
 
 /** The primary's side: every worker's calls, each with a way to answer the worker that sent it. */
@@ -53,6 +56,14 @@ export function remoteStore<T>(name: string, methods: Methods<T>, channel: Worke
       sweeper = null;
     }
   };
+  // A closed channel never answers: the calls waiting fail at once rather than at their deadline,
+  // so that a worker whose primary is gone finishes its requests (and records them) promptly.
+  channel.onClose(() => {
+    for (const [callId, call] of pending) {
+      pending.delete(callId);
+      call.reject(new Error(`${name} store: the primary process is gone`));
+    }
+  });
   channel.onMessage((message) => {
     for (const one of unbatched(message)) {
       const reply = one as Partial<Reply> | null;
@@ -67,6 +78,10 @@ export function remoteStore<T>(name: string, methods: Methods<T>, channel: Worke
   for (const method of methods) {
     stub[method] = (...args) =>
       new Promise((resolve, reject) => {
+        if (!channel.isOpen()) {
+          reject(new Error(`${name} store: the primary process is gone`));
+          return;
+        }
         const callId = `${token}:${next++}`;
         pending.set(callId, { resolve, reject, deadline: Date.now() + timeoutMs });
         if (!sweeper) {

@@ -37,15 +37,20 @@ const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string
 
 const BREAKER_METHODS = [...STORES.breakers.methods, "flag"] as const;
 
-/** A worker's calls to all of the primary's stores, a turn of the event loop's as one message. */
-const toPrimary = batchedSender((batch) => process.send?.(batch));
+/**
+ * A worker's calls to all of the primary's stores, a turn of the event loop's as one message.
+ * Sent only while the channel is open: `process.send` on a closed channel emits an 'error' that
+ * would end the worker at once, losing the usage records it holds (its stand-ins have already
+ * failed those calls, see `remoteStore`).
+ */
+const toPrimary = batchedSender((batch) => void (process.connected && process.send!(batch)));
 
 /** This process's store of that kind, or in a cluster worker its stand-in for the primary's. */
 export function sharedInProcessStore<N extends Name>(name: N): SharedStores[N] {
   const { methods, create } = STORES[name];
   if (!cluster.isWorker) return create();
   const onMessage = (listener: (message: unknown) => void) => void process.on("message", listener);
-  const channel = { send: toPrimary, onMessage };
+  const channel = { send: toPrimary, onMessage, isOpen: () => process.connected, onClose: (listener: () => void) => void process.once("disconnect", listener) };
   if (name === "breakers") {
     return withAnnouncedFlag(remoteStore<FlaggedBreakerStore>(name, BREAKER_METHODS, channel), onMessage) as SharedStores[N];
   }
