@@ -7,6 +7,7 @@ import { runWorkers, workerCount } from "../server/cluster/run-workers";
 import { createGatewayServer } from "../server/gateway/node-server";
 import { warmUpGateway } from "../server/gateway/warm-up-gateway";
 import { getDb } from "../server/db/client";
+import { drainableServer } from "../server/http/drain-server";
 import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/process-jobs";
 
 const announce = () => console.log(`Gateway: http://localhost:${env.PORT}/v1`);
@@ -17,7 +18,8 @@ function serve() {
   const server = createGatewayServer();
   server.listen(env.PORT, () => !cluster.isWorker && announce());
   startProcessJobs(getDb());
-  exitGracefullyOnSignals(() => server.close());
+  const drain = drainableServer(server);
+  exitGracefullyOnSignals(() => drain(env.SWITCHYARD_SHUTDOWN_GRACE_MS));
 }
 
 runWorkers(workerCount(env.SWITCHYARD_WORKERS), serve, announce);

@@ -19,6 +19,7 @@ import { getDb } from "../server/db/client";
 import { requireServerSecrets } from "../server/crypto/require-server-secrets";
 import { gatewayListener } from "../server/gateway/node-server";
 import { clientTimeoutOptions } from "../server/http/client-timeouts";
+import { drainableServer } from "../server/http/drain-server";
 import { warmUpGateway } from "../server/gateway/warm-up-gateway";
 import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/process-jobs";
 
@@ -45,7 +46,8 @@ async function main() {
     }),
   );
   // Before Next.js loads instrumentation.ts, whose own calls then find both in place.
-  exitGracefullyOnSignals(() => server.close());
+  const drain = drainableServer(server);
+  exitGracefullyOnSignals(() => drain(env.SWITCHYARD_SHUTDOWN_GRACE_MS));
   startProcessJobs(getDb());
   await app.prepare();
   server.listen(env.PORT, host, () => !cluster.isWorker && announce());

@@ -42,6 +42,11 @@ const schema = z.object({
    */
   SWITCHYARD_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   /**
+   * On SIGTERM or SIGINT (or when a worker's primary is gone): how long requests in progress may
+   * take to finish before the process cuts them off, records them and exits.
+   */
+  SWITCHYARD_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /**
    * How long a client may take to send a whole request (headers and body) to the `npm start`
    * server or `npm run gateway`; past it the server answers 408 and closes the connection. The
    * headers alone get at most 15 s of it. The answer (a stream included) has no such limit.

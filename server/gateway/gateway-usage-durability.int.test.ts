@@ -1,8 +1,11 @@
 // Usage records survive a database outage and a graceful restart: the gateway serves from its
 // in-process caches while the database is cut (no round trip on the hot path), buffers the
-// records, and writes each exactly once when the database is back or when it shuts down.
+// records, and writes each exactly once when the database is back or when it shuts down; a
+// shutdown lets the requests in progress finish first.
 import OpenAI from "openai";
 import { afterAll, describe, expect, it } from "vitest";
+import { setupFakeProvidersGateway } from "../testing/setup-fake-providers-gateway";
+import { requestsInFlight, unlogged } from "../testing/requests-in-flight";
 import { setupGateway, waitForRequestLogs } from "../testing/setup-gateway";
 import { startTcpProxy, type TcpProxy } from "../testing/tcp-proxy";
 
@@ -59,5 +62,21 @@ describe("usage records through outages and restarts", () => {
     expect(await fx.gateway.stop("SIGTERM")).toBe(0);
     expect(await rowCount()).toBe(before + 3);
     await fx.restart();
+  });
+});
+
+describe("a graceful shutdown with requests in progress", () => {
+  const { fx: slow, fakes } = setupFakeProvidersGateway({
+    env: { SWITCHYARD_WORKERS: "1", SWITCHYARD_USAGE_FLUSH_MS: "600000" },
+    openai: { fault: { type: "slow-first-byte", delayMs: 600 } },
+  });
+
+  it("answers and records them before the process exits", async () => {
+    const { answers } = await requestsInFlight(slow, fakes.openai, { apiKey: slow.tenant.apiKey, model: "gpt-5.4", count: 4 });
+    const exitCode = slow.gateway.stop("SIGTERM");
+    const results = await answers;
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(await exitCode).toBe(0);
+    expect(await unlogged(slow, results.map((r) => r.id!))).toEqual([]);
   });
 });

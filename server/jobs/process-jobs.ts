@@ -26,19 +26,22 @@ const holder = globalThis as unknown as { __switchyardExitOnSignals?: boolean };
 
 /**
  * On SIGTERM or SIGINT, or in a worker of a clustered server when its primary is gone (killed:
- * no connection reaches the worker any more): `beforeStop` (e.g. stop accepting connections),
- * then rounds in progress finish and buffered usage records and spans are written, then the
- * process exits. Installed once per process: the first caller's `beforeStop` is the one that runs.
+ * no connection reaches the worker any more): `drain` (stop accepting connections and let the
+ * requests in progress end, which queues their usage records), then rounds in progress finish and
+ * buffered usage records and spans are written, then the process exits. Installed once per
+ * process: the first caller's `drain` is the one that runs.
  */
-export function exitGracefullyOnSignals(beforeStop?: () => void): void {
+export function exitGracefullyOnSignals(drain?: () => Promise<void>): void {
   if (holder.__switchyardExitOnSignals) return;
   holder.__switchyardExitOnSignals = true;
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    beforeStop?.();
-    void Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob(), flushUsageOnShutdown(), flushTracesOnShutdown()]).finally(() => process.exit(0));
+    const jobs = Promise.allSettled([stopProcessLearningJob(), stopProcessAlertsJob(), stopProcessWebhooksJob()]);
+    void Promise.allSettled([jobs, drain?.()])
+      .then(() => Promise.allSettled([flushUsageOnShutdown(), flushTracesOnShutdown()]))
+      .finally(() => process.exit(0));
   };
   // Once each: a second Ctrl-C still ends the process at once.
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, stop);
