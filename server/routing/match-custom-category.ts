@@ -5,21 +5,6 @@ export interface CustomMatch {
   matchedBy: string;
 }
 
-const regexCache = new Map<string, RegExp | null>();
-function compile(pattern: string): RegExp | null {
-  if (!regexCache.has(pattern)) {
-    let re: RegExp | null = null;
-    try {
-      re = new RegExp(pattern, "i");
-    } catch {
-      re = null;
-    }
-    if (regexCache.size > 500) regexCache.clear();
-    regexCache.set(pattern, re);
-  }
-  return regexCache.get(pattern)!;
-}
-
 const WORD = /[\p{L}\p{N}_]/u;
 /** Whole-word, case-insensitive containment (`lowerText` is already lower case). */
 function hasWord(lowerText: string, keyword: string): boolean {
@@ -38,8 +23,9 @@ function hasWord(lowerText: string, keyword: string): boolean {
 /**
  * Tenant rule categories, evaluated in order before the classifier. A rule matches when every
  * criterion it sets holds: all `metadata` pairs equal the request's metadata, and (when keywords
- * and/or a regex are set) at least one keyword (case-insensitive, whole word) or the regex matches
- * the text. A rule with no criteria never matches; an invalid regex never matches.
+ * are set) at least one keyword (case-insensitive, whole word) occurs in the text. A rule with no
+ * criteria never matches. Linear in the text for every rule: tenants write these, and they run
+ * on the shared routing path (a tenant's regular expression could backtrack for seconds).
  */
 export function matchCustomCategory(
   rules: readonly CustomCategoryRule[],
@@ -50,7 +36,7 @@ export function matchCustomCategory(
   for (const rule of rules) {
     const reasons: string[] = [];
     const hasMeta = rule.metadata && Object.keys(rule.metadata).length > 0;
-    const hasText = (rule.keywords && rule.keywords.length > 0) || (rule.regex !== undefined && rule.regex !== "");
+    const hasText = rule.keywords !== undefined && rule.keywords.length > 0;
     if (!hasMeta && !hasText) continue;
     if (hasMeta) {
       const ok = Object.entries(rule.metadata!).every(([k, v]) => metadata?.[k] === v);
@@ -66,10 +52,6 @@ export function matchCustomCategory(
           hit = `keyword "${kw.trim()}"`;
           break;
         }
-      }
-      if (!hit && rule.regex) {
-        const re = compile(rule.regex);
-        if (re && re.test(text)) hit = `regex /${rule.regex}/`;
       }
       if (!hit) continue;
       reasons.push(hit);

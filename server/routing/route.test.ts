@@ -93,14 +93,14 @@ describe("route: category source", () => {
     expect(unknown.notes?.[0]).toMatch(/poetry/);
   });
 
-  it("applies tenant custom categories (keywords, regex, metadata) before the classifier", () => {
+  it("applies tenant custom categories (keywords, metadata) before the classifier", () => {
     const rules = { ...DEFAULT_POLICY.rules, support: { ...DEFAULT_POLICY.rules.general!, qualityBar: 50 }, legal: { ...DEFAULT_POLICY.rules.general! } };
     const policy: RoutingPolicy = {
       ...DEFAULT_POLICY,
       rules,
       customCategories: [
         { name: "support", keywords: ["refund", "order status"] },
-        { name: "legal", regex: "\\b(contract|NDA)\\b", metadata: { team: "legal" } },
+        { name: "legal", keywords: ["contract", "NDA"], metadata: { team: "legal" } },
       ],
     };
     const kw = route(input(user("I want a REFUND for my order"), policy));

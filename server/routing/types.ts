@@ -56,7 +56,6 @@ export interface CategoryRule {
 export interface CustomCategoryRule {
   name: string;
   keywords?: string[];
-  regex?: string;
   metadata?: Record<string, string>;
 }
 
