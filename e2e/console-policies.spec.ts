@@ -47,3 +47,29 @@ test("the tester routes a prompt with the saved policy and explains the choice",
   await expect(result.getByText("Estimated cost")).toBeVisible();
   await expect(result.getByTestId("tester-summary")).toContainText("coding");
 });
+
+test("an admin adds a custom category by keyword, gives it a rule, and the tester files a prompt under it", async ({ page }) => {
+  const name = uniqueName("e2e-custom");
+  await page.getByRole("link", { name: "Policies" }).click();
+  await page.getByRole("link", { name: "New policy" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await pickOption(page, "Baseline model", "claude-opus-4.6");
+  await page.getByRole("button", { name: "Add custom category" }).click();
+  await page.getByLabel("Name of custom category 1").fill("billing");
+  await page.getByLabel("Keywords of billing").fill("refund, invoice");
+  await page.getByRole("button", { name: "Create policy" }).click();
+  // Requests filed under it need a rule to route by.
+  await expect(page.getByText("Add a rule for this category")).toBeVisible();
+  await page.getByRole("button", { name: "Add category rule" }).click();
+  await page.getByLabel("Category for rule 6").fill("billing");
+  await page.getByLabel("Quality bar (0-100) for billing").fill("40");
+  await page.getByRole("button", { name: "Create policy" }).click();
+
+  await expect(page.getByRole("heading", { name: `Policy ${name}` })).toBeVisible();
+  await expect(page.getByLabel("Keywords of billing")).toHaveValue("refund, invoice");
+  await page.getByLabel("Prompt", { exact: true }).fill("Where is the refund for my last order?");
+  await page.getByRole("button", { name: "Route it" }).click();
+  const result = page.getByRole("region", { name: "Routing result" });
+  await expect(result.getByTestId("tester-category")).toContainText("billing");
+  await expect(result.getByTestId("tester-summary")).toContainText('keyword "refund"');
+});

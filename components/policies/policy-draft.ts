@@ -17,6 +17,15 @@ export interface RuleDraft {
   judgeModel: string;
 }
 
+/** A custom category as typed: keywords and metadata as comma-separated text. */
+export interface CustomCategoryDraft {
+  name: string;
+  /** "refund, order status" */
+  keywords: string;
+  /** "team=support, tier=gold" */
+  metadata: string;
+}
+
 export interface PolicyDraft {
   name: string;
   description: string;
@@ -29,11 +38,24 @@ export interface PolicyDraft {
   /** The cap per stored prompt and answer, in KiB (the schema stores bytes). */
   storeBodiesKiB: string;
   rules: RuleDraft[];
+  customCategories: CustomCategoryDraft[];
 }
 
 const text = (value: number | null) => (value === null ? "" : String(value));
 // Rounded so that a stored 0.07 shows as 7, not 7.000000000000001.
 const sharePct = (share: number) => String(Math.round(share * 100 * 1e6) / 1e6);
+
+export const EMPTY_CUSTOM_CATEGORY: CustomCategoryDraft = { name: "", keywords: "", metadata: "" };
+
+const commaList = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
+
+/** "key=value" pairs; a pair without "=" keeps an empty value, which the schema refuses under the field. */
+function metadataPairs(text: string): Record<string, string> {
+  return Object.fromEntries(commaList(text).map((pair) => {
+    const at = pair.indexOf("=");
+    return at < 0 ? [pair, ""] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+  }));
+}
 
 export const EMPTY_RULE: RuleDraft = { category: "", qualityBar: "50", allowedModels: [], fallbackOrder: [], maxCostUsd: "", latencyTargetMs: "", evaluationSharePct: "0", judgeModel: "" };
 
@@ -57,6 +79,11 @@ export function toDraft(fields: PolicyFields): PolicyDraft {
       latencyTargetMs: text(r.latencyTargetMs),
       evaluationSharePct: sharePct(r.evaluationShare),
       judgeModel: r.judgeModel ?? "",
+    })),
+    customCategories: fields.customCategories.map((c) => ({
+      name: c.name,
+      keywords: c.keywords.join(", "),
+      metadata: Object.entries(c.metadata).map(([key, value]) => `${key}=${value}`).join(", "),
     })),
   };
 }
@@ -82,6 +109,7 @@ export function fromDraft(draft: PolicyDraft): unknown {
       evaluationShare: r.evaluationSharePct.trim() === "" ? 0 : Number(r.evaluationSharePct) / 100,
       judgeModel: textOrNull(r.judgeModel),
     })),
+    customCategories: draft.customCategories.map((c) => ({ name: c.name.trim(), keywords: commaList(c.keywords), metadata: metadataPairs(c.metadata) })),
   };
 }
 
@@ -96,4 +124,5 @@ export const NEW_POLICY_DRAFT: PolicyDraft = {
   storeBodies: false,
   storeBodiesKiB: String(DEFAULT_BODY_CAP_BYTES / 1024),
   rules: ["coding", "math", "science", "computer_use", "general"].map((category) => ({ ...EMPTY_RULE, category })),
+  customCategories: [],
 };

@@ -13,9 +13,11 @@ import { policyFieldsSchema, type PolicyFields } from "@/server/console/schemas/
 import { fromDraft, type PolicyDraft } from "./policy-draft";
 import { RULE_FIELD_LABELS, RulesEditor } from "./rules-editor";
 import { BodyStorageFields } from "./body-storage-fields";
+import { CUSTOM_CATEGORY_FIELD_LABELS, CustomCategoriesEditor } from "./custom-categories-editor";
 
 const FIELD_LABELS = {
   ...RULE_FIELD_LABELS,
+  ...CUSTOM_CATEGORY_FIELD_LABELS,
   name: "Name",
   description: "Description",
   baselineModelSlug: "Baseline model",
@@ -62,6 +64,7 @@ export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSu
         <TextField label="Cache TTL (seconds)" type="number" step="1" value={draft.cacheTtlSeconds} onChange={set("cacheTtlSeconds")} error={errors.cacheTtlSeconds} readOnly={readOnly} hint="Empty: no response cache" />
         <BodyStorageFields draft={draft} onChange={(next) => setDraft({ ...draft, ...next })} error={errors.storeBodiesMaxBytes} readOnly={readOnly} />
       </div>
+      <CustomCategoriesEditor categories={draft.customCategories} onChange={(customCategories) => setDraft({ ...draft, customCategories })} errors={errors} readOnly={readOnly} />
       <RulesEditor rules={draft.rules} onChange={(rules) => setDraft({ ...draft, rules })} errors={errors} readOnly={readOnly} models={models} />
       {beforeSubmit?.(draft)}
       <ErrorState error={error} />

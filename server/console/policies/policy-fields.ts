@@ -3,7 +3,22 @@
 import type { Prisma } from "../../db/generated/client";
 import { toCategoryRules, toRoutingPolicy, type PolicyWithRules } from "../../catalog/policy-snapshot";
 import type { RoutingPolicy } from "../../routing/types";
-import type { PolicyFields } from "../schemas/policies";
+import type { CustomCategoryInput, PolicyFields } from "../schemas/policies";
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Stored custom categories (a JSON column, and every version's snapshot) as editable fields.
+ * Anything else a stored entry holds is left out; a saved entry is checked by the schema again.
+ */
+export function editableCustomCategories(stored: unknown): CustomCategoryInput[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.filter(isObject).map((category) => ({
+    name: String(category.name ?? ""),
+    keywords: Array.isArray(category.keywords) ? category.keywords.map(String) : [],
+    metadata: isObject(category.metadata) ? Object.fromEntries(Object.entries(category.metadata).map(([key, value]) => [key, String(value)])) : {},
+  }));
+}
 
 export function toPolicyFields(row: PolicyWithRules): PolicyFields {
   return {
@@ -27,10 +42,11 @@ export function toPolicyFields(row: PolicyWithRules): PolicyFields {
         evaluationShare: r.evaluationShare,
         judgeModel: r.judgeModel,
       })),
+    customCategories: editableCustomCategories(row.customCategories),
   };
 }
 
-/** The engine's view of a draft: the editable fields over the saved policy (custom categories and output tokens are not edited here). */
+/** The engine's view of a draft: the editable fields over the saved policy (output tokens per category are not edited here). */
 export function draftRoutingPolicy(saved: RoutingPolicy, fields: PolicyFields): RoutingPolicy {
   return {
     ...saved,
@@ -40,6 +56,7 @@ export function draftRoutingPolicy(saved: RoutingPolicy, fields: PolicyFields): 
     confidenceThreshold: fields.confidenceThreshold,
     difficultyBarRaise: fields.difficultyBarRaise,
     rules: toCategoryRules(fields.rules),
+    customCategories: fields.customCategories,
   };
 }
 

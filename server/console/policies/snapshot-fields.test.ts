@@ -21,8 +21,18 @@ describe("snapshotFields", () => {
           { category: "coding", qualityBar: 75, allowedModels: ["gpt-5.4"], fallbackOrder: ["gpt-5.4"], maxCostUsd: 0.5, latencyTargetMs: 9000, evaluationShare: 0, judgeModel: null },
           { category: "general", qualityBar: 60, allowedModels: [], fallbackOrder: [], maxCostUsd: null, latencyTargetMs: null, evaluationShare: 0.1, judgeModel: "gpt-5.4" },
         ],
+        customCategories: [],
       },
     });
+  });
+
+  it("reads custom categories back, leaving out what the editor does not keep", () => {
+    const rules = { ...stored.rules, support: stored.rules.general };
+    const customCategories = [{ name: "support", keywords: ["refund"], metadata: { team: "support" }, regex: "\\brefund\\b" }];
+    const read = snapshotFields({ ...stored, rules, customCategories });
+    expect(read.ok && read.fields.customCategories).toEqual([{ name: "support", keywords: ["refund"], metadata: { team: "support" } }]);
+    // A custom category whose rule is gone is not a valid policy today.
+    expect(snapshotFields({ ...stored, customCategories })).toEqual({ ok: false, problem: "customCategories.0.name: Add a rule for this category" });
   });
 
   it("reads fields an older snapshot lacks as what leaving them out meant", () => {

@@ -2,6 +2,7 @@
 // be saved again. Snapshots are the engine's view of the policy (see policySnapshot); versions
 // stored before a field existed lack it and meant the value the field now defaults to.
 import { policyFieldsSchema, type PolicyFields } from "../schemas/policies";
+import { editableCustomCategories } from "./policy-fields";
 
 type Json = Record<string, unknown>;
 
@@ -34,6 +35,7 @@ export function snapshotFields(snapshot: unknown): { ok: true; fields: PolicyFie
     cacheTtlSeconds: snapshot.cacheTtlSeconds ?? null,
     storeBodiesMaxBytes: snapshot.storeBodiesMaxBytes ?? null,
     rules: rules.sort((a, b) => a.category.localeCompare(b.category)),
+    customCategories: editableCustomCategories(snapshot.customCategories),
   });
   if (parsed.success) return { ok: true, fields: parsed.data };
   const issue = parsed.error.issues[0]!;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BUILTIN_CATEGORIES } from "../../routing/types";
 import { boundedList, categoryNameSchema, idSchema, INT4_MAX, modelSlugSchema, safeText } from "./common";
 
 /** Models one rule may list (allowed, and again in fallback order): a whole catalog and then some. */
@@ -25,6 +26,35 @@ export const policyRuleSchema = z.object({
 });
 export type PolicyRuleInput = z.infer<typeof policyRuleSchema>;
 
+/**
+ * A policy's own categories, matched in order before the classifier (server/routing/
+ * match-custom-category.ts). Capped so that matching stays well under a millisecond per request
+ * on the shared routing path, whatever a tenant writes: keywords are searched as whole words in
+ * the prompt (already cut to a few thousand characters), metadata compared for equality.
+ */
+const MAX_CUSTOM_CATEGORIES = 20;
+const MAX_KEYWORDS = 50;
+const MAX_POLICY_KEYWORDS = 100;
+/** As the gateway accepts on a request (OpenAI's limits): keys up to 64 characters, values up to 512. */
+const MAX_METADATA_PAIRS = 16;
+
+export const customCategorySchema = z
+  .object({
+    name: categoryNameSchema.refine((name) => !(BUILTIN_CATEGORIES as readonly string[]).includes(name), "A built-in category; pick another name"),
+    keywords: boundedList(safeText(60).pipe(z.string().min(1, "Empty keyword")), MAX_KEYWORDS).default([]),
+    metadata: z
+      .record(safeText(64).pipe(z.string().min(1, "Empty metadata key")), safeText(512).pipe(z.string().min(1, "Empty metadata value")))
+      .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_PAIRS, `At most ${MAX_METADATA_PAIRS} metadata pairs`)
+      .default({}),
+  })
+  .superRefine((category, ctx) => {
+    // A category with neither would never match.
+    if (category.keywords.length === 0 && Object.keys(category.metadata).length === 0) {
+      ctx.addIssue({ code: "custom", path: ["keywords"], message: "Give keywords, metadata or both" });
+    }
+  });
+export type CustomCategoryInput = z.infer<typeof customCategorySchema>;
+
 export const policyFieldsSchema = z
   .object({
     // Clients select a policy by this name (`model: "<name>"`), so it stays URL- and header-safe.
@@ -39,6 +69,8 @@ export const policyFieldsSchema = z
     /** Store prompts and answers, each cut at this many bytes; null = store none. Absent on an update = unchanged. */
     storeBodiesMaxBytes: z.number().int("Whole kibibytes").min(1024, "1 to 256 KiB").max(MAX_BODY_CAP_BYTES, "1 to 256 KiB").nullable().optional(),
     rules: boundedList(policyRuleSchema, MAX_RULES).min(1, "Add at least one category rule"),
+    /** Absent (a client written before they existed) = none. */
+    customCategories: boundedList(customCategorySchema, MAX_CUSTOM_CATEGORIES).default([]),
   })
   .superRefine((policy, ctx) => {
     const seen = new Set<string>();
@@ -46,6 +78,15 @@ export const policyFieldsSchema = z
       if (seen.has(rule.category)) ctx.addIssue({ code: "custom", path: ["rules", index, "category"], message: "Category appears twice" });
       seen.add(rule.category);
     });
+    const named = new Set<string>();
+    policy.customCategories.forEach((category, index) => {
+      if (named.has(category.name)) ctx.addIssue({ code: "custom", path: ["customCategories", index, "name"], message: "Category appears twice" });
+      named.add(category.name);
+      // Requests filed under it need a rule to route by.
+      if (!seen.has(category.name)) ctx.addIssue({ code: "custom", path: ["customCategories", index, "name"], message: "Add a rule for this category" });
+    });
+    const keywords = policy.customCategories.reduce((sum, category) => sum + category.keywords.length, 0);
+    if (keywords > MAX_POLICY_KEYWORDS) ctx.addIssue({ code: "custom", path: ["customCategories"], message: `At most ${MAX_POLICY_KEYWORDS} keywords in all` });
     if (!seen.has(policy.defaultCategory)) {
       ctx.addIssue({ code: "custom", path: ["defaultCategory"], message: "The default category needs a rule" });
     }
