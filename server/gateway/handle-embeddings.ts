@@ -25,6 +25,7 @@ import { readJsonBody } from "./read-json-body";
 import { RequestScope } from "./request-scope";
 import { isDeprecated, resolveModel } from "./resolve-model";
 import { resolveProviderTarget } from "./resolve-provider-target";
+import { warnCacheUnavailable } from "./response-cache-step";
 import { UPSTREAM_MAX_ANSWER_BYTES, UPSTREAM_TIMEOUTS, defaultGuards, tryInOrder, type AttemptSuccess } from "./run-attempts";
 
 /** OpenAI's own limit on the tokens of one embeddings request. */
@@ -79,8 +80,7 @@ export async function handleEmbeddings(request: GatewayRequest): Promise<Gateway
 
     const directive = cacheDirective(request.headers, config.cacheTtlSecondsByPolicy.get(selection.policy.id));
     const cacheKey = directive.lookup || directive.store ? responseCacheKey({ tenantId: config.tenantId, selection: `embeddings:${selection.model.id}`, request: embedding }) : "";
-    const warn = (error: unknown) => console.error("[cache] unavailable, serving uncached:", error);
-    const cached = directive.lookup ? await getResponseCache().get<EmbeddingResult>(cacheKey).catch(warn) : null;
+    const cached = directive.lookup ? await getResponseCache().get<EmbeddingResult>(cacheKey).catch(warnCacheUnavailable) : null;
     const cachedModel = cached ? config.catalog.find((m) => m.id === cached.modelId) : undefined;
     let success: AttemptSuccess<EmbeddingResult>;
     if (cached && cachedModel) {
@@ -94,7 +94,7 @@ export async function handleEmbeddings(request: GatewayRequest): Promise<Gateway
         const { adapter, target, simulated } = resolveProviderTarget(model, config, false);
         return { simulated, call: () => callEmbeddings(adapter, adapter.embeddings!, embedding, target, { signal: abort, timeouts: UPSTREAM_TIMEOUTS, maxAnswerBytes: UPSTREAM_MAX_ANSWER_BYTES }) };
       });
-      if (directive.store) void getResponseCache().set(cacheKey, { response: success.result, modelId: success.model.id }, directive.ttlMs).catch(warn);
+      if (directive.store) void getResponseCache().set(cacheKey, { response: success.result, modelId: success.model.id }, directive.ttlMs).catch(warnCacheUnavailable);
     }
     outcome.attempts = success.attempts;
     outcome.served = success.model;

@@ -11,6 +11,7 @@ import type { CatalogModel } from "../routing/types";
 import type { HeaderSource } from "./gateway-request";
 import type { TenantConfig } from "./load-tenant-config";
 import type { ModelSelection } from "./resolve-model";
+import { throttledLog } from "../observability/throttled-log";
 
 export interface CacheStep {
   directive: CacheDirective;
@@ -25,18 +26,20 @@ export function cacheStepOf(headers: HeaderSource, config: TenantConfig, selecti
   return { directive, key: responseCacheKey({ tenantId: config.tenantId, selection: chosen, request }) };
 }
 
-const warn = (error: unknown) => console.error("[cache] unavailable, serving uncached:", error);
+const cacheLog = throttledLog("cache");
+/** A cache call failed (its store away): the request is served uncached, and the log says so (at most every few seconds). */
+export const warnCacheUnavailable = (error: unknown) => cacheLog("unavailable, serving uncached", error);
 
 /** A hit whose model is still in the catalog (it names the served model in headers and usage). */
 export async function lookupCached(step: CacheStep, config: TenantConfig): Promise<{ cached: CachedResponse; model: CatalogModel } | null> {
   if (!step.directive.lookup) return null;
-  const cached = await getResponseCache().get(step.key).catch((error) => void warn(error));
+  const cached = await getResponseCache().get(step.key).catch((error) => void warnCacheUnavailable(error));
   const model = cached && config.catalog.find((m) => m.id === cached.modelId);
   return cached && model ? { cached, model } : null;
 }
 
 export function storeResponse(step: CacheStep, response: ChatResponse, model: CatalogModel): void {
-  if (step.directive.store) void getResponseCache().set(step.key, { response, modelId: model.id }, step.directive.ttlMs).catch(warn);
+  if (step.directive.store) void getResponseCache().set(step.key, { response, modelId: model.id }, step.directive.ttlMs).catch(warnCacheUnavailable);
 }
 
 /** Passes a stream through and stores it once it completed. */

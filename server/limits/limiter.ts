@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { BudgetHold, BudgetStore, Reservation } from "./budget-store";
 import { monthKey, monthStart, nextMonthStart, unitsToUsd, usdToUnits } from "./calendar";
 import { WINDOW_MS, chargeableTokens, type RateWindowStore } from "./rate-window-store";
+import { throttledLog } from "../observability/throttled-log";
 
 export interface LimitSubject {
   tenantId: string;
@@ -85,7 +86,7 @@ export class Limiter {
     private readonly loadSpend: SpendLoader,
     private readonly config: LimitsConfig = DEFAULT_LIMITS_CONFIG,
     private readonly clock: () => number = Date.now,
-    private readonly log: (message: string, error: unknown) => void = (m, e) => console.error(`[limits] ${m}`, e),
+    private readonly log: (message: string, error: unknown) => void = throttledLog("limits"),
   ) {}
 
   async admit({ subject, estimatedTokens, expectedCostUsd }: AdmissionRequest): Promise<Admission> {

@@ -5,6 +5,7 @@ import type { CatalogModel } from "../routing/types";
 import type { UpstreamError } from "../providers/upstream-error";
 import { breakerHealth } from "./circuit-breaker";
 import type { BreakerStore } from "./breaker-store";
+import { throttledLog } from "../observability/throttled-log";
 
 type Guarded = Pick<CatalogModel, "id" | "provider">;
 
@@ -36,11 +37,13 @@ export function countsAgainstBreaker(error: UpstreamError): boolean {
   return error.retryable || error.kind === "stream_broken";
 }
 
+const breakerLog = throttledLog("breaker");
+
 export class CircuitBreakers {
   constructor(
     private readonly store: BreakerStore,
     private readonly clock: () => number = Date.now,
-    private readonly onStoreError: (error: unknown) => void = (e) => console.error("[breaker] store unavailable, failing open:", e),
+    private readonly onStoreError: (error: unknown) => void = (e) => breakerLog("store unavailable, failing open", e),
     private readonly onOpen: (tenantId: string, scope: BreakerScope, model: Guarded) => void = () => {},
   ) {}
 
