@@ -11,6 +11,15 @@ import { buildSync } from "esbuild";
 export const GATEWAY_BUNDLE = path.join(".gateway", "gateway.mjs");
 export const SERVER_BUNDLE = path.join(".gateway", "serve.mjs");
 
+/**
+ * Node options for both bundles (worker processes inherit them). A larger young generation:
+ * each request's usage record waits up to a flush interval in memory, so with V8's default
+ * (16 MB semi-spaces) many of them survive scavenges and are copied and promoted; with 64 MB
+ * they die young. Measured in turns with the same bundle without it: 5 to 14% less CPU per
+ * request and a lower p99 (docs/BENCHMARKS.md). The young generation grows to it only under load.
+ */
+export const SERVER_NODE_OPTIONS = ["--max-semi-space-size=64"];
+
 /** Writes the bundle and its source map under temporary names first: a concurrent start never reads half a file. */
 function bundle(root: string, entry: string, bundleFile: string): string {
   const outfile = path.join(root, bundleFile);

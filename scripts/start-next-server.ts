@@ -4,7 +4,7 @@
 // bundle is made here, in about a second.
 import { spawn, type ChildProcess } from "node:child_process";
 import { childEnv } from "../server/env";
-import { buildServer } from "./build-gateway";
+import { buildServer, SERVER_NODE_OPTIONS } from "./build-gateway";
 
 export interface NextServerOptions {
   port: number;
@@ -18,7 +18,7 @@ export interface NextServerOptions {
 }
 
 export function startNextServer(options: NextServerOptions): ChildProcess {
-  const args = [buildServer(), ...(options.host ? [`--host=${options.host}`] : [])];
+  const args = [...SERVER_NODE_OPTIONS, buildServer(), ...(options.host ? [`--host=${options.host}`] : [])];
   return spawn(process.execPath, args, {
     stdio: ["ignore", "ignore", "inherit"],
     env: childEnv({

@@ -31,7 +31,7 @@ import { encryptSecret, secretHint } from "../../server/crypto/secret-box";
 import { BUILTIN_CATEGORIES } from "../../server/routing/types";
 import { freePort } from "../../server/testing/start-gateway-process";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
-import { buildGateway, buildServer } from "../../scripts/build-gateway";
+import { buildGateway, buildServer, SERVER_NODE_OPTIONS } from "../../scripts/build-gateway";
 import { heapSnapshotNodeOptions, liveHeapMb } from "./live-heap";
 import { percentile, runLoad, type LoadResult } from "./load";
 
@@ -233,7 +233,7 @@ async function startLean(env: BenchEnv): Promise<Target> {
   const port = await freePort();
   const profDir = args.get("cpu-prof");
   const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
-  const proc = startProcess("lean gateway", process.execPath, [...nodeArgs, buildGateway()], gatewayEnv(env, port));
+  const proc = startProcess("lean gateway", process.execPath, [...SERVER_NODE_OPTIONS, ...nodeArgs, buildGateway()], gatewayEnv(env, port));
   await waitFor(`http://127.0.0.1:${port}/healthz`, proc, "lean gateway");
   return switchyardTarget("lean", "Switchyard, lean entry (`npm run gateway`)", proc, port, env);
 }
@@ -245,7 +245,7 @@ async function startLean(env: BenchEnv): Promise<Target> {
  */
 async function startBaseline(env: BenchEnv, bundle: string): Promise<Target> {
   const port = await freePort();
-  const proc = startProcess("baseline gateway", process.execPath, [path.resolve(bundle)], gatewayEnv(env, port));
+  const proc = startProcess("baseline gateway", process.execPath, [...SERVER_NODE_OPTIONS, path.resolve(bundle)], gatewayEnv(env, port));
   await waitFor(`http://127.0.0.1:${port}/healthz`, proc, "baseline gateway");
   return switchyardTarget("baseline", `Switchyard, lean entry from the earlier bundle ${bundle}`, proc, port, env);
 }
@@ -254,7 +254,7 @@ async function startBaseline(env: BenchEnv, bundle: string): Promise<Target> {
 async function startServer(env: BenchEnv, workers: number): Promise<Target> {
   if (buildIfNeeded(ROOT)) log("built the Next.js app");
   const port = await freePort();
-  const proc = startProcess("npm start server", process.execPath, [buildServer(), "--host=127.0.0.1"], gatewayEnv(env, port, workers));
+  const proc = startProcess("npm start server", process.execPath, [...SERVER_NODE_OPTIONS, buildServer(), "--host=127.0.0.1"], gatewayEnv(env, port, workers));
   await waitFor(`http://127.0.0.1:${port}/api/health`, proc, "npm start server");
   if (workers === 1) return switchyardTarget("start", "Switchyard, `npm start` server (scripts/serve.ts: console and gateway on one port), `SWITCHYARD_WORKERS=1`", proc, port, env);
   // The primary answers /api/health before every worker is up: wait until all of them are.
