@@ -50,7 +50,7 @@ export const EMPTY_CUSTOM_CATEGORY: CustomCategoryDraft = { name: "", keywords: 
 const commaList = (text: string) => text.split(",").map((item) => item.trim()).filter(Boolean);
 
 /** "key=value" pairs; a pair without "=" keeps an empty value, which the schema refuses under the field. */
-function metadataPairs(text: string): Record<string, string> {
+export function metadataPairs(text: string): Record<string, string> {
   return Object.fromEntries(commaList(text).map((pair) => {
     const at = pair.indexOf("=");
     return at < 0 ? [pair, ""] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];

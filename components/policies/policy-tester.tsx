@@ -1,32 +1,34 @@
 "use client";
 
-// Routes a typed or pasted prompt with the saved policy, exactly as the gateway would, without
-// calling any model.
+// Routes a typed or pasted prompt (and the request metadata custom categories may match) with the
+// saved policy, exactly as the gateway would, without calling any model.
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Button } from "@/components/ui/button";
-import { TextAreaField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { Badge, Card } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { formatUsd } from "@/components/ui/format";
 import { firstIssueMessage } from "@/components/ui/form-errors";
 import { testPolicySchema } from "@/server/console/schemas/policies";
 import { TesterLearning } from "./tester-learning";
+import { metadataPairs } from "./policy-draft";
 
 export function PolicyTester({ policyId }: { policyId: string }) {
   const trpc = useTRPC();
   const canTest = useCan("member");
   const [prompt, setPrompt] = useState("");
+  const [metadata, setMetadata] = useState("");
   const [error, setError] = useState<string | undefined>();
   const test = useMutation(trpc.policies.test.mutationOptions());
   if (!canTest) return null;
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = testPolicySchema.safeParse({ policyId, prompt });
-    setError(parsed.success ? undefined : firstIssueMessage(parsed.error, { prompt: "Prompt", system: "System prompt" }));
+    const parsed = testPolicySchema.safeParse({ policyId, prompt, metadata: metadata.trim() === "" ? undefined : metadataPairs(metadata) });
+    setError(parsed.success ? undefined : firstIssueMessage(parsed.error, { prompt: "Prompt", system: "System prompt", metadata: "Metadata" }));
     if (parsed.success) test.mutate(parsed.data);
   }
   const r = test.data;
@@ -34,6 +36,7 @@ export function PolicyTester({ policyId }: { policyId: string }) {
     <Card title="Tester">
       <form onSubmit={submit} noValidate className="space-y-2">
         <TextAreaField label="Prompt" rows={5} value={prompt} onChange={(e) => setPrompt(e.target.value)} error={error} placeholder="Paste a prompt to see where it would go" />
+        <TextField label="Metadata" value={metadata} onChange={(e) => setMetadata(e.target.value)} hint="Optional, as the request's metadata: key=value, comma-separated" />
         <Button type="submit" variant="primary" disabled={test.isPending}>{test.isPending ? "Routing…" : "Route it"}</Button>
       </form>
       <ErrorState error={test.error} />

@@ -77,6 +77,23 @@ describe("console flows", () => {
     expect(result.fallbackPlan).not.toContain(result.chosenModel?.id);
   });
 
+  it("saves custom categories through the router, and the tester files prompts under them by keyword and by metadata", async () => {
+    const read = await admin.policies.get({ id: fx.a.policy.id });
+    const general = read.fields.rules.find((r) => r.category === "general")!;
+    const customCategories = [{ name: "vip", keywords: [], metadata: { tier: "gold" } }];
+    // Without its rule the version is refused, naming the field.
+    await expect(admin.policies.update({ id: fx.a.policy.id, expectedVersion: read.version, policy: { ...read.fields, customCategories } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const policy = { ...read.fields, rules: [...read.fields.rules, { ...general, category: "vip" }], customCategories };
+    await admin.policies.update({ id: fx.a.policy.id, expectedVersion: read.version, policy });
+    const member = fx.as(fx.a.users.member.id);
+    const prompt = "Summarise this thread for me.";
+    expect(await member.policies.test({ policyId: fx.a.policy.id, prompt, metadata: { tier: "gold" } })).toMatchObject({ category: "vip", categorySource: "rule" });
+    expect((await member.policies.test({ policyId: fx.a.policy.id, prompt, metadata: { tier: "silver" } })).category).not.toBe("vip");
+    expect((await member.policies.test({ policyId: fx.a.policy.id, prompt })).category).not.toBe("vip");
+    const [latest] = await admin.policies.versions({ id: fx.a.policy.id });
+    expect(latest!.changes.map((c) => c.path)).toEqual(expect.arrayContaining(["customCategories"]));
+  });
+
   it("edits a global model as a tenant override and deprecates it with a replacement", async () => {
     const before = (await admin.models.list()).find((m) => m.slug === "glm-5")!;
     expect(before).toMatchObject({ origin: "global", outputPricePerMTok: null });

@@ -7,7 +7,7 @@ import type { TenantActor } from "../actor";
 import { notFound } from "../console-error";
 import { loadTenantLearning, routeLearningOf } from "../../learning/load-learning";
 
-export async function testPolicy(actor: TenantActor, input: { policyId: string; prompt: string; system?: string | null }, now = new Date()) {
+export async function testPolicy(actor: TenantActor, input: { policyId: string; prompt: string; system?: string | null; metadata?: Record<string, string> }, now = new Date()) {
   const [policy, models, learned] = await Promise.all([
     actor.db.routingPolicy.findFirst({ where: { id: input.policyId }, include: { rules: true } }),
     actor.db.model.findMany(),
@@ -17,7 +17,7 @@ export async function testPolicy(actor: TenantActor, input: { policyId: string; 
   const catalog = mergeCatalog(models);
   // The decision the gateway would make now: adapted by what the tenant's evidence has taught.
   const decision = route({
-    request: { messages: [{ role: "user", content: input.prompt }], system: input.system ?? undefined },
+    request: { messages: [{ role: "user", content: input.prompt }], system: input.system ?? undefined, metadata: input.metadata },
     catalog,
     policy: toRoutingPolicy(policy),
     unhealthy: {},

@@ -38,14 +38,16 @@ const MAX_POLICY_KEYWORDS = 100;
 /** As the gateway accepts on a request (OpenAI's limits): keys up to 64 characters, values up to 512. */
 const MAX_METADATA_PAIRS = 16;
 
+/** Request metadata as a custom category matches it (and as the policy tester sends it). */
+const metadataPairsSchema = z
+  .record(safeText(64).pipe(z.string().min(1, "Empty metadata key")), safeText(512).pipe(z.string().min(1, "Empty metadata value")))
+  .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_PAIRS, `At most ${MAX_METADATA_PAIRS} metadata pairs`);
+
 export const customCategorySchema = z
   .object({
     name: categoryNameSchema.refine((name) => !(BUILTIN_CATEGORIES as readonly string[]).includes(name), "A built-in category; pick another name"),
     keywords: boundedList(safeText(60).pipe(z.string().min(1, "Empty keyword")), MAX_KEYWORDS).default([]),
-    metadata: z
-      .record(safeText(64).pipe(z.string().min(1, "Empty metadata key")), safeText(512).pipe(z.string().min(1, "Empty metadata value")))
-      .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_PAIRS, `At most ${MAX_METADATA_PAIRS} metadata pairs`)
-      .default({}),
+    metadata: metadataPairsSchema.default({}),
   })
   .superRefine((category, ctx) => {
     // A category with neither would never match.
@@ -124,4 +126,6 @@ export const testPolicySchema = z.object({
   policyId: idSchema,
   prompt: z.string().trim().min(1, "Type or paste a prompt").max(100_000, "At most 100,000 characters"),
   system: z.string().max(20_000).nullish(),
+  /** The request's metadata, for custom categories that match on it. */
+  metadata: metadataPairsSchema.optional(),
 });
