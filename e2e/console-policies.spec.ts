@@ -72,4 +72,13 @@ test("an admin adds a custom category by keyword, gives it a rule, and the teste
   const result = page.getByRole("region", { name: "Routing result" });
   await expect(result.getByTestId("tester-category")).toContainText("billing");
   await expect(result.getByTestId("tester-summary")).toContainText('keyword "refund"');
+  await expect(result.getByTestId("tester-routed-with")).toHaveText("Routed with the saved version 1.");
+
+  // An unsaved change is tried before it is saved: the tester routes with the draft.
+  await page.getByLabel("Keywords of billing").fill("refund, invoice, chargeback");
+  await page.getByLabel("Prompt", { exact: true }).fill("I want to open a chargeback with my bank.");
+  await page.getByRole("button", { name: "Route it" }).click();
+  await expect(result.getByTestId("tester-routed-with")).toHaveText("Routed with the unsaved draft.");
+  await expect(result.getByTestId("tester-category")).toContainText("billing");
+  await expect(result.getByTestId("tester-summary")).toContainText('keyword "chargeback"');
 });

@@ -6,7 +6,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { useCan } from "@/components/console/console-session";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { QueryState } from "@/components/ui/states";
-import { toDraft } from "./policy-draft";
+import { toDraft, type PolicyDraft } from "./policy-draft";
 import { PolicyForm } from "./policy-form";
 import { PolicyTester } from "./policy-tester";
 import { PolicyVersions } from "./policy-versions";
@@ -19,6 +19,8 @@ export function PolicyDetailPage({ id }: { id: string }) {
   const canManage = useCan("admin");
   // The what-if window; a save stores its summary over the same window.
   const [days, setDays] = useState<WhatIfDays>(7);
+  // The editor's current fields, which the tester routes with while they differ from the saved version.
+  const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const policy = useQuery(trpc.policies.get.queryOptions({ id }));
   const update = useMutation(trpc.policies.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.policies.pathFilter()) }));
   return (
@@ -33,8 +35,9 @@ export function PolicyDetailPage({ id }: { id: string }) {
               {/* Keyed by version so a save (or someone else's) reloads the form from the server. */}
               <PolicyForm key={p.version} initial={toDraft(p.fields)} readOnly={!canManage} saving={update.isPending} error={update.error} submitLabel="Save new version"
                 onSubmit={(fields) => update.mutate({ id, expectedVersion: p.version, policy: fields, whatIfDays: days })}
-                beforeSubmit={canManage ? (draft) => <WhatIfPanel policyId={id} draft={draft} days={days} onDaysChange={setDays} /> : undefined} />
-              <PolicyTester policyId={id} />
+                beforeSubmit={canManage ? (current) => <WhatIfPanel policyId={id} draft={current} days={days} onDaysChange={setDays} /> : undefined}
+                onDraftChange={canManage ? setDraft : undefined} />
+              <PolicyTester policyId={id} saved={p.fields} draft={draft} />
             </div>
             <PolicyVersions policyId={id} currentVersion={p.version} canManage={canManage} />
           </div>

@@ -2,7 +2,7 @@
 
 // Create or edit a policy: global settings plus one rule per category. Validates with the
 // server's schema before sending; the server's errors are shown the same way.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Combobox } from "@/components/ui/combobox";
 import { TextField } from "@/components/ui/field";
@@ -37,11 +37,14 @@ interface Props {
   onSubmit: (fields: PolicyFields) => void;
   /** Shown above the submit button with the current draft (the editor's what-if). */
   beforeSubmit?: (draft: PolicyDraft) => React.ReactNode;
+  /** Told the draft as it changes (the page's tester routes with it). */
+  onDraftChange?: (draft: PolicyDraft) => void;
 }
 
-export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSubmit, beforeSubmit }: Props) {
+export function PolicyForm({ initial, readOnly, saving, error, submitLabel, onSubmit, beforeSubmit, onDraftChange }: Props) {
   const models = useModelCatalog();
   const [draft, setDraft] = useState(initial);
+  useEffect(() => onDraftChange?.(draft), [draft, onDraftChange]);
   const [errors, setErrors] = useState<FieldErrors>({});
   const set = (key: keyof PolicyDraft) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.target.value });
 

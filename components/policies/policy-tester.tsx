@@ -1,7 +1,8 @@
 "use client";
 
 // Routes a typed or pasted prompt (and the request metadata custom categories may match) with the
-// saved policy, exactly as the gateway would, without calling any model.
+// policy, exactly as the gateway would, without calling any model: with the editor's unsaved
+// draft while it differs from the saved version (and is valid), else with the saved version.
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/trpc";
@@ -12,11 +13,19 @@ import { Badge, Card } from "@/components/ui/page-header";
 import { ErrorState } from "@/components/ui/states";
 import { formatUsd } from "@/components/ui/format";
 import { firstIssueMessage } from "@/components/ui/form-errors";
-import { testPolicySchema } from "@/server/console/schemas/policies";
+import { policyFieldsSchema, testPolicySchema, type PolicyFields } from "@/server/console/schemas/policies";
 import { TesterLearning } from "./tester-learning";
-import { metadataPairs } from "./policy-draft";
+import { fromDraft, metadataPairs, type PolicyDraft } from "./policy-draft";
 
-export function PolicyTester({ policyId }: { policyId: string }) {
+/** The draft's fields when they are valid and differ from the saved ones; else nothing (route with the saved version). */
+function changedDraft(saved: PolicyFields, draft: PolicyDraft | null): PolicyFields | undefined {
+  if (!draft) return undefined;
+  const parsed = policyFieldsSchema.safeParse(fromDraft(draft));
+  if (!parsed.success || JSON.stringify(parsed.data) === JSON.stringify(policyFieldsSchema.safeParse(saved).data ?? saved)) return undefined;
+  return parsed.data;
+}
+
+export function PolicyTester({ policyId, saved, draft }: { policyId: string; saved: PolicyFields; draft: PolicyDraft | null }) {
   const trpc = useTRPC();
   const canTest = useCan("member");
   const [prompt, setPrompt] = useState("");
@@ -27,7 +36,7 @@ export function PolicyTester({ policyId }: { policyId: string }) {
 
   function submit(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = testPolicySchema.safeParse({ policyId, prompt, metadata: metadata.trim() === "" ? undefined : metadataPairs(metadata) });
+    const parsed = testPolicySchema.safeParse({ policyId, prompt, metadata: metadata.trim() === "" ? undefined : metadataPairs(metadata), draft: changedDraft(saved, draft) });
     setError(parsed.success ? undefined : firstIssueMessage(parsed.error, { prompt: "Prompt", system: "System prompt", metadata: "Metadata" }));
     if (parsed.success) test.mutate(parsed.data);
   }
@@ -50,6 +59,7 @@ export function PolicyTester({ policyId }: { policyId: string }) {
             <div><dt className="text-slate-500">Fallback plan</dt><dd>{r.fallbackPlan.join(" → ") || "none"}</dd></div>
             <div><dt className="text-slate-500">Estimated cost</dt><dd>{formatUsd(r.estimate.costUsd)} vs {formatUsd(r.estimate.baselineCostUsd)} on {r.estimate.baselineModelSlug}{r.estimate.savingsPct !== null && ` (${r.estimate.savingsPct.toFixed(0)} % saved)`}</dd></div>
           </dl>
+          <p className="text-xs text-slate-500" data-testid="tester-routed-with">{r.fromDraft ? "Routed with the unsaved draft." : `Routed with the saved version ${r.policyVersion}.`}</p>
           <p className="rounded bg-slate-50 p-2" data-testid="tester-summary">{r.summary}</p>
           {r.error && <p className="text-red-700">{r.error.message}</p>}
           {r.notes.map((n) => <p key={n} className="text-amber-700">{n}</p>)}

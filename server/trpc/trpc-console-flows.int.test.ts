@@ -92,6 +92,12 @@ describe("console flows", () => {
     expect((await member.policies.test({ policyId: fx.a.policy.id, prompt })).category).not.toBe("vip");
     const [latest] = await admin.policies.versions({ id: fx.a.policy.id });
     expect(latest!.changes.map((c) => c.path)).toEqual(expect.arrayContaining(["customCategories"]));
+
+    // An unsaved draft is routed as sent, and nothing is saved.
+    const draft = { ...policy, customCategories: [{ name: "vip", keywords: ["thread"], metadata: {} }] };
+    expect(await member.policies.test({ policyId: fx.a.policy.id, prompt, draft })).toMatchObject({ category: "vip", fromDraft: true, categoryDetail: expect.stringContaining('keyword "thread"') });
+    expect(await member.policies.test({ policyId: fx.a.policy.id, prompt })).toMatchObject({ fromDraft: false });
+    expect((await admin.policies.get({ id: fx.a.policy.id })).fields.customCategories).toEqual(customCategories);
   });
 
   it("edits a global model as a tenant override and deprecates it with a replacement", async () => {

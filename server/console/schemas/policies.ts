@@ -128,4 +128,6 @@ export const testPolicySchema = z.object({
   system: z.string().max(20_000).nullish(),
   /** The request's metadata, for custom categories that match on it. */
   metadata: metadataPairsSchema.optional(),
+  /** An unsaved draft to route with instead of the saved version (the editor's current fields). */
+  draft: policyFieldsSchema.optional(),
 });
