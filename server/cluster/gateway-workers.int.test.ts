@@ -26,8 +26,8 @@ const fx = setupGateway({
   },
 });
 
-const workerPids = () =>
-  execFileSync("ps", ["-o", "pid=", "--ppid", String(fx.gateway.pid)], { encoding: "utf8" })
+const workerPids = (gateway = fx.gateway) =>
+  execFileSync("ps", ["-o", "pid=", "--ppid", String(gateway.pid)], { encoding: "utf8" })
     .split("\n")
     .map((line) => Number(line.trim()))
     .filter((pid) => pid > 0);
@@ -123,7 +123,7 @@ describe("a gateway of two workers whose primary is killed", () => {
   });
 
   it("has each worker finish its requests in flight and write every usage record it holds, then exit", async () => {
-    const pids = execFileSync("ps", ["-o", "pid=", "--ppid", String(killed.gateway.pid)], { encoding: "utf8" }).split("\n").map(Number).filter((pid) => pid > 0);
+    const pids = workerPids(killed.gateway);
     expect(pids).toHaveLength(2);
     // Killed once every request waits on the upstream: what each does next (its budget and token
     // settlement, the response cache) calls the primary's stores after the primary is gone.

@@ -58,10 +58,11 @@ export function remoteStore<T>(name: string, methods: Methods<T>, channel: Worke
   };
   // A closed channel never answers: the calls waiting fail at once rather than at their deadline,
   // so that a worker whose primary is gone finishes its requests (and records them) promptly.
+  const gone = () => new Error(`${name} store: the primary process is gone`);
   channel.onClose(() => {
     for (const [callId, call] of pending) {
       pending.delete(callId);
-      call.reject(new Error(`${name} store: the primary process is gone`));
+      call.reject(gone());
     }
   });
   channel.onMessage((message) => {
@@ -79,7 +80,7 @@ export function remoteStore<T>(name: string, methods: Methods<T>, channel: Worke
     stub[method] = (...args) =>
       new Promise((resolve, reject) => {
         if (!channel.isOpen()) {
-          reject(new Error(`${name} store: the primary process is gone`));
+          reject(gone());
           return;
         }
         const callId = `${token}:${next++}`;

@@ -5,7 +5,8 @@ import { toCategoryRules, toRoutingPolicy, type PolicyWithRules } from "../../ca
 import type { RoutingPolicy } from "../../routing/types";
 import type { CustomCategoryInput, PolicyFields } from "../schemas/policies";
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** A JSON object (not an array, not null): what stored policies and snapshots hold. */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Stored custom categories (a JSON column, and every version's snapshot) as editable fields.

@@ -2,11 +2,7 @@
 // be saved again. Snapshots are the engine's view of the policy (see policySnapshot); versions
 // stored before a field existed lack it and meant the value the field now defaults to.
 import { policyFieldsSchema, type PolicyFields } from "../schemas/policies";
-import { editableCustomCategories } from "./policy-fields";
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+import { editableCustomCategories, isObject } from "./policy-fields";
 
 /** The fields as they were, or the problems that keep them from being a valid policy today. */
 export function snapshotFields(snapshot: unknown): { ok: true; fields: PolicyFields } | { ok: false; problem: string } {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { METADATA_LIMITS } from "../../gateway/formats/kept-fields-schema";
 import { BUILTIN_CATEGORIES } from "../../routing/types";
 import { boundedList, categoryNameSchema, idSchema, INT4_MAX, modelSlugSchema, safeText } from "./common";
 
@@ -35,13 +36,13 @@ export type PolicyRuleInput = z.infer<typeof policyRuleSchema>;
 const MAX_CUSTOM_CATEGORIES = 20;
 const MAX_KEYWORDS = 50;
 const MAX_POLICY_KEYWORDS = 100;
-/** As the gateway accepts on a request (OpenAI's limits): keys up to 64 characters, values up to 512. */
-const MAX_METADATA_PAIRS = 16;
-
-/** Request metadata as a custom category matches it (and as the policy tester sends it). */
+/** Request metadata as a custom category matches it (and as the policy tester sends it): within what the gateway accepts on a request. */
 const metadataPairsSchema = z
-  .record(safeText(64).pipe(z.string().min(1, "Empty metadata key")), safeText(512).pipe(z.string().min(1, "Empty metadata value")))
-  .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_PAIRS, `At most ${MAX_METADATA_PAIRS} metadata pairs`);
+  .record(
+    safeText(METADATA_LIMITS.keyChars).pipe(z.string().min(1, "Empty metadata key")),
+    safeText(METADATA_LIMITS.valueChars).pipe(z.string().min(1, "Empty metadata value")),
+  )
+  .refine((metadata) => Object.keys(metadata).length <= METADATA_LIMITS.pairs, `At most ${METADATA_LIMITS.pairs} metadata pairs`);
 
 export const customCategorySchema = z
   .object({

@@ -12,8 +12,8 @@ export const modelField = keptText(256).min(1);
 
 export const endUserField = keptText(512);
 
-/** OpenAI's documented limits: 16 pairs, keys up to 64 characters, values up to 512. */
-const MAX_METADATA_PAIRS = 16;
+/** OpenAI's documented limits: 16 pairs, keys up to 64 characters, values up to 512 (custom categories match within them). */
+export const METADATA_LIMITS = { pairs: 16, keyChars: 64, valueChars: 512 } as const;
 export const metadataField = z
-  .record(keptText(64), keptText(512))
-  .refine((metadata) => Object.keys(metadata).length <= MAX_METADATA_PAIRS, `at most ${MAX_METADATA_PAIRS} key-value pairs`);
+  .record(keptText(METADATA_LIMITS.keyChars), keptText(METADATA_LIMITS.valueChars))
+  .refine((metadata) => Object.keys(metadata).length <= METADATA_LIMITS.pairs, `at most ${METADATA_LIMITS.pairs} key-value pairs`);
