@@ -36,3 +36,13 @@ export async function replaceModels(page: Page, name: string, slugs: string[]) {
   while ((await remove.count()) > 0) await remove.first().click();
   for (const slug of slugs) await pickOption(page, name, slug);
 }
+
+/** Opens the new-policy editor from the navigation and fills in a name and a baseline model (returns the name). */
+export async function startNewPolicy(page: Page, prefix: string, baseline = "claude-opus-4.6"): Promise<string> {
+  const name = uniqueName(prefix);
+  await page.getByRole("link", { name: "Policies" }).click();
+  await page.getByRole("link", { name: "New policy" }).click();
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await pickOption(page, "Baseline model", baseline);
+  return name;
+}

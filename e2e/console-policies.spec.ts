@@ -1,17 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { demoLogin } from "./demo";
-import { pickOption, replaceModels, signIn, uniqueName } from "./console-helpers";
+import { replaceModels, signIn, startNewPolicy } from "./console-helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, demoLogin.email, demoLogin.password);
 });
 
 test("an admin creates a policy, edits a rule into version 2 and sees the diff", async ({ page }) => {
-  const name = uniqueName("e2e-policy");
-  await page.getByRole("link", { name: "Policies" }).click();
-  await page.getByRole("link", { name: "New policy" }).click();
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await pickOption(page, "Baseline model", "claude-opus-4.6");
+  const name = await startNewPolicy(page, "e2e-policy");
   for (const category of ["coding", "math", "science", "computer_use", "general"]) {
     await page.getByLabel(`Quality bar (0-100) for ${category}`).fill("60");
   }
@@ -49,11 +45,7 @@ test("the tester routes a prompt with the saved policy and explains the choice",
 });
 
 test("an admin adds a custom category by keyword, gives it a rule, and the tester files a prompt under it", async ({ page }) => {
-  const name = uniqueName("e2e-custom");
-  await page.getByRole("link", { name: "Policies" }).click();
-  await page.getByRole("link", { name: "New policy" }).click();
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await pickOption(page, "Baseline model", "claude-opus-4.6");
+  const name = await startNewPolicy(page, "e2e-custom");
   await page.getByRole("button", { name: "Add custom category" }).click();
   await page.getByLabel("Name of custom category 1").fill("billing");
   await page.getByLabel("Keywords of billing").fill("refund, invoice");

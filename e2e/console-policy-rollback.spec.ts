@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demoLogin } from "./demo";
-import { confirmInDialog, pickOption, signIn, uniqueName } from "./console-helpers";
+import { confirmInDialog, signIn, startNewPolicy } from "./console-helpers";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, demoLogin.email, demoLogin.password);
@@ -8,11 +8,7 @@ test.beforeEach(async ({ page }) => {
 
 test("an admin changes a policy, then restores version 1 as version 3 with the old values", async ({ page }) => {
   // A policy of its own, so that the restore does not change the demo's default for other journeys.
-  const name = uniqueName("e2e-rollback");
-  await page.getByRole("link", { name: "Policies" }).click();
-  await page.getByRole("link", { name: "New policy" }).click();
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await pickOption(page, "Baseline model", "claude-opus-4.6");
+  const name = await startNewPolicy(page, "e2e-rollback");
   for (const category of ["coding", "math", "science", "computer_use", "general"]) {
     await page.getByLabel(`Quality bar (0-100) for ${category}`).fill("60");
   }
