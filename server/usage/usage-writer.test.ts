@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
-import { UsageWriter, type UsageSink } from "./usage-writer";
+import { UsageWriter, serialiseBatch, type UsageSink } from "./usage-writer";
 import type { UsageRecord } from "./usage-record";
 
 const features = { idx: new Int32Array([5, 9]), val: new Float32Array([0.5, 0.25]), n: 2, dense: new Float32Array(DIFFICULTY_DENSE_COUNT), staticDifficulty: 0.4 };
@@ -60,5 +60,20 @@ describe("usage writer backlog", () => {
     release();
     await Promise.all([flushing, closing]);
     expect(db.rows.map((r) => r.id)).toEqual(["req-1"]);
+  });
+});
+
+describe("usage batch serialisation", () => {
+  it("cleans NUL bytes and lone surrogates, and leaves other escapes and text as they are", () => {
+    const clean = { ...record(1), explanation: { summary: "general → m (−22%)", notes: ["a \\u0000 as plain text", "tab\there"] } };
+    const dirty = { ...record(2), requestedModel: "gpt\u0000-x\uD800", explanation: { summary: "note \uDC00" } };
+    const cleanRows = JSON.parse(serialiseBatch([clean])) as Array<{ explanation: { summary: string; notes: string[] } }>;
+    expect(cleanRows[0]!.explanation).toEqual({ summary: "general → m (−22%)", notes: ["a \\u0000 as plain text", "tab\there"] });
+    const json = serialiseBatch([clean, dirty]);
+    const rows = JSON.parse(json) as Array<{ requestedModel: string; explanation: { summary: string; notes?: string[] } }>;
+    expect(rows[1]!.requestedModel).toMatch(/^gpt[^\u0000]-x[^\ud800]$/);
+    expect(rows[1]!.explanation.summary).not.toMatch(/[\udc00-\udfff]/);
+    // The clean record's text is untouched, the six characters "\u0000" in it included.
+    expect(rows[0]!.explanation).toEqual(clean.explanation);
   });
 });
