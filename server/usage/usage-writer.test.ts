@@ -65,10 +65,14 @@ describe("usage writer backlog", () => {
 
 describe("usage batch serialisation", () => {
   it("cleans NUL bytes and lone surrogates, and leaves other escapes and text as they are", () => {
+    // No escape at all (the usual batch), then a record whose text holds the six characters "\u0000".
+    const plain = { ...record(3), explanation: { summary: "general → m (−22%)", notes: ["tab\there"] } };
     const clean = { ...record(1), explanation: { summary: "general → m (−22%)", notes: ["a \\u0000 as plain text", "tab\there"] } };
     const dirty = { ...record(2), requestedModel: "gpt\u0000-x\uD800", explanation: { summary: "note \uDC00" } };
-    const cleanRows = JSON.parse(serialiseBatch([clean])) as Array<{ explanation: { summary: string; notes: string[] } }>;
-    expect(cleanRows[0]!.explanation).toEqual({ summary: "general → m (−22%)", notes: ["a \\u0000 as plain text", "tab\there"] });
+    for (const one of [plain, clean]) {
+      const [row] = JSON.parse(serialiseBatch([one])) as Array<{ explanation: unknown }>;
+      expect(row!.explanation).toEqual(one.explanation);
+    }
     const json = serialiseBatch([clean, dirty]);
     const rows = JSON.parse(json) as Array<{ requestedModel: string; explanation: { summary: string; notes?: string[] } }>;
     expect(rows[1]!.requestedModel).toMatch(/^gpt[^\u0000]-x[^\ud800]$/);
