@@ -79,5 +79,8 @@ describe("usage batch serialisation", () => {
     expect(rows[1]!.explanation.summary).not.toMatch(/[\udc00-\udfff]/);
     // The clean record's text is untouched, the six characters "\u0000" in it included.
     expect(rows[0]!.explanation).toEqual(clean.explanation);
+    // A lone surrogate alone (no NUL anywhere in the batch) is found too.
+    const [lone] = JSON.parse(serialiseBatch([{ ...record(4), requestedModel: "m\uDBFF" }])) as Array<{ requestedModel: string }>;
+    expect(lone!.requestedModel).toMatch(/^m[^\udbff]$/);
   });
 });
