@@ -4,6 +4,7 @@
 // both keeps them in agreement. Daily rows exist so that month-long dashboard views read ~24x
 // fewer rows than the hourly ones.
 import { LATENCY_BUCKET_BOUNDS_MS } from "./latency-buckets";
+import { insertRequestLogRowsSql } from "./request-log-columns";
 
 function histogramSql(column: string): string {
   const bounds = LATENCY_BUCKET_BOUNDS_MS;
@@ -82,8 +83,7 @@ ON CONFLICT ("tenantId", "${time}", "category", "model", "teamId", "apiKeyId", "
  */
 export const INSERT_REQUESTS_WITH_ROLLUPS_SQL = `
 WITH inserted AS (
-  INSERT INTO "RequestLog"
-  SELECT * FROM json_populate_recordset(NULL::"RequestLog", $1::json)
+  ${insertRequestLogRowsSql("$1::json")}
   ON CONFLICT ("id") DO NOTHING
   RETURNING *
 ), rolled AS (${upsertRollupsFromSql("inserted")}

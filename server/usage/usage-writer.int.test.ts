@@ -4,6 +4,7 @@ import { setupTestDatabase } from "../testing/setup-test-database";
 import { startTcpProxy, type TcpProxy } from "../testing/tcp-proxy";
 import { createPrismaClient, type Db } from "../db/client";
 import { UsageWriter } from "./usage-writer";
+import { REQUEST_LOG_COLUMNS } from "./request-log-columns";
 import type { UsageRecord } from "./usage-record";
 import { LATENCY_BUCKET_COUNT, latencyBucketIndex } from "./latency-buckets";
 import { decodeStoredFeatures } from "../learning/stored-features";
@@ -132,6 +133,31 @@ describe("usage writer", () => {
     const stored = rows.find((r) => r.id === odd.id)!;
     expect(stored.requestedModel).toBe("gpt\uFFFD-x\uFFFD");
     expect(stored.explanation).toEqual({ summary: "note \uFFFD", notes: ["a\uFFFDb"] });
+  });
+
+  it("names every column of the migrated RequestLog table in its insert, with the table's own types", async () => {
+    const columns = await t.db.$queryRawUnsafe<Array<{ name: string; type: string }>>(
+      `SELECT attname::text AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+       WHERE attrelid = '"RequestLog"'::regclass AND attnum > 0 AND NOT attisdropped`,
+    );
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);
+    expect(REQUEST_LOG_COLUMNS.map(([name, type]) => ({ name, type })).sort(byName)).toEqual(columns.sort(byName));
+  });
+
+  it("keeps every field of a record, the JSON columns as the objects they were", async () => {
+    const writer = new UsageWriter(t.db);
+    const attempts = [{ model: "gpt-5.4", provider: "openai", status: 429, errorClass: "rate_limited", latencyMs: 12 }];
+    const explanation = { summary: "coding → glm-5", candidates: [{ modelId: "glm-5", expectedCostUsd: 0.0017150000000000002, quality: null }], notes: ['a "quoted" \\ note'] };
+    const full = record(tenantId, {
+      attempts, explanation, fallbackCount: 1, estimatedInputTokens: 23, maxOutputTokens: 64, forcedCategory: "coding",
+      classifierCategory: "math", classifierConfidence: 0.4996035327292084, needsStructuredOutput: true, cachedInputTokens: 7,
+      cacheWriteTokens: 3, finishReason: "length", signals: ["truncated"], teamId: null, ttftMs: null,
+    });
+    writer.record(full);
+    await writer.flush();
+    const { body: _body, features: _features, ...stored } = await t.db.requestLog.findUniqueOrThrow({ where: { id: full.id }, include: { body: true } });
+    const { bodies: _bodies, features: _f, costUsd, baselineCostUsd, ...expected } = full;
+    expect({ ...stored, costUsd: Number(stored.costUsd), baselineCostUsd: Number(stored.baselineCostUsd) }).toEqual({ ...expected, costUsd, baselineCostUsd });
   });
 
   describe("during a database outage", () => {

@@ -64,23 +64,32 @@ describe("usage writer backlog", () => {
 });
 
 describe("usage batch serialisation", () => {
+  type Row = { requestedModel: string; explanation: string | null; attempts: string };
+  const rowsOf = (batch: UsageRecord[]) => JSON.parse(serialiseBatch(batch)) as Row[];
+
   it("cleans NUL bytes and lone surrogates, and leaves other escapes and text as they are", () => {
     // No escape at all (the usual batch), then a record whose text holds the six characters "\u0000".
     const plain = { ...record(3), explanation: { summary: "general → m (−22%)", notes: ["tab\there"] } };
     const clean = { ...record(1), explanation: { summary: "general → m (−22%)", notes: ["a \\u0000 as plain text", "tab\there"] } };
-    const dirty = { ...record(2), requestedModel: "gpt\u0000-x\uD800", explanation: { summary: "note \uDC00" } };
-    for (const one of [plain, clean]) {
-      const [row] = JSON.parse(serialiseBatch([one])) as Array<{ explanation: unknown }>;
-      expect(row!.explanation).toEqual(one.explanation);
-    }
-    const json = serialiseBatch([clean, dirty]);
-    const rows = JSON.parse(json) as Array<{ requestedModel: string; explanation: { summary: string; notes?: string[] } }>;
+    const dirty = { ...record(2), requestedModel: "gpt\u0000-x\uD800", explanation: { summary: "note \uDC00", notes: ["a\u0000b"] } };
+    for (const one of [plain, clean]) expect(JSON.parse(rowsOf([one])[0]!.explanation!)).toEqual(one.explanation);
+    const rows = rowsOf([clean, dirty]);
     expect(rows[1]!.requestedModel).toMatch(/^gpt[^\u0000]-x[^\ud800]$/);
-    expect(rows[1]!.explanation.summary).not.toMatch(/[\udc00-\udfff]/);
+    // The explanation travels as JSON text: no NUL or lone surrogate escape is left in that text either.
+    expect(rows[1]!.explanation).not.toMatch(/\\u(0000|d[89a-f])/);
+    const explanation = JSON.parse(rows[1]!.explanation!) as { summary: string; notes: string[] };
+    expect(explanation.summary).toMatch(/^note [^\udc00]$/);
+    expect(explanation.notes[0]).toMatch(/^a[^\u0000]b$/);
     // The clean record's text is untouched, the six characters "\u0000" in it included.
-    expect(rows[0]!.explanation).toEqual(clean.explanation);
+    expect(JSON.parse(rows[0]!.explanation!)).toEqual(clean.explanation);
     // A lone surrogate alone (no NUL anywhere in the batch) is found too.
-    const [lone] = JSON.parse(serialiseBatch([{ ...record(4), requestedModel: "m\uDBFF" }])) as Array<{ requestedModel: string }>;
-    expect(lone!.requestedModel).toMatch(/^m[^\udbff]$/);
+    expect(rowsOf([{ ...record(4), requestedModel: "m\uDBFF" }])[0]!.requestedModel).toMatch(/^m[^\udbff]$/);
+  });
+
+  it("sends the JSON columns as JSON text, and no explanation as null", () => {
+    const attempts = [{ model: "m", provider: "p", status: 429, errorClass: "rate_limited", latencyMs: 3 }];
+    const [row] = rowsOf([{ ...record(5), attempts }]);
+    expect(row!.explanation).toBeNull();
+    expect(JSON.parse(row!.attempts)).toEqual(attempts);
   });
 });

@@ -128,30 +128,38 @@ function storableStrings(_key: string, value: unknown): unknown {
 }
 
 // JSON.stringify writes a NUL as \u0000 and a lone surrogate as \ud800 to \udfff (paired ones stay
-// raw), so one scan of the batch's JSON finds them. A replacer on every value cost more than
-// the rest of the insert's preparation; only a batch with a hit (or with those six characters
-// as plain text, which costs a second pass and nothing else) is serialised again, cleaned.
+// raw), so one scan of a JSON text finds them. A replacer on every value cost more than the rest
+// of the insert's preparation; only a text with a hit (or with those six characters as plain
+// text, which costs a second pass and nothing else) is serialised again, cleaned.
 // The regular expression runs only when a plain search finds "\u" at all: on a batch of a few
 // hundred kilobytes the search is about 20 times faster, and the expression's pass allocated
 // several kilobytes per record, which the young generation then had to collect.
 const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/;
 
-export function serialiseBatch(batch: UsageRecord[]): string {
-  const rows = batch.map(toRow);
-  const json = JSON.stringify(rows);
-  return json.includes("\\u") && UNSTORABLE_ESCAPE.test(json) ? JSON.stringify(rows, storableStrings) : json;
+function storableJson(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json.includes("\\u") && UNSTORABLE_ESCAPE.test(json) ? JSON.stringify(value, storableStrings) : json;
 }
 
-// Every column is named: json_populate_recordset reads a missing key as NULL, and signals is NOT NULL.
+/** The batch as the insert's $1: its rows' JSON columns are JSON texts inside it, each cleaned on its own. */
+export function serialiseBatch(batch: UsageRecord[]): string {
+  return storableJson(batch.map(toRow));
+}
+
+// Every column is named: a missing key reads as NULL, and signals is NOT NULL. The jsonb columns
+// go as JSON text (server/usage/request-log-columns.ts says why), cleaned before they are
+// wrapped: in the batch's JSON a NUL escape inside them is no longer one the batch's check
+// would clean.
 function toRow({ bodies: _bodies, ...r }: UsageRecord) {
   return {
     ...r,
     createdAt: r.createdAt.toISOString(),
-    explanation: r.explanation ?? null,
+    attempts: storableJson(r.attempts),
+    explanation: r.explanation == null ? null : storableJson(r.explanation),
     finishReason: r.finishReason ?? null,
     signals: r.signals ?? [],
     // Encoded here rather than on the request's path: the batch pays for it, not the caller's latency.
-    features: r.features ? encodeStoredFeatures(r.features) : null,
+    features: r.features ? storableJson(encodeStoredFeatures(r.features)) : null,
   };
 }
 
