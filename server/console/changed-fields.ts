@@ -1,6 +1,8 @@
 // What changed between two plain records, as flat paths ("rules.coding.qualityBar") with the
 // value before and after: policy versions and audit entries list changes this way, without a
 // diff library.
+import { isRecord } from "../is-record";
+
 export interface FieldChange {
   path: string;
   before: unknown;
@@ -14,12 +16,8 @@ export interface ChangedFieldsOptions {
   normalise?: (value: unknown, path: string) => unknown;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function walk(before: unknown, after: unknown, path: string, options: ChangedFieldsOptions, out: FieldChange[]): void {
-  if (isPlainObject(before) && isPlainObject(after)) {
+  if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) {
       const child = path ? `${path}.${key}` : key;

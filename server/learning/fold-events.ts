@@ -26,6 +26,7 @@ import {
   type LearnerFeatures,
   type LearnerOptions,
 } from "../routing/learning/learned-difficulty";
+import { isRecord } from "../is-record";
 
 /** A queued event joined with its request's log row. */
 export interface FoldableEvent {
@@ -58,7 +59,6 @@ export interface FoldCounts {
   ignored: number;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isScore = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x) && x >= 0 && x <= 1;
 const nonEmpty = (x: unknown): x is string => typeof x === "string" && x.trim() !== "";
 

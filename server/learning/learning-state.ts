@@ -7,6 +7,7 @@
 import type { ProfileBook, ProfileEvidence } from "../routing/learning/capability-profile";
 import { decodeCorrections, encodeCorrections, type CategoryCorrections, type CorrectionsJson } from "../routing/learning/category-corrections";
 import { decodeLearner, encodeLearner, type DifficultyLearner, type LearnerJson } from "../routing/learning/learned-difficulty";
+import { isRecord } from "../is-record";
 
 export interface LearningState {
   profiles: ProfileBook;
@@ -28,7 +29,6 @@ export interface StoredLearning {
   folded: unknown;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const count = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null);
 
 function decodeProfiles(v: unknown): ProfileBook {

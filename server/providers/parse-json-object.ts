@@ -1,10 +1,10 @@
+import { isRecord } from "../is-record";
+
 /** Tool arguments and results arrive as strings that should, but may not, hold a JSON object. */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
-      return parsed as Record<string, unknown>;
-    }
+    if (isRecord(parsed)) return parsed;
   } catch {
     // fall through: the caller decides what a non-object means for its provider
   }

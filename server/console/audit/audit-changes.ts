@@ -6,6 +6,7 @@
 //   { from: x, to: y }                            one value: a name, a budget, a role
 //   { changed: { field: { from, to } } }          drift settings
 //   { changed: ["path", ...] } / { fields: [...] } older policy and model entries: names only
+import { isRecord } from "../../is-record";
 
 export interface AuditChange {
   field: string;
@@ -51,7 +52,6 @@ export function formatAuditValue(value: unknown): string {
   return out.length > MAX_VALUE_CHARS ? `${out.slice(0, MAX_VALUE_CHARS - 1)}…` : out;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

@@ -4,9 +4,8 @@ import type { Prisma } from "../../db/generated/client";
 import { toCategoryRules, toRoutingPolicy, type PolicyWithRules } from "../../catalog/policy-snapshot";
 import type { RoutingPolicy } from "../../routing/types";
 import type { CustomCategoryInput, PolicyFields } from "../schemas/policies";
+import { isRecord } from "../../is-record";
 
-/** A JSON object (not an array, not null): what stored policies and snapshots hold. */
-export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Stored custom categories (a JSON column, and every version's snapshot) as editable fields.
@@ -14,10 +13,10 @@ export const isObject = (value: unknown): value is Record<string, unknown> => ty
  */
 export function editableCustomCategories(stored: unknown): CustomCategoryInput[] {
   if (!Array.isArray(stored)) return [];
-  return stored.filter(isObject).map((category) => ({
+  return stored.filter(isRecord).map((category) => ({
     name: String(category.name ?? ""),
     keywords: Array.isArray(category.keywords) ? category.keywords.map(String) : [],
-    metadata: isObject(category.metadata) ? Object.fromEntries(Object.entries(category.metadata).map(([key, value]) => [key, String(value)])) : {},
+    metadata: isRecord(category.metadata) ? Object.fromEntries(Object.entries(category.metadata).map(([key, value]) => [key, String(value)])) : {},
   }));
 }
 

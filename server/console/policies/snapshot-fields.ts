@@ -2,13 +2,14 @@
 // be saved again. Snapshots are the engine's view of the policy (see policySnapshot); versions
 // stored before a field existed lack it and meant the value the field now defaults to.
 import { policyFieldsSchema, type PolicyFields } from "../schemas/policies";
-import { editableCustomCategories, isObject } from "./policy-fields";
+import { editableCustomCategories } from "./policy-fields";
+import { isRecord } from "../../is-record";
 
 /** The fields as they were, or the problems that keep them from being a valid policy today. */
 export function snapshotFields(snapshot: unknown): { ok: true; fields: PolicyFields } | { ok: false; problem: string } {
-  if (!isObject(snapshot) || !isObject(snapshot.rules)) return { ok: false, problem: "the stored version is not a policy" };
+  if (!isRecord(snapshot) || !isRecord(snapshot.rules)) return { ok: false, problem: "the stored version is not a policy" };
   const rules = Object.entries(snapshot.rules).map(([category, raw]) => {
-    const rule = isObject(raw) ? raw : {};
+    const rule = isRecord(raw) ? raw : {};
     return {
       category,
       qualityBar: rule.qualityBar,
