@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
-import { UsageWriter, serialiseBatch, type UsageSink } from "./usage-writer";
+import { UsageWriter, rowJson, type UsageSink } from "./usage-writer";
 import type { UsageRecord } from "./usage-record";
 
 const features = { idx: new Int32Array([5, 9]), val: new Float32Array([0.5, 0.25]), n: 2, dense: new Float32Array(DIFFICULTY_DENSE_COUNT), staticDifficulty: 0.4 };
@@ -63,12 +63,49 @@ describe("usage writer backlog", () => {
   });
 });
 
-describe("usage batch serialisation", () => {
+describe("usage writer batches", () => {
+  it("writes in one flush what was recorded before it began; what arrives during its insert waits for the next", async () => {
+    const db = sink();
+    db.up = true;
+    let release!: () => void;
+    const insert = db.$queryRawUnsafe.bind(db);
+    let calls = 0;
+    const slow = { ...db, $queryRawUnsafe: async <T>(sql: string, json: unknown) => (calls++ === 0 && (await new Promise<void>((r) => (release = r))), insert<T>(sql, json)) };
+    const writer = new UsageWriter(slow, { flushIntervalMs: 60_000 });
+    writer.record(record(1));
+    writer.record(record(2));
+    const flushing = writer.flush();
+    await new Promise((r) => setTimeout(r, 10));
+    writer.record(record(3));
+    await new Promise((r) => setImmediate(r)); // serialised and queued while the first insert waits
+    release();
+    await flushing;
+    expect(db.rows.map((r) => r.id)).toEqual(["req-1", "req-2"]);
+    expect(writer.pending).toBe(1);
+    await writer.flush();
+    expect(db.rows.map((r) => r.id)).toEqual(["req-1", "req-2", "req-3"]);
+    await writer.close();
+  });
+
+  it("drops and reports a record that cannot be serialised, and writes the others", async () => {
+    const db = sink();
+    db.up = true;
+    const errors: unknown[] = [];
+    const writer = new UsageWriter(db, { flushIntervalMs: 60_000, onError: (e) => errors.push(e) });
+    writer.record({ ...record(1), explanation: { tokens: 1n } });
+    writer.record(record(2));
+    await writer.close();
+    expect(db.rows.map((r) => r.id)).toEqual(["req-2"]);
+    expect([writer.dropped, errors.length]).toEqual([1, 1]);
+  });
+});
+
+describe("usage row serialisation", () => {
   type Row = { requestedModel: string; explanation: string | null; attempts: string };
-  const rowsOf = (batch: UsageRecord[]) => JSON.parse(serialiseBatch(batch)) as Row[];
+  const rowsOf = (batch: UsageRecord[]) => batch.map((r) => JSON.parse(rowJson(r)) as Row);
 
   it("cleans NUL bytes and lone surrogates, and leaves other escapes and text as they are", () => {
-    // No escape at all (the usual batch), then a record whose text holds the six characters "\u0000".
+    // No escape at all (the usual record), then a record whose text holds the six characters "\u0000".
     const plain = { ...record(3), explanation: { summary: "general → m (−22%)", notes: ["tab\there"] } };
     const clean = { ...record(1), explanation: { summary: "general → m (−22%)", notes: ["a \\u0000 as plain text", "tab\there"] } };
     const dirty = { ...record(2), requestedModel: "gpt\u0000-x\uD800", explanation: { summary: "note \uDC00", notes: ["a\u0000b"] } };
@@ -82,7 +119,7 @@ describe("usage batch serialisation", () => {
     expect(explanation.notes[0]).toMatch(/^a[^\u0000]b$/);
     // The clean record's text is untouched, the six characters "\u0000" in it included.
     expect(JSON.parse(rows[0]!.explanation!)).toEqual(clean.explanation);
-    // A lone surrogate alone (no NUL anywhere in the batch) is found too.
+    // A lone surrogate alone (no NUL anywhere in the record) is found too.
     expect(rowsOf([{ ...record(4), requestedModel: "m\uDBFF" }])[0]!.requestedModel).toMatch(/^m[^\udbff]$/);
   });
 

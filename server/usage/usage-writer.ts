@@ -1,9 +1,16 @@
-// Batches usage records off the hot path. A failed batch goes back to the head of the queue
-// and is retried with backoff; request ids make the insert idempotent, so a batch that
-// committed but whose acknowledgement was lost is not counted twice.
+// Batches usage records off the hot path. Each record is serialised to its row's JSON once the
+// turn of the event loop that recorded it is over (after its response went out), so that a
+// flush only joins texts: serialising a whole batch at once stalled every request in flight for
+// tens of milliseconds, and records queued as object graphs were copied by every scavenge they
+// waited through. A flush writes what was queued when it began, in batches of up to batchSize;
+// records arriving meanwhile wait for the next one, so batches stay large (PostgreSQL spends
+// about half as much a row on a batch of a few hundred as on one of thirty). A failed batch goes
+// back to the head of the queue and is retried with backoff; request ids make the insert
+// idempotent, so a batch that committed but whose acknowledgement was lost is not counted twice.
 import { toStorableText } from "../db/storable-text";
 import { encodeStoredFeatures } from "../learning/stored-features";
 import type { UsageRecord } from "./usage-record";
+import type { RequestBodies } from "./request-bodies";
 import { redactSecrets } from "./redact-secrets";
 import { INSERT_REQUESTS_WITH_ROLLUPS_SQL } from "./rollup-sql";
 
@@ -28,8 +35,17 @@ export interface UsageWriterOptions {
   onRecord?: (record: UsageRecord) => void;
 }
 
+/** A record as queued: its row's JSON, and the JSON of its stored prompt and answer (if any). */
+interface QueuedRow {
+  row: string;
+  bodies: string | null;
+}
+
 export class UsageWriter {
-  private queue: UsageRecord[] = [];
+  private queue: QueuedRow[] = [];
+  /** Recorded in this turn of the event loop, serialised at its end (serialiseRecorded). */
+  private recorded: UsageRecord[] = [];
+  private serialiseScheduled = false;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private failures = 0;
@@ -52,21 +68,42 @@ export class UsageWriter {
   }
 
   get pending(): number {
-    return this.queue.length;
+    return this.queue.length + this.recorded.length;
   }
 
   record(record: UsageRecord): void {
     this.options.onRecord?.(record);
-    const shed = this.queue.length >= this.maxBufferedWithFeatures && (record.features || record.bodies);
-    this.queue.push(shed ? { ...record, features: null, bodies: null } : record);
-    if (this.queue.length > this.maxBuffered) {
-      this.queue.shift();
-      this.dropped++;
+    this.recorded.push(record);
+    if (!this.serialiseScheduled) {
+      this.serialiseScheduled = true;
+      setImmediate(this.serialiseRecorded);
     }
     this.schedule();
   }
 
-  /** Writes everything queued so far; resolves when the queue is empty or a write failed. */
+  private readonly serialiseRecorded = (): void => {
+    this.serialiseScheduled = false;
+    const recorded = this.recorded;
+    this.recorded = [];
+    for (const record of recorded) {
+      const shed = this.queue.length >= this.maxBufferedWithFeatures && (record.features || record.bodies);
+      try {
+        this.queue.push(queuedRow(shed ? { ...record, features: null, bodies: null } : record));
+      } catch (error) {
+        // A record that cannot be serialised (a bug, not a database outage) is dropped and
+        // reported rather than thrown out of a timer callback, where it would end the process.
+        this.dropped++;
+        this.options.onError?.(error);
+        continue;
+      }
+      if (this.queue.length > this.maxBuffered) {
+        this.queue.shift();
+        this.dropped++;
+      }
+    }
+  };
+
+  /** Writes everything recorded so far; resolves when that is written or a write failed. */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     this.flushing = this.drain().finally(() => (this.flushing = null));
@@ -80,10 +117,10 @@ export class UsageWriter {
     const deadline = Date.now() + deadlineMs;
     // A batch being written has already left the queue: wait for it too, or the process may exit
     // with its insert half-way.
-    while ((this.queue.length > 0 || this.flushing) && Date.now() < deadline) {
+    while ((this.pending > 0 || this.flushing) && Date.now() < deadline) {
       this.retryAt = 0;
       await this.flush();
-      if (this.queue.length > 0) await new Promise((r) => setTimeout(r, 200));
+      if (this.pending > 0) await new Promise((r) => setTimeout(r, 200));
     }
   }
 
@@ -93,7 +130,7 @@ export class UsageWriter {
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush().finally(() => {
-        if (this.queue.length > 0) this.schedule();
+        if (this.pending > 0) this.schedule();
       });
     }, delay);
     this.timer.unref();
@@ -101,10 +138,13 @@ export class UsageWriter {
 
   private async drain(): Promise<void> {
     if (Date.now() < this.retryAt) return;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.batchSize);
+    this.serialiseRecorded();
+    let left = this.queue.length;
+    while (left > 0) {
+      const batch = this.queue.splice(0, Math.min(this.batchSize, left));
+      left -= batch.length;
       try {
-        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, serialiseBatch(batch), serialiseBodies(batch));
+        await this.db.$queryRawUnsafe(INSERT_REQUESTS_WITH_ROLLUPS_SQL, jsonArray(batch.map((q) => q.row)), jsonArray(batch.flatMap((q) => (q.bodies ? [q.bodies] : []))));
         this.written += batch.length;
         this.failures = 0;
       } catch (error) {
@@ -141,10 +181,16 @@ function storableJson(value: unknown): string {
   return json.includes("\\u") && UNSTORABLE_ESCAPE.test(json) ? JSON.stringify(value, storableStrings) : json;
 }
 
-/** The batch as the insert's $1: its rows' JSON columns are JSON texts inside it, each cleaned on its own. */
-export function serialiseBatch(batch: UsageRecord[]): string {
-  return storableJson(batch.map(toRow));
+/** A record's row as the insert's $1 holds it: its JSON columns are JSON texts inside it, each cleaned on its own. */
+export function rowJson(record: UsageRecord): string {
+  return storableJson(toRow(record));
 }
+
+function queuedRow(record: UsageRecord): QueuedRow {
+  return { row: rowJson(record), bodies: record.bodies ? bodiesJson(record, record.bodies) : null };
+}
+
+const jsonArray = (texts: string[]) => `[${texts.join(",")}]`;
 
 // Every column is named: a missing key reads as NULL, and signals is NOT NULL. The jsonb columns
 // go as JSON text (server/usage/request-log-columns.ts says why), cleaned before they are
@@ -164,21 +210,16 @@ function toRow({ bodies: _bodies, ...r }: UsageRecord) {
 }
 
 /**
- * The stored prompts and answers of a batch ($2 of the insert), redacted here rather than on the
- * request's path. Cleaned like the rows: a NUL byte in a prompt would fail the whole batch.
+ * A record's stored prompt and answer (a row of the insert's $2), redacted here rather than on
+ * the request's path. Cleaned like the rows: a NUL byte in a prompt would fail the whole batch.
  */
-function serialiseBodies(batch: UsageRecord[]): string {
-  const bodies = [];
-  for (const r of batch) {
-    if (!r.bodies) continue;
-    bodies.push({
-      id: r.id,
-      tenantId: r.tenantId,
-      createdAt: r.createdAt.toISOString(),
-      prompt: r.bodies.prompt.map((m) => ({ role: m.role, content: toStorableText(redactSecrets(m.content)) })),
-      answer: r.bodies.answer === null ? null : toStorableText(redactSecrets(r.bodies.answer)),
-      truncated: r.bodies.truncated,
-    });
-  }
-  return JSON.stringify(bodies);
+function bodiesJson({ id, tenantId, createdAt }: UsageRecord, bodies: RequestBodies): string {
+  return JSON.stringify({
+    id,
+    tenantId,
+    createdAt: createdAt.toISOString(),
+    prompt: bodies.prompt.map((m) => ({ role: m.role, content: toStorableText(redactSecrets(m.content)) })),
+    answer: bodies.answer === null ? null : toStorableText(redactSecrets(bodies.answer)),
+    truncated: bodies.truncated,
+  });
 }
