@@ -2,7 +2,7 @@
 // lean gateway entry point).
 import pg from "pg";
 import { env, requireDatabaseUrl } from "../env";
-import { UsageWriter, type UsageSink } from "./usage-writer";
+import { UnserialisableRecord, UsageWriter, type UsageSink } from "./usage-writer";
 import { observeRequest, observingRequests } from "../observability/observe-request";
 
 const holder = globalThis as unknown as { __switchyardUsageWriter?: UsageWriter };
@@ -26,7 +26,8 @@ export function pgUsageSink(connectionString: string): UsageSink {
 export function getUsageWriter(): UsageWriter {
   holder.__switchyardUsageWriter ??= new UsageWriter(pgUsageSink(requireDatabaseUrl()), {
     flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS,
-    onError: (error) => console.error(`[usage] write failed, will retry: ${error instanceof Error ? error.message.split("\n")[0] : error}`),
+    onError: (error) =>
+      console.error(error instanceof UnserialisableRecord ? `[usage] ${error.message}` : `[usage] write failed, will retry: ${error instanceof Error ? error.message.split("\n")[0] : error}`),
     // Every gateway request's record passes here, whichever endpoint served it.
     onRecord: observingRequests ? observeRequest : undefined,
   });

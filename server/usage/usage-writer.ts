@@ -4,7 +4,7 @@
 // tens of milliseconds, and records queued as object graphs were copied by every scavenge they
 // waited through. A flush writes what was queued when it began, in batches of up to batchSize;
 // records arriving meanwhile wait for the next one, so batches stay large (PostgreSQL spends
-// about half as much a row on a batch of a few hundred as on one of thirty). A failed batch goes
+// about 40% less a row on a batch of a hundred or more than on one of thirty). A failed batch goes
 // back to the head of the queue and is retried with backoff; request ids make the insert
 // idempotent, so a batch that committed but whose acknowledgement was lost is not counted twice.
 import { toStorableText } from "../db/storable-text";
@@ -33,6 +33,13 @@ export interface UsageWriterOptions {
   onError?: (error: unknown) => void;
   /** Sees every record as it is queued (the gateway's metrics and traces); absent when nothing does. */
   onRecord?: (record: UsageRecord) => void;
+}
+
+/** Reported (onError) for a record dropped because it could not be serialised; nothing retries it. */
+export class UnserialisableRecord extends Error {
+  constructor(requestId: string, cause: unknown) {
+    super(`the usage record of ${requestId} could not be serialised and was dropped: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
 }
 
 /** A record as queued: its row's JSON, and the JSON of its stored prompt and answer (if any). */
@@ -93,7 +100,7 @@ export class UsageWriter {
         // A record that cannot be serialised (a bug, not a database outage) is dropped and
         // reported rather than thrown out of a timer callback, where it would end the process.
         this.dropped++;
-        this.options.onError?.(error);
+        this.options.onError?.(new UnserialisableRecord(record.id, error));
         continue;
       }
       if (this.queue.length > this.maxBuffered) {
