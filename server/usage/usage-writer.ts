@@ -178,9 +178,9 @@ function storableStrings(_key: string, value: unknown): unknown {
 // raw), so one scan of a JSON text finds them. A replacer on every value cost more than the rest
 // of the insert's preparation; only a text with a hit (or with those six characters as plain
 // text, which costs a second pass and nothing else) is serialised again, cleaned.
-// The regular expression runs only when a plain search finds "\u" at all: on a batch of a few
-// hundred kilobytes the search is about 20 times faster, and the expression's pass allocated
-// several kilobytes per record, which the young generation then had to collect.
+// The regular expression runs only when a plain search finds "\u" at all: the search is about 20
+// times faster, and the expression's pass allocated kilobytes per record, which the young
+// generation then had to collect.
 const UNSTORABLE_ESCAPE = /\\u(?:0000|d[89a-f])/;
 
 function storableJson(value: unknown): string {
@@ -201,8 +201,8 @@ const jsonArray = (texts: string[]) => `[${texts.join(",")}]`;
 
 // Every column is named: a missing key reads as NULL, and signals is NOT NULL. The jsonb columns
 // go as JSON text (server/usage/request-log-columns.ts says why), cleaned before they are
-// wrapped: in the batch's JSON a NUL escape inside them is no longer one the batch's check
-// would clean.
+// wrapped: once escaped inside the row's JSON, a NUL escape in them is no longer one the row's
+// check would clean.
 function toRow({ bodies: _bodies, ...r }: UsageRecord) {
   return {
     ...r,

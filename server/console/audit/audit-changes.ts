@@ -52,7 +52,6 @@ export function formatAuditValue(value: unknown): string {
   return out.length > MAX_VALUE_CHARS ? `${out.slice(0, MAX_VALUE_CHARS - 1)}…` : out;
 }
 
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 function change(path: string, before: unknown, after: unknown): AuditChange {

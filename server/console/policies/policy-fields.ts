@@ -6,7 +6,6 @@ import type { RoutingPolicy } from "../../routing/types";
 import type { CustomCategoryInput, PolicyFields } from "../schemas/policies";
 import { isRecord } from "../../is-record";
 
-
 /**
  * Stored custom categories (a JSON column, and every version's snapshot) as editable fields.
  * Anything else a stored entry holds is left out; a saved entry is checked by the schema again.
