@@ -6,7 +6,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/page-header";
 import type { LogAttempt } from "@/server/console/logs/get-request-log";
-import { describeCategorySource, formatCost, formatQuality, formatShare, readExplanation, type CandidateStatus } from "./read-explanation";
+import { describeCategorySource, describeModelsNotAllowed, formatCost, formatQuality, formatShare, readExplanation, type CandidateStatus } from "./read-explanation";
 
 const STATUS_TONE: Record<CandidateStatus, "green" | "indigo" | "slate"> = { chosen: "green", fallback: "indigo", skipped: "slate" };
 
@@ -49,6 +49,7 @@ export function DecisionView({ explanation, attempts }: { explanation: unknown; 
               ))}
             </DataTable>
           )}
+          {decision.modelsNotAllowed > 0 && <p className="text-xs text-slate-500">{describeModelsNotAllowed(decision.modelsNotAllowed)}</p>}
         </>
       )}
       <AttemptsTimeline attempts={attempts} />

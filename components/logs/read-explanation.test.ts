@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeCategorySource, formatCost, formatQuality, formatShare, readExplanation } from "./read-explanation";
+import { describeCategorySource, describeModelsNotAllowed, formatCost, formatQuality, formatShare, readExplanation } from "./read-explanation";
 
 describe("formatCost", () => {
   it.each([
@@ -45,8 +45,15 @@ describe("readExplanation", () => {
   });
 
   it("reads an older or partial explanation with missing fields as null", () => {
-    expect(readExplanation({ summary: "coding → gpt-5.4" })).toMatchObject({ summary: "coding → gpt-5.4", category: null, confidence: null, candidates: [], plan: [] });
+    expect(readExplanation({ summary: "coding → gpt-5.4" })).toMatchObject({ summary: "coding → gpt-5.4", category: null, confidence: null, candidates: [], plan: [], modelsNotAllowed: 0 });
     expect(readExplanation(null)).toBeNull();
     expect(readExplanation({ candidates: [{ modelId: "x", status: "weird" }, "junk"] })?.candidates).toEqual([]);
+  });
+
+  it("counts the catalog models the rule did not allow", () => {
+    expect(readExplanation({ candidates: [], modelsNotAllowed: 17 })?.modelsNotAllowed).toBe(17);
+    expect(readExplanation({ modelsNotAllowed: "17" })?.modelsNotAllowed).toBe(0);
+    expect(describeModelsNotAllowed(1)).toBe("1 other catalog model is not in the rule's allowed models.");
+    expect(describeModelsNotAllowed(17)).toBe("17 other catalog models are not in the rule's allowed models.");
   });
 });

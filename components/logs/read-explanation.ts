@@ -23,6 +23,8 @@ export interface Decision {
   difficulty: number | null;
   estimatedCostUsd: number | null;
   candidates: DecisionCandidate[];
+  /** Catalog models the rule's allowed list excluded: counted, not among the candidates. */
+  modelsNotAllowed: number;
   /** The models in the order the gateway would try them. */
   plan: string[];
   notes: string[];
@@ -58,11 +60,17 @@ export function readExplanation(explanation: unknown): Decision | null {
     difficulty: num(e.difficulty),
     estimatedCostUsd: isObject(e.estimate) ? num(e.estimate.costUsd) : null,
     candidates: orderCandidates(candidates, strings(e.plan)),
+    modelsNotAllowed: num(e.modelsNotAllowed) ?? 0,
     plan: strings(e.plan),
     notes: strings(e.notes),
     error: isObject(e.error) ? str(e.error.message) : null,
     direct: str(e.direct),
   };
+}
+
+/** The line under a candidate list for the catalog models the rule does not allow (shown when there are any). */
+export function describeModelsNotAllowed(count: number): string {
+  return `${count} other catalog model${count === 1 ? " is" : "s are"} not in the rule's allowed models.`;
 }
 
 /** The plan's models first, in the order tried, then the skipped ones by name. */

@@ -14,6 +14,7 @@ import { ErrorState } from "@/components/ui/states";
 import { formatUsd } from "@/components/ui/format";
 import { firstIssueMessage } from "@/components/ui/form-errors";
 import { policyFieldsSchema, testPolicySchema, type PolicyFields } from "@/server/console/schemas/policies";
+import { describeModelsNotAllowed } from "@/components/logs/read-explanation";
 import { TesterLearning } from "./tester-learning";
 import { fromDraft, metadataPairs, type PolicyDraft } from "./policy-draft";
 
@@ -69,6 +70,7 @@ export function PolicyTester({ policyId, saved, draft }: { policyId: string; sav
             <ul className="mt-1 space-y-0.5 text-xs">
               {r.candidates.map((c) => <li key={c.modelId}><span className="font-mono">{c.modelId}</span> <Badge tone={c.status === "chosen" ? "green" : c.status === "fallback" ? "indigo" : "slate"}>{c.status}</Badge> {c.reason}</li>)}
             </ul>
+            {r.modelsNotAllowed > 0 && <p className="mt-1 text-xs text-slate-500">{describeModelsNotAllowed(r.modelsNotAllowed)}</p>}
           </details>
         </div>
       )}

@@ -18,6 +18,9 @@ const fx = setupGateway({
     await createOrderedPolicy(db, tenant.tenantId, "glm-first", ["glm-5", "gemini-3-flash"]);
   },
 });
+/** The tenant's chat models besides the policy's two (embedding models are never candidates). */
+const otherChatModels = async () =>
+  (await fx.db.model.count({ where: { OR: [{ tenantId: null }, { tenantId: fx.tenant.tenantId }], kind: "chat", slug: { notIn: ["glm-5", "gemini-3-flash"] } } }));
 const client = () => new OpenAI({ baseURL: fx.gateway.baseUrl, apiKey: fx.tenant.apiKey, maxRetries: 0, timeout: 20_000 });
 
 const City = z.object({
@@ -76,21 +79,26 @@ describe("structured outputs through the gateway", () => {
 
     const requestId = response.headers.get("x-switchyard-request-id");
     const logs = await waitForRequestLogs(fx, 7);
-    const explanation = logs.find((log) => log.id === requestId)?.explanation as { plan: string[]; candidates: Array<{ modelId: string; status: string; reason: string }> };
+    const explanation = logs.find((log) => log.id === requestId)?.explanation as { plan: string[]; candidates: Array<{ modelId: string; status: string; reason: string }>; modelsNotAllowed: number };
     expect(explanation.plan).toEqual(["gemini-3-flash"]);
     expect(explanation.candidates.find((c) => c.modelId === "glm-5")).toMatchObject({ status: "skipped", reason: CANNOT_FOLLOW_SCHEMA });
+    // The rule's own models are listed; the rest of the catalog is counted.
+    expect(explanation.candidates.map((c) => c.modelId).sort()).toEqual(["gemini-3-flash", "glm-5"]);
+    expect(explanation.modelsNotAllowed).toBe(await otherChatModels());
   });
 
   it("previews the same plan on /v1/route: a body asking for a schema skips the model that cannot follow one", async () => {
     const preview = async (body: object) => {
       const res = await fetch(`${fx.gateway.baseUrl}/route`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${fx.tenant.apiKey}` }, body: JSON.stringify(body) });
       expect(res.status).toBe(200);
-      return (await res.json()) as { model: string; candidates: Array<{ modelId: string; status: string; reason: string }> };
+      return (await res.json()) as { model: string; candidates: Array<{ modelId: string; status: string; reason: string }>; models_not_allowed: number };
     };
     const messages = [{ role: "user", content: "Describe Oslo." }];
     const withSchema = await preview({ model: "policy/glm-first", messages, response_format: zodResponseFormat(City, "city") });
     expect(withSchema.model).toBe("gemini-3-flash");
     expect(withSchema.candidates.find((c) => c.modelId === "glm-5")).toMatchObject({ status: "skipped", reason: CANNOT_FOLLOW_SCHEMA });
+    expect(withSchema.candidates).toHaveLength(2);
+    expect(withSchema.models_not_allowed).toBe(await otherChatModels());
     expect((await preview({ model: "policy/glm-first", messages })).model).toBe("glm-5");
   });
 

@@ -73,7 +73,7 @@ function explanationOf(decision: RoutingDecision, selection: ModelSelection): Ex
   const explanation: Required<Omit<Explanation, "direct" | "replacedDeprecated">> = {
     category: d.category, confidence: d.confidence, categorySource: d.categorySource, classifierCategory: d.classifierCategory!,
     classifierConfidence: d.classifierConfidence!, categoryDetail: d.categoryDetail!, difficulty: d.difficulty, degraded: d.degraded, error: d.error, estimate: d.estimate,
-    candidates: d.candidates, notes: d.notes!, summary: d.summary, plan: planOf(selection, decision).map((m) => m.id),
+    candidates: d.candidates, modelsNotAllowed: d.modelsNotAllowed, notes: d.notes!, summary: d.summary, plan: planOf(selection, decision).map((m) => m.id),
   };
   return selection.kind === "direct" ? { ...explanation, direct: selection.model.id, replacedDeprecated: selection.replaced } : explanation;
 }

@@ -86,6 +86,7 @@ export function handleRoutePreview(request: GatewayRequest): Promise<GatewayResp
       error: decision.error,
       estimate: decision.estimate,
       candidates: decision.candidates,
+      models_not_allowed: decision.modelsNotAllowed,
       summary: decision.summary,
       notes: decision.notes ?? [],
       learning: learningReportOf(decision),

@@ -135,7 +135,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
       model: null, fallbacks: [], degraded: false,
       error: { code: "no_rule_for_category", message },
       estimate: { inputTokens, outputTokens, costUsd: null, baselineCostUsd },
-      candidates: [], notes,
+      candidates: [], modelsNotAllowed: 0, notes,
       summary: `${category}, difficulty ${difficulty.toFixed(2)} → no model: ${message}`,
     };
   }
@@ -168,6 +168,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
     error: sel.error,
     estimate: { inputTokens, outputTokens, costUsd, baselineCostUsd },
     candidates: sel.candidates,
+    modelsNotAllowed: sel.notAllowed,
     ...(learningReport ? { learning: learningReport } : {}),
     notes,
     summary,

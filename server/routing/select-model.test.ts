@@ -54,10 +54,14 @@ describe("selectModel", () => {
     expect(statusOf(s, "unpriced")?.reason).toMatch(/cannot check max cost/);
   });
 
-  it("only considers the rule's allowed models", () => {
-    const s = sel([model("cheap"), model("allowed", { inputPricePerMTok: 9 })], { rule: rule({ allowedModels: ["allowed"] }) });
+  it("only considers the rule's allowed models, and counts the others instead of listing them", () => {
+    const s = sel([model("cheap"), model("allowed", { inputPricePerMTok: 9 }), model("other")], { rule: rule({ allowedModels: ["allowed"] }) });
     expect(s.model?.id).toBe("allowed");
-    expect(statusOf(s, "cheap")?.reason).toMatch(/allowed/);
+    expect(s.candidates.map((c) => c.modelId)).toEqual(["allowed"]);
+    expect(s.notAllowed).toBe(2);
+    const all = sel([model("cheap"), model("allowed", { inputPricePerMTok: 9 })]);
+    expect(all.candidates).toHaveLength(2);
+    expect(all.notAllowed).toBe(0);
   });
 
   it("skips unhealthy models and reports the reason", () => {

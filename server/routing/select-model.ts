@@ -21,7 +21,10 @@ export interface Selection {
   fallbacks: CatalogModel[];
   degraded: boolean;
   error: RoutingError | null;
+  /** The models the rule allows (all of them without an allowed list), each with its status and reason. */
   candidates: CandidateExplanation[];
+  /** Catalog models left out of `candidates` because the rule's allowed list excludes them. */
+  notAllowed: number;
   /** Why the chosen model won, e.g. "cheapest meeting bar 74.3". */
   choiceReason: string;
 }
@@ -35,7 +38,7 @@ export interface Ranked {
 
 interface Assessed extends Ranked {
   costNote: string | null;
-  /** Reason the model cannot be used at all (disabled, deprecated, unhealthy, structured outputs, context, allowed list, max cost). */
+  /** Reason the model cannot be used at all (disabled, deprecated, unhealthy, structured outputs, context, max cost). */
   hardSkip: string | null;
   /** Reason it misses the quality bar (only when not hard-skipped). */
   barSkip: string | null;
@@ -93,7 +96,6 @@ function assess(m: CatalogModel, s: SelectionInput): Assessed {
   else if (s.needsStructuredOutput && m.structuredOutputs === false) hardSkip = CANNOT_FOLLOW_SCHEMA;
   else if (m.contextWindow < totalTokens)
     hardSkip = `context window ${m.contextWindow} < ${totalTokens} estimated tokens`;
-  else if (s.rule.allowedModels !== null && !s.rule.allowedModels.includes(m.id)) hardSkip = "not in the rule's allowed models";
   else if (s.rule.maxCostUsd !== null && cost === null) hardSkip = `cannot check max cost ${fmtUsd(s.rule.maxCostUsd)}: ${costNote}`;
   else if (s.rule.maxCostUsd !== null && cost !== null && cost > s.rule.maxCostUsd)
     hardSkip = `expected cost ${fmtUsd(cost)} over max ${fmtUsd(s.rule.maxCostUsd)}`;
@@ -131,13 +133,11 @@ function orderFallbacks(rest: Assessed[], fallbackOrder: readonly string[]): Ass
 }
 
 /** Every model the rule allows (in the catalog or not) with its reason; the others counted. */
-function noUsableModelMessage(assessed: readonly Assessed[], s: SelectionInput): string {
-  const allowed = s.rule.allowedModels;
-  const inRule = allowed === null ? assessed : assessed.filter((a) => allowed.includes(a.model.id));
-  const notInCatalog = [...new Set(allowed)].filter((id) => !s.catalog.some((m) => m.id === id));
+function noUsableModelMessage(assessed: readonly Assessed[], notAllowed: number, s: SelectionInput): string {
+  const notInCatalog = [...new Set(s.rule.allowedModels)].filter((id) => !s.catalog.some((m) => m.id === id));
   // Called only when no model is usable, so every one in the rule has a hard skip.
-  const excluded = inRule.map((a) => ({ modelId: a.model.id, reason: a.hardSkip ?? "not usable" }));
-  return explainNoUsableModel(s.category, excluded, notInCatalog, assessed.length - inRule.length);
+  const excluded = assessed.map((a) => ({ modelId: a.model.id, reason: a.hardSkip ?? "not usable" }));
+  return explainNoUsableModel(s.category, excluded, notInCatalog, notAllowed);
 }
 
 /**
@@ -147,7 +147,12 @@ function noUsableModelMessage(assessed: readonly Assessed[], s: SelectionInput):
  * no model and a `no_model_available` error.
  */
 export function selectModel(s: SelectionInput): Selection {
-  const assessed = s.catalog.map((m) => assess(m, s));
+  // Models the rule's allowed list excludes are only counted: listed one by one, they made up most
+  // of every stored explanation of a tenant that allows a few models of a large catalog.
+  const allowed = s.rule.allowedModels;
+  const assessed: Assessed[] = [];
+  for (const m of s.catalog) if (allowed === null || allowed.includes(m.id)) assessed.push(assess(m, s));
+  const notAllowed = s.catalog.length - assessed.length;
   const qualifying = assessed.filter((a) => a.hardSkip === null && a.barSkip === null).sort(byCost);
   const usable = assessed.filter((a) => a.hardSkip === null);
   let chosen: Assessed | null = null;
@@ -198,13 +203,14 @@ export function selectModel(s: SelectionInput): Selection {
     // step of a decision).
     return { modelId: a.model.id, status, reason, expectedCostUsd: a.cost, requiredQuality, quality: a.quality };
   });
-  const error: RoutingError | null = chosen ? null : { code: "no_model_available", message: noUsableModelMessage(assessed, s) };
+  const error: RoutingError | null = chosen ? null : { code: "no_model_available", message: noUsableModelMessage(assessed, notAllowed, s) };
   return {
     model: chosen?.model ?? null,
     fallbacks: fallbacks.map((f) => f.model),
     degraded,
     error,
     candidates,
+    notAllowed,
     choiceReason,
   };
 }

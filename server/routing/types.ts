@@ -145,7 +145,10 @@ export interface RoutingDecision {
     costUsd: number | null;
     baselineCostUsd: number | null;
   };
+  /** The models the rule allows, each with its status and reason (every catalog model when it has no allowed list). */
   candidates: CandidateExplanation[];
+  /** Catalog models the rule's allowed list excludes: counted, not listed in `candidates`. */
+  modelsNotAllowed: number;
   /** Non-fatal remarks, e.g. an unknown forced category that was ignored. */
   notes?: string[];
   summary: string;

@@ -49,6 +49,7 @@ export async function testPolicy(
       savingsPct: costUsd !== null && baselineCostUsd !== null && baselineCostUsd > 0 ? (1 - costUsd / baselineCostUsd) * 100 : null,
     },
     candidates: decision.candidates,
+    modelsNotAllowed: decision.modelsNotAllowed,
     degraded: decision.degraded,
     error: decision.error,
     notes: decision.notes ?? [],
