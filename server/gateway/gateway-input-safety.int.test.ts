@@ -1,6 +1,7 @@
 // What the running gateway does with input PostgreSQL cannot store, and with a policy that
 // leaves a rule nothing to route to: a 400 naming the field (and the usage batch it shares with
-// good requests still written), and a 503 naming the rule and why each of its models is out.
+// good requests still written), and a 503 naming the rule and why each of its models is out, its
+// log row keeping the decision.
 import { describe, expect, it } from "vitest";
 import { createOrderedPolicy } from "../testing/seed-gateway-tenant";
 import { setupGateway, waitForRequestLog } from "../testing/setup-gateway";
@@ -64,6 +65,13 @@ describe("gateway input safety", () => {
     // Nothing internal: no tenant, policy or key ids.
     const policy = await fx.db.routingPolicy.findFirstOrThrow({ where: { tenantId: fx.tenant.tenantId, name: "typo" } });
     for (const id of [fx.tenant.tenantId, policy.id]) expect(viaOpenAI.message).not.toContain(id);
+    // Its log row keeps the decision: the rule's own models with their reasons, the others counted.
+    const { explanation } = await waitForRequestLog(fx.db, viaOpenAI.requestId);
+    const stored = explanation as { plan: string[]; candidates: Array<{ modelId: string; reason: string }>; modelsNotAllowed: number; error: { message: string } };
+    expect(stored.plan).toEqual([]);
+    expect(stored.error.message).toBe(viaOpenAI.message);
+    expect(stored.candidates.map((c) => `${c.modelId}: ${c.reason}`).sort()).toEqual([expect.stringMatching(/^old-llama: deprecated since/), "team-llama: disabled"]);
+    expect(stored.modelsNotAllowed).toBe(Number(/(\d+) other catalog models/.exec(viaOpenAI.message)![1]));
 
     const viaAnthropic = await post("/messages", { model: "policy/typo", max_tokens: 20, messages: hi }, { "x-switchyard-category": "math" });
     expect(viaAnthropic.status).toBe(503);

@@ -58,11 +58,17 @@ export function routeRequestOf(input: CanonicalInput, headers: HeaderSource): Ro
   };
 }
 
-/** The models to try in order: the one asked for directly, or the decision's model and its fallbacks. */
-export function planOf(selection: ModelSelection, decision: RoutingDecision): CatalogModel[] {
+/** The models to try in order: the one asked for directly, or the decision's model and its fallbacks (none when no model can serve). */
+function plannedModels(selection: ModelSelection, decision: RoutingDecision): CatalogModel[] {
   if (selection.kind === "direct") return [selection.model];
-  if (!decision.model) throw unavailable(decision.error?.message ?? "No model in the catalog can serve this request");
-  return [decision.model, ...decision.fallbacks];
+  return decision.model ? [decision.model, ...decision.fallbacks] : [];
+}
+
+/** The plan, or the 503 of a request no model can serve. */
+export function planOf(selection: ModelSelection, decision: RoutingDecision): CatalogModel[] {
+  const plan = plannedModels(selection, decision);
+  if (plan.length === 0) throw unavailable(decision.error?.message ?? "No model in the catalog can serve this request");
+  return plan;
 }
 
 type Explanation = Omit<RoutingDecision, "model" | "fallbacks"> & { plan: string[]; direct?: string; replacedDeprecated?: string[] };
@@ -73,7 +79,8 @@ function explanationOf(decision: RoutingDecision, selection: ModelSelection): Ex
   const explanation: Required<Omit<Explanation, "direct" | "replacedDeprecated">> = {
     category: d.category, confidence: d.confidence, categorySource: d.categorySource, classifierCategory: d.classifierCategory!,
     classifierConfidence: d.classifierConfidence!, categoryDetail: d.categoryDetail!, difficulty: d.difficulty, degraded: d.degraded, error: d.error, estimate: d.estimate,
-    candidates: d.candidates, modelsNotAllowed: d.modelsNotAllowed, notes: d.notes!, summary: d.summary, plan: planOf(selection, decision).map((m) => m.id),
+    // An empty plan when no model can serve: the request's log row still says why.
+    candidates: d.candidates, modelsNotAllowed: d.modelsNotAllowed, notes: d.notes!, summary: d.summary, plan: plannedModels(selection, decision).map((m) => m.id),
   };
   return selection.kind === "direct" ? { ...explanation, direct: selection.model.id, replacedDeprecated: selection.replaced } : explanation;
 }
