@@ -168,7 +168,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
     error: sel.error,
     estimate: { inputTokens, outputTokens, costUsd, baselineCostUsd },
     candidates: sel.candidates,
-    modelsNotAllowed: sel.notAllowed,
+    modelsNotAllowed: sel.modelsNotAllowed,
     ...(learningReport ? { learning: learningReport } : {}),
     notes,
     summary,

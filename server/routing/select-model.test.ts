@@ -58,10 +58,10 @@ describe("selectModel", () => {
     const s = sel([model("cheap"), model("allowed", { inputPricePerMTok: 9 }), model("other")], { rule: rule({ allowedModels: ["allowed"] }) });
     expect(s.model?.id).toBe("allowed");
     expect(s.candidates.map((c) => c.modelId)).toEqual(["allowed"]);
-    expect(s.notAllowed).toBe(2);
+    expect(s.modelsNotAllowed).toBe(2);
     const all = sel([model("cheap"), model("allowed", { inputPricePerMTok: 9 })]);
     expect(all.candidates).toHaveLength(2);
-    expect(all.notAllowed).toBe(0);
+    expect(all.modelsNotAllowed).toBe(0);
   });
 
   it("skips unhealthy models and reports the reason", () => {

@@ -24,7 +24,7 @@ export interface Selection {
   /** The models the rule allows (all of them without an allowed list), each with its status and reason. */
   candidates: CandidateExplanation[];
   /** Catalog models left out of `candidates` because the rule's allowed list excludes them. */
-  notAllowed: number;
+  modelsNotAllowed: number;
   /** Why the chosen model won, e.g. "cheapest meeting bar 74.3". */
   choiceReason: string;
 }
@@ -52,9 +52,12 @@ export const CANNOT_FOLLOW_SCHEMA = "cannot follow a JSON schema (structured out
 
 const isRetired = (m: CatalogModel, now: Date): boolean => m.deprecatedAt !== null && !(now.getTime() < Date.parse(m.deprecatedAt));
 
+/** Whether the rule's allowed list (if it has one) names the model. */
+const ruleAllows = (rule: CategoryRule, modelId: string): boolean => rule.allowedModels === null || rule.allowedModels.includes(modelId);
+
 /** Whether a rule may use a model at all at this instant: a chat model, enabled, not retired, allowed (health, context and cost aside). */
 export function inRule(m: CatalogModel, rule: CategoryRule, now: Date): boolean {
-  return isChatModel(m) && m.enabled && !isRetired(m, now) && (rule.allowedModels === null || rule.allowedModels.includes(m.id));
+  return isChatModel(m) && m.enabled && !isRetired(m, now) && ruleAllows(rule, m.id);
 }
 
 /**
@@ -149,10 +152,9 @@ function noUsableModelMessage(assessed: readonly Assessed[], notAllowed: number,
 export function selectModel(s: SelectionInput): Selection {
   // Models the rule's allowed list excludes are only counted: listed one by one, they made up most
   // of every stored explanation of a tenant that allows a few models of a large catalog.
-  const allowed = s.rule.allowedModels;
   const assessed: Assessed[] = [];
-  for (const m of s.catalog) if (allowed === null || allowed.includes(m.id)) assessed.push(assess(m, s));
-  const notAllowed = s.catalog.length - assessed.length;
+  for (const m of s.catalog) if (ruleAllows(s.rule, m.id)) assessed.push(assess(m, s));
+  const modelsNotAllowed = s.catalog.length - assessed.length;
   const qualifying = assessed.filter((a) => a.hardSkip === null && a.barSkip === null).sort(byCost);
   const usable = assessed.filter((a) => a.hardSkip === null);
   let chosen: Assessed | null = null;
@@ -203,14 +205,14 @@ export function selectModel(s: SelectionInput): Selection {
     // step of a decision).
     return { modelId: a.model.id, status, reason, expectedCostUsd: a.cost, requiredQuality, quality: a.quality };
   });
-  const error: RoutingError | null = chosen ? null : { code: "no_model_available", message: noUsableModelMessage(assessed, notAllowed, s) };
+  const error: RoutingError | null = chosen ? null : { code: "no_model_available", message: noUsableModelMessage(assessed, modelsNotAllowed, s) };
   return {
     model: chosen?.model ?? null,
     fallbacks: fallbacks.map((f) => f.model),
     degraded,
     error,
     candidates,
-    notAllowed,
+    modelsNotAllowed,
     choiceReason,
   };
 }
