@@ -19,6 +19,18 @@ export function formatUsd(x: number): string {
   return `$${x < 0.001 ? x.toFixed(6) : x.toFixed(4)}`;
 }
 
+/**
+ * `x` (below `limit`) with two decimals, or as many more as it takes to read as below it:
+ * 0.4996 against a threshold of 0.5 is "0.4996", never "0.50 < threshold 0.5".
+ */
+export function formatBelow(x: number, limit: number): string {
+  for (let digits = 2; digits <= 6; digits++) {
+    const text = x.toFixed(digits);
+    if (Number(text) < limit) return text;
+  }
+  return String(x);
+}
+
 /** Savings vs the baseline as a signed percentage string, e.g. "−58%", or null when not comparable. */
 export function savingsPercent(cost: number | null, baseline: number | null): string | null {
   if (cost === null || baseline === null || baseline <= 0) return null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { route } from "./route";
+import { formatBelow } from "./explain-decision";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "./defaults";
 import { isChatModel } from "./model-kind";
 import { countTokens, countTokensExact } from "./count-tokens";
@@ -74,6 +75,21 @@ describe("route: category source", () => {
     expect(d.category).toBe("general");
     expect(d.classifierCategory).toBe("coding");
     expect(d.categoryDetail).toMatch(/threshold 1.01/);
+  });
+
+  it("never shows a confidence below the threshold rounded up to it", () => {
+    // A prompt whose confidence two decimals round up, with the threshold at that rounded figure.
+    const prompts = ["Write a Python function that reverses a string.", "Tell me a joke.", "What is the capital of France?", "Sort this list in Go.", "Plan a trip to Rome."];
+    const prompt = prompts.find((p) => Number(classify(user(p)).confidence.toFixed(2)) > classify(user(p)).confidence)!;
+    const confidence = classify(user(prompt)).confidence;
+    const policy = { ...DEFAULT_POLICY, confidenceThreshold: Number(confidence.toFixed(2)) };
+    const d = route(input(user(prompt), policy));
+    expect(d.categorySource).toBe("default");
+    const shown = Number(/at ([\d.]+) < threshold/.exec(d.categoryDetail ?? "")?.[1]);
+    expect(shown).toBeLessThan(policy.confidenceThreshold);
+    expect(Math.abs(shown - confidence)).toBeLessThan(0.005);
+    expect(formatBelow(0.4996, 0.5)).toBe("0.4996");
+    expect(formatBelow(0.3, 0.5)).toBe("0.30");
   });
 
   it("gives an empty prompt a low confidence and the default category", () => {

@@ -2,7 +2,7 @@ import { classifyCategory, lastFeatures } from "./classify-category";
 import { countTokens, MESSAGE_OVERHEAD_TOKENS } from "./count-tokens";
 import { estimateCost } from "./estimate-cost";
 import { difficultyFromFeatures } from "./estimate-difficulty";
-import { summarizeDecision } from "./explain-decision";
+import { formatBelow, summarizeDecision } from "./explain-decision";
 import { extractPromptText } from "./extract-prompt-text";
 import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
@@ -92,7 +92,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
         notes.push(`category ${learnedCategory.category} learned from this tenant's corrections (classifier said ${prediction.category} at ${prediction.confidence.toFixed(2)})`);
       } else if (unsure) {
         sourceDetail = policy.rules[category]
-          ? `classifier said ${prediction.category} at ${prediction.confidence.toFixed(2)} < threshold ${policy.confidenceThreshold}`
+          ? `classifier said ${prediction.category} at ${formatBelow(prediction.confidence, policy.confidenceThreshold)} < threshold ${policy.confidenceThreshold}`
           : `classifier category ${prediction.category} has no rule`;
         category = policy.defaultCategory;
         categorySource = "default";
