@@ -3,6 +3,13 @@ import type { CatalogModel, CostEstimate } from "./types";
 type Priced = Pick<CatalogModel, "id" | "inputPricePerMTok" | "outputPricePerMTok">;
 
 /**
+ * To a ten-billionth of a dollar, far below any price's precision: the sum of two products of
+ * binary fractions otherwise reads 0.0013375000000000001 in an explanation. An integer divided by
+ * a power of ten prints as its shortest decimal.
+ */
+const roundUsd = (usd: number) => Math.round(usd * 1e10) / 1e10;
+
+/**
  * Expected USD cost of a request. Never returns $0 for an unknown price: a model whose input
  * price (or, when output tokens are expected, output price) is unknown is reported unpriced.
  */
@@ -15,9 +22,9 @@ export function estimateCost(model: Priced, inputTokens: number, outputTokens: n
   if (missing.length > 0) {
     return { priced: false, reason: `${missing.join(" and ")} price unknown for ${model.id}` };
   }
-  const usd =
-    (inTok * (model.inputPricePerMTok ?? 0)) / 1_000_000 +
-    (outTok * (model.outputPricePerMTok ?? 0)) / 1_000_000;
+  const usd = roundUsd(
+    (inTok * (model.inputPricePerMTok ?? 0)) / 1_000_000 + (outTok * (model.outputPricePerMTok ?? 0)) / 1_000_000,
+  );
   return { priced: true, usd };
 }
 
@@ -42,7 +49,7 @@ export function usageCost(model: CachePriced, tokens: BilledTokens): CostEstimat
   const cached = Math.min(Math.max(0, tokens.cachedInput ?? 0), Math.max(0, tokens.input));
   const written = Math.min(Math.max(0, tokens.cacheWrite ?? 0), Math.max(0, tokens.input) - cached);
   const difference = cached * ((model.cachedInputPricePerMTok ?? input) - input) + written * ((model.cacheWritePricePerMTok ?? input) - input);
-  return { priced: true, usd: estimate.usd + difference / 1_000_000 };
+  return { priced: true, usd: roundUsd(estimate.usd + difference / 1_000_000) };
 }
 
 export function costOrNull(estimate: CostEstimate): number | null {

@@ -183,6 +183,12 @@ describe("estimateCost", () => {
     if (!r.priced) expect(r.reason).toMatch(/output price unknown/);
     expect(estimateCost(glm, 1000, 0)).toEqual({ priced: true, usd: 0.001 });
   });
+
+  it("gives figures without binary noise, as an explanation shows them", () => {
+    const gpt = DEFAULT_CATALOG.find((m) => m.id === "gpt-5.4")!;
+    // The plain sum of the two parts is 0.0013375000000000001.
+    expect(estimateCost(gpt, 23, 64)).toEqual({ priced: true, usd: 0.0013375 });
+  });
 });
 
 describe("usageCost", () => {
