@@ -13,6 +13,7 @@ import { createRandom } from "../random/mulberry32";
 import { monthStart } from "../limits/calendar";
 import { estimateCost, costOrNull } from "../routing/estimate-cost";
 import { isSampledForEvaluation } from "../routing/learning/sample-evaluation";
+import { ruleOf } from "../routing/rule-of";
 import type { CatalogModel, RoutingPolicy } from "../routing/types";
 import type { UsageRecord } from "../usage/usage-record";
 
@@ -128,7 +129,7 @@ export function buildDemoEvidence(options: DemoEvidenceOptions): DemoEvidence {
       evidence.events.push({ tenantId: options.tenantId, requestId: record.id, kind: "feedback", score, payload: { feedbackId: id }, createdAt });
     }
 
-    const rule = options.policy.rules[category];
+    const rule = ruleOf(options.policy, category);
     const share = rule?.evaluationShare ?? 0;
     if (!rule?.judgeModel || !isSampledForEvaluation(record.id, share, EVALUATION_SAMPLE_SEED)) continue;
     const judge = byId.get(rule.judgeModel);

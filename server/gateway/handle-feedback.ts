@@ -7,6 +7,7 @@ import { z } from "zod";
 import { getDb, type Db } from "../db/client";
 import { recordFeedback } from "../learning/record-feedback";
 import { BUILTIN_CATEGORIES } from "../routing/types";
+import { ruleOf } from "../routing/rule-of";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../db/storable-text";
 import { admitUnbilledRequest } from "./admit-request";
 import { authenticateKey } from "./authenticate-key";
@@ -35,7 +36,7 @@ const feedbackBody = z
 function knownCategory(config: TenantConfig, category: string): boolean {
   if ((BUILTIN_CATEGORIES as readonly string[]).includes(category)) return true;
   for (const policy of config.policiesById.values()) {
-    if (Object.hasOwn(policy.rules, category)) return true;
+    if (ruleOf(policy, category)) return true;
     if (policy.customCategories.some((c) => c.name === category)) return true;
   }
   return false;

@@ -9,6 +9,7 @@
  */
 import { applyProfiles, type ProfileBook, type ProfileOptions } from "../routing/learning/capability-profile";
 import { estimateOutputTokens } from "../routing/route";
+import { ruleOf } from "../routing/rule-of";
 import { qualityCeiling, requiredQualityFor, selectModel } from "../routing/select-model";
 import type { CatalogModel, RoutingPolicy } from "../routing/types";
 
@@ -27,7 +28,7 @@ export function modelRolesFor(
   now: Date,
   profiles?: { book: ProfileBook; options?: ProfileOptions },
 ): ModelRoles {
-  const rule = policy.rules[category];
+  const rule = ruleOf(policy, category);
   if (!rule) return { cheaper: null, better: null };
   const seen = profiles ? applyProfiles(catalog, category, profiles.book, profiles.options).catalog : catalog;
   const ceiling = qualityCeiling(seen, rule, category, now);

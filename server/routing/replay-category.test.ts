@@ -15,6 +15,7 @@ describe("replayCategory", () => {
     ["the default when the classifier's category has no rule", row({ classifierCategory: "legal" }), "general"],
     ["a forced category with a rule", row({ forcedCategory: "math", category: "math", categorySource: "forced" }), "math"],
     ["the classifier when a forced category has no rule", row({ forcedCategory: "legal" }), "coding"],
+    ["the classifier when a forced category is named like an Object property", row({ forcedCategory: "constructor" }), "coding"],
     ["a custom-rule category that keeps its rule", row({ category: "support", categorySource: "rule" }), "support"],
     ["a learned category that keeps its rule", row({ category: "math", categorySource: "learned" }), "math"],
     ["an older row's category while it has a rule", row({ category: "support", categorySource: null, classifierCategory: null, classifierConfidence: null }), "support"],

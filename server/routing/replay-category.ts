@@ -1,4 +1,5 @@
 import type { RoutingPolicy } from "./types";
+import { ruleOf } from "./rule-of";
 
 /** What a recorded request's log row says about how its category was decided. */
 export interface RecordedCategory {
@@ -18,12 +19,12 @@ export interface RecordedCategory {
  * category while the policy has a rule for it (a default one goes to the policy's default).
  */
 export function replayCategory(row: RecordedCategory, policy: RoutingPolicy): string {
-  if (row.forcedCategory !== null && policy.rules[row.forcedCategory]) return row.forcedCategory;
+  if (row.forcedCategory !== null && ruleOf(policy, row.forcedCategory)) return row.forcedCategory;
   // Recorded before the classifier's guess was kept: the recorded category stands while the policy has a rule for it.
   if (row.classifierCategory === null || row.classifierConfidence === null) {
-    return row.categorySource !== "default" && policy.rules[row.category] ? row.category : policy.defaultCategory;
+    return row.categorySource !== "default" && ruleOf(policy, row.category) ? row.category : policy.defaultCategory;
   }
-  if ((row.categorySource === "rule" || row.categorySource === "learned") && policy.rules[row.category]) return row.category;
-  if (row.classifierConfidence < policy.confidenceThreshold || !policy.rules[row.classifierCategory]) return policy.defaultCategory;
+  if ((row.categorySource === "rule" || row.categorySource === "learned") && ruleOf(policy, row.category)) return row.category;
+  if (row.classifierConfidence < policy.confidenceThreshold || !ruleOf(policy, row.classifierCategory)) return policy.defaultCategory;
   return row.classifierCategory;
 }

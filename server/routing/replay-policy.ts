@@ -7,6 +7,7 @@ import { leanSelector, type LeanChoice } from "./lean-select-model";
 import { estimateCost } from "./estimate-cost";
 import { replayCategory, type RecordedCategory } from "./replay-category";
 import { estimateOutputTokens } from "./route";
+import { ruleOf } from "./rule-of";
 import { qualityCeiling, requiredQualityFor } from "./select-model";
 import type { CatalogModel, RouteLearning, RoutingPolicy } from "./types";
 
@@ -95,7 +96,7 @@ function planner(policy: RoutingPolicy, input: ReplayInput): (category: string) 
   return (category) => {
     let plan = plans.get(category);
     if (plan !== undefined) return plan;
-    const rule = policy.rules[category];
+    const rule = ruleOf(policy, category);
     if (!rule) plan = null;
     else {
       const catalog = input.profiles ? applyProfiles(input.catalog, category, input.profiles.book, input.profiles.options).catalog : input.catalog;

@@ -109,6 +109,15 @@ describe("route: category source", () => {
     expect(unknown.notes?.[0]).toMatch(/poetry/);
   });
 
+  it("treats a forced category named like an Object property as one without a rule", () => {
+    for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"]) {
+      const d = route(input({ ...user("Tell me a joke."), forcedCategory: name }));
+      expect(d.categorySource).not.toBe("forced");
+      expect(d.model).not.toBeNull();
+      expect(d.notes?.[0]).toContain(`forced category "${name}" has no rule`);
+    }
+  });
+
   it("applies tenant custom categories (keywords, metadata) before the classifier", () => {
     const rules = { ...DEFAULT_POLICY.rules, support: { ...DEFAULT_POLICY.rules.general!, qualityBar: 50 }, legal: { ...DEFAULT_POLICY.rules.general! } };
     const policy: RoutingPolicy = {

@@ -6,6 +6,7 @@ import { formatBelow, summarizeDecision } from "./explain-decision";
 import { extractPromptText } from "./extract-prompt-text";
 import { getDifficultyModel } from "./load-model";
 import { matchCustomCategory } from "./match-custom-category";
+import { ruleOf } from "./rule-of";
 import { chatModelsOf } from "./model-kind";
 import { applyProfiles, type ProfileUse } from "./learning/capability-profile";
 import { correctCategory, type CategoryCorrection } from "./learning/category-corrections";
@@ -67,31 +68,31 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
       : null;
   const forced = request.forcedCategory?.trim();
   const custom = forced ? null : matchCustomCategory(policy.customCategories, `${text.user}\n${text.context}`, request.metadata);
-  if (forced && policy.rules[forced]) {
+  if (forced && ruleOf(policy, forced)) {
     category = forced;
     confidence = 1;
     categorySource = "forced";
   } else {
     if (forced) notes.push(`forced category "${forced}" has no rule in policy ${policy.id}; ignored`);
-    if (custom && policy.rules[custom.name]) {
+    if (custom && ruleOf(policy, custom.name)) {
       category = custom.name;
       confidence = 1;
       categorySource = "rule";
       sourceDetail = `${custom.name} (${custom.matchedBy})`;
     } else {
       if (custom) notes.push(`custom category "${custom.name}" has no rule in policy ${policy.id}; ignored`);
-      const unsure = prediction.confidence < policy.confidenceThreshold || !policy.rules[category];
-      if (learnedCategory && !policy.rules[learnedCategory.category]) notes.push(`learned category "${learnedCategory.category}" has no rule in policy ${policy.id}; ignored`);
+      const unsure = prediction.confidence < policy.confidenceThreshold || !ruleOf(policy, category);
+      if (learnedCategory && !ruleOf(policy, learnedCategory.category)) notes.push(`learned category "${learnedCategory.category}" has no rule in policy ${policy.id}; ignored`);
       // A correction counts when it changes the outcome: another category, or the classifier's own
       // category where the classifier alone was too unsure to use it.
-      if (learnedCategory && policy.rules[learnedCategory.category] && (learnedCategory.category !== prediction.category || unsure)) {
+      if (learnedCategory && ruleOf(policy, learnedCategory.category) && (learnedCategory.category !== prediction.category || unsure)) {
         category = learnedCategory.category;
         confidence = learnedCategory.similarity;
         categorySource = "learned";
         sourceDetail = `${learnedCategory.category} (similarity ${learnedCategory.similarity.toFixed(2)} to ${learnedCategory.corrections} correction${learnedCategory.corrections === 1 ? "" : "s"})`;
         notes.push(`category ${learnedCategory.category} learned from this tenant's corrections (classifier said ${prediction.category} at ${prediction.confidence.toFixed(2)})`);
       } else if (unsure) {
-        sourceDetail = policy.rules[category]
+        sourceDetail = ruleOf(policy, category)
           ? `classifier said ${prediction.category} at ${formatBelow(prediction.confidence, policy.confidenceThreshold)} < threshold ${policy.confidenceThreshold}`
           : `classifier category ${prediction.category} has no rule`;
         category = policy.defaultCategory;
@@ -121,7 +122,7 @@ export function route(input: RouteInput): RoutingDecision & DecisionLearning {
     for (const note of applied.notes) notes.push(note);
   }
   const learningReport = learning ? { staticDifficulty, learnedDifficulty, profiles: profileUses, learnedCategory } : undefined;
-  const rule = policy.rules[category];
+  const rule = ruleOf(policy, category);
   const inputTokens = estimateInputTokens(request);
   const outputTokens = estimateOutputTokens(category, policy, request.maxOutputTokens);
   const baselineModel = catalog.find((m) => m.id === policy.baselineModelId) ?? null;

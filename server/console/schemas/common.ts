@@ -39,7 +39,9 @@ export const categoryNameSchema = z
   .trim()
   .min(1, "Enter a category")
   .max(40)
-  .regex(/^[a-z][a-z0-9_]*$/, "Lower-case letters, digits and _ only");
+  .regex(/^[a-z][a-z0-9_]*$/, "Lower-case letters, digits and _ only")
+  // A category names keys of plain objects (rules, catalog qualities): never one every object has.
+  .refine((name) => !(name in Object.prototype), "A reserved name; pick another");
 export const pageSchema = z.object({
   cursor: safeText(200).nullish(),
   limit: z.number().int().min(1).max(100).default(50),

@@ -9,6 +9,7 @@ import { AbortScope } from "../../providers/abort-scope";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../../providers/types";
 import { applyProfiles } from "../../routing/learning/capability-profile";
 import { isSampledForEvaluation } from "../../routing/learning/sample-evaluation";
+import { ruleOf } from "../../routing/rule-of";
 import type { CatalogModel, RoutingDecision, RoutingPolicy } from "../../routing/types";
 import { priceUsage } from "../../gateway/build-usage-record";
 import type { TenantConfig } from "../../gateway/load-tenant-config";
@@ -80,7 +81,7 @@ export function evaluationQueueStats(): { pending: number; running: number; drop
 
 /** The request's evaluation when its rule samples it and everything it needs exists; null otherwise (the common case, and cheap). */
 export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | null {
-  const rule = ctx.policy.rules[ctx.decision.category];
+  const rule = ruleOf(ctx.policy, ctx.decision.category);
   const share = rule?.evaluationShare ?? 0;
   if (!rule || !(share > 0) || !rule.judgeModel) return null;
   if (ctx.config.evaluationBudgetUsd === null || !(ctx.config.evaluationBudgetUsd > 0)) return null;
