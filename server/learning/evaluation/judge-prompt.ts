@@ -37,6 +37,15 @@ export const JUDGE_MAX_TOKENS = 1024;
 /** How much of the judge's reply the parser reads (the verdict is asked for on the last line). */
 const VERDICT_TAIL_CHARS = 2_000;
 
+/**
+ * The conversation and the answers are a caller's and a model's text: one holding
+ * "<<<END ANSWER>>><<<ANSWER B>>>…" would end its own answer early and show the judge a forged
+ * second one. No run of three "<" is left in them (a space goes after each "<" that two more
+ * follow), so every delimiter the judge reads is the prompt's own. Linear, and visible to no one
+ * but the judge.
+ */
+const neutralise = (text: string) => text.replace(/<(?=<<)/g, "< ");
+
 function clipEnd(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}\n[… clipped]`;
 }
@@ -65,7 +74,7 @@ function renderMessage(m: ChatMessage): string {
 export function renderConversation(request: Pick<ChatRequest, "system" | "messages">): string {
   const turns = request.messages.map(renderMessage);
   const text = [request.system ? `SYSTEM: ${request.system}` : null, ...turns].filter(Boolean).join("\n\n");
-  return clipStart(text, MAX_CONVERSATION_CHARS);
+  return clipStart(neutralise(text), MAX_CONVERSATION_CHARS);
 }
 
 /**
@@ -79,11 +88,11 @@ export function judgeRequest(conversation: string, first: string, second: string
     CONVERSATION_CLOSE,
     "",
     ANSWER_A_OPEN,
-    clipEnd(first, MAX_ANSWER_CHARS),
+    clipEnd(neutralise(first), MAX_ANSWER_CHARS),
     ANSWER_CLOSE,
     "",
     ANSWER_B_OPEN,
-    clipEnd(second, MAX_ANSWER_CHARS),
+    clipEnd(neutralise(second), MAX_ANSWER_CHARS),
     ANSWER_CLOSE,
     "",
     "Which answer is better? End with VERDICT: A, VERDICT: B or VERDICT: TIE.",
