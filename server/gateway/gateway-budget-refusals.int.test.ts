@@ -81,6 +81,27 @@ describe.each(stores)("budget refusals with $name", ({ baseUrl }) => {
     expect(smallerToo.usage.output_tokens).toBeGreaterThan(0);
   });
 
+  it("holds for a tool call's arguments and the tools' schemas too, which the classifier never reads", async () => {
+    // About 20,000 tokens of arguments: $0.05 of input at gpt-5.4's price, though the text is a few words.
+    const args = JSON.stringify({ blob: "lorem ipsum ".repeat(10_000) });
+    const refused = await openai(keys.tight)
+      .chat.completions.create({
+        model: "gpt-5.4",
+        max_tokens: 10,
+        messages: [
+          { role: "user", content: "Store the blob." },
+          { role: "assistant", content: null, tool_calls: [{ id: "c1", type: "function", function: { name: "store", arguments: args } }] },
+          { role: "tool", tool_call_id: "c1", content: "stored" },
+          ...prompt(),
+        ],
+        tools: [{ type: "function", function: { name: "store", parameters: { type: "object", properties: { blob: { type: "string" } } } } }],
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(OpenAI.APIError);
+    expect((refused as InstanceType<typeof OpenAI.APIError>).status).toBe(402);
+    expect((refused as InstanceType<typeof OpenAI.APIError>).message).toMatch(/This request needs an estimated \$0\.[01]\d+/);
+  });
+
   it("answers a used-up budget with 429 and Retry-After until the month ends, which the SDK does not retry at once", async () => {
     let calls = 0;
     const counting: typeof fetch = (input, init) => {

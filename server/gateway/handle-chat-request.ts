@@ -51,6 +51,7 @@ export function routeRequestOf(input: CanonicalInput, headers: HeaderSource): Ro
     messages: input.view.messages,
     system: input.view.system,
     tools: input.view.tools,
+    toolingTokens: input.view.toolingTokens,
     maxOutputTokens: input.request.maxTokens,
     forcedCategory: forced || undefined,
     metadata: input.request.metadata,

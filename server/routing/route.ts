@@ -31,7 +31,7 @@ export function estimateOutputTokens(category: string, policy: RoutingPolicy, ma
 }
 
 export function estimateInputTokens(request: RouteRequest): number {
-  let n = 0;
+  let n = request.toolingTokens ?? 0;
   if (request.system) n += countTokens(request.system) + MESSAGE_OVERHEAD_TOKENS;
   for (const m of request.messages ?? []) n += countTokens(m.content ?? "") + MESSAGE_OVERHEAD_TOKENS;
   for (const t of request.tools ?? []) n += countTokens(`${t.name} ${t.description ?? ""}`) + MESSAGE_OVERHEAD_TOKENS;

@@ -79,6 +79,8 @@ export interface RouteRequest {
   messages: { role: MessageRole; content: string }[];
   system?: string;
   tools?: { name: string; description?: string }[];
+  /** Input tokens the routed text leaves out (tool calls' arguments, parameter and response schemas): counted in the estimate, never classified. */
+  toolingTokens?: number;
   maxOutputTokens?: number;
   forcedCategory?: string;
   metadata?: Record<string, string>;

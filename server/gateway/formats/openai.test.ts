@@ -63,7 +63,8 @@ describe("OpenAI caller format", () => {
       responseFormat: { type: "json_schema", name: "out", schema: { type: "object" }, strict: true },
       reasoningEffort: "low",
     });
-    expect(view).toEqual({ system: "Be brief.\n\nUse metric.", messages: [{ role: "user", content: "Look" }] });
+    // The response schema's tokens count in the estimate; the classifier never reads it.
+    expect(view).toEqual({ system: "Be brief.\n\nUse metric.", messages: [{ role: "user", content: "Look" }], toolingTokens: 5 });
   });
 
   it.each([toolConversation, imageRequest, { ...toolConversation, toolChoice: { name: "get_weather" } }, { ...toolConversation, reasoningEffort: "high" as const }])(

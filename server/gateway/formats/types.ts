@@ -5,6 +5,8 @@ export type RoutingView = {
   system?: string;
   messages: Array<{ role: "user" | "assistant" | "tool"; content: string }>;
   tools?: Array<{ name: string; description?: string }>;
+  /** Input tokens of what the classifier does not read: tool calls' arguments, tools' parameter schemas, the response schema. */
+  toolingTokens?: number;
 };
 
 export type CanonicalInput = {
