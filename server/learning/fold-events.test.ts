@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CATALOG, DEFAULT_POLICY } from "../routing/defaults";
 import { correctCategory } from "../routing/learning/category-corrections";
-import { predictDifficulty, type LearnerOptions, DEFAULT_LEARNER_OPTIONS } from "../routing/learning/learned-difficulty";
+import { MAX_LEARNED_CATEGORIES, predictDifficulty, type LearnerOptions, DEFAULT_LEARNER_OPTIONS } from "../routing/learning/learned-difficulty";
 import { learnerFeaturesOf } from "../routing/learning/learner-features";
 import { foldEvents, type FoldableEvent, type FoldContext } from "./fold-events";
 import { decodeLearningState, emptyLearningState, encodeLearningState } from "./learning-state";
@@ -12,6 +12,7 @@ const featuresOf = (text: string) => learnerFeaturesOf({ messages: [{ role: "use
 const ROLES = { cheaper: "cheap-model", better: "strong-model" };
 const ctx: FoldContext = {
   rolesOf: () => ROLES,
+  hasRule: (category) => category !== "retired",
   catalogQuality: (model) => (model === "strong-model" ? 80 : 60),
   learnerOptions: { ...DEFAULT_LEARNER_OPTIONS, minRequests: 1, minOutcomesEach: 1 } satisfies LearnerOptions,
 };
@@ -52,6 +53,22 @@ describe("foldEvents", () => {
     const tie = foldEvents(emptyLearningState(), [judgement(0.5)], ctx).state;
     expect(Object.keys(tie.profiles.coding!)).toEqual(["cheap-model", "strong-model"]);
     expect(tie.difficulty).toBeNull();
+  });
+
+  it("forgets the learned difficulty of categories without a rule now, and keeps at most MAX_LEARNED_CATEGORIES", () => {
+    const taught = foldEvents(emptyLearningState(), [feedback("cheap-model", 0), { kind: "feedback", score: 1, payload: {}, request: request("cheap-model", "retired") }], ctx).state;
+    expect([...taught.difficulty!.categories.keys()].sort()).toEqual(["*", "coding"]);
+    // A rule renamed later: its category's state goes at the next fold, "*" stays.
+    const renamed = foldEvents(taught, [feedback("strong-model", 1)], { ...ctx, hasRule: (c) => c === "general" }).state;
+    expect([...renamed.difficulty!.categories.keys()]).toEqual(["*"]);
+    expect(taught.difficulty!.categories.has("coding")).toBe(true);
+    const many = Array.from({ length: MAX_LEARNED_CATEGORIES + 10 }, (_, i) => ({ kind: "feedback", score: 1, payload: {}, request: request("cheap-model", `c${i}`) }) satisfies FoldableEvent);
+    // The last category gets a second outcome: the fewest-requests ones go first.
+    const { state } = foldEvents(emptyLearningState(), [...many, many.at(-1)!], ctx);
+    const kept = state.difficulty!.categories;
+    expect(kept.size).toBe(MAX_LEARNED_CATEGORIES + 1);
+    expect(kept.has("*")).toBe(true);
+    expect(kept.has(`c${MAX_LEARNED_CATEGORIES + 9}`)).toBe(true);
   });
 
   it("teaches the category correction layer from category events", () => {

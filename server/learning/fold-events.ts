@@ -19,6 +19,7 @@ import { recordOutcome, recordPairwise, type ProfileOptions } from "../routing/l
 import { createCorrections, learnCorrection, type CorrectionOptions } from "../routing/learning/category-corrections";
 import {
   createLearner,
+  forgetCategories,
   decodeLearner,
   encodeLearner,
   learnDifficulty,
@@ -46,6 +47,8 @@ export interface FoldableEvent {
 export interface FoldContext {
   /** The cheaper and better models of a category under a policy (null policy: the tenant's default). */
   rolesOf(policyId: string | null, category: string): ModelRoles;
+  /** Whether any of the tenant's policies has a rule for the category now (learned state of others is dropped). */
+  hasRule(category: string): boolean;
   /** The catalog's figure for a model in a category (the prior of its profile). */
   catalogQuality(modelId: string, category: string): number | null;
   profileOptions?: ProfileOptions;
@@ -128,5 +131,7 @@ export function foldEvents(state: LearningState, events: readonly FoldableEvent[
       folded.ignored = (folded.ignored ?? 0) + 1;
     }
   }
+  // Only a copy made above is pruned; the state passed in stays as routing reads it.
+  if (difficulty && difficulty !== state.difficulty) forgetCategories(difficulty, ctx.hasRule);
   return { state: { profiles, difficulty, categories, folded }, counts };
 }

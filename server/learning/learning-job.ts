@@ -57,7 +57,9 @@ async function foldContextOf(tx: Tx, tenantId: string, now: Date, profiles: { bo
   const catalog = mergeCatalog(models);
   const routing = policies.map(toRoutingPolicy);
   const byId = new Map(catalog.map((m) => [m.id, m]));
+  const ruled = new Set(routing.flatMap((p) => Object.keys(p.rules)));
   return {
+    hasRule: (category) => ruled.has(category),
     rolesOf: rolesLookup(catalog, new Map(routing.map((p) => [p.id, p])), policies.find((p) => p.isDefault)?.id ?? null, now, profiles),
     catalogQuality: (modelId, category) => byId.get(modelId)?.quality[category] ?? null,
   };

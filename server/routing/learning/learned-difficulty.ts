@@ -277,6 +277,25 @@ export function learnDifficulty(l: DifficultyLearner, fb: DifficultyFeedback): v
   if (fb.category !== ALL_CATEGORIES) learnInto(categoryLearner(l, ALL_CATEGORIES), clean, l);
 }
 
+/**
+ * Most categories a learner keeps besides "*". Each holds two weight tables (about 130 KB once
+ * decoded) in every gateway process that serves the tenant, and rule names are a tenant's to
+ * choose: without a bound, renamed rules and many policies would grow it without end.
+ */
+export const MAX_LEARNED_CATEGORIES = 64;
+
+/**
+ * Drops what routing can no longer read: the categories that have no rule now (renamed or deleted
+ * rules), then, past `max`, those that have seen the fewest requests. "*" always stays.
+ */
+export function forgetCategories(l: DifficultyLearner, hasRule: (category: string) => boolean, max: number = MAX_LEARNED_CATEGORIES): void {
+  for (const category of l.categories.keys()) {
+    if (category !== ALL_CATEGORIES && !hasRule(category)) l.categories.delete(category);
+  }
+  const ranked = [...l.categories].filter(([category]) => category !== ALL_CATEGORIES).sort(([, a], [, b]) => b.requests - a.requests);
+  for (const [category] of ranked.slice(max)) l.categories.delete(category);
+}
+
 // ---- Serialisation: plain JSON, sparse arrays as [index, weight, squared-gradient sum] triples.
 
 interface LogisticJson {
