@@ -26,7 +26,7 @@ export const EVALUATION_SAMPLE_SEED = 14;
 export const MAX_EVALUATED_INPUT_TOKENS = 32_000;
 /** How much of a streamed answer is kept for the judge (the prompt clips answers below this anyway). */
 export const MAX_COLLECTED_ANSWER_CHARS = 32_000;
-/** Evaluation calls get the gateway's timeouts but never more than this in all. */
+/** Evaluation calls get the gateway's timeouts, and one evaluation's calls never more than this in all. */
 const EVALUATION_TOTAL_MS = 120_000;
 
 export interface EvaluationContext {
@@ -48,17 +48,21 @@ export interface SampledEvaluation {
   tap(events: AsyncIterable<StreamEvent>): AsyncIterable<StreamEvent>;
 }
 
-let shared: { queue: EvaluationQueue; budget: EvaluationBudget; deps: (config: TenantConfig) => EvaluationDeps } | null = null;
+let shared: { queue: EvaluationQueue; budget: EvaluationBudget; deps: (config: TenantConfig, deadlineAt: number) => EvaluationDeps } | null = null;
 
 function evaluations() {
   if (shared) return shared;
   const db = getDb();
   const budget = new EvaluationBudget(loadMonthSpend(db));
   const save = saveEvaluation(db);
-  const timeouts = { ...UPSTREAM_TIMEOUTS, totalMs: Math.min(UPSTREAM_TIMEOUTS.totalMs ?? EVALUATION_TOTAL_MS, EVALUATION_TOTAL_MS) };
-  const deps = (config: TenantConfig): EvaluationDeps => ({
+  // `deadlineAt`: one deadline for the whole evaluation (the challenger, then both judge readings),
+  // so that a slow model holds its tenant's running slot for EVALUATION_TOTAL_MS at most.
+  const deps = (config: TenantConfig, deadlineAt: number): EvaluationDeps => ({
     // The gateway's own attempt path (adapters, outbound allow-list, circuit breakers), one model, no retries.
     callModel: async (model, request) => {
+      const left = deadlineAt - Date.now();
+      if (left <= 0) throw new Error(`the evaluation ran past its ${EVALUATION_TOTAL_MS / 1000} s`);
+      const timeouts = { ...UPSTREAM_TIMEOUTS, totalMs: Math.min(UPSTREAM_TIMEOUTS.totalMs ?? left, left) };
       const guards = { ...defaultGuards(config.tenantId), retryDeadlineAt: Date.now() };
       const success = await runAttempts([model], { ...request, stream: false }, config, new AbortScope(), guards, timeouts);
       return success.result as ChatResponse;
@@ -107,7 +111,7 @@ export function sampleEvaluation(ctx: EvaluationContext): SampledEvaluation | nu
       servedAnswer: answer, challenger: challenger.model, judge, budgetUsd: ctx.config.evaluationBudgetUsd,
       inputTokens: ctx.decision.estimate.inputTokens, outputTokens: ctx.decision.estimate.outputTokens,
     };
-    if (queue.offer(() => runEvaluation(job, deps(ctx.config)).then(() => undefined))) return;
+    if (queue.offer(ctx.tenantId, () => runEvaluation(job, deps(ctx.config, Date.now() + EVALUATION_TOTAL_MS)).then(() => undefined))) return;
     // One line per hundred drops: a burst that fills the queue must not flood the log too.
     if (queue.dropped % 100 === 1) console.warn(`[evaluation] the evaluation queue is full: ${queue.dropped} evaluations dropped so far in this process`);
   };
