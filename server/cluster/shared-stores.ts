@@ -38,12 +38,21 @@ const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string
 const BREAKER_METHODS = [...STORES.breakers.methods, "flag"] as const;
 
 /**
+ * A send's callback. `connected` (or `isConnected()`) stays true until this process has handled
+ * the channel's close, so a send to a process that was just killed can still fail (EPIPE). Without
+ * a callback the failure is an 'error' event that nothing handles, and it ends this process: in
+ * the primary, the whole server. The close itself is handled where it is announced (the calls'
+ * stand-ins fail their pending calls on 'disconnect'; run-workers replaces a worker on 'exit').
+ */
+const closedUnderUs = (): void => {};
+
+/**
  * A worker's calls to all of the primary's stores, a turn of the event loop's as one message.
  * Sent only while the channel is open: `process.send` on a closed channel emits an 'error' that
  * would end the worker at once, losing the usage records it holds (its stand-ins have already
  * failed those calls, see `remoteStore`).
  */
-const toPrimary = batchedSender((batch) => void (process.connected && process.send!(batch)));
+const toPrimary = batchedSender((batch) => void (process.connected && process.send!(batch, undefined, undefined, closedUnderUs)));
 
 /** This process's store of that kind, or in a cluster worker its stand-in for the primary's. */
 export function sharedInProcessStore<N extends Name>(name: N): SharedStores[N] {
@@ -60,7 +69,7 @@ export function sharedInProcessStore<N extends Name>(name: N): SharedStores[N] {
 /** In the primary: creates one store of each kind and answers the workers' calls to them. */
 export function hostSharedStores(): void {
   const broadcast = (message: object) => {
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send(message);
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send(message, undefined, closedUnderUs);
   };
   // The breakers also announce their flag (see breaker-flag.ts).
   const hosted = (name: Name) =>
@@ -72,7 +81,7 @@ export function hostSharedStores(): void {
   const replyTo = (worker: Worker) => {
     let reply = replies.get(worker);
     if (!reply) {
-      reply = batchedSender((batch) => void (worker.isConnected() && worker.send(batch)));
+      reply = batchedSender((batch) => void (worker.isConnected() && worker.send(batch, undefined, closedUnderUs)));
       replies.set(worker, reply);
     }
     return reply;
