@@ -3,7 +3,7 @@ import type { ChatRequest, ChatResponse, StreamEvent } from "../providers/types"
 import { responseCacheKey } from "./cache-key";
 import { cacheDirective } from "./cache-directive";
 import { LruCache } from "./lru-cache";
-import { InProcessResponseCache } from "./response-cache";
+import { InProcessCachedTexts, MAX_ENTRY_BYTES, responseCacheOver } from "./response-cache";
 import { collectStream, replayAsStream } from "./replay-stream";
 
 const request: ChatRequest = { messages: [{ role: "user", content: [{ type: "text", text: "hi" }] }], temperature: 0, stream: false, metadata: { a: "1", b: "2" } };
@@ -84,11 +84,21 @@ describe("LRU", () => {
   });
 
   it("counts the serialised size of cached answers", async () => {
-    const cache = new InProcessResponseCache({ maxEntries: 100, maxBytes: 600 });
+    const cache = responseCacheOver(new InProcessCachedTexts({ maxEntries: 100, maxBytes: 600 }));
     await cache.set("one", { response: answer, modelId: "gpt-x" }, 60_000);
     await cache.set("two", { response: answer, modelId: "gpt-x" }, 60_000);
     expect(await cache.get("one")).toBeNull();
     expect(await cache.get("two")).toEqual({ response: answer, modelId: "gpt-x" });
+  });
+
+  it("does not keep an answer over MAX_ENTRY_BYTES, and hands its store text only", async () => {
+    const texts = new InProcessCachedTexts();
+    const cache = responseCacheOver(texts);
+    const big = { response: { ...answer, content: "x".repeat(MAX_ENTRY_BYTES) }, modelId: "gpt-x" };
+    await cache.set("big", big, 60_000);
+    expect(await cache.get("big")).toBeNull();
+    await cache.set("small", { response: answer, modelId: "gpt-x" }, 60_000);
+    expect(JSON.parse((await texts.getText("small"))!)).toEqual({ response: answer, modelId: "gpt-x" });
   });
 });
 

@@ -18,39 +18,62 @@ export interface ResponseCache {
 }
 
 export const DEFAULT_CACHE_LIMITS: LruLimits = { maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 };
-/** Answers bigger than this are not worth a shared cache's memory. */
-export const MAX_SHARED_ENTRY_BYTES = 1024 * 1024;
+/**
+ * Answers bigger than this are not kept: one would crowd out hundreds of others, and where the
+ * cache is shared (the primary of a clustered server, Redis) every hit would cost that one store a
+ * copy of it while every other caller waits.
+ */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
 
-export class InProcessResponseCache implements ResponseCache {
+/**
+ * Where the entries live, as JSON text. The process that asks serialises and parses, and checks
+ * the size before anything is sent: a shared store only moves and keeps text.
+ */
+export interface CachedTextStore {
+  getText(key: string): Promise<string | null>;
+  setText(key: string, text: string, ttlMs: number): Promise<void>;
+}
+
+/** The response cache over a text store. */
+export function responseCacheOver(texts: CachedTextStore): ResponseCache {
+  return {
+    async get<T = ChatResponse>(key: string): Promise<CachedResponse<T> | null> {
+      const text = await texts.getText(key);
+      return text === null ? null : (JSON.parse(text) as CachedResponse<T>);
+    },
+    async set<T = ChatResponse>(key: string, value: CachedResponse<T>, ttlMs: number): Promise<void> {
+      const text = JSON.stringify(value);
+      if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return;
+      await texts.setText(key, text, ttlMs);
+    },
+  };
+}
+
+/** In this process (or, in a clustered server, in its primary): an LRU whose byte bound counts the texts. */
+export class InProcessCachedTexts implements CachedTextStore {
   private readonly lru: LruCache<string>;
 
   constructor(limits: LruLimits = DEFAULT_CACHE_LIMITS, clock?: () => number) {
     this.lru = new LruCache(limits, clock);
   }
 
-  // Stored serialised: its size is what the byte bound counts, and callers cannot mutate it.
-  async get<T = ChatResponse>(key: string): Promise<CachedResponse<T> | null> {
-    const text = this.lru.get(key);
-    return text === undefined ? null : (JSON.parse(text) as CachedResponse<T>);
+  async getText(key: string): Promise<string | null> {
+    return this.lru.get(key) ?? null;
   }
 
-  async set<T = ChatResponse>(key: string, value: CachedResponse<T>, ttlMs: number): Promise<void> {
-    const text = JSON.stringify(value);
+  async setText(key: string, text: string, ttlMs: number): Promise<void> {
     this.lru.set(key, text, Buffer.byteLength(text), ttlMs);
   }
 }
 
-export class RedisResponseCache implements ResponseCache {
+export class RedisCachedTexts implements CachedTextStore {
   constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
-  async get<T = ChatResponse>(key: string): Promise<CachedResponse<T> | null> {
-    const text = await this.redis.get(`${this.prefix}cache:${key}`);
-    return text === null ? null : (JSON.parse(text) as CachedResponse<T>);
+  getText(key: string): Promise<string | null> {
+    return this.redis.get(`${this.prefix}cache:${key}`);
   }
 
-  async set<T = ChatResponse>(key: string, value: CachedResponse<T>, ttlMs: number): Promise<void> {
-    const text = JSON.stringify(value);
-    if (Buffer.byteLength(text) > MAX_SHARED_ENTRY_BYTES) return;
+  async setText(key: string, text: string, ttlMs: number): Promise<void> {
     await this.redis.set(`${this.prefix}cache:${key}`, text, "PX", ttlMs);
   }
 }

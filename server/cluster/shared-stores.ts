@@ -6,7 +6,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { AggregatorRegistry, type PrometheusContentType } from "prom-client";
 import { InProcessBackoffStore, type BackoffStore } from "../auth/backoff-store";
-import { InProcessResponseCache, type ResponseCache } from "../cache/response-cache";
+import { InProcessCachedTexts, type CachedTextStore } from "../cache/response-cache";
 import { InProcessBudgetStore, type BudgetStore } from "../limits/budget-store";
 import { InProcessRateWindowStore, type RateWindowStore } from "../limits/rate-window-store";
 import { InProcessBreakerStore, type BreakerStore } from "../resilience/breaker-store";
@@ -18,7 +18,8 @@ interface SharedStores {
   "rate-windows": RateWindowStore;
   budgets: BudgetStore;
   breakers: BreakerStore & { allClosed(): boolean };
-  "response-cache": ResponseCache;
+  /** The response cache's texts: workers serialise and parse, the primary only keeps text. */
+  "response-cache": CachedTextStore;
   "sign-in-backoff": BackoffStore;
   /** Not a store: the primary sums the workers' Prometheus metrics for the one that is scraped. */
   metrics: Pick<AggregatorRegistry<PrometheusContentType>, "clusterMetrics">;
@@ -30,7 +31,7 @@ const STORES: { [N in Name]: { methods: readonly (keyof SharedStores[N] & string
   "rate-windows": { methods: ["take", "adjustTokens"], create: () => new InProcessRateWindowStore() },
   budgets: { methods: ["reserve", "initialise", "settle"], create: () => new InProcessBudgetStore() },
   breakers: { methods: ["read", "acquire", "record", "listNotClosed"], create: () => new InProcessBreakerStore(processBreakerConfig()) },
-  "response-cache": { methods: ["get", "set"], create: () => new InProcessResponseCache() },
+  "response-cache": { methods: ["getText", "setText"], create: () => new InProcessCachedTexts() },
   "sign-in-backoff": { methods: ["admit", "refund", "forget"], create: () => new InProcessBackoffStore() },
   metrics: { methods: ["clusterMetrics"], create: () => new AggregatorRegistry() },
 };
