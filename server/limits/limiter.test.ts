@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InProcessBudgetStore } from "./budget-store";
+import { InProcessBudgetStore, type BudgetStore } from "./budget-store";
 import { Limiter, type LimitSubject, type LimitsConfig, DEFAULT_LIMITS_CONFIG } from "./limiter";
 import { InProcessRateWindowStore } from "./rate-window-store";
 import { expectedPlanCostUsd } from "./expected-cost";
@@ -87,6 +87,28 @@ describe("budgets", () => {
     const { limiter: l } = limiter({ spent: 0.5 });
     const teamCapped = { ...budgeted, keyBudgetUsd: 100, teamBudgetUsd: 0.55 };
     expect(await l.admit({ subject: teamCapped, estimatedTokens: 10, expectedCostUsd: 0.05 })).toMatchObject({ admitted: false, message: expect.stringContaining('the team of key "Backend"') });
+  });
+
+  it("releases the hold of a reserve that failed after it was applied (a late answer past the call's timeout)", async () => {
+    const store = new InProcessBudgetStore();
+    let late = true;
+    const flaky: BudgetStore = {
+      reserve: async (request) => {
+        const result = await store.reserve(request);
+        if (late && result.status === "reserved") {
+          late = false;
+          throw new Error("no answer within 5000 ms");
+        }
+        return result;
+      },
+      initialise: (scope, month, spent) => store.initialise(scope, month, spent),
+      settle: (reservation, units) => store.settle(reservation, units),
+    };
+    const l = new Limiter(new InProcessRateWindowStore(), flaky, async () => 0, DEFAULT_LIMITS_CONFIG, () => Date.UTC(2026, 10, 20, 12));
+    // Each request holds $0.60 of the $1 budget (twice its expected $0.30).
+    expect(await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.3 })).toMatchObject({ admitted: false, status: 503, reason: "budget_unavailable" });
+    await new Promise((r) => setImmediate(r));
+    expect((await l.admit({ subject: budgeted, estimatedTokens: 10, expectedCostUsd: 0.3 })).admitted).toBe(true);
   });
 
   it("unpriced requests hold a fixed amount, or are refused by configuration", async () => {

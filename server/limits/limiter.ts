@@ -190,6 +190,10 @@ export class Limiter {
       return budgetRefusal({ owner, limit: scopes.get(result.scope)!.hold.limitUnits, spent: result.spentUnits, held: result.heldUnits, needed: units, unpriced: expectedCostUsd === null }, date, this.config);
     } catch (error) {
       this.log("budget store unavailable, refusing budgeted request", error);
+      // A call that timed out may still have been applied (the primary of a clustered server, or
+      // Redis, answered late): release its hold, or it would fill the budget until its lease ends.
+      // Calls reach the store in order, and releasing a hold it never took changes nothing.
+      void this.budgets.settle({ scopes: request.holds.map((h) => h.scope), month: request.month, holdId: request.holdId, units }, 0).catch(() => {});
       return { admitted: false, status: 503, reason: "budget_unavailable", message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5, retrySoon: true };
     }
   }
