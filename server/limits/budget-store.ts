@@ -5,7 +5,7 @@
 // lease, so a process that dies mid-request does not lock a budget for the rest of the month.
 
 export interface BudgetHold {
-  /** "key:<id>" or "team:<id>". */
+  /** "key:<id>", "team:<id>" or "evaluation:<tenant id>". */
   scope: string;
   limitUnits: number;
 }
@@ -56,6 +56,12 @@ export class InProcessBudgetStore implements BudgetStore {
 
   private entry(scope: string, month: string): ScopeMonth | undefined {
     return this.months.get(month)?.get(scope);
+  }
+
+  /** A scope's settled spend and live holds in a month (diagnostics and tests); null before it was initialised. */
+  usage(scope: string, month: string): { spentUnits: number; heldUnits: number } | null {
+    const entry = this.entry(scope, month);
+    return entry ? { spentUnits: entry.spent, heldUnits: entry.held } : null;
   }
 
   private static dropExpired(entry: ScopeMonth, now: number): void {

@@ -4,13 +4,14 @@
 import { getDb } from "../db/client";
 import { REDIS_KEY_PREFIX, getRedis } from "../redis/redis-client";
 import { sharedInProcessStore } from "../cluster/shared-stores";
+import type { BudgetStore } from "./budget-store";
 import { Limiter } from "./limiter";
 import { monthToDateSpendFrom } from "./month-to-date-spend";
 import { RedisBudgetStore } from "./redis-budget-store";
 import { RedisRateWindowStore } from "./redis-rate-window-store";
 import type { RateWindowStore } from "./rate-window-store";
 
-const holder = globalThis as unknown as { __switchyardLimiter?: Limiter; __switchyardRateWindows?: RateWindowStore };
+const holder = globalThis as unknown as { __switchyardLimiter?: Limiter; __switchyardRateWindows?: RateWindowStore; __switchyardBudgets?: BudgetStore };
 
 /** The process's per-minute counters, the limiter's own (the admin API counts its calls there too, under keys of its own). */
 export function getRateWindowStore(): RateWindowStore {
@@ -19,12 +20,14 @@ export function getRateWindowStore(): RateWindowStore {
   return holder.__switchyardRateWindows;
 }
 
-export function getLimiter(): Limiter {
+/** The process's budget counters: the keys' and teams' (the limiter's) and the tenants' evaluation budgets. */
+export function getBudgetStore(): BudgetStore {
   const redis = getRedis();
-  holder.__switchyardLimiter ??= new Limiter(
-    getRateWindowStore(),
-    redis ? new RedisBudgetStore(redis, REDIS_KEY_PREFIX) : sharedInProcessStore("budgets"),
-    monthToDateSpendFrom(getDb()),
-  );
+  holder.__switchyardBudgets ??= redis ? new RedisBudgetStore(redis, REDIS_KEY_PREFIX) : sharedInProcessStore("budgets");
+  return holder.__switchyardBudgets;
+}
+
+export function getLimiter(): Limiter {
+  holder.__switchyardLimiter ??= new Limiter(getRateWindowStore(), getBudgetStore(), monthToDateSpendFrom(getDb()));
   return holder.__switchyardLimiter;
 }

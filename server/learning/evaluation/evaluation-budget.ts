@@ -1,50 +1,38 @@
 /**
- * What evaluations may still spend this calendar month (UTC), per tenant, kept in memory so that
- * offering an evaluation costs no database round trip. A tenant's figure is seeded once per process
- * (and again when the month turns) from what its Evaluation rows already cost this month; after
- * that every evaluation reserves its expected cost before any provider call and settles with the
- * real cost when it ends. Several processes each count their own evaluations on top of the seed,
- * so the cap can be overshot by at most what the other processes spent since this one seeded.
+ * What evaluations may still spend this calendar month (UTC), per tenant. The tenant's evaluation
+ * budget is one more scope of the budget store that key and team budgets use (in Redis, or in
+ * this process, or in the primary of a clustered server), so every process of a deployment
+ * reserves from one counter and the cap holds for the deployment as a whole. The scope is seeded,
+ * on first use each month, from what the tenant's Evaluation rows already cost; after that every
+ * evaluation reserves its expected cost before any provider call and settles with the real cost.
  */
-import { monthKey, monthStart } from "../../limits/calendar";
+import { randomUUID } from "node:crypto";
+import type { BudgetStore, Reservation } from "../../limits/budget-store";
+import { monthKey, monthStart, usdToUnits } from "../../limits/calendar";
 
 /** What the tenant's evaluations already cost since `monthStart` (the seed). */
 export type LoadMonthSpend = (tenantId: string, monthStart: Date) => Promise<number>;
 
-export interface Reservation {
-  tenantId: string;
-  month: string;
-  amountUsd: number;
-}
+export type { Reservation };
 
-interface TenantSpend {
-  month: string;
-  /** Settled spend, the seed included. */
-  spentUsd: number;
-  /** Held by evaluations under way. */
-  reservedUsd: number;
-}
+/** Longer than any evaluation runs (one deadline covers its calls); a process that dies mid-evaluation frees its hold after this. */
+const LEASE_MS = 15 * 60_000;
+
+export const evaluationScope = (tenantId: string): string => `evaluation:${tenantId}`;
 
 export class EvaluationBudget {
-  private readonly tenants = new Map<string, TenantSpend>();
-  private readonly seeding = new Map<string, Promise<TenantSpend>>();
+  /** Seeds being read, so that evaluations starting together read the month's spend once. */
+  private readonly seeding = new Map<string, Promise<void>>();
 
-  constructor(private readonly loadMonthSpend: LoadMonthSpend) {}
+  constructor(private readonly store: BudgetStore, private readonly loadMonthSpend: LoadMonthSpend) {}
 
-  private async spendOf(tenantId: string, now: Date): Promise<TenantSpend> {
-    const month = monthKey(now);
-    const known = this.tenants.get(tenantId);
-    if (known?.month === month) return known;
-    const key = `${tenantId}|${month}`;
+  private seed(tenantId: string, scope: string, month: string, now: Date): Promise<void> {
+    const key = `${scope}|${month}`;
     let pending = this.seeding.get(key);
     if (!pending) {
-      pending = this.loadMonthSpend(tenantId, monthStart(now)).then(
-        (spentUsd) => {
-          const spend = { month, spentUsd, reservedUsd: 0 };
-          this.tenants.set(tenantId, spend);
-          return spend;
-        },
-      ).finally(() => this.seeding.delete(key));
+      pending = this.loadMonthSpend(tenantId, monthStart(now))
+        .then((spentUsd) => this.store.initialise(scope, month, usdToUnits(spentUsd)))
+        .finally(() => this.seeding.delete(key));
       this.seeding.set(key, pending);
     }
     return pending;
@@ -56,25 +44,22 @@ export class EvaluationBudget {
    */
   async reserve(tenantId: string, budgetUsd: number | null, expectedUsd: number, now: Date): Promise<Reservation | null> {
     if (budgetUsd === null || !(budgetUsd > 0)) return null;
-    const spend = await this.spendOf(tenantId, now);
-    const amountUsd = Math.max(0, expectedUsd);
-    if (spend.spentUsd + spend.reservedUsd + amountUsd > budgetUsd) return null;
-    spend.reservedUsd += amountUsd;
-    return { tenantId, month: spend.month, amountUsd };
+    const scope = evaluationScope(tenantId);
+    const month = monthKey(now);
+    const request = {
+      holds: [{ scope, limitUnits: usdToUnits(budgetUsd) }], month, holdId: randomUUID(),
+      units: Math.ceil(usdToUnits(Math.max(0, expectedUsd))), now: now.getTime(), leaseMs: LEASE_MS,
+    };
+    let result = await this.store.reserve(request);
+    if (result.status === "uninitialised") {
+      await this.seed(tenantId, scope, month, now);
+      result = await this.store.reserve(request);
+    }
+    return result.status === "reserved" ? { scopes: [scope], month, holdId: request.holdId, units: request.units } : null;
   }
 
   /** Releases the reservation and counts what the evaluation really cost (unpriced calls count as their reservation). */
-  settle(reservation: Reservation, actualUsd: number | null): void {
-    const spend = this.tenants.get(reservation.tenantId);
-    // The month turned while the evaluation ran: the new month's seed already reads its row.
-    if (!spend || spend.month !== reservation.month) return;
-    spend.reservedUsd = Math.max(0, spend.reservedUsd - reservation.amountUsd);
-    spend.spentUsd += actualUsd ?? reservation.amountUsd;
-  }
-
-  /** Settled and reserved spend this month as this process knows it (for tests and diagnostics). */
-  known(tenantId: string): { spentUsd: number; reservedUsd: number } | null {
-    const spend = this.tenants.get(tenantId);
-    return spend ? { spentUsd: spend.spentUsd, reservedUsd: spend.reservedUsd } : null;
+  settle(reservation: Reservation, actualUsd: number | null): Promise<void> {
+    return this.store.settle(reservation, actualUsd === null ? reservation.units : usdToUnits(actualUsd));
   }
 }

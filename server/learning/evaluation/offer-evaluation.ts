@@ -5,6 +5,7 @@
  * caller's response neither waits for it nor can fail because of it.
  */
 import { getDb } from "../../db/client";
+import { getBudgetStore } from "../../limits/limiter-instance";
 import { AbortScope } from "../../providers/abort-scope";
 import type { ChatRequest, ChatResponse, StreamEvent } from "../../providers/types";
 import { applyProfiles } from "../../routing/learning/capability-profile";
@@ -53,7 +54,7 @@ let shared: { queue: EvaluationQueue; budget: EvaluationBudget; deps: (config: T
 function evaluations() {
   if (shared) return shared;
   const db = getDb();
-  const budget = new EvaluationBudget(loadMonthSpend(db));
+  const budget = new EvaluationBudget(getBudgetStore(), loadMonthSpend(db));
   const save = saveEvaluation(db);
   // `deadlineAt`: one deadline for the whole evaluation (the challenger, then both judge readings),
   // so that a slow model holds its tenant's running slot for EVALUATION_TOTAL_MS at most.

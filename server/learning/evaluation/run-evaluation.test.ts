@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { ChatRequest, ChatResponse } from "../../providers/types";
 import type { CatalogModel } from "../../routing/types";
+import { InProcessBudgetStore } from "../../limits/budget-store";
 import { EvaluationBudget } from "./evaluation-budget";
+import { knownSpend } from "../../testing/evaluation-spend";
 import { answersOf } from "./judge-prompt";
 import { runEvaluation, type EvaluationDeps, type EvaluationJob, type EvaluationRow } from "./run-evaluation";
 
@@ -28,7 +30,8 @@ const reply = (content: string, tokens = 1_000_000): ChatResponse => ({ id: "x",
 function harness(judgeFor: (a: string, b: string) => string | Error, opts: { challengerFails?: boolean; spent?: number } = {}) {
   const calls: { model: string; request: ChatRequest }[] = [];
   const saved: { row: EvaluationRow; judgement: unknown }[] = [];
-  const budget = new EvaluationBudget(async () => opts.spent ?? 0);
+  const store = new InProcessBudgetStore();
+  const budget = new EvaluationBudget(store, async () => opts.spent ?? 0);
   const deps: EvaluationDeps = {
     callModel: async (m, req) => {
       calls.push({ model: m.id, request: req });
@@ -50,7 +53,7 @@ function harness(judgeFor: (a: string, b: string) => string | Error, opts: { cha
     now: () => new Date("2026-12-10T00:00:00Z"),
     warn: () => {},
   };
-  return { deps, calls, saved, budget };
+  return { deps, calls, saved, budget, store };
 }
 
 describe("runEvaluation", () => {
@@ -65,7 +68,7 @@ describe("runEvaluation", () => {
       row: { tenantId: "t1", requestId: "req_1", category: "coding", servedModel: "served", challengerModel: "challenger", judgeModel: "judge", status: "ok", servedWins: 1, costUsd: 0.5 + 2 + 2 },
       judgement: { category: "coding", served: "served", challenger: "challenger" },
     }]);
-    expect(h.budget.known("t1")).toEqual({ spentUsd: 4.5, reservedUsd: 0 });
+    expect(knownSpend(h.store, "t1")).toEqual({ spentUsd: 4.5, reservedUsd: 0 });
   });
 
   it("a judge biased to the first position yields a draw (0.5), not a win for whoever came first", async () => {
@@ -99,7 +102,7 @@ describe("runEvaluation", () => {
     expect(await runEvaluation(job(), h.deps)).toBe("challenger_failed");
     expect(h.calls.map((c) => c.model)).toEqual(["challenger"]);
     expect(h.saved[0]).toEqual({ row: expect.objectContaining({ status: "challenger_failed", servedWins: null, costUsd: 0 }), judgement: null });
-    expect(h.budget.known("t1")).toEqual({ spentUsd: 0, reservedUsd: 0 });
+    expect(knownSpend(h.store, "t1")).toEqual({ spentUsd: 0, reservedUsd: 0 });
   });
 
   it("a judge that fails or gives no verdict in either reading: judge_failed with what was spent, no judgement", async () => {
@@ -127,6 +130,6 @@ describe("runEvaluation", () => {
     };
     await expect(runEvaluation(job(), h.deps)).resolves.toBeNull();
     expect(warnings.join()).toMatch(/could not be recorded/);
-    expect(h.budget.known("t1")!.reservedUsd).toBe(0);
+    expect(knownSpend(h.store, "t1")!.reservedUsd).toBe(0);
   });
 });

@@ -142,6 +142,6 @@ export async function runEvaluation(job: EvaluationJob, deps: EvaluationDeps): P
     deps.warn(`[evaluation] ${job.requestId} could not be recorded: ${messageOf(error)}`);
     return null;
   } finally {
-    if (reservation) deps.budget.settle(reservation, cost);
+    if (reservation) await deps.budget.settle(reservation, cost).catch((error: unknown) => deps.warn(`[evaluation] ${job.requestId} could not settle its budget hold: ${messageOf(error)}`));
   }
 }
