@@ -23,11 +23,22 @@ type Schema = JsonSchema & {
 
 /**
  * Bounds on the work one schema can ask for: nesting (references may point back at themselves),
- * array items and string length. Past them the value is smaller than the schema asks, never larger.
+ * array items and string length, and the whole value's size. The last is what makes the work
+ * linear: a schema of a few hundred bytes nesting arrays of `minItems: 100` (or an array whose
+ * items refer back to the root) asks for 100^depth values. Past any bound the value is smaller
+ * than the schema asks, never larger.
  */
 const MAX_DEPTH = 32;
 const MAX_ITEMS = 100;
 const MAX_STRING_LENGTH = 1000;
+export const MAX_GENERATED_VALUES = 10_000;
+export const MAX_GENERATED_CHARS = 200_000;
+
+/** What is left of one value's bounds, shared by the whole recursion. */
+interface Budget {
+  values: number;
+  chars: number;
+}
 
 const FORMATTED_STRINGS: Record<string, string> = {
   date: "2025-01-15",
@@ -39,10 +50,12 @@ const FORMATTED_STRINGS: Record<string, string> = {
   uuid: "00000000-0000-4000-8000-000000000000",
 };
 
-function exampleString(schema: Schema, name: string): string {
+function exampleString(schema: Schema, name: string, budget: Budget): string {
   const formatted = schema.format ? FORMATTED_STRINGS[schema.format] : undefined;
   const base = formatted ?? (name ? `example ${name}` : "example");
-  return base.padEnd(Math.min(schema.minLength ?? 0, MAX_STRING_LENGTH), "x").slice(0, schema.maxLength ?? Infinity);
+  const text = base.padEnd(Math.min(schema.minLength ?? 0, MAX_STRING_LENGTH), "x").slice(0, Math.min(schema.maxLength ?? Infinity, budget.chars));
+  budget.chars -= text.length;
+  return text;
 }
 
 function exampleNumber(schema: Schema, integer: boolean): number {
@@ -63,24 +76,30 @@ function resolveRef(ref: string, root: Schema): Schema {
   return node !== null && typeof node === "object" ? (node as Schema) : {};
 }
 
-function generate(schema: Schema, name: string, root: Schema, depth: number): unknown {
+function generate(schema: Schema, name: string, root: Schema, depth: number, budget: Budget): unknown {
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum[0];
   if (schema.default !== undefined) return schema.default;
-  if (depth >= MAX_DEPTH) return null;
-  if (typeof schema.$ref === "string") return generate(resolveRef(schema.$ref, root), name, root, depth + 1);
+  if (depth >= MAX_DEPTH || budget.values <= 0) return null;
+  budget.values--;
+  if (typeof schema.$ref === "string") return generate(resolveRef(schema.$ref, root), name, root, depth + 1, budget);
   const variant = schema.anyOf?.[0] ?? schema.oneOf?.[0];
-  if (variant) return generate(variant, name, root, depth + 1);
+  if (variant) return generate(variant, name, root, depth + 1, budget);
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
   switch (type ?? (schema.properties ? "object" : "string")) {
     case "object": {
       const result: Record<string, unknown> = {};
-      for (const key of schema.required ?? []) result[key] = generate(schema.properties?.[key] ?? {}, key, root, depth + 1);
+      for (const key of schema.required ?? []) {
+        if (budget.values <= 0) break;
+        result[key] = generate(schema.properties?.[key] ?? {}, key, root, depth + 1, budget);
+      }
       return result;
     }
     case "array": {
       const length = Math.min(Math.max(schema.minItems ?? 0, 1), MAX_ITEMS);
-      return Array.from({ length }, () => generate(schema.items ?? {}, name, root, depth + 1));
+      const items: unknown[] = [];
+      while (items.length < length && budget.values > 0) items.push(generate(schema.items ?? {}, name, root, depth + 1, budget));
+      return items;
     }
     case "integer":
       return exampleNumber(schema, true);
@@ -91,15 +110,15 @@ function generate(schema: Schema, name: string, root: Schema, depth: number): un
     case "null":
       return null;
     default:
-      return exampleString(schema, name);
+      return exampleString(schema, name, budget);
   }
 }
 
 /**
- * A deterministic minimal value that validates against the schema: enum/const/default first,
+ * A deterministic minimal value that validates against the schema (within the bounds above): enum/const/default first,
  * every required property (optional ones left out), the minimum number of array items, the
  * first variant of anyOf/oneOf, local references followed.
  */
 export function generateFromSchema(schema: Schema, name = ""): unknown {
-  return generate(schema, name, schema, 0);
+  return generate(schema, name, schema, 0, { values: MAX_GENERATED_VALUES, chars: MAX_GENERATED_CHARS });
 }

@@ -28,6 +28,8 @@ export const DEFAULT_SIMULATION: SimulationSettings = { firstTokenMs: 0, perToke
 
 const TOOL_REQUEST_CUE = /\b(use|call|invoke|run)\b.*\b(tool|function)\b/i;
 const TOOL_CUE_SCAN_CHARS = 2000;
+/** OpenAI's own limit on a request's tools. */
+const MAX_NAMED_TOOLS = 128;
 const WORDS_PER_CHUNK = 2;
 const TOKENS_PER_CHUNK = 3;
 
@@ -53,7 +55,10 @@ function pickTool(req: ChatRequest, prompt: string): ToolDefinition | undefined 
   const choice = req.toolChoice ?? "auto";
   if (tools.length === 0 || choice === "none") return undefined;
   if (typeof choice === "object") return tools.find((t) => t.name === choice.name);
-  const named = tools.find((t) => prompt.includes(t.name));
+  // A tool named at the prompt's start, among the first tools: each search is of the whole window,
+  // so the work is bounded by their product and not by the request's size.
+  const window = prompt.slice(0, TOOL_CUE_SCAN_CHARS);
+  const named = tools.slice(0, MAX_NAMED_TOOLS).find((t) => window.includes(t.name));
   if (choice === "required") return named ?? tools[0];
   // The cue reads the prompt's start: `.*` between two words is quadratic over a long text.
   return prompt && (named || TOOL_REQUEST_CUE.test(prompt.slice(0, TOOL_CUE_SCAN_CHARS))) ? (named ?? tools[0]) : undefined;

@@ -5,7 +5,7 @@ import { simpleRequest, weatherTool } from "../test-requests";
 import type { ChatRequest } from "../types";
 import { UpstreamError } from "../upstream-error";
 import { countRequestTokens, countTextTokens, planSimulation, simulate, simulateStream, DEFAULT_SIMULATION } from ".";
-import { generateFromSchema } from "./generate-arguments";
+import { generateFromSchema, MAX_GENERATED_CHARS, MAX_GENERATED_VALUES } from "./generate-arguments";
 import { detectCategory } from "./generate-text";
 
 function ask(text: string, extra: Partial<ChatRequest> = {}): ChatRequest {
@@ -80,6 +80,28 @@ describe("simulated provider", () => {
     const value = generateFromSchema(schema);
     expect(z.fromJSONSchema(schema as never).safeParse(value).success).toBe(true);
     expect(value).not.toHaveProperty("skipped");
+  });
+
+  it("bounds the value a small schema asks for: nested arrays and self-references stop at the value and character budgets", () => {
+    const countValues = (v: unknown): number => (Array.isArray(v) ? 1 + v.reduce((n: number, x) => n + countValues(x), 0) : v !== null && typeof v === "object" ? 1 + Object.values(v).reduce((n: number, x) => n + countValues(x), 0) : 1);
+    // 100^3 strings asked for by 100 bytes of schema; 3^16 arrays by a self-reference.
+    const cube = { type: "array", minItems: 100, items: { type: "array", minItems: 100, items: { type: "array", minItems: 100, items: { type: "string", minLength: 1000 } } } };
+    const recursive = { type: "array", minItems: 3, items: { $ref: "#" } };
+    for (const schema of [cube, recursive]) {
+      const value = generateFromSchema(schema);
+      expect(countValues(value)).toBeLessThanOrEqual(MAX_GENERATED_VALUES + 1);
+      expect(JSON.stringify(value).length).toBeLessThan(MAX_GENERATED_CHARS + 10 * MAX_GENERATED_VALUES);
+    }
+  });
+
+  it("looks for a named tool among the first tools and at the prompt's start only", async () => {
+    const tools = Array.from({ length: 5_000 }, (_, i) => ({ name: `tool_${i}`, parameters: { type: "object" } }));
+    const prompt = `${"a".repeat(1_000_000)} tool_4999`;
+    // Every tool name searched for in the whole prompt took minutes for this request; a tool named
+    // past the window is not looked for, so the forced call goes to the first tool.
+    const plan = planSimulation(ask(prompt, { tools, toolChoice: "required" }), "simulated", DEFAULT_SIMULATION);
+    expect(plan.response.toolCalls[0]!.name).toBe("tool_0");
+    expect(planSimulation(ask("Call tool_7 please", { tools }), "simulated", DEFAULT_SIMULATION).response.toolCalls[0]!.name).toBe("tool_7");
   });
 
   it("streams the same answer in chunks, then finish and usage", async () => {
