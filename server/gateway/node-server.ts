@@ -4,7 +4,6 @@
 // is (no web Request, Headers or body stream per request) and writes their answers straight to
 // the node response.
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
-import type { EventStreamBody } from "./formats/encode-event-stream";
 import type { GatewayRequest, GatewayResponse, HeaderSource, RequestBody } from "./gateway-request";
 import { env } from "../env";
 import { checkHealth } from "../health/get-health";
@@ -12,6 +11,7 @@ import { clientTimeoutOptions } from "../http/client-timeouts";
 import { findGatewayHandler } from "./gateway-routes";
 import { JsonBodyReader } from "./json-body-reader";
 import { MAX_BODY_BYTES } from "./read-json-body";
+import { writeEventStream } from "./write-event-stream";
 
 /**
  * Reads the request body from the socket (up to the handlers' size cap), decoding and measuring
@@ -65,35 +65,6 @@ function toGatewayRequest(req: IncomingMessage, res: ServerResponse): GatewayReq
     },
     onDisconnect: (listener) => void listeners.push(listener),
   };
-}
-
-/**
- * Everything that one upstream read produced leaves in one `write` (one HTTP chunk, one
- * socket write): the texts read meanwhile are joined and written on `setImmediate`, which runs
- * only once the I/O that was ready has been handled and its microtasks have settled. An
- * upstream that sends its whole stream at once, end included, thus costs the caller a single
- * write, together with the end of the response; each socket write to a sleeping peer costs a
- * wake-up on top of the copy.
- */
-async function writeEventStream(stream: EventStreamBody, res: ServerResponse): Promise<void> {
-  let pending = "";
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    if (pending === "") return;
-    res.write(pending);
-    pending = "";
-  };
-  for (let text = await stream.read(); text !== null; text = await stream.read()) {
-    pending += text;
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-  }
-  const last = pending;
-  pending = "";
-  res.end(last);
 }
 
 function writeResponse(response: GatewayResponse, request: GatewayRequest, res: ServerResponse): void | Promise<void> {
