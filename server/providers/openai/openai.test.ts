@@ -134,6 +134,30 @@ describe("OpenAI adapter", () => {
     expect((error as Error).message).toMatch(new RegExp(`^openai: HTTP ${status} \\(\\w+\\)$`));
   });
 
+  it("fails an answer whose text fields are not text as an upstream error, not as a value that breaks the gateway later", () => {
+    const answer = (message: object, extra: object = {}) => ({ id: "r", model: "m", choices: [{ index: 0, message: { role: "assistant", ...message }, finish_reason: "stop" }], ...extra });
+    for (const body of [
+      answer({ content: 5 }),
+      answer({ content: { text: "hi" } }),
+      answer({ content: ["x"] }),
+      answer({ content: null, refusal: 1 }),
+      answer({ content: null, tool_calls: { id: "c" } }),
+      answer({ content: null, tool_calls: [{ id: "c", type: "function", function: { name: "f", arguments: { a: 1 } } }] }),
+      answer({ content: "hi" }, { model: 7 }),
+    ]) {
+      const error = (() => {
+        try {
+          openaiAdapter.parseResponse(body);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, JSON.stringify(body)).toBeInstanceOf(UpstreamError);
+      expect((error as UpstreamError).kind).toBe("unknown");
+    }
+    expect(openaiAdapter.parseResponse(answer({ content: "hi", tool_calls: [{ id: "c", type: "function", function: { name: "f", arguments: "{}" } }] })).toolCalls).toEqual([{ id: "c", name: "f", arguments: "{}" }]);
+  });
+
   it("marks a refusal and keeps its text, whole or streamed", () => {
     const parsed = openaiAdapter.parseResponse({
       id: "r", model: "gpt-4.1", choices: [{ index: 0, message: { role: "assistant", content: null, refusal: "I can't help with that." }, finish_reason: "stop" }],

@@ -46,25 +46,40 @@ export function toFinishReason(reason: string | null | undefined, hasToolCalls: 
   }
 }
 
+const malformed = (message: string) => new UpstreamError({ status: 200, kind: "unknown", message, provider: "openai" });
+
+/**
+ * A text field of the answer: absent, null or a string. Anything else (a number, an object, an
+ * array, from an OpenAI-compatible server of a tenant's) is a malformed answer, a failure of the
+ * attempt like any other (the next model of the plan is tried), not a value that breaks the
+ * gateway further on.
+ */
+function textField(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string") throw malformed(`response's ${field} is not text`);
+  return value;
+}
+
 export function parseOpenAIResponse(json: unknown): ChatResponse {
   const body = json as WireResponse;
   const choice = body.choices?.[0];
-  if (!choice?.message) {
-    throw new UpstreamError({ status: 200, kind: "unknown", message: "response has no choices", provider: "openai" });
-  }
-  const toolCalls: ToolCall[] = (choice.message.tool_calls ?? []).map((c) => ({
-    id: c.id ?? "",
-    name: c.function?.name ?? "",
-    arguments: c.function?.arguments ?? "",
+  if (!choice?.message) throw malformed("response has no choices");
+  const calls: unknown = choice.message.tool_calls ?? [];
+  if (!Array.isArray(calls)) throw malformed("response's tool_calls is not a list");
+  const toolCalls: ToolCall[] = (calls as WireToolCall[]).map((c) => ({
+    id: textField(c?.id, "tool call id") ?? "",
+    name: textField(c?.function?.name, "tool call name") ?? "",
+    arguments: textField(c?.function?.arguments, "tool call arguments") ?? "",
   }));
+  const refusal = textField(choice.message.refusal, "refusal");
   return {
-    id: body.id ?? "",
-    model: body.model ?? "",
-    content: choice.message.content ?? choice.message.refusal ?? "",
+    id: textField(body.id, "id") ?? "",
+    model: textField(body.model, "model") ?? "",
+    content: textField(choice.message.content, "content") ?? refusal ?? "",
     toolCalls,
     finishReason: toFinishReason(choice.finish_reason, toolCalls.length > 0),
     usage: toCanonicalUsage(body.usage),
-    ...(choice.message.refusal ? { refusal: true } : {}),
+    ...(refusal ? { refusal: true } : {}),
   };
 }
 
