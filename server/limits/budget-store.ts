@@ -102,7 +102,13 @@ export class InProcessBudgetStore implements BudgetStore {
 
   async initialise(scope: string, month: string, spentUnits: number): Promise<void> {
     let scopes = this.months.get(month);
-    if (!scopes) this.months.set(month, (scopes = new Map()));
+    if (!scopes) {
+      this.months.set(month, (scopes = new Map()));
+      // A new month: only it and the one before it are kept (a request admitted just before the
+      // month turned still settles into its own month); older months' counters are never read.
+      const months = [...this.months.keys()].sort();
+      for (const old of months.slice(0, -2)) this.months.delete(old);
+    }
     if (!scopes.has(scope)) scopes.set(scope, { spent: spentUnits, held: 0, holds: new Map(), nextExpiry: Infinity });
   }
 

@@ -32,8 +32,23 @@ export function fits(used: WindowCost, cost: WindowCost, limits: WindowLimits): 
 
 export class InProcessRateWindowStore implements RateWindowStore {
   private readonly windows = new Map<string, { window: number; used: WindowCost }>();
+  /** The newest window seen: when a newer one begins, the keys of older ones are dropped. */
+  private latest = 0;
+
+  /** Keys used once and never again (revoked keys, admin tokens) would otherwise stay for the process's life. */
+  private sweep(window: number): void {
+    if (window <= this.latest) return;
+    this.latest = window;
+    for (const [key, entry] of this.windows) if (entry.window < window - 1) this.windows.delete(key);
+  }
+
+  /** How many keys hold a window (for tests). */
+  get size(): number {
+    return this.windows.size;
+  }
 
   async take(key: string, window: number, cost: WindowCost, limits: WindowLimits): Promise<boolean> {
+    this.sweep(window);
     const current = this.windows.get(key);
     const entry = current?.window === window ? current : { window, used: { requests: 0, tokens: 0 } };
     if (!fits(entry.used, cost, limits)) return false;
