@@ -41,6 +41,22 @@ export interface BudgetStore {
   settle(reservation: Reservation, actualUnits: number): Promise<void>;
 }
 
+/**
+ * `store.reserve`, releasing the hold when the call fails: a call that timed out may still have
+ * been applied (the primary of a clustered server, or Redis, answered late), and its hold would
+ * otherwise fill the budget until its lease ends. Calls reach a store in order, and releasing a
+ * hold it never took changes nothing.
+ */
+export async function reserveOrRelease(store: BudgetStore, request: ReserveRequest): Promise<ReserveResult> {
+  try {
+    return await store.reserve(request);
+  } catch (error) {
+    const { holds, month, holdId, units } = request;
+    void store.settle({ scopes: holds.map((h) => h.scope), month, holdId, units }, 0).catch(() => {});
+    throw error;
+  }
+}
+
 interface ScopeMonth {
   spent: number;
   /** Sum of the live holds' units, kept up to date so that admitting does not walk every hold. */

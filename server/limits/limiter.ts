@@ -3,7 +3,7 @@
 // the real cost afterwards. Rate limits fail open when their store is unreachable (they
 // protect capacity, not money); budgets fail closed.
 import { randomUUID } from "node:crypto";
-import type { BudgetHold, BudgetStore, Reservation } from "./budget-store";
+import { reserveOrRelease, type BudgetHold, type BudgetStore, type Reservation } from "./budget-store";
 import { monthKey, monthStart, nextMonthStart, unitsToUsd, usdToUnits } from "./calendar";
 import { WINDOW_MS, chargeableTokens, type RateWindowStore } from "./rate-window-store";
 import { throttledLog } from "../observability/throttled-log";
@@ -176,10 +176,10 @@ export class Limiter {
     const date = new Date(now);
     const request = { holds: [...scopes.values()].map((s) => s.hold), month: monthKey(date), holdId: randomUUID(), units, now, leaseMs: this.config.leaseMs };
     try {
-      let result = await this.budgets.reserve(request);
+      let result = await reserveOrRelease(this.budgets, request);
       if (result.status === "uninitialised") {
         await Promise.all(result.scopes.map((name) => this.initialise(subject.tenantId, scopes.get(name)!.scope, name, date)));
-        result = await this.budgets.reserve(request);
+        result = await reserveOrRelease(this.budgets, request);
       }
       if (result.status === "reserved") {
         ticket.reservation = { scopes: request.holds.map((h) => h.scope), month: request.month, holdId: request.holdId, units };
@@ -190,10 +190,6 @@ export class Limiter {
       return budgetRefusal({ owner, limit: scopes.get(result.scope)!.hold.limitUnits, spent: result.spentUnits, held: result.heldUnits, needed: units, unpriced: expectedCostUsd === null }, date, this.config);
     } catch (error) {
       this.log("budget store unavailable, refusing budgeted request", error);
-      // A call that timed out may still have been applied (the primary of a clustered server, or
-      // Redis, answered late): release its hold, or it would fill the budget until its lease ends.
-      // Calls reach the store in order, and releasing a hold it never took changes nothing.
-      void this.budgets.settle({ scopes: request.holds.map((h) => h.scope), month: request.month, holdId: request.holdId, units }, 0).catch(() => {});
       return { admitted: false, status: 503, reason: "budget_unavailable", message: "Budget accounting is temporarily unavailable", retryAfterSeconds: 5, retrySoon: true };
     }
   }

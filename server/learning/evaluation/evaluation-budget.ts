@@ -7,7 +7,7 @@
  * evaluation reserves its expected cost before any provider call and settles with the real cost.
  */
 import { randomUUID } from "node:crypto";
-import type { BudgetStore, Reservation } from "../../limits/budget-store";
+import { reserveOrRelease, type BudgetStore, type Reservation } from "../../limits/budget-store";
 import { monthKey, monthStart, usdToUnits } from "../../limits/calendar";
 
 /** What the tenant's evaluations already cost since `monthStart` (the seed). */
@@ -50,10 +50,10 @@ export class EvaluationBudget {
       holds: [{ scope, limitUnits: usdToUnits(budgetUsd) }], month, holdId: randomUUID(),
       units: Math.ceil(usdToUnits(Math.max(0, expectedUsd))), now: now.getTime(), leaseMs: LEASE_MS,
     };
-    let result = await this.store.reserve(request);
+    let result = await reserveOrRelease(this.store, request);
     if (result.status === "uninitialised") {
       await this.seed(tenantId, scope, month, now);
-      result = await this.store.reserve(request);
+      result = await reserveOrRelease(this.store, request);
     }
     return result.status === "reserved" ? { scopes: [scope], month, holdId: request.holdId, units: request.units } : null;
   }
