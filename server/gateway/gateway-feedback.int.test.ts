@@ -93,6 +93,17 @@ describe("POST /v1/feedback", () => {
     expect(unstorable).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^comment: /) } } });
   });
 
+  it("takes a category correction only in the console's category-name form, naming a category the tenant has", async () => {
+    const requestId = await requestIdOf(fx.tenant.apiKey);
+    expect(await feedback(fx.tenant.apiKey, { request_id: requestId, category: "coding" })).toMatchObject({ status: 201, body: { category: "coding" } });
+    const reserved = await feedback(fx.tenant.apiKey, { request_id: requestId, category: "constructor" });
+    expect(reserved).toMatchObject({ status: 400, body: { error: { message: "category: A reserved name; pick another" } } });
+    const malformed = await feedback(fx.tenant.apiKey, { request_id: requestId, category: "Legal" }, anthropicHeaders);
+    expect(malformed).toMatchObject({ status: 400, body: { type: "error", error: { type: "invalid_request_error", message: expect.stringMatching(/^category: Lower-case/) } } });
+    const unknown = await feedback(fx.tenant.apiKey, { request_id: requestId, category: "legal_review" });
+    expect(unknown).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining("neither a built-in category") } } });
+  });
+
   it("counts against the key's requests per minute, refusing with 429 and Retry-After in the caller's format", async () => {
     // Windows are whole minutes: start well inside one, so that all of these calls share it.
     const leftInMinute = 60_000 - (Date.now() % 60_000);

@@ -4,6 +4,7 @@
 // request id is as unknown as one that never existed. Both become learning events that the
 // learning job folds later; nothing learned changes on this path.
 import { z } from "zod";
+import { categoryNameSchema } from "../console/schemas/common";
 import { getDb, type Db } from "../db/client";
 import { recordFeedback } from "../learning/record-feedback";
 import { BUILTIN_CATEGORIES } from "../routing/types";
@@ -27,7 +28,7 @@ const feedbackBody = z
     score: z.number().min(0).max(1).optional(),
     // Stored as is: what PostgreSQL refuses is a 400 here, not a database error.
     comment: z.string().max(4000).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).optional(),
-    category: z.string().min(1).max(40).regex(/^[a-z][a-z0-9_]*$/, "Lower-case letters, digits and _ only").optional(),
+    category: categoryNameSchema.optional(),
   })
   .refine((b) => b.score !== undefined || b.category !== undefined, { message: "Send a score, a category or both" })
   .refine((b) => b.comment === undefined || b.score !== undefined, { path: ["comment"], message: "A comment goes with a score" });
