@@ -31,6 +31,14 @@ export const DEFAULT_BREAKER_CONFIG: BreakerConfig = {
   probeTimeoutMs: 120_000,
 };
 
+/**
+ * How long a breaker nobody touches is remembered: long enough to outlive any cool-down, window
+ * or probe. After that it is forgotten, i.e. closed with a fresh window, in every store alike.
+ */
+export function breakerIdleTtlMs(config: BreakerConfig): number {
+  return 2 * Math.max(config.windowMs, config.coolDownMs, config.probeTimeoutMs);
+}
+
 export interface BreakerState {
   phase: BreakerPhase;
   consecutiveFailures: number;

@@ -2,7 +2,7 @@
 // transitions of circuit-breaker.ts run inside Lua so that concurrent processes never race
 // (exactly one of them wins a half-open probe).
 import type Redis from "ioredis";
-import { CLOSED, type BreakerConfig, type BreakerPhase, type BreakerState } from "./circuit-breaker";
+import { CLOSED, breakerIdleTtlMs, type BreakerConfig, type BreakerPhase, type BreakerState } from "./circuit-breaker";
 import type { BreakerStore } from "./breaker-store";
 import { defineLuaScript } from "../redis/lua-script";
 
@@ -71,15 +71,15 @@ export class RedisBreakerStore implements BreakerStore {
   private readonly ttlMs: number;
 
   constructor(private readonly redis: Redis, private readonly config: BreakerConfig, private readonly prefix: string) {
-    // Long enough to outlive any cool-down, window or probe; an idle breaker then expires.
-    this.ttlMs = 2 * Math.max(config.windowMs, config.coolDownMs, config.probeTimeoutMs);
+    // An idle breaker's key expires.
+    this.ttlMs = breakerIdleTtlMs(config);
   }
 
   private keyOf(key: string): string {
     return `${this.prefix}breaker:${key}`;
   }
 
-  async read(keys: string[]): Promise<BreakerState[]> {
+  async read(keys: string[], _now: number): Promise<BreakerState[]> {
     const pipeline = this.redis.pipeline();
     for (const key of keys) pipeline.hmget(this.keyOf(key), ...FIELDS);
     const replies = (await pipeline.exec()) ?? [];
