@@ -7,6 +7,7 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildSync } from "esbuild";
+import { USAGE_THREAD_BUNDLE } from "../server/usage/usage-thread-bundle";
 
 export const GATEWAY_BUNDLE = path.join(".gateway", "gateway.mjs");
 export const SERVER_BUNDLE = path.join(".gateway", "serve.mjs");
@@ -24,7 +25,7 @@ export const SERVER_NODE_OPTIONS = ["--max-semi-space-size=64"];
 function bundle(root: string, entry: string, bundleFile: string): string {
   const outfile = path.join(root, bundleFile);
   const result = buildSync({
-    entryPoints: [path.join(root, "scripts", entry)],
+    entryPoints: [path.join(root, entry)],
     outfile,
     write: false,
     bundle: true,
@@ -47,12 +48,19 @@ function bundle(root: string, entry: string, bundleFile: string): string {
   return outfile;
 }
 
+/** Both entry points start the usage writer's thread from this bundle, beside them (server/usage/threaded-usage-writer.ts). */
+function buildUsageThread(root: string): void {
+  bundle(root, path.join("server", "usage", "usage-writer-thread.ts"), path.join(".gateway", USAGE_THREAD_BUNDLE));
+}
+
 export function buildGateway(root = process.cwd()): string {
-  return bundle(root, "gateway.ts", GATEWAY_BUNDLE);
+  buildUsageThread(root);
+  return bundle(root, path.join("scripts", "gateway.ts"), GATEWAY_BUNDLE);
 }
 
 export function buildServer(root = process.cwd()): string {
-  return bundle(root, "serve.ts", SERVER_BUNDLE);
+  buildUsageThread(root);
+  return bundle(root, path.join("scripts", "serve.ts"), SERVER_BUNDLE);
 }
 
 if (require.main === module) {

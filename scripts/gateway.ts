@@ -9,11 +9,13 @@ import { warmUpGateway } from "../server/gateway/warm-up-gateway";
 import { getDb } from "../server/db/client";
 import { drainableServer } from "../server/http/drain-server";
 import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/process-jobs";
+import { writeUsageOnThreadBeside } from "../server/usage/usage-writer-instance";
 
 const announce = () => console.log(`Gateway: http://localhost:${env.PORT}/v1`);
 
 function serve() {
   requireDatabaseUrl();
+  writeUsageOnThreadBeside(process.argv[1]!);
   warmUpGateway();
   const server = createGatewayServer();
   server.listen(env.PORT, () => !cluster.isWorker && announce());

@@ -22,6 +22,7 @@ import { clientTimeoutOptions } from "../server/http/client-timeouts";
 import { drainableServer } from "../server/http/drain-server";
 import { warmUpGateway } from "../server/gateway/warm-up-gateway";
 import { exitGracefullyOnSignals, startProcessJobs } from "../server/jobs/process-jobs";
+import { writeUsageOnThreadBeside } from "../server/usage/usage-writer-instance";
 
 const host = process.argv.find((arg) => arg.startsWith("--host="))?.slice("--host=".length);
 const dev = process.argv.includes("--dev");
@@ -29,6 +30,7 @@ const announce = () => console.log(`Switchyard: http://${host ?? "localhost"}:${
 
 async function main() {
   requireDatabaseUrl();
+  writeUsageOnThreadBeside(process.argv[1]!);
   // Checked here as well as in instrumentation.ts: Next.js only logs a failing hook, and the
   // gateway's paths would be served regardless.
   requireServerSecrets();

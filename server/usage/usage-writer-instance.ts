@@ -1,37 +1,36 @@
 // The process's usage writer, flushed on graceful shutdown (see instrumentation.ts and the
 // lean gateway entry point).
-import pg from "pg";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
 import { env, requireDatabaseUrl } from "../env";
-import { UnserialisableRecord, UsageWriter, type UsageSink } from "./usage-writer";
+import { UsageWriter, type UsageRecorder } from "./usage-writer";
+import { logUsageError, pgUsageSink } from "./pg-usage-sink";
+import { ThreadedUsageWriter, type UsageThreadSettings } from "./threaded-usage-writer";
+import { USAGE_THREAD_BUNDLE } from "./usage-thread-bundle";
 import { observeRequest, observingRequests } from "../observability/observe-request";
 
-const holder = globalThis as unknown as { __switchyardUsageWriter?: UsageWriter };
+const holder = globalThis as unknown as { __switchyardUsageWriter?: UsageRecorder };
 
-/**
- * Batches go to PostgreSQL through a small pg pool of their own rather than Prisma: a batch
- * is one JSON parameter of up to a few hundred kilobytes, which Prisma's raw-query path
- * copies through its query compiler at a CPU cost that grows with the request rate.
- */
-export function pgUsageSink(connectionString: string): UsageSink {
-  const pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 10_000 });
-  // An idle connection that breaks (database restarted) must not take the process down.
-  pool.on("error", (error) => console.error(`[usage] database connection lost: ${error.message}`));
-  return {
-    async $queryRawUnsafe<T>(query: string, ...values: unknown[]): Promise<T> {
-      return (await pool.query(query, values)).rows as T;
-    },
-  };
+// Every gateway request's record passes here, whichever endpoint served it.
+const onRecord = observingRequests ? observeRequest : undefined;
+
+export function getUsageWriter(): UsageRecorder {
+  holder.__switchyardUsageWriter ??= new UsageWriter(pgUsageSink(requireDatabaseUrl()), { flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS, onError: logUsageError, onRecord });
+  return holder.__switchyardUsageWriter;
 }
 
-export function getUsageWriter(): UsageWriter {
-  holder.__switchyardUsageWriter ??= new UsageWriter(pgUsageSink(requireDatabaseUrl()), {
-    flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS,
-    onError: (error) =>
-      console.error(error instanceof UnserialisableRecord ? `[usage] ${error.message}` : `[usage] write failed, will retry: ${error instanceof Error ? error.message.split("\n")[0] : error}`),
-    // Every gateway request's record passes here, whichever endpoint served it.
-    onRecord: observingRequests ? observeRequest : undefined,
-  });
-  return holder.__switchyardUsageWriter;
+/**
+ * Has the process write usage on a thread of its own (threaded-usage-writer.ts) when the thread's
+ * bundle lies beside `entryScript`, as it does beside the bundled entry points; run from source
+ * (tsx, tests that import the handlers) the writer stays on the main thread. Called by an entry
+ * point before anything records usage.
+ */
+export function writeUsageOnThreadBeside(entryScript: string): void {
+  const file = path.resolve(path.dirname(entryScript), USAGE_THREAD_BUNDLE);
+  if (holder.__switchyardUsageWriter || !existsSync(file)) return;
+  const settings: UsageThreadSettings = { databaseUrl: requireDatabaseUrl(), flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS };
+  holder.__switchyardUsageWriter = new ThreadedUsageWriter(() => new Worker(file, { workerData: settings }), { onError: logUsageError, onRecord });
 }
 
 /** Writes what is buffered before the process exits. */

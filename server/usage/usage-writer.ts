@@ -35,6 +35,13 @@ export interface UsageWriterOptions {
   onRecord?: (record: UsageRecord) => void;
 }
 
+/** What the gateway hands its usage records to: this writer, or one whose writer runs on a thread of its own. */
+export interface UsageRecorder {
+  record(record: UsageRecord): void;
+  /** Writes what is buffered, retrying until done or `deadlineMs` passes (graceful shutdown). */
+  close(deadlineMs?: number): Promise<void>;
+}
+
 /** Reported (onError) for a record dropped because it could not be serialised; nothing retries it. */
 export class UnserialisableRecord extends Error {
   constructor(requestId: string, cause: unknown) {
@@ -48,7 +55,7 @@ interface QueuedRow {
   bodies: string | null;
 }
 
-export class UsageWriter {
+export class UsageWriter implements UsageRecorder {
   private queue: QueuedRow[] = [];
   /** Recorded in this turn of the event loop, serialised at its end (serialiseRecorded). */
   private recorded: UsageRecord[] = [];
