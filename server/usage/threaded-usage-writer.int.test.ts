@@ -1,7 +1,7 @@
 // The usage writer on its own thread, run from the bundle the entry points use (built by the
 // integration set-up), against a real database: what the serving thread hands over is written
 // exactly as the in-thread writer writes it, close() waits for it, a record that cannot be handed
-// over is dropped and reported alone, and a thread that dies is replaced for the next records.
+// over is dropped and reported alone, and once the thread ends the serving thread writes.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -10,6 +10,7 @@ import { setupTestDatabase } from "../testing/setup-test-database";
 import { decodeStoredFeatures } from "../learning/stored-features";
 import { DIFFICULTY_DENSE_COUNT } from "../routing/difficulty-features";
 import { ThreadedUsageWriter, type UsageThreadSettings } from "./threaded-usage-writer";
+import { UsageWriter } from "./usage-writer";
 import { USAGE_THREAD_BUNDLE } from "./usage-thread-bundle";
 import type { UsageRecord } from "./usage-record";
 
@@ -28,16 +29,23 @@ function record(overrides: Partial<UsageRecord> = {}): UsageRecord {
   };
 }
 
-function writerWithThreads() {
+function writerWithThreads(file = THREAD_FILE) {
   const errors: unknown[] = [];
   const threads: Worker[] = [];
   const settings: UsageThreadSettings = { databaseUrl: t.url, flushIntervalMs: 50 };
+  const fallbacks: UsageWriter[] = [];
   const writer = new ThreadedUsageWriter(() => {
-    const thread = new Worker(THREAD_FILE, { workerData: settings });
+    const thread = new Worker(file, { workerData: settings });
     threads.push(thread);
     return thread;
-  }, { onError: (error) => errors.push(error) });
-  return { writer, errors, threads };
+  }, {
+    onError: (error) => errors.push(error),
+    fallback: () => {
+      fallbacks.push(new UsageWriter(t.db, { flushIntervalMs: 50 }));
+      return fallbacks.at(-1)!;
+    },
+  });
+  return { writer, errors, threads, fallbacks };
 }
 
 const logged = (ids: string[]) => t.db.requestLog.count({ where: { id: { in: ids } } });
@@ -77,8 +85,8 @@ describe("ThreadedUsageWriter", () => {
     await threads[0]!.terminate();
   });
 
-  it("starts a new thread for the records after one that ended", async () => {
-    const { writer, errors, threads } = writerWithThreads();
+  it("writes on the serving thread once the thread has ended, rather than start another", async () => {
+    const { writer, errors, threads, fallbacks } = writerWithThreads();
     const first = record();
     writer.record(first);
     await writer.close(5_000);
@@ -86,9 +94,39 @@ describe("ThreadedUsageWriter", () => {
     const later = [record(), record()];
     for (const r of later) writer.record(r);
     await writer.close(5_000);
-    expect(threads).toHaveLength(2);
+    expect(threads).toHaveLength(1);
+    expect(fallbacks).toHaveLength(1);
     expect(await logged([first.id, ...later.map((r) => r.id)])).toBe(3);
     expect(errors).toEqual([]);
-    await threads[1]!.terminate();
+  });
+
+  it("reports a thread that cannot start, and loses only what was handed to it", async () => {
+    const broken = path.resolve(".gateway", "no-such-usage-thread.mjs");
+    const { writer, errors, threads, fallbacks } = writerWithThreads(broken);
+    const lost = record();
+    writer.record(lost);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => threads[0]!.once("exit", resolve));
+    const later = record();
+    writer.record(later);
+    await writer.close(5_000);
+    expect(threads).toHaveLength(1);
+    expect(fallbacks).toHaveLength(1);
+    expect(await logged([lost.id])).toBe(0);
+    expect(await logged([later.id])).toBe(1);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain("the usage writer's thread failed");
+  });
+  it("writes on the serving thread when no thread can be started at all", async () => {
+    // A relative path without "./" is refused by the Worker constructor itself, synchronously.
+    const { writer, errors, threads, fallbacks } = writerWithThreads("usage-writer-thread.mjs");
+    const records = [record(), record()];
+    for (const r of records) writer.record(r);
+    await writer.close(5_000);
+    expect(threads).toHaveLength(0);
+    expect(fallbacks).toHaveLength(1);
+    expect(await logged(records.map((r) => r.id))).toBe(2);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain("usage is written on the main thread from now on");
   });
 });

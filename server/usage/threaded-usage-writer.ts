@@ -22,10 +22,14 @@ export interface ThreadedUsageWriterOptions {
   onError: (error: unknown) => void;
   /** Sees every record as it is recorded, on the serving thread (the gateway's metrics and traces). */
   onRecord?: (record: UsageRecord) => void;
+  /** The writer that takes over on the serving thread if the thread ends (without its own onRecord). */
+  fallback: () => UsageRecorder;
 }
 
 export class ThreadedUsageWriter implements UsageRecorder {
   private thread: Worker | null = null;
+  /** Set once the thread has ended: from then on records are written on the serving thread. */
+  private fallback: UsageRecorder | null = null;
   /** Recorded in this turn of the event loop, handed over at its end in one message. */
   private recorded: UsageRecord[] = [];
   private handOverScheduled = false;
@@ -49,7 +53,11 @@ export class ThreadedUsageWriter implements UsageRecorder {
     const records = this.recorded;
     if (records.length === 0) return;
     this.recorded = [];
-    const thread = this.running();
+    const thread = this.fallback ? null : this.running();
+    if (!thread) {
+      for (const record of records) this.fallback!.record(record);
+      return;
+    }
     try {
       thread.postMessage({ records } satisfies ToUsageThread);
     } catch {
@@ -65,14 +73,26 @@ export class ThreadedUsageWriter implements UsageRecorder {
     }
   };
 
-  /** The thread, started on first use and again after one ended: it never keeps the process alive by itself. */
-  private running(): Worker {
+  /**
+   * The thread, started on first use; it never keeps the process alive by itself. It only ends
+   * by failing (a bug, or a bundle that cannot load): the records it held are lost, and the
+   * serving thread writes the next ones itself rather than start thread after thread.
+   */
+  private running(): Worker | null {
     if (this.thread) return this.thread;
-    const thread = this.startThread();
+    let thread: Worker;
+    try {
+      thread = this.startThread();
+    } catch (error) {
+      this.options.onError(new UsageThreadFailed(error));
+      this.fallback = this.options.fallback();
+      return null;
+    }
     thread.unref();
     thread.on("error", (error) => this.options.onError(new UsageThreadFailed(error)));
     thread.on("exit", () => {
-      if (this.thread === thread) this.thread = null;
+      this.thread = null;
+      this.fallback ??= this.options.fallback();
     });
     this.thread = thread;
     return thread;
@@ -80,6 +100,7 @@ export class ThreadedUsageWriter implements UsageRecorder {
 
   async close(deadlineMs = 10_000): Promise<void> {
     this.handOver();
+    if (this.fallback) await this.fallback.close(deadlineMs);
     const thread = this.thread;
     if (!thread) return;
     // Referenced while the thread writes, so that the process waits for its answer.
@@ -107,9 +128,9 @@ export class ThreadedUsageWriter implements UsageRecorder {
   }
 }
 
-/** The writer's thread failed (a bug): the records it held are lost, and the next ones start a new thread. */
+/** The writer's thread failed (a bug): the records it held are lost, and the main thread writes the next ones. */
 export class UsageThreadFailed extends Error {
   constructor(cause: unknown) {
-    super(`the usage writer's thread failed, and the records it held were lost: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(`the usage writer's thread failed, and the records it held were lost; usage is written on the main thread from now on: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }

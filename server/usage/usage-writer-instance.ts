@@ -15,8 +15,11 @@ const holder = globalThis as unknown as { __switchyardUsageWriter?: UsageRecorde
 // Every gateway request's record passes here, whichever endpoint served it.
 const onRecord = observingRequests ? observeRequest : undefined;
 
+const mainThreadWriter = (observe: typeof onRecord) =>
+  new UsageWriter(pgUsageSink(requireDatabaseUrl()), { flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS, onError: logUsageError, onRecord: observe });
+
 export function getUsageWriter(): UsageRecorder {
-  holder.__switchyardUsageWriter ??= new UsageWriter(pgUsageSink(requireDatabaseUrl()), { flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS, onError: logUsageError, onRecord });
+  holder.__switchyardUsageWriter ??= mainThreadWriter(onRecord);
   return holder.__switchyardUsageWriter;
 }
 
@@ -30,7 +33,11 @@ export function writeUsageOnThreadBeside(entryScript: string): void {
   const file = path.resolve(path.dirname(entryScript), USAGE_THREAD_BUNDLE);
   if (holder.__switchyardUsageWriter || !existsSync(file)) return;
   const settings: UsageThreadSettings = { databaseUrl: requireDatabaseUrl(), flushIntervalMs: env.SWITCHYARD_USAGE_FLUSH_MS };
-  holder.__switchyardUsageWriter = new ThreadedUsageWriter(() => new Worker(file, { workerData: settings }), { onError: logUsageError, onRecord });
+  holder.__switchyardUsageWriter = new ThreadedUsageWriter(() => new Worker(file, { workerData: settings }), {
+    onError: logUsageError,
+    onRecord,
+    fallback: () => mainThreadWriter(undefined),
+  });
 }
 
 /** Writes what is buffered before the process exits. */
