@@ -53,8 +53,8 @@ async function main() {
     if (embedded) await embedded.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // The app first (it writes its buffered usage records), then the embedded database.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
   try {
     await ensureDatabase(databaseUrl);

