@@ -180,6 +180,11 @@ interface Target {
   headers(latency: Latency): Record<string, string>;
   body(stream: boolean): string;
   stop(): Promise<void>;
+  /**
+   * Started with the heap-snapshot signal (live-heap.ts): only such a process may be sent it,
+   * since the signal's default action ends any other (Portkey's memory run failed every request).
+   */
+  heapSnapshots?: boolean;
 }
 
 function requestBody(model: string, stream: boolean): string {
@@ -226,6 +231,7 @@ function switchyardTarget(name: string, label: string, proc: Proc, port: number,
     headers: (latency) => ({ authorization: `Bearer ${env.keys[latency]}`, "cache-control": "no-store" }),
     body: (stream) => requestBody("auto", stream),
     stop: () => proc.stop(),
+    heapSnapshots: HEAP_DIR !== null,
   };
 }
 
@@ -501,7 +507,8 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
   const spec = { url: urlFor(target, 0, env), headers: target.headers(0), body: target.body(false), concurrency: 64 };
   const steps = 4;
   const samples = [treeRssMb(pid)];
-  const heaps = HEAP_DIR ? [await treeLiveHeapMb(samples[0]!.keys())] : [];
+  const snapshots = target.heapSnapshots === true;
+  const heaps = snapshots ? [await treeLiveHeapMb(samples[0]!.keys())] : [];
   const checkpoints = [0];
   let requests = 0;
   let errors = 0;
@@ -515,7 +522,7 @@ async function memoryRun(target: Target, env: BenchEnv, total: number): Promise<
     elapsed += r.elapsedMs;
     checkpoints.push(requests);
     samples.push(treeRssMb(pid));
-    if (HEAP_DIR) heaps.push(await treeLiveHeapMb(samples[samples.length - 1]!.keys()));
+    if (snapshots) heaps.push(await treeLiveHeapMb(samples[samples.length - 1]!.keys()));
   }
   const half = (xs: Map<number, number>[]) => maxGrowth(xs[Math.floor(xs.length / 2)]!, xs[xs.length - 1]!);
   return {
