@@ -1,6 +1,6 @@
 // `npm start`: database (embedded PostgreSQL unless DATABASE_URL is set), migrations, demo
 // seed on first start, production build when sources changed, then the console.
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { env } from "../server/env";
 import { createPrismaClient } from "../server/db/client";
@@ -35,26 +35,48 @@ async function demoKeyFor(databaseUrl: string, seededKey: string | null): Promis
   }
 }
 
+const STOP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const OWN_GROUP_FLAG = "--in-own-process-group";
+
+/**
+ * Ctrl-C in a terminal signals the terminal's whole foreground process group, the embedded
+ * database included, which then shuts down at once while the app is still writing its buffered
+ * usage records. So the start runs in a process group of its own, and this process passes each
+ * signal on to it alone (as SIGTERM); it stops the app first, then the database.
+ */
+function startInOwnProcessGroup(): void {
+  const argv = [...process.execArgv, process.argv[1]!, ...process.argv.slice(2), OWN_GROUP_FLAG];
+  const start = spawn(process.execPath, argv, { detached: true, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+  for (const signal of STOP_SIGNALS) process.on(signal, () => start.kill("SIGTERM"));
+  start.once("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
 async function main() {
   let embedded: EmbeddedServer | null = null;
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    log(`starting embedded PostgreSQL on 127.0.0.1:${env.SWITCHYARD_EMBEDDED_PG_PORT} (data in .data/postgres)`);
-    embedded = await startEmbeddedPostgres(path.join(DATA_DIR, "postgres"), env.SWITCHYARD_EMBEDDED_PG_PORT);
-    databaseUrl = embedded.url("switchyard");
-  }
-
+  let embeddedStarting: Promise<EmbeddedServer> | null = null;
   let child: ChildProcess | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     if (child) await stopNextServer(child);
-    if (embedded) await embedded.stop();
+    // A database still starting is stopped once it has started (or has failed to).
+    const database = embedded ?? (await embeddedStarting?.catch(() => null));
+    if (database) await database.stop();
     process.exit(code);
   };
-  // The app first (it writes its buffered usage records), then the embedded database.
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // The app first (it writes its buffered usage records), then the embedded database. The process
+  // that started this one passes signals on; if it is gone (killed), this one stops too.
+  for (const signal of STOP_SIGNALS) process.on(signal, () => void shutdown(0));
+  process.once("disconnect", () => void shutdown(0));
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`starting embedded PostgreSQL on 127.0.0.1:${env.SWITCHYARD_EMBEDDED_PG_PORT} (data in .data/postgres)`);
+    embeddedStarting = startEmbeddedPostgres(path.join(DATA_DIR, "postgres"), env.SWITCHYARD_EMBEDDED_PG_PORT);
+    embedded = await embeddedStarting;
+    databaseUrl = embedded.url("switchyard");
+  }
 
   try {
     await ensureDatabase(databaseUrl);
@@ -89,4 +111,5 @@ async function main() {
   }
 }
 
-void main();
+if (process.argv.includes(OWN_GROUP_FLAG)) void main();
+else startInOwnProcessGroup();
