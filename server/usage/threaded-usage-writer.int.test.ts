@@ -117,6 +117,7 @@ describe("ThreadedUsageWriter", () => {
     expect(errors).toHaveLength(1);
     expect(String(errors[0])).toContain("the usage writer's thread failed");
   });
+
   it("writes on the serving thread when no thread can be started at all", async () => {
     // A relative path without "./" is refused by the Worker constructor itself, synchronously.
     const { writer, errors, threads, fallbacks } = writerWithThreads("usage-writer-thread.mjs");

@@ -16,7 +16,7 @@ export interface UsageThreadSettings {
 }
 
 export type ToUsageThread = { records: UsageRecord[] } | { close: number };
-export type FromUsageThread = { closed: true; pending: number };
+export type FromUsageThread = { closed: true };
 
 export interface ThreadedUsageWriterOptions {
   onError: (error: unknown) => void;

@@ -16,5 +16,5 @@ port.on("message", (message: ToUsageThread) => {
     for (const record of message.records) writer.record(record);
     return;
   }
-  void writer.close(message.close).then(() => port.postMessage({ closed: true, pending: writer.pending } satisfies FromUsageThread));
+  void writer.close(message.close).then(() => port.postMessage({ closed: true } satisfies FromUsageThread));
 });
