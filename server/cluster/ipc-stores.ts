@@ -4,6 +4,7 @@
 // windows, holds and breakers, as the threads of one process would. One round trip per call; the
 // calls (and answers) of one turn of the event loop travel as one message (`batchedSender`).
 import { randomUUID } from "node:crypto";
+import { TurnBatch } from "../turn-batch";
 
 interface Call {
   ipcStore: string;
@@ -101,19 +102,8 @@ export function remoteStore<T>(name: string, methods: Methods<T>, channel: Worke
  * carries the calls of many requests.
  */
 export function batchedSender<M>(send: (batch: { ipcBatch: M[] }) => void): (message: M) => void {
-  let queue: M[] | null = null;
-  return (message) => {
-    if (queue) {
-      queue.push(message);
-      return;
-    }
-    queue = [message];
-    setImmediate(() => {
-      const batch = queue!;
-      queue = null;
-      send({ ipcBatch: batch });
-    });
-  };
+  const batch = new TurnBatch<M>((messages) => send({ ipcBatch: messages }));
+  return (message) => batch.add(message);
 }
 
 /** The messages in `message`: a batch's, or the message itself. */

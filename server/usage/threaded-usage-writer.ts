@@ -6,6 +6,7 @@
 // done in C++ and off the JavaScript heap), and the thread runs the same UsageWriter: batches,
 // retries with backoff, shedding under a backlog and the flush at shutdown are unchanged.
 import type { Worker } from "node:worker_threads";
+import { TurnBatch } from "../turn-batch";
 import type { UsageRecord } from "./usage-record";
 import { UnserialisableRecord, type UsageRecorder } from "./usage-writer";
 
@@ -31,8 +32,7 @@ export class ThreadedUsageWriter implements UsageRecorder {
   /** Set once the thread has ended: from then on records are written on the serving thread. */
   private fallback: UsageRecorder | null = null;
   /** Recorded in this turn of the event loop, handed over at its end in one message. */
-  private recorded: UsageRecord[] = [];
-  private handOverScheduled = false;
+  private readonly recorded = new TurnBatch<UsageRecord>((records) => this.handOver(records));
 
   constructor(
     private readonly startThread: () => Worker,
@@ -41,18 +41,10 @@ export class ThreadedUsageWriter implements UsageRecorder {
 
   record(record: UsageRecord): void {
     this.options.onRecord?.(record);
-    this.recorded.push(record);
-    if (!this.handOverScheduled) {
-      this.handOverScheduled = true;
-      setImmediate(this.handOver);
-    }
+    this.recorded.add(record);
   }
 
-  private readonly handOver = (): void => {
-    this.handOverScheduled = false;
-    const records = this.recorded;
-    if (records.length === 0) return;
-    this.recorded = [];
+  private handOver(records: UsageRecord[]): void {
     const thread = this.fallback ? null : this.running();
     if (!thread) {
       for (const record of records) this.fallback!.record(record);
@@ -71,7 +63,7 @@ export class ThreadedUsageWriter implements UsageRecorder {
         }
       }
     }
-  };
+  }
 
   /**
    * The thread, started on first use; it never keeps the process alive by itself. It only ends
@@ -99,7 +91,7 @@ export class ThreadedUsageWriter implements UsageRecorder {
   }
 
   async close(deadlineMs = 10_000): Promise<void> {
-    this.handOver();
+    this.recorded.flush();
     if (this.fallback) await this.fallback.close(deadlineMs);
     const thread = this.thread;
     if (!thread) return;

@@ -13,6 +13,7 @@ import type { UsageRecord } from "./usage-record";
 import type { RequestBodies } from "./request-bodies";
 import { redactSecrets } from "./redact-secrets";
 import { INSERT_REQUESTS_WITH_ROLLUPS_SQL } from "./rollup-sql";
+import { TurnBatch } from "../turn-batch";
 
 export interface UsageSink {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
@@ -57,9 +58,8 @@ interface QueuedRow {
 
 export class UsageWriter implements UsageRecorder {
   private queue: QueuedRow[] = [];
-  /** Recorded in this turn of the event loop, serialised at its end (serialiseRecorded). */
-  private recorded: UsageRecord[] = [];
-  private serialiseScheduled = false;
+  /** Recorded in this turn of the event loop, serialised at its end. */
+  private readonly recorded = new TurnBatch<UsageRecord>((records) => this.serialise(records));
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private failures = 0;
@@ -82,24 +82,17 @@ export class UsageWriter implements UsageRecorder {
   }
 
   get pending(): number {
-    return this.queue.length + this.recorded.length;
+    return this.queue.length + this.recorded.size;
   }
 
   record(record: UsageRecord): void {
     this.options.onRecord?.(record);
-    this.recorded.push(record);
-    if (!this.serialiseScheduled) {
-      this.serialiseScheduled = true;
-      setImmediate(this.serialiseRecorded);
-    }
+    this.recorded.add(record);
     this.schedule();
   }
 
-  private readonly serialiseRecorded = (): void => {
-    this.serialiseScheduled = false;
-    const recorded = this.recorded;
-    this.recorded = [];
-    for (const record of recorded) {
+  private serialise(records: UsageRecord[]): void {
+    for (const record of records) {
       const shed = this.queue.length >= this.maxBufferedWithFeatures && (record.features || record.bodies);
       try {
         this.queue.push(queuedRow(shed ? { ...record, features: null, bodies: null } : record));
@@ -115,7 +108,7 @@ export class UsageWriter implements UsageRecorder {
         this.dropped++;
       }
     }
-  };
+  }
 
   /** Writes everything recorded so far; resolves when that is written or a write failed. */
   async flush(): Promise<void> {
@@ -152,7 +145,7 @@ export class UsageWriter implements UsageRecorder {
 
   private async drain(): Promise<void> {
     if (Date.now() < this.retryAt) return;
-    this.serialiseRecorded();
+    this.recorded.flush();
     let left = this.queue.length;
     while (left > 0) {
       const batch = this.queue.splice(0, Math.min(this.batchSize, left));
