@@ -2,6 +2,7 @@
 // error shape, and passes ordinary bodies on unchanged (the procedure then answers for itself).
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_VALUES } from "../gateway/json-body-reader";
+import { CONSOLE_MAX_BATCH_CALLS } from "./batch-limit";
 import { CONSOLE_MAX_BODY_BYTES, handleTrpcRequest } from "./handle-trpc-request";
 
 const post = (body: BodyInit, headers: Record<string, string> = {}, procedure = "account.signUp") =>
@@ -39,5 +40,23 @@ describe("console API body limit", () => {
     const res = await post(JSON.stringify({ email: "a@b.test" }), {}, "account.noSuchProcedure");
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ error: { json: { data: { code: "NOT_FOUND" } } } });
+  });
+});
+
+describe("console API batch limit", () => {
+  const batchOf = (calls: number) =>
+    handleTrpcRequest(new Request(`http://localhost/api/trpc/${Array.from({ length: calls }, () => "account.noSuchProcedure").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`));
+
+  it("refuses a batch of more calls than the cap with 400, before running any of them", async () => {
+    const res = await batchOf(CONSOLE_MAX_BATCH_CALLS + 1);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("Batch call exceeds maximum size");
+  });
+
+  it("runs a batch at the cap (each call answers for itself)", async () => {
+    const res = await batchOf(CONSOLE_MAX_BATCH_CALLS);
+    const answers = (await res.json()) as Array<{ error?: { json?: { data?: { code?: string } } } }>;
+    expect(answers).toHaveLength(CONSOLE_MAX_BATCH_CALLS);
+    expect(answers.every((a) => a.error?.json?.data?.code === "NOT_FOUND")).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 // is checked.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { readJsonStream } from "../gateway/json-body-reader";
+import { CONSOLE_MAX_BATCH_CALLS } from "./batch-limit";
 import { createFetchContext } from "./context";
 import { appRouter } from "./root";
 
@@ -34,5 +35,5 @@ export async function handleTrpcRequest(req: Request): Promise<Response> {
     if (body instanceof Response) return body;
     request = new Request(req, { body: body.text });
   }
-  return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: createFetchContext });
+  return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: createFetchContext, maxBatchSize: CONSOLE_MAX_BATCH_CALLS });
 }
