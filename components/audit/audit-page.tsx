@@ -53,7 +53,7 @@ export function AuditPage() {
           </EmptyState>
         ) : (
           <>
-            <p className="mb-2 text-sm text-slate-500" aria-live="polite">{pluralise(page.total, "entry", "entries")}</p>
+            <p className="mb-2 text-sm text-slate-500" aria-live="polite">{page.total.capped ? `${page.total.count.toLocaleString("en-US")}+ entries` : pluralise(page.total.count, "entry", "entries")}</p>
             <ol className="rounded-lg border border-slate-200 bg-white" aria-label="Audit entries">
               {page.items.map((item) => <AuditEntry key={item.id} item={item} onOnlyThisObject={onlyThisObject} />)}
             </ol>

@@ -2,6 +2,7 @@
 // each entry in words: the people and keys an entry names are looked up here, once per page.
 import type { Prisma } from "../../db/generated/client";
 import type { TenantActor } from "../actor";
+import { COUNT_CAP, cappedCount } from "../lists/capped-count";
 import type { AuditFilters } from "../schemas/audit";
 import { describeAuditEntry, type AuditActor, type AuditDetails } from "./describe-audit-entry";
 
@@ -65,6 +66,7 @@ export async function listAuditLog(actor: TenantActor, input: { cursor?: string 
     ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
   });
   const page = rows.slice(0, input.limit);
-  const [items, total] = await Promise.all([describeAuditRows(actor, page), actor.db.auditLog.count({ where: auditWhere(input.filters) })]);
+  const [items, counted] = await Promise.all([describeAuditRows(actor, page), actor.db.auditLog.count({ where: auditWhere(input.filters), take: COUNT_CAP + 1 })]);
+  const total = cappedCount(counted);
   return { items, total, nextCursor: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null };
 }
