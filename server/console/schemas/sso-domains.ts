@@ -5,6 +5,8 @@ import { roleSchema } from "./roles";
 /** An email domain as people type it ("Example.com", "@example.com"), stored lower case without the "@". */
 export const ssoDomainSchema = z
   .string()
+  // Bounded before it is trimmed and lower-cased: those copy the whole string.
+  .max(300, "At most 253 characters")
   .trim()
   .toLowerCase()
   .transform((v) => v.replace(/^@/, ""))
