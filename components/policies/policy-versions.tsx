@@ -51,6 +51,7 @@ export function PolicyVersions({ policyId, currentVersion, canManage }: Props) {
                 )}
               </li>
             ))}
+            {rows.length > 0 && rows.at(-1)!.version !== 1 && <li className="text-sm text-slate-500">Older versions are not listed: the newest {rows.length} are.</li>}
           </ol>
         )}
       </QueryState>

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/setup-test-database";
 import { tenantConfig } from "../gateway/config-cache";
 import type { Prisma } from "../db/generated/client";
+import { MAX_VERSIONS_LISTED } from "../console/policies/list-policy-versions";
 import { makeConsoleFixture } from "./testing/console-fixture";
 import { outcomeCode } from "./testing/outcome-code";
 
@@ -99,5 +100,21 @@ describe("policy restore", () => {
     await admin.policies.restore({ id, version: 1, expectedVersion: version });
     const restored = await admin.policies.get({ id });
     expect(restored.fields.rules.every((r) => r.evaluationShare === 0 && r.judgeModel === null)).toBe(true);
+  });
+
+  it("lists only the newest versions of a long history, the oldest listed diffed against the one before it", async () => {
+    const id = fx.b.policy.id;
+    const first = await t.db.routingPolicyVersion.findFirstOrThrow({ where: { policyId: id, version: 1 } });
+    const snapshot = first.snapshot as Record<string, unknown>;
+    const total = MAX_VERSIONS_LISTED + 10;
+    await t.db.routingPolicyVersion.createMany({
+      data: Array.from({ length: total - 1 }, (_, i) => ({ policyId: id, version: i + 2, snapshot: { ...snapshot, description: `save ${i + 2}` } as Prisma.InputJsonValue })),
+    });
+    const versions = await fx.as(fx.b.users.viewer.id).policies.versions({ id });
+    expect(versions).toHaveLength(MAX_VERSIONS_LISTED);
+    expect(versions[0]!.version).toBe(total);
+    const oldest = versions.at(-1)!;
+    expect(oldest.version).toBe(total - MAX_VERSIONS_LISTED + 1);
+    expect(oldest.changes).toEqual([{ path: "description", before: `save ${oldest.version - 1}`, after: `save ${oldest.version}` }]);
   });
 });
