@@ -2,11 +2,13 @@
 import { generateApiKeySecret } from "../../auth/api-key-secret";
 import type { TenantActor } from "../actor";
 import { recordAudit } from "../record-audit";
+import { requireRoom, TENANT_LIMITS } from "../tenant-limits";
 import type { CreateApiKeyInput } from "../schemas/keys";
 import { keySummarySelect, toKeySummary } from "./key-summary";
 import { verifyKeyReferences } from "./verify-key-references";
 
 export async function createApiKey(actor: TenantActor, input: CreateApiKeyInput) {
+  await requireRoom(actor.db.apiKey.count({ where: { revokedAt: null } }), TENANT_LIMITS.activeApiKeys, "active API keys", "revoke one first");
   await verifyKeyReferences(actor, input.teamId, input.policyId);
   const issued = generateApiKeySecret();
   const row = await actor.db.$transaction(async (tx) => {

@@ -2,11 +2,13 @@
 import { generateInviteToken, INVITE_TTL_MS } from "../../auth/invite-token";
 import type { TenantActor } from "../actor";
 import { recordAudit } from "../record-audit";
+import { requireRoom, TENANT_LIMITS } from "../tenant-limits";
 import type { Role } from "../schemas/roles";
 import { assertMayAssign } from "./guard-owner-changes";
 
 export async function createInvite(actor: TenantActor, input: { email: string | null; role: Role }, now = new Date()) {
   assertMayAssign(actor, input.role);
+  await requireRoom(actor.db.invite.count({ where: { acceptedAt: null, expiresAt: { gt: now } } }), TENANT_LIMITS.openInvites, "open invites", "revoke one first");
   const { token, hash } = generateInviteToken();
   const invite = await actor.db.$transaction(async (tx) => {
     const created = await tx.invite.create({

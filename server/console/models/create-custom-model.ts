@@ -5,11 +5,13 @@ import type { TenantActor } from "../actor";
 import { checkBaseUrl } from "../check-base-url";
 import { conflict, invalid } from "../console-error";
 import { recordAudit } from "../record-audit";
+import { requireRoom, TENANT_LIMITS } from "../tenant-limits";
 import type { ModelFields } from "../schemas/models";
 import { modelColumns } from "./model-columns";
 
 export async function createCustomModel(actor: TenantActor, input: { slug: string; provider: string; fields: ModelFields }): Promise<void> {
   if (!isCatalogProvider(input.provider)) throw invalid(`Unknown provider "${input.provider}"`);
+  await requireRoom(actor.db.model.count({ where: { tenantId: actor.tenantId } }), TENANT_LIMITS.customModels, "models of its own", "change or retire an existing one instead");
   const baseUrl = await checkBaseUrl(input.fields.baseUrl);
   if (!baseUrl && CATALOG_PROVIDERS[input.provider].baseUrl === undefined) throw invalid("Base URL: required for an OpenAI-compatible model");
   await actor.db.$transaction(async (tx) => {

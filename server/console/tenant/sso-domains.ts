@@ -4,6 +4,7 @@
 import type { TenantActor } from "../actor";
 import { conflict, notFound } from "../console-error";
 import { recordAudit } from "../record-audit";
+import { requireRoom, TENANT_LIMITS } from "../tenant-limits";
 import type { AddSsoDomainInput } from "../schemas/sso-domains";
 
 export function listSsoDomains(actor: TenantActor) {
@@ -13,6 +14,7 @@ export function listSsoDomains(actor: TenantActor) {
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === "P2002";
 
 export async function addSsoDomain(actor: TenantActor, input: AddSsoDomainInput): Promise<{ id: string }> {
+  await requireRoom(actor.db.ssoDomain.count(), TENANT_LIMITS.ssoDomains, "single sign-on domains", "remove one first");
   try {
     return await actor.db.$transaction(async (tx) => {
       const row = await tx.ssoDomain.create({ data: { tenantId: actor.tenantId, domain: input.domain, role: input.role }, select: { id: true } });

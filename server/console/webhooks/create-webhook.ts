@@ -8,6 +8,7 @@ import { generateWebhookSecret } from "../../webhooks/webhook-signature";
 import type { TenantActor } from "../actor";
 import { invalid } from "../console-error";
 import { recordAudit } from "../record-audit";
+import { requireRoom } from "../tenant-limits";
 import { MAX_WEBHOOKS_PER_TENANT, type CreateWebhookInput } from "../schemas/webhooks";
 import { webhookSummarySelect } from "./webhook-summary";
 
@@ -19,9 +20,7 @@ export async function checkWebhookUrl(raw: string): Promise<string> {
 }
 
 export async function createWebhook(actor: TenantActor, input: CreateWebhookInput) {
-  if ((await actor.db.webhookEndpoint.count()) >= MAX_WEBHOOKS_PER_TENANT) {
-    throw invalid(`An organisation has at most ${MAX_WEBHOOKS_PER_TENANT} webhooks; delete one first`);
-  }
+  await requireRoom(actor.db.webhookEndpoint.count(), MAX_WEBHOOKS_PER_TENANT, "webhooks", "delete one first");
   const url = await checkWebhookUrl(input.url);
   const secret = generateWebhookSecret();
   const webhook = await actor.db.$transaction(async (tx) => {
