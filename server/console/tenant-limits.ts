@@ -1,6 +1,7 @@
 // How many of each thing one organisation may hold. Their console pages read each list whole
-// (keys, teams, members, policies, models, domains), so a cap keeps every such read, and what one
-// member can create in a loop, bounded. The numbers are far above what a team uses.
+// (keys, teams, invites, policies, models, domains), so a cap keeps every such read, and what one
+// member can create in a loop, bounded. The numbers are far above what a team uses. Soft limits:
+// the count is read before the creation, so creations at the same moment may pass one by a few.
 import { invalid } from "./console-error";
 
 export const TENANT_LIMITS = {
@@ -10,6 +11,7 @@ export const TENANT_LIMITS = {
   /** Invites neither accepted nor expired. */
   openInvites: 200,
   policies: 100,
+  /** Catalog entries of its own; its overrides of global models are bounded by the global catalog. */
   customModels: 200,
   ssoDomains: 50,
 } as const;

@@ -47,7 +47,7 @@ describe("console API batch limit", () => {
   const batchOf = (calls: number) =>
     handleTrpcRequest(new Request(`http://localhost/api/trpc/${Array.from({ length: calls }, () => "account.noSuchProcedure").join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify({}))}`));
 
-  it("refuses a batch of more calls than the cap with 400, before running any of them", async () => {
+  it("refuses a batch of more calls than the cap with 400", async () => {
     const res = await batchOf(CONSOLE_MAX_BATCH_CALLS + 1);
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain("Batch call exceeds maximum size");

@@ -3,14 +3,23 @@ import type { Prisma } from "../../db/generated/client";
 import type { TenantActor } from "../actor";
 import { notFound } from "../console-error";
 import { forecastBudget } from "../../alerts/budget-alerts";
+import { TENANT_LIMITS } from "../tenant-limits";
 import { keySummarySelect, toKeySummary } from "./key-summary";
+
+/** Revoked keys listed after the active ones, newest first: each rotation leaves one behind. */
+export const REVOKED_KEYS_LISTED = 100;
 
 export function startOfUtcMonth(now: Date): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
 }
 
 export async function listApiKeys(actor: TenantActor, now = new Date(), where: Prisma.ApiKeyWhereInput = {}) {
-  const rows = await actor.db.apiKey.findMany({ where, select: keySummarySelect, orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }] });
+  const rows = await actor.db.apiKey.findMany({
+    where,
+    select: keySummarySelect,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    take: TENANT_LIMITS.activeApiKeys + REVOKED_KEYS_LISTED,
+  });
   const spend = await actor.db.usageRollup.groupBy({
     by: ["apiKeyId"],
     where: { hour: { gte: startOfUtcMonth(now) }, apiKeyId: { in: rows.map((r) => r.id) } },

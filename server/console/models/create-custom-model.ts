@@ -11,7 +11,9 @@ import { modelColumns } from "./model-columns";
 
 export async function createCustomModel(actor: TenantActor, input: { slug: string; provider: string; fields: ModelFields }): Promise<void> {
   if (!isCatalogProvider(input.provider)) throw invalid(`Unknown provider "${input.provider}"`);
-  await requireRoom(actor.db.model.count({ where: { tenantId: actor.tenantId } }), TENANT_LIMITS.customModels, "models of its own", "change or retire an existing one instead");
+  const globalSlugs = (await actor.rootDb.model.findMany({ where: { tenantId: null }, select: { slug: true } })).map((m) => m.slug);
+  const ownModels = actor.db.model.count({ where: { tenantId: actor.tenantId, slug: { notIn: globalSlugs } } });
+  await requireRoom(ownModels, TENANT_LIMITS.customModels, "models of its own", "change an existing one instead");
   const baseUrl = await checkBaseUrl(input.fields.baseUrl);
   if (!baseUrl && CATALOG_PROVIDERS[input.provider].baseUrl === undefined) throw invalid("Base URL: required for an OpenAI-compatible model");
   await actor.db.$transaction(async (tx) => {

@@ -9,6 +9,6 @@ describe("ssoDomainSchema", () => {
   it("refuses a very long string by its length, before trimming or lower-casing it", () => {
     const result = ssoDomainSchema.safeParse(`${" ".repeat(1_000)}example.com`);
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe("At most 253 characters");
+    expect(result.error?.issues[0]?.message).toBe("Too long for a domain (at most 253 characters)");
   });
 });

@@ -2,11 +2,14 @@ import { z } from "zod";
 import { idSchema } from "./common";
 import { roleSchema } from "./roles";
 
+const MAX_DOMAIN_INPUT_CHARS = 300;
+
 /** An email domain as people type it ("Example.com", "@example.com"), stored lower case without the "@". */
 export const ssoDomainSchema = z
   .string()
-  // Bounded before it is trimmed and lower-cased: those copy the whole string.
-  .max(300, "At most 253 characters")
+  // Bounded before it is trimmed and lower-cased (those copy the whole string), with room for the
+  // spaces and "@" that are then dropped; the domain itself is held to 253 below.
+  .max(MAX_DOMAIN_INPUT_CHARS, "Too long for a domain (at most 253 characters)")
   .trim()
   .toLowerCase()
   .transform((v) => v.replace(/^@/, ""))
