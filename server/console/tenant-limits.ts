@@ -14,6 +14,8 @@ export const TENANT_LIMITS = {
   /** Catalog entries of its own; its overrides of global models are bounded by the global catalog. */
   customModels: 200,
   ssoDomains: 50,
+  /** Every alert is sent to each endpoint, so this also bounds a delivery round's work per alert. */
+  webhooks: 20,
 } as const;
 
 /** Refuses the creation of one more when `count` (how many the organisation holds) is at `limit`. */

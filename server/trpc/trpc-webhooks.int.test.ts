@@ -6,7 +6,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startScriptedServer, type FakeUpstream, type RecordedRequest } from "../testing/fake-upstreams";
 import { setupTestDatabase } from "../testing/setup-test-database";
-import { MAX_WEBHOOKS_PER_TENANT } from "../console/schemas/webhooks";
+import { TENANT_LIMITS } from "../console/tenant-limits";
 import { TESTS_PER_HOUR } from "../console/webhooks/test-webhook";
 import { makeConsoleFixture } from "./testing/console-fixture";
 import { outcomeCode } from "./testing/outcome-code";
@@ -106,10 +106,10 @@ describe("webhooks router", () => {
 
   it("caps endpoints per tenant, test events per hour, and validates input", async () => {
     const admin = fx.as(fx.b.users.admin.id);
-    for (let i = 0; i < MAX_WEBHOOKS_PER_TENANT; i++) await admin.webhooks.create({ name: `hook ${i}`, url: `https://hooks.example.com/${i}`, kinds: [] });
+    for (let i = 0; i < TENANT_LIMITS.webhooks; i++) await admin.webhooks.create({ name: `hook ${i}`, url: `https://hooks.example.com/${i}`, kinds: [] });
     await expect(admin.webhooks.create({ name: "one more", url: "https://hooks.example.com/more", kinds: [] })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: `An organisation has at most ${MAX_WEBHOOKS_PER_TENANT} webhooks; delete one first`,
+      message: `An organisation has at most ${TENANT_LIMITS.webhooks} webhooks; delete one first`,
     });
     const [first] = await admin.webhooks.list();
     await t.db.webhookDelivery.createMany({

@@ -4,9 +4,6 @@ import { z } from "zod";
 import { ALERT_KINDS } from "./alerts";
 import { boundedList, idSchema, nameSchema, safeText } from "./common";
 
-/** Endpoints per tenant: every alert is sent to each, so the cap bounds a round's work per alert. */
-export const MAX_WEBHOOKS_PER_TENANT = 20;
-
 export const WEBHOOK_EVENTS = ["alert.raised", "alert.resolved", "test"] as const;
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 

@@ -8,8 +8,8 @@ import { generateWebhookSecret } from "../../webhooks/webhook-signature";
 import type { TenantActor } from "../actor";
 import { invalid } from "../console-error";
 import { recordAudit } from "../record-audit";
-import { requireRoom } from "../tenant-limits";
-import { MAX_WEBHOOKS_PER_TENANT, type CreateWebhookInput } from "../schemas/webhooks";
+import { requireRoom, TENANT_LIMITS } from "../tenant-limits";
+import type { CreateWebhookInput } from "../schemas/webhooks";
 import { webhookSummarySelect } from "./webhook-summary";
 
 export async function checkWebhookUrl(raw: string): Promise<string> {
@@ -20,7 +20,7 @@ export async function checkWebhookUrl(raw: string): Promise<string> {
 }
 
 export async function createWebhook(actor: TenantActor, input: CreateWebhookInput) {
-  await requireRoom(actor.db.webhookEndpoint.count(), MAX_WEBHOOKS_PER_TENANT, "webhooks", "delete one first");
+  await requireRoom(actor.db.webhookEndpoint.count(), TENANT_LIMITS.webhooks, "webhooks", "delete one first");
   const url = await checkWebhookUrl(input.url);
   const secret = generateWebhookSecret();
   const webhook = await actor.db.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import type { TenantActor } from "../actor";
-import { MAX_WEBHOOKS_PER_TENANT } from "../schemas/webhooks";
+import { TENANT_LIMITS } from "../tenant-limits";
 import { webhookSummarySelect } from "./webhook-summary";
 
 export function listWebhooks(actor: TenantActor) {
-  return actor.db.webhookEndpoint.findMany({ select: webhookSummarySelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_WEBHOOKS_PER_TENANT });
+  return actor.db.webhookEndpoint.findMany({ select: webhookSummarySelect, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: TENANT_LIMITS.webhooks });
 }
