@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/trpc";
 import { PagingFooter, useCursorPaging } from "@/components/ui/cursor-paging";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
-import { pluralise } from "@/components/ui/pluralise";
+import { pluraliseCapped } from "@/components/ui/pluralise";
 import { auditFiltersFromSearch, auditFiltersToSearch } from "@/server/console/audit/audit-filters-url";
 import type { AuditFilters } from "@/server/console/schemas/audit";
 import { AuditEntry, type AuditItem } from "./audit-entry";
@@ -53,7 +53,7 @@ export function AuditPage() {
           </EmptyState>
         ) : (
           <>
-            <p className="mb-2 text-sm text-slate-500" aria-live="polite">{page.total.capped ? `${page.total.count.toLocaleString("en-US")}+ entries` : pluralise(page.total.count, "entry", "entries")}</p>
+            <p className="mb-2 text-sm text-slate-500" aria-live="polite">{pluraliseCapped(page.total, "entry", "entries")}</p>
             <ol className="rounded-lg border border-slate-200 bg-white" aria-label="Audit entries">
               {page.items.map((item) => <AuditEntry key={item.id} item={item} onOnlyThisObject={onlyThisObject} />)}
             </ol>

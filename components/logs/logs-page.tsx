@@ -10,6 +10,7 @@ import { PagingFooter, useCursorPaging } from "@/components/ui/cursor-paging";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { EmptyState, QueryState } from "@/components/ui/states";
 import { formatDateTime } from "@/components/ui/format";
+import { pluraliseCapped } from "@/components/ui/pluralise";
 import { DataTable } from "@/components/ui/data-table";
 import { LogFiltersBar } from "./log-filters";
 import { LogDetail } from "./log-detail";
@@ -92,7 +93,6 @@ export function LogsPage() {
   );
 }
 
-function totalText({ count, capped }: { count: number; capped: boolean }): string {
-  if (capped) return `${count.toLocaleString("en-US")}+ requests match`;
-  return count === 1 ? "1 request matches" : `${count.toLocaleString("en-US")} requests match`;
+function totalText(total: { count: number; capped: boolean }): string {
+  return `${pluraliseCapped(total, "request")} ${total.count === 1 && !total.capped ? "matches" : "match"}`;
 }

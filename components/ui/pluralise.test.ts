@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pluralise } from "./pluralise";
+import { pluralise, pluraliseCapped } from "./pluralise";
 
 describe("pluralise", () => {
   it.each([
@@ -11,5 +11,16 @@ describe("pluralise", () => {
     [3, "policy", "policies", "3 policies"],
   ])("%i %s", (count, singular, plural, expected) => {
     expect(pluralise(count, singular, plural)).toBe(expected);
+  });
+});
+
+describe("pluraliseCapped", () => {
+  it("says a count that reached its cap with a plus, in the plural", () => {
+    expect(pluraliseCapped({ count: 10_000, capped: true }, "entry", "entries")).toBe("10,000+ entries");
+  });
+
+  it("says an exact count as pluralise does", () => {
+    expect(pluraliseCapped({ count: 1, capped: false }, "entry", "entries")).toBe("1 entry");
+    expect(pluraliseCapped({ count: 10_000, capped: false }, "request")).toBe("10,000 requests");
   });
 });
