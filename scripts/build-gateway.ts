@@ -53,17 +53,23 @@ function buildUsageThread(root: string): void {
   bundle(root, path.join("server", "usage", "usage-writer-thread.ts"), path.join(".gateway", USAGE_THREAD_BUNDLE));
 }
 
+const GATEWAY_ENTRY = path.join("scripts", "gateway.ts");
+const SERVER_ENTRY = path.join("scripts", "serve.ts");
+
 export function buildGateway(root = process.cwd()): string {
   buildUsageThread(root);
-  return bundle(root, path.join("scripts", "gateway.ts"), GATEWAY_BUNDLE);
+  return bundle(root, GATEWAY_ENTRY, GATEWAY_BUNDLE);
 }
 
 export function buildServer(root = process.cwd()): string {
   buildUsageThread(root);
-  return bundle(root, path.join("scripts", "serve.ts"), SERVER_BUNDLE);
+  return bundle(root, SERVER_ENTRY, SERVER_BUNDLE);
 }
 
 if (require.main === module) {
-  buildGateway();
-  buildServer();
+  // As a command: all three bundles, the usage thread's once.
+  const root = process.cwd();
+  buildUsageThread(root);
+  bundle(root, GATEWAY_ENTRY, GATEWAY_BUNDLE);
+  bundle(root, SERVER_ENTRY, SERVER_BUNDLE);
 }
