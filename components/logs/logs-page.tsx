@@ -17,6 +17,7 @@ import { LogDetail } from "./log-detail";
 import { formatCost } from "./read-explanation";
 import { logFiltersFromSearch, logFiltersToSearch } from "./log-filters-url";
 import type { LogFilters } from "@/server/console/schemas/logs";
+import type { CappedCount } from "@/server/console/lists/capped-count";
 
 const PAGE_SIZE = 50;
 
@@ -93,6 +94,6 @@ export function LogsPage() {
   );
 }
 
-function totalText(total: { count: number; capped: boolean }): string {
+function totalText(total: CappedCount): string {
   return `${pluraliseCapped(total, "request")} ${total.count === 1 && !total.capped ? "matches" : "match"}`;
 }
